@@ -1,0 +1,374 @@
+//! The command line (clap): pledge.com-compatible one-shot flags, the `run` and `check`
+//! subcommands, and the seed's compatibility flags.
+//!
+//! Owns parsing only: [`RunArgs::policy`] lowers the flags to a typed [`Policy`] with the
+//! same parsers the shell grammar uses; `lib.rs` dispatches.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::command::rule::{Verb, parse_rules};
+use crate::error::Error;
+use crate::policy::promise::{Promise, PromiseSet};
+use crate::policy::{LimitValue, Penalty, Policy, Unveil};
+
+const AFTER_HELP: &str = "\
+Examples:
+  seccomp-pledge -p 'stdio rpath tty' -v r:/usr -v r:/etc -- ls /usr
+  seccomp-pledge -p 'stdio rpath inet dns' -- curl -sI http://127.0.0.1:8080/
+  seccomp-pledge -k -p 'stdio rpath' -- ./untrusted-tool
+  seccomp-pledge -p stdio --allow 'ioctl if arg1 == TIOCGWINSZ' -- ./tool
+  seccomp-pledge check
+
+Promises: stdio rpath wpath cpath dpath flock fattr inet anet unix dns tty recvfd
+sendfd proc id chown settime prot_exec exec unveil vminfo tmppath netlink.
+
+Exit status: the program's own; 128+N when it is killed by signal N (159 = SIGSYS,
+a denied call under -k); 125 when seccomp-pledge itself fails (usage, policy, cannot
+enforce); 126 when the program cannot be executed; 127 when it is not found.";
+
+/// Confine a program with pledge promises, unveil (Landlock) and seccomp rules.
+#[derive(Parser, Debug)]
+#[command(
+    name = "seccomp-pledge",
+    version,
+    disable_version_flag = true,
+    after_help = AFTER_HELP,
+    args_conflicts_with_subcommands = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    /// Subcommand; without one, the flags and PROG run a program as pledge.com does.
+    #[command(subcommand)]
+    pub command: Option<Sub>,
+    /// One-shot run flags.
+    #[command(flatten)]
+    pub run: RunArgs,
+    /// Print version.
+    #[arg(long, action = clap::ArgAction::Version)]
+    version: Option<bool>,
+}
+
+/// Subcommands.
+#[derive(Subcommand, Debug)]
+pub enum Sub {
+    /// Run a program under a policy (the same flags as without a subcommand)
+    Run(Box<RunArgs>),
+    /// Show what this kernel supports (seccomp actions and flags, Landlock ABI, …)
+    Check {
+        /// Print JSON for machines.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// What `-T` tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Feature {
+    /// seccomp-bpf filters.
+    Pledge,
+    /// Landlock.
+    Unveil,
+}
+
+/// Flags of a one-shot run.
+#[derive(Args, Debug, Default)]
+pub struct RunArgs {
+    /// Promises, space separated; repeatable, values add up [default: stdio rpath]
+    #[arg(short = 'p', long = "promises", value_name = "PROMISES")]
+    pub promises: Vec<String>,
+    /// Unveil PATH with permissions from rwxc (no PERM: means r); repeatable
+    #[arg(short = 'v', long = "unveil", value_name = "[PERM:]PATH")]
+    pub unveil: Vec<String>,
+    /// Disable unveiling: no Landlock file-system rules at all, not even implicit ones
+    #[arg(short = 'V', long = "no-unveil")]
+    pub no_unveil: bool,
+    /// Kill the sandbox with SIGSYS on a denied call, instead of failing it with EPERM
+    #[arg(short = 'k', long = "kill")]
+    pub kill: bool,
+    /// Do not print violation reports
+    #[arg(short = 'q', long = "quiet")]
+    pub quiet: bool,
+    /// Run at the lowest CPU and I/O priority (nice 19, SCHED_IDLE, idle I/O class)
+    #[arg(short = 'n', long = "nice")]
+    pub nice: bool,
+    /// Keep inherited file descriptors above 2 [default: they are closed]
+    #[arg(short = 'N', long = "keep-fds")]
+    pub keep_fds: bool,
+    /// Keep the capability bounding set [default: it is dropped]
+    #[arg(short = 'D', long = "keep-caps")]
+    pub keep_caps: bool,
+    /// CPU time limit in seconds (RLIMIT_CPU) [default: inherited]
+    #[arg(short = 'C', long = "cpu", value_name = "SECS")]
+    pub cpu: Option<String>,
+    /// Address-space limit, e.g. 4g (RLIMIT_AS) [default: this machine's total RAM]
+    #[arg(short = 'M', long = "memory", value_name = "BYTES")]
+    pub memory: Option<String>,
+    /// Open-file limit (RLIMIT_NOFILE) [default: 64]
+    #[arg(short = 'O', long = "open-files", value_name = "N")]
+    pub open_files: Option<String>,
+    /// Process limit for the user (RLIMIT_NPROC) [default: CPUs + processes running now]
+    #[arg(short = 'P', long = "processes", value_name = "N")]
+    pub processes: Option<String>,
+    /// File-size limit, e.g. 100m (RLIMIT_FSIZE; hard limit 1.5x) [default: 256000000]
+    #[arg(short = 'F', long = "file-size", value_name = "BYTES")]
+    pub file_size: Option<String>,
+    /// Exit 0 if this kernel supports FEATURE, 1 if not
+    #[arg(short = 'T', long = "test", value_name = "FEATURE", value_enum)]
+    pub test: Option<Feature>,
+    /// Fail instead of warning when Landlock enforces less than asked
+    #[arg(long)]
+    pub strict: bool,
+    /// Allow calls: 'SYSCALL… [if argN OP VALUE [and …]] [log|trace N]'; repeatable
+    #[arg(long = "allow", value_name = "RULE")]
+    pub allow: Vec<String>,
+    /// Deny calls: 'SYSCALL… [if …] [errno NAME|kill|kill_thread|trap]'; repeatable
+    #[arg(long = "deny", value_name = "RULE")]
+    pub deny: Vec<String>,
+    /// Start from a policy file (JSON written by `save`); flags add to it
+    #[arg(long = "policy", value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    /// Show what this kernel supports (same as the `check` subcommand)
+    #[arg(long = "check")]
+    pub check: bool,
+    /// With --check: print JSON
+    #[arg(long = "json", requires = "check")]
+    pub json: bool,
+    /// Accepted for compatibility: the native engine checks what it needs on every run
+    #[arg(long = "no-check", hide_short_help = true)]
+    pub no_check: bool,
+    /// Accepted for compatibility: the engine is built in, nothing is fetched
+    #[arg(long = "local", hide_short_help = true)]
+    pub local: bool,
+    /// Refused: seccomp-pledge never downloads an engine
+    #[arg(long = "remote", hide_short_help = true)]
+    pub remote: bool,
+    /// Serve the command API on a Unix socket
+    #[arg(long = "api", hide_short_help = true, conflicts_with = "no_api")]
+    pub api: bool,
+    /// Do not serve the API (the default)
+    #[arg(long = "no-api", hide_short_help = true)]
+    pub no_api: bool,
+    /// The program to run and its arguments, passed to execve verbatim
+    #[arg(value_name = "PROG", trailing_var_arg = true)]
+    pub command: Vec<OsString>,
+}
+
+fn parse_limit(
+    flag: &'static str,
+    text: &Option<String>,
+    parse: fn(&str) -> Result<LimitValue, crate::policy::limits::LimitError>,
+) -> Result<Option<LimitValue>, Error> {
+    text.as_deref()
+        .map(|t| parse(t).map_err(|e| Error::usage(format!("invalid value for {flag}: {e}"), None)))
+        .transpose()
+}
+
+impl RunArgs {
+    /// Lowers the flags to a policy: the `--policy` file (or an empty policy with pledge.com's
+    /// default promises `stdio rpath` when no `-p` is given), plus every flag.
+    ///
+    /// # Errors
+    /// The first bad value, naming its flag.
+    pub fn policy(&self) -> Result<Policy, Error> {
+        let mut policy = match &self.policy {
+            Some(path) => crate::policy::file::load(path)?,
+            None => Policy::default(),
+        };
+        if self.promises.is_empty() {
+            if self.policy.is_none() {
+                policy.promises = PromiseSet::of(&[Promise::Stdio, Promise::Rpath]);
+            }
+        } else {
+            for text in &self.promises {
+                let set = PromiseSet::parse(text).map_err(|e| {
+                    Error::usage(
+                        format!("invalid -p `{text}`: {e}"),
+                        e.suggestion.map(|s| format!("did you mean `{s}`?")),
+                    )
+                })?;
+                policy.promises = policy.promises.union(set);
+            }
+        }
+        for v in &self.unveil {
+            let u = Unveil::parse_flag(v)
+                .map_err(|e| Error::usage(format!("invalid -v `{v}`: {e}"), None))?;
+            policy.unveils.push(u);
+        }
+        if self.kill {
+            policy.penalty = Penalty::Kill;
+        }
+        for (flag, verb, texts) in [
+            ("--allow", Verb::Allow, &self.allow),
+            ("--deny", Verb::Deny, &self.deny),
+        ] {
+            for text in texts {
+                let rules = parse_rules(verb, text, policy.penalty.action()).map_err(|source| {
+                    Error::Rule {
+                        flag,
+                        text: text.clone(),
+                        source,
+                    }
+                })?;
+                policy.rules.extend(rules);
+            }
+        }
+        if let Some(v) = parse_limit("-C", &self.cpu, LimitValue::parse_seconds)? {
+            policy.limits.cpu = Some(v);
+        }
+        if let Some(v) = parse_limit("-M", &self.memory, LimitValue::parse_size)? {
+            policy.limits.address_space = Some(v);
+        }
+        if let Some(v) = parse_limit("-O", &self.open_files, LimitValue::parse_count)? {
+            policy.limits.open_files = Some(v);
+        }
+        if let Some(v) = parse_limit("-P", &self.processes, LimitValue::parse_count)? {
+            policy.limits.processes = Some(v);
+        }
+        if let Some(v) = parse_limit("-F", &self.file_size, LimitValue::parse_size)? {
+            policy.limits.file_size = Some(v);
+        }
+        if self.no_unveil {
+            policy.options.unveil = false;
+        }
+        policy.options.strict |= self.strict;
+        policy.options.nice |= self.nice;
+        policy.options.keep_fds |= self.keep_fds;
+        policy.options.keep_caps |= self.keep_caps;
+        Ok(policy)
+    }
+}
+
+/// Parses the command line; `Err` carries clap's error for help/version/usage handling.
+///
+/// # Errors
+/// clap's error, including the help and version "errors".
+pub fn parse<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    Cli::try_parse_from(args)
+}
+
+/// Turns a clap usage error into our one-line error with a hint.
+pub fn usage_error(e: &clap::Error) -> Error {
+    let text = e.render().to_string();
+    let mut lines = text.lines();
+    let first = lines
+        .next()
+        .unwrap_or("invalid usage")
+        .trim_start_matches("error: ")
+        .to_string();
+    let hint = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("tip: ").map(str::to_string))
+        .or_else(|| Some("see `seccomp-pledge --help`".to_string()));
+    Error::usage(first, hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn pledge_com_style() {
+        let cli = parse([
+            "seccomp-pledge",
+            "-p",
+            "stdio rpath",
+            "-v",
+            "r:/usr",
+            "-k",
+            "ls",
+            "-l",
+            "/usr",
+        ])
+        .unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(
+            cli.run.command,
+            ["ls", "-l", "/usr"].map(OsString::from).to_vec()
+        );
+        assert!(cli.run.kill);
+        let cli = parse(["seccomp-pledge", "--", "check", "-x"]).unwrap();
+        assert!(cli.command.is_none(), "`--` makes `check` a program");
+        assert_eq!(
+            cli.run.command,
+            ["check", "-x"].map(OsString::from).to_vec()
+        );
+        let cli = parse(["seccomp-pledge", "check", "--json"]).unwrap();
+        assert!(matches!(cli.command, Some(Sub::Check { json: true })));
+        let cli = parse(["seccomp-pledge", "run", "-p", "stdio", "--", "true"]).unwrap();
+        assert!(
+            matches!(cli.command, Some(Sub::Run(ref r)) if r.command == ["true"].map(OsString::from).to_vec())
+        );
+        assert!(
+            parse(["seccomp-pledge", "-x", "true"]).is_err(),
+            "unknown flags are errors"
+        );
+        assert!(parse(["seccomp-pledge", "-T", "nonsense"]).is_err());
+    }
+
+    #[test]
+    fn flags_become_a_policy() {
+        let cli = parse([
+            "seccomp-pledge",
+            "-p",
+            "stdio",
+            "-p",
+            "inet",
+            "-M",
+            "4g",
+            "-O",
+            "128",
+            "--deny",
+            "socket if arg0 == AF_INET6 errno EAFNOSUPPORT",
+            "-V",
+            "true",
+        ])
+        .unwrap();
+        let p = cli.run.policy().unwrap();
+        assert_eq!(p.promises.to_string(), "stdio inet");
+        assert_eq!(p.limits.address_space, Some(LimitValue::Value(4 << 30)));
+        assert_eq!(p.limits.open_files, Some(LimitValue::Value(128)));
+        assert_eq!(p.rules.len(), 1);
+        assert!(!p.options.unveil);
+        let p = parse(["seccomp-pledge", "true"])
+            .unwrap()
+            .run
+            .policy()
+            .unwrap();
+        assert_eq!(
+            p.promises.to_string(),
+            "stdio rpath",
+            "pledge.com's default"
+        );
+        let e = parse(["seccomp-pledge", "-p", "stdoi", "true"])
+            .unwrap()
+            .run
+            .policy()
+            .unwrap_err();
+        assert_eq!(e.hint().as_deref(), Some("did you mean `stdio`?"));
+        let e = parse(["seccomp-pledge", "-M", "4x", "true"])
+            .unwrap()
+            .run
+            .policy()
+            .unwrap_err();
+        assert!(e.to_string().starts_with("invalid value for -M"), "{e}");
+        let e = parse(["seccomp-pledge", "-v", "rwz:/tmp", "true"])
+            .unwrap()
+            .run
+            .policy()
+            .unwrap_err();
+        assert!(e.to_string().contains("bad permission letter `z`"), "{e}");
+    }
+}

@@ -1,0 +1,414 @@
+//! Unveil rules → a created Landlock ruleset (with the `landlock` crate), ready for the child
+//! to enforce, plus an honest account of what the running kernel will enforce.
+//!
+//! Permission letters map to Landlock rights as follows (directories / files):
+//!
+//! | letter | directory | file |
+//! |---|---|---|
+//! | `r` | READ_FILE, READ_DIR | READ_FILE |
+//! | `w` | WRITE_FILE, TRUNCATE, IOCTL_DEV | same |
+//! | `x` | EXECUTE | EXECUTE |
+//! | `c` | MAKE_* (all), REMOVE_FILE, REMOVE_DIR, REFER | nothing (creation is a directory right) |
+//!
+//! Every right of that table is *handled*, so whatever is not unveiled is denied; with ABI ≥ 6
+//! the domain is also scoped (no signals to, and no abstract-socket connections with,
+//! processes outside the sandbox). Opening the rule paths happens here, in the parent, before
+//! any fork; paths under `/proc/self` are opened by the child itself (they name the process
+//! that opens them) through [`ChildRule`].
+
+use std::ffi::CString;
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
+
+use landlock::{
+    ABI, Access, AccessFs, BitFlags, CompatLevel, Compatible, PathBeneath, Ruleset, RulesetAttr,
+    RulesetCreatedAttr, Scope,
+};
+
+use crate::policy::Perms;
+
+/// The newest ABI whose rights we ask for. Rights of later ABIs (e.g. RESOLVE_UNIX, ABI 9)
+/// are not requested, so nothing changes silently on newer kernels.
+pub const TARGET_ABI: ABI = ABI::V6;
+
+/// Where an unveil rule comes from, for `show` and error messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// `-v` / `unveil`: a missing path is an error.
+    User,
+    /// Implied by a promise, the program or its loader: skipped when missing.
+    Implicit(String),
+}
+
+/// A rule to apply: path, letters, origin.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnveilSpec {
+    /// The path.
+    pub path: PathBuf,
+    /// The letters.
+    pub perms: Perms,
+    /// Where it comes from.
+    pub source: Source,
+}
+
+/// How much of the request the kernel enforces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Enforcement {
+    /// Everything asked.
+    Full,
+    /// Some rights or scopes are missing from this kernel's ABI.
+    Partial,
+    /// Landlock is not available at all.
+    None,
+    /// Nothing was asked (`-V` on a kernel without scopes).
+    NotRequested,
+}
+
+/// What the kernel will enforce, said before the program runs.
+#[derive(Clone, Debug)]
+pub struct Report {
+    /// The kernel's Landlock ABI (0 when unavailable).
+    pub abi: i32,
+    /// Overall status.
+    pub enforcement: Enforcement,
+    /// Human-readable list of what is not enforced.
+    pub dropped: Vec<String>,
+    /// Notes about individual rules (e.g. `c` on a file).
+    pub notes: Vec<String>,
+    /// The rules actually added: path, letters, origin.
+    pub rules: Vec<UnveilSpec>,
+}
+
+/// A rule the child adds itself, because its path names the child (`/proc/self/...`).
+#[derive(Debug)]
+pub struct ChildRule {
+    /// The path, NUL-terminated.
+    pub path: CString,
+    /// Rights if it is a directory (already limited to the kernel's ABI).
+    pub dir_access: u64,
+    /// Rights if it is not a directory.
+    pub file_access: u64,
+}
+
+/// A ruleset ready for `landlock_restrict_self` in the child.
+#[derive(Debug)]
+pub struct Prepared {
+    /// The ruleset fd (close-on-exec); `None` when there is nothing to enforce.
+    pub ruleset: Option<OwnedFd>,
+    /// Rules the child adds before restricting itself.
+    pub child_rules: Vec<ChildRule>,
+    /// What will be enforced.
+    pub report: Report,
+}
+
+/// Why the Landlock ruleset could not be prepared.
+#[derive(Debug, thiserror::Error)]
+pub enum LandlockError {
+    /// A `-v` path that does not exist or cannot be opened.
+    #[error("cannot unveil `{path}`: {source}")]
+    Path {
+        /// The path.
+        path: PathBuf,
+        /// Why it failed.
+        #[source]
+        source: std::io::Error,
+    },
+    /// `--strict` and the kernel enforces less than asked.
+    #[error("Landlock on this kernel (ABI {abi}) cannot enforce everything asked: {}; run without --strict to accept this", dropped.join("; "))]
+    Incomplete {
+        /// The kernel's ABI.
+        abi: i32,
+        /// What is missing.
+        dropped: Vec<String>,
+    },
+    /// The landlock crate refused (should not happen with the rights we ask).
+    #[error("Landlock: {0}")]
+    Ruleset(#[from] landlock::RulesetError),
+}
+
+/// The kernel's Landlock ABI version, 0 when Landlock is unavailable.
+pub fn kernel_abi() -> i32 {
+    // SAFETY: with a NULL attribute, size 0 and LANDLOCK_CREATE_RULESET_VERSION the syscall
+    // only returns the ABI version; it reads and writes no memory.
+    let v = unsafe {
+        libc::syscall(
+            libc::SYS_landlock_create_ruleset,
+            std::ptr::null::<u8>(),
+            0usize,
+            1u32, // LANDLOCK_CREATE_RULESET_VERSION
+        )
+    };
+    i32::try_from(v).unwrap_or(0).max(0)
+}
+
+fn access_for(perms: Perms, is_dir: bool) -> BitFlags<AccessFs> {
+    let mut a = BitFlags::<AccessFs>::empty();
+    if perms.contains(Perms::READ) {
+        a |= AccessFs::ReadFile;
+        if is_dir {
+            a |= AccessFs::ReadDir;
+        }
+    }
+    if perms.contains(Perms::WRITE) {
+        a |= AccessFs::WriteFile | AccessFs::Truncate | AccessFs::IoctlDev;
+    }
+    if perms.contains(Perms::EXEC) {
+        a |= AccessFs::Execute;
+    }
+    if perms.contains(Perms::CREATE) && is_dir {
+        a |= AccessFs::MakeChar
+            | AccessFs::MakeDir
+            | AccessFs::MakeReg
+            | AccessFs::MakeSock
+            | AccessFs::MakeFifo
+            | AccessFs::MakeBlock
+            | AccessFs::MakeSym
+            | AccessFs::RemoveDir
+            | AccessFs::RemoveFile
+            | AccessFs::Refer;
+    }
+    a
+}
+
+/// Everything the letter table can grant: the handled set.
+fn handled() -> BitFlags<AccessFs> {
+    access_for(
+        Perms::READ
+            .union(Perms::WRITE)
+            .union(Perms::EXEC)
+            .union(Perms::CREATE),
+        true,
+    )
+}
+
+fn abi_of(v: i32) -> ABI {
+    ABI::from(v)
+}
+
+fn names(a: BitFlags<AccessFs>) -> Vec<String> {
+    a.iter()
+        .map(|r| {
+            let s = format!("{r:?}");
+            // CamelCase → SCREAMING_SNAKE like the kernel's names.
+            let mut out = String::new();
+            for (i, c) in s.chars().enumerate() {
+                if c.is_uppercase() && i > 0 {
+                    out.push('_');
+                }
+                out.push(c.to_ascii_uppercase());
+            }
+            out
+        })
+        .collect()
+}
+
+/// Opens the rule paths and creates the ruleset.
+///
+/// `unveil_files` is false for `-V`: no file-system rule is handled then, but the domain is
+/// still scoped when the kernel can.
+///
+/// # Errors
+/// A user path that cannot be opened, or `--strict` with a kernel that enforces less.
+pub fn prepare(
+    specs: &[UnveilSpec],
+    unveil_files: bool,
+    strict: bool,
+) -> Result<Prepared, LandlockError> {
+    let abi_num = kernel_abi();
+    let abi = abi_of(abi_num);
+    let supported_fs = AccessFs::from_all(abi);
+    let want_fs = if unveil_files {
+        handled()
+    } else {
+        BitFlags::empty()
+    };
+    let want_scope = Scope::from_all(TARGET_ABI);
+    let have_scope = Scope::from_all(abi);
+
+    let mut dropped = Vec::new();
+    let missing_fs = want_fs & !supported_fs;
+    if abi_num == 0 && !want_fs.is_empty() {
+        dropped.push(
+            "Landlock is not available on this kernel: unveil rules are NOT enforced".to_string(),
+        );
+    } else if !missing_fs.is_empty() {
+        dropped.push(format!(
+            "rights not in ABI {abi_num}: {}",
+            names(missing_fs).join(", ")
+        ));
+    }
+    let missing_scope = want_scope & !have_scope;
+    if !missing_scope.is_empty() && abi_num > 0 {
+        dropped.push(format!(
+            "scoping (signals and abstract sockets limited to the sandbox) needs ABI 6, this kernel has {abi_num}"
+        ));
+    }
+    if strict && !dropped.is_empty() {
+        return Err(LandlockError::Incomplete {
+            abi: abi_num,
+            dropped,
+        });
+    }
+
+    let effective_fs = want_fs & supported_fs;
+    let effective_scope = want_scope & have_scope;
+    let mut notes = Vec::new();
+    let mut used = Vec::new();
+    let mut child_rules = Vec::new();
+    if abi_num == 0 || (effective_fs.is_empty() && effective_scope.is_empty()) {
+        // Still open user paths so that a missing one is an error whatever the kernel.
+        for s in specs.iter().filter(|s| s.source == Source::User) {
+            open_path(&s.path).map_err(|source| LandlockError::Path {
+                path: s.path.clone(),
+                source,
+            })?;
+        }
+        let enforcement = if want_fs.is_empty() {
+            Enforcement::NotRequested
+        } else {
+            Enforcement::None
+        };
+        return Ok(Prepared {
+            ruleset: None,
+            child_rules,
+            report: Report {
+                abi: abi_num,
+                enforcement,
+                dropped,
+                notes,
+                rules: used,
+            },
+        });
+    }
+
+    let level = if strict {
+        CompatLevel::HardRequirement
+    } else {
+        CompatLevel::BestEffort
+    };
+    let mut ruleset = Ruleset::default().set_compatibility(level);
+    if !effective_fs.is_empty() {
+        ruleset = ruleset.handle_access(effective_fs)?;
+    }
+    if !effective_scope.is_empty() {
+        ruleset = ruleset.scope(effective_scope)?;
+    }
+    let mut created = ruleset.create()?;
+    if !effective_fs.is_empty() {
+        for spec in specs {
+            if spec.path.starts_with("/proc/self") {
+                child_rules.push(ChildRule {
+                    path: CString::new(spec.path.as_os_str().as_bytes()).map_err(|e| {
+                        LandlockError::Path {
+                            path: spec.path.clone(),
+                            source: std::io::Error::new(std::io::ErrorKind::InvalidInput, e),
+                        }
+                    })?,
+                    dir_access: (access_for(spec.perms, true) & effective_fs).bits(),
+                    file_access: (access_for(spec.perms, false) & effective_fs).bits(),
+                });
+                used.push(spec.clone());
+                continue;
+            }
+            let fd = match open_path(&spec.path) {
+                Ok(fd) => fd,
+                Err(e) if spec.source == Source::User => {
+                    return Err(LandlockError::Path {
+                        path: spec.path.clone(),
+                        source: e,
+                    });
+                }
+                Err(_) => continue,
+            };
+            let is_dir = is_directory(&fd);
+            if spec.perms.contains(Perms::CREATE) && !is_dir && spec.source == Source::User {
+                notes.push(format!(
+                    "`c` has no effect on the file {}: creating and removing entries is granted on directories",
+                    spec.path.display()
+                ));
+            }
+            let access = access_for(spec.perms, is_dir) & effective_fs;
+            if access.is_empty() {
+                continue;
+            }
+            if spec.source == Source::User {
+                created = created.add_rule(PathBeneath::new(fd, access))?;
+            } else {
+                // An implicit path Landlock cannot take (e.g. a pipe behind /dev/stdin) is
+                // skipped; the clone keeps the ruleset, which a failed add_rule consumes.
+                let backup = created.try_clone().map_err(|e| LandlockError::Path {
+                    path: spec.path.clone(),
+                    source: e,
+                })?;
+                match created.add_rule(PathBeneath::new(fd, access)) {
+                    Ok(c) => created = c,
+                    Err(_) => {
+                        created = backup;
+                        continue;
+                    }
+                }
+            }
+            used.push(spec.clone());
+        }
+    }
+    let fd: Option<OwnedFd> = created.into();
+    let enforcement = if dropped.is_empty() {
+        Enforcement::Full
+    } else {
+        Enforcement::Partial
+    };
+    Ok(Prepared {
+        ruleset: fd,
+        child_rules,
+        report: Report {
+            abi: abi_num,
+            enforcement,
+            dropped,
+            notes,
+            rules: used,
+        },
+    })
+}
+
+/// Opens a path as `O_PATH|O_CLOEXEC`, following symlinks, as Landlock rules need.
+fn open_path(path: &Path) -> std::io::Result<OwnedFd> {
+    let c = CString::new(path.as_os_str().as_bytes())
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+    // SAFETY: `c` is NUL-terminated; O_PATH needs no mode argument.
+    let fd = unsafe { libc::open(c.as_ptr(), libc::O_PATH | libc::O_CLOEXEC) };
+    if fd < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: fd was just opened and is owned by nobody else.
+    Ok(unsafe { <OwnedFd as std::os::fd::FromRawFd>::from_raw_fd(fd) })
+}
+
+fn is_directory(fd: &OwnedFd) -> bool {
+    // SAFETY: fstat writes into the zeroed struct; fd is valid for the call.
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    // SAFETY: as above.
+    let r = unsafe { libc::fstat(fd.as_raw_fd(), &mut st) };
+    r == 0 && st.st_mode & libc::S_IFMT == libc::S_IFDIR
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_map_to_rights() {
+        let r = access_for(Perms::READ, true);
+        assert!(r.contains(AccessFs::ReadDir) && r.contains(AccessFs::ReadFile));
+        assert!(!access_for(Perms::READ, false).contains(AccessFs::ReadDir));
+        let w = access_for(Perms::WRITE, false);
+        assert!(
+            w.contains(AccessFs::Truncate),
+            "TRUNCATE belongs to w on files too"
+        );
+        let c = access_for(Perms::CREATE, true);
+        assert!(c.contains(AccessFs::RemoveFile) && c.contains(AccessFs::RemoveDir));
+        assert!(access_for(Perms::CREATE, false).is_empty());
+        assert_eq!(handled(), AccessFs::from_all(ABI::V5));
+    }
+}

@@ -1,0 +1,95 @@
+//! The crate's error type, its exit codes and the one function that renders errors.
+//!
+//! Layers keep their own typed errors (`LaunchError`, `ParseError`, …); this enum wraps them
+//! at the edge, where `main` prints `seccomp-pledge: error: …` once, with an optional
+//! `hint:` line, and exits with [`Error::exit_code`].
+
+use std::path::PathBuf;
+
+use crate::command::rule::ParseError;
+use crate::sandbox::launch::LaunchError;
+use crate::sandbox::status::EXIT_TOOL;
+
+/// Everything that can go wrong, at the top level.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Bad command-line usage (clap or our own checks).
+    #[error("{message}")]
+    Usage {
+        /// What is wrong.
+        message: String,
+        /// How to fix it.
+        hint: Option<String>,
+    },
+    /// A rule given with `--allow`/`--deny`.
+    #[error("invalid {flag} `{text}`: {source}")]
+    Rule {
+        /// The flag.
+        flag: &'static str,
+        /// Its value.
+        text: String,
+        /// The parse error.
+        #[source]
+        source: ParseError,
+    },
+    /// A policy file that cannot be read or parsed.
+    #[error("cannot load policy `{path}`: {message}")]
+    PolicyFile {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong (with line and column for JSON errors).
+        message: String,
+    },
+    /// Launching failed.
+    #[error(transparent)]
+    Launch(#[from] LaunchError),
+    /// Writing output failed.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl Error {
+    /// A usage error with a hint.
+    pub fn usage(message: impl Into<String>, hint: Option<String>) -> Self {
+        Error::Usage {
+            message: message.into(),
+            hint,
+        }
+    }
+
+    /// The documented exit code: 125 for seccomp-pledge's own failures, 126 when the program
+    /// cannot be executed, 127 when it is not found.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Launch(e) => e.exit_code(),
+            _ => EXIT_TOOL,
+        }
+    }
+
+    /// A suggestion for fixing the error, if there is one.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::Usage { hint, .. } => hint.clone(),
+            Error::Rule { source, .. } => source.hint.clone(),
+            Error::Launch(LaunchError::Foreign { .. }) => {
+                Some("run a 64-bit x86_64 build of the program".into())
+            }
+            Error::Launch(LaunchError::Landlock(
+                crate::compile::landlock::LandlockError::Path { .. },
+            )) => Some("unveil only paths that exist; create the directory first".into()),
+            _ => None,
+        }
+    }
+}
+
+/// Renders an error the one way errors are shown: `seccomp-pledge: error: MESSAGE` and, when
+/// there is one, `  hint: HINT` on the next line.
+pub fn render(e: &Error) -> String {
+    let mut s = format!("seccomp-pledge: error: {e}");
+    if let Some(h) = e.hint() {
+        s.push_str("\n  hint: ");
+        s.push_str(&h);
+    }
+    s
+}

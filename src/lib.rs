@@ -1,0 +1,134 @@
+//! seccomp-pledge confines a Linux program to what it needs: OpenBSD-style pledge promises
+//! compiled to seccomp-bpf, unveil path rules enforced with Landlock, and explicit seccomp
+//! rules, all enforced natively (no helper binaries, no downloads, no shell).
+//!
+//! Layers (dependencies point one way): `cli` (front end) → `command` (grammar) →
+//! `sandbox` (launching, supervising) → `compile` (policy → BPF, Landlock ruleset) →
+//! `policy` (pure data: promises, unveils, rules, limits). See `DESIGN.md`.
+//!
+//! Threat model in one paragraph: the confined program is untrusted; it may run arbitrary
+//! code within its promises. It must not reach system calls outside them (x32 and i386
+//! entry points, `openat2`/`clone3`/`io_uring` argument bypasses, `TIOCSTI` included), files
+//! outside its unveils, or processes outside the sandbox; nothing it writes to memory is
+//! used to make a security decision.
+
+pub mod cli;
+pub mod command;
+pub mod compile;
+pub mod error;
+pub mod policy;
+pub mod sandbox;
+pub mod suggest;
+
+use std::ffi::OsString;
+use std::io::Write;
+
+use cli::{Feature, RunArgs, Sub};
+use error::Error;
+use sandbox::kernel;
+use sandbox::status::EXIT_TOOL;
+
+/// Runs the command line and returns the process exit code.
+pub fn run<I>(args: I) -> i32
+where
+    I: IntoIterator<Item = OsString>,
+{
+    let cli = match cli::parse(args) {
+        Ok(c) => c,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            return match e.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                    let _ = e.print();
+                    0
+                }
+                _ => report(&cli::usage_error(&e)),
+            };
+        }
+    };
+    let result = match cli.command {
+        Some(Sub::Check { json }) => check(json),
+        Some(Sub::Run(args)) => one_shot(&args),
+        None => one_shot(&cli.run),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => report(&e),
+    }
+}
+
+fn report(e: &Error) -> i32 {
+    eprintln!("{}", error::render(e));
+    e.exit_code()
+}
+
+fn warn(message: &str) {
+    eprintln!("seccomp-pledge: warning: {message}");
+}
+
+fn check(json: bool) -> Result<i32, Error> {
+    let f = kernel::probe();
+    let mut out = std::io::stdout().lock();
+    if json {
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&f).map_err(std::io::Error::other)?
+        )?;
+    } else {
+        write!(out, "{}", f.render())?;
+    }
+    Ok(0)
+}
+
+fn one_shot(args: &RunArgs) -> Result<i32, Error> {
+    if args.remote {
+        return Err(Error::usage(
+            "--remote is not supported: seccomp-pledge never downloads an engine; promises and unveil are enforced by the built-in engine",
+            Some("drop --remote (or use --local, which is the default)".into()),
+        ));
+    }
+    if args.api {
+        return Err(Error::usage(
+            "--api: the command API over a Unix socket is not available in this version",
+            Some("run commands directly, e.g. `seccomp-pledge -p stdio -- PROG`".into()),
+        ));
+    }
+    if args.check {
+        return check(args.json);
+    }
+    if let Some(feature) = args.test {
+        let ok = match feature {
+            Feature::Pledge => kernel::seccomp_available(),
+            Feature::Unveil => compile::landlock::kernel_abi() > 0,
+        };
+        return Ok(if ok { 0 } else { 1 });
+    }
+    let policy = args.policy()?;
+    if args.command.is_empty() {
+        return Err(Error::usage(
+            "no command to run",
+            Some(
+                "give a program and its arguments, e.g. `seccomp-pledge -p 'stdio rpath' -- ls`"
+                    .into(),
+            ),
+        ));
+    }
+    let launch = sandbox::launch::prepare(&policy, &args.command)?;
+    for w in &launch.warnings {
+        warn(w);
+    }
+    let exit = launch.run()?;
+    if let sandbox::status::Exit::Signal(sig) = exit {
+        if sig == libc::SIGSYS && !args.quiet {
+            eprintln!(
+                "seccomp-pledge: `{}` was killed by SIGSYS: it made a system call its policy denies (-k)",
+                args.command[0].to_string_lossy()
+            );
+        }
+    }
+    Ok(exit.code())
+}
+
+/// The exit code for seccomp-pledge's own failures.
+pub const EXIT_USAGE: i32 = EXIT_TOOL;

@@ -1,0 +1,186 @@
+//! The policy model: promises, unveils, explicit rules, penalty, limits and launch options.
+//!
+//! Pure data with validation and serde. Depends on nothing else in the crate except the
+//! suggestion helper; compiling and enforcing live in `compile` and `sandbox`.
+
+pub mod consts;
+pub mod file;
+pub mod limits;
+pub mod promise;
+pub mod rule;
+pub mod sysargs;
+pub mod syscalls;
+pub mod unveil;
+
+use serde::{Deserialize, Serialize};
+
+pub use limits::{LimitValue, Limits};
+pub use promise::{Promise, PromiseSet};
+pub use rule::{Action, Condition, Op, Rule, Width};
+pub use syscalls::Syscall;
+pub use unveil::{Perms, Unveil};
+
+/// What happens to a call no promise or rule allows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Penalty {
+    /// Fail the call with EPERM; the program goes on (pledge.com's default).
+    #[default]
+    Eperm,
+    /// Kill the whole sandbox with SIGSYS (`-k`).
+    Kill,
+}
+
+impl Penalty {
+    /// The seccomp action the penalty stands for.
+    pub fn action(self) -> Action {
+        match self {
+            Penalty::Eperm => Action::Errno(libc::EPERM as u16),
+            Penalty::Kill => Action::KillProcess,
+        }
+    }
+}
+
+/// How the sandbox is set up around the filters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Options {
+    /// Apply unveil rules with Landlock (`-V` turns this off).
+    pub unveil: bool,
+    /// Fail instead of warning when Landlock enforces less than asked (`--strict`).
+    pub strict: bool,
+    /// Lowest CPU and I/O priority (`-n`).
+    pub nice: bool,
+    /// Keep inherited file descriptors above 2 (`-N`).
+    pub keep_fds: bool,
+    /// Keep the capability bounding set (`-D`).
+    pub keep_caps: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            unveil: true,
+            strict: false,
+            nice: false,
+            keep_fds: false,
+            keep_caps: false,
+        }
+    }
+}
+
+/// The format version written into policy files.
+pub const POLICY_VERSION: u32 = 1;
+
+/// A whole policy.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    /// Format version; files from a newer version are refused.
+    #[serde(default = "policy_version")]
+    pub version: u32,
+    /// Pledge promises.
+    #[serde(default)]
+    pub promises: PromiseSet,
+    /// Unveil rules, in the order given.
+    #[serde(default, rename = "unveil")]
+    pub unveils: Vec<Unveil>,
+    /// Explicit seccomp rules, in the order given.
+    #[serde(default)]
+    pub rules: Vec<Rule>,
+    /// Penalty for everything not allowed.
+    #[serde(default)]
+    pub penalty: Penalty,
+    /// Resource limits.
+    #[serde(default)]
+    pub limits: Limits,
+    /// Launch options.
+    #[serde(default)]
+    pub options: Options,
+}
+
+fn policy_version() -> u32 {
+    POLICY_VERSION
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            version: POLICY_VERSION,
+            promises: PromiseSet::EMPTY,
+            unveils: Vec::new(),
+            rules: Vec::new(),
+            penalty: Penalty::default(),
+            limits: Limits::default(),
+            options: Options::default(),
+        }
+    }
+}
+
+/// Why a policy is not valid.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PolicyError {
+    /// A rule breaks seccomp's limits.
+    #[error(transparent)]
+    Rule(#[from] rule::RuleError),
+    /// A file from a newer seccomp-pledge.
+    #[error(
+        "policy format version {found} is newer than this seccomp-pledge understands ({POLICY_VERSION})"
+    )]
+    Version {
+        /// The version in the file.
+        found: u32,
+    },
+}
+
+impl Policy {
+    /// Checks every rule and the version.
+    ///
+    /// # Errors
+    /// The first problem found.
+    pub fn validate(&self) -> Result<(), PolicyError> {
+        if self.version > POLICY_VERSION {
+            return Err(PolicyError::Version {
+                found: self.version,
+            });
+        }
+        for r in &self.rules {
+            r.validate()?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_round_trip() {
+        let mut p = Policy {
+            promises: PromiseSet::parse("stdio rpath inet").unwrap(),
+            ..Policy::default()
+        };
+        p.unveils.push(Unveil::parse_flag("rw:/tmp").unwrap());
+        p.rules.push(Rule {
+            syscall: "ioctl".parse().unwrap(),
+            conditions: vec![Condition::new(1, Width::Dword, Op::Eq, 0x5413)],
+            action: Action::Allow,
+            comment: None,
+        });
+        p.limits.address_space = Some(LimitValue::Value(4 << 30));
+        p.penalty = Penalty::Kill;
+        let text = serde_json::to_string_pretty(&p).unwrap();
+        let back: Policy = serde_json::from_str(&text).unwrap();
+        assert_eq!(p, back);
+        assert!(text.contains("\"promises\": [\n    \"stdio\",\n    \"rpath\",\n    \"inet\""));
+    }
+
+    #[test]
+    fn unknown_fields_are_refused() {
+        let e = serde_json::from_str::<Policy>(r#"{"version":1,"promise":["stdio"]}"#).unwrap_err();
+        assert!(e.to_string().contains("unknown field `promise`"), "{e}");
+        let e = serde_json::from_str::<Policy>(r#"{"promises":["stdoi"]}"#).unwrap_err();
+        assert!(e.to_string().contains("did you mean `stdio`"), "{e}");
+    }
+}

@@ -1,0 +1,164 @@
+//! Syscall names and numbers: the x86_64 table every filter is compiled for, and the i386
+//! table used only to name `int 0x80` calls in reports.
+//!
+//! The tables come from the `syscalls` crate (generated from the kernel's syscall tables,
+//! up to `file_setattr`, Linux 6.17). Numbers above [`MAX_NR`] are unknown to us and every
+//! filter answers them with `ENOSYS`. This module does no I/O.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+pub use syscalls::x86_64::Sysno;
+
+/// The highest x86_64 syscall number in our table.
+pub const MAX_NR: u32 = Sysno::last().id() as u32;
+
+/// A syscall name the table does not know.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown syscall `{name}`")]
+pub struct UnknownSyscall {
+    /// The name as written.
+    pub name: String,
+    /// The closest known name, if any is close.
+    pub suggestion: Option<&'static str>,
+}
+
+/// Looks a syscall up by its x86_64 name (`openat`, `newfstatat`, …).
+///
+/// # Errors
+/// [`UnknownSyscall`] with a "did you mean" suggestion when the name is not in the table.
+pub fn by_name(name: &str) -> Result<Sysno, UnknownSyscall> {
+    Sysno::from_str(name).map_err(|()| UnknownSyscall {
+        name: name.to_string(),
+        suggestion: crate::suggest::closest(name, Sysno::iter().map(|s| s.name())),
+    })
+}
+
+/// The x86_64 syscall with this number, if there is one.
+pub fn by_number(nr: u32) -> Option<Sysno> {
+    usize::try_from(nr).ok().and_then(Sysno::new)
+}
+
+/// The x86_64 name of a syscall number, if it has one.
+pub fn name(nr: u32) -> Option<&'static str> {
+    by_number(nr).map(|s| s.name())
+}
+
+/// The i386 name of a syscall number (what `int 0x80` with `eax = nr` calls).
+pub fn i386_name(nr: u32) -> Option<&'static str> {
+    usize::try_from(nr)
+        .ok()
+        .and_then(syscalls::x86::Sysno::new)
+        .map(|s| s.name())
+}
+
+/// All syscall names of the x86_64 table, in number order.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    Sysno::iter().map(|s| s.name())
+}
+
+/// A syscall as stored in policies: serialised as its name.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Syscall(pub Sysno);
+
+impl Syscall {
+    /// The x86_64 syscall number.
+    pub fn nr(self) -> u32 {
+        // Sysno ids are small non-negative numbers.
+        self.0.id() as u32
+    }
+
+    /// The syscall's name.
+    pub fn name(self) -> &'static str {
+        self.0.name()
+    }
+}
+
+impl fmt::Display for Syscall {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0.name())
+    }
+}
+
+impl fmt::Debug for Syscall {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0.name())
+    }
+}
+
+impl FromStr for Syscall {
+    type Err = UnknownSyscall;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        by_name(s).map(Syscall)
+    }
+}
+
+impl From<Sysno> for Syscall {
+    fn from(s: Sysno) -> Self {
+        Syscall(s)
+    }
+}
+
+impl Serialize for Syscall {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Syscall {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        by_name(&name).map(Syscall).map_err(|e| {
+            let hint = e
+                .suggestion
+                .map(|s| format!(" (did you mean `{s}`?)"))
+                .unwrap_or_default();
+            serde::de::Error::custom(format!("{e}{hint}"))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_numbers_agree_with_libc() {
+        assert_eq!(by_name("openat").unwrap().id() as i64, libc::SYS_openat);
+        assert_eq!(
+            by_name("newfstatat").unwrap().id() as i64,
+            libc::SYS_newfstatat
+        );
+        assert_eq!(by_name("clone3").unwrap().id() as i64, libc::SYS_clone3);
+        assert_eq!(
+            by_name("io_uring_setup").unwrap().id() as i64,
+            libc::SYS_io_uring_setup
+        );
+        assert_eq!(name(libc::SYS_getppid as u32), Some("getppid"));
+        assert_eq!(i386_name(20), Some("getpid"));
+        assert_eq!(i386_name(102), Some("socketcall"));
+        const { assert!(MAX_NR >= 462, "table should reach at least mseal (462)") };
+    }
+
+    #[test]
+    fn unknown_names_suggest() {
+        let e = by_name("opneat").unwrap_err();
+        assert_eq!(e.suggestion, Some("openat"));
+        assert!(by_name("").is_err());
+        assert!(
+            by_number(400).is_none(),
+            "x86_64 has a hole between 334 and 424"
+        );
+    }
+
+    #[test]
+    fn serde_uses_names() {
+        let s: Syscall = serde_json::from_str("\"read\"").unwrap();
+        assert_eq!(s.nr(), 0);
+        assert_eq!(serde_json::to_string(&s).unwrap(), "\"read\"");
+        let e = serde_json::from_str::<Syscall>("\"raed\"").unwrap_err();
+        assert!(e.to_string().contains("did you mean `read`"), "{e}");
+    }
+}

@@ -1,0 +1,408 @@
+//! The code that runs in the forked child between `fork` and `execve`.
+//!
+//! Everything here is async-signal-safe: raw system calls on memory prepared by the parent,
+//! no allocation, no locks, no Rust I/O. The order is fixed (DESIGN.md): signal state, new
+//! session, parent-death signal, niceness, resource limits, descriptor normalisation,
+//! capability bounding set, no_new_privs, Landlock, `RLIMIT_NOFILE`, seccomp last, `execve`.
+//! A failure is written to the error pipe as a [`ChildError`] and the child exits with
+//! `SYS_exit` (always allowed by our filters) so the parent can say what went wrong.
+
+use std::ffi::CString;
+use std::os::raw::{c_char, c_int};
+
+use crate::compile::bpf::sock_filter;
+use crate::compile::landlock::ChildRule;
+use crate::policy::limits::Rlimit;
+
+/// Where in the child's set-up something failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u32)]
+pub enum Stage {
+    /// `setsid`.
+    Setsid = 1,
+    /// `setrlimit` (detail: the resource).
+    Rlimit = 2,
+    /// Reopening 0/1/2 or marking descriptors close-on-exec.
+    Fds = 3,
+    /// Dropping the capability bounding set.
+    Caps = 4,
+    /// `PR_SET_NO_NEW_PRIVS`.
+    NoNewPrivs = 5,
+    /// `landlock_restrict_self`.
+    Landlock = 6,
+    /// Installing the seccomp filter.
+    Seccomp = 7,
+    /// `execve`.
+    Exec = 8,
+    /// The parent died before the child was ready.
+    ParentGone = 9,
+}
+
+impl Stage {
+    /// Decodes a stage number from the error pipe.
+    pub fn from_u32(v: u32) -> Option<Stage> {
+        Some(match v {
+            1 => Stage::Setsid,
+            2 => Stage::Rlimit,
+            3 => Stage::Fds,
+            4 => Stage::Caps,
+            5 => Stage::NoNewPrivs,
+            6 => Stage::Landlock,
+            7 => Stage::Seccomp,
+            8 => Stage::Exec,
+            9 => Stage::ParentGone,
+            _ => return None,
+        })
+    }
+
+    /// What the stage does, for messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Stage::Setsid => "starting a new session",
+            Stage::Rlimit => "setting a resource limit",
+            Stage::Fds => "normalising file descriptors",
+            Stage::Caps => "dropping the capability bounding set",
+            Stage::NoNewPrivs => "setting no_new_privs",
+            Stage::Landlock => "enforcing the Landlock ruleset",
+            Stage::Seccomp => "installing the seccomp filter",
+            Stage::Exec => "executing the program",
+            Stage::ParentGone => "waiting for the supervisor",
+        }
+    }
+}
+
+/// A failure report sent through the error pipe: stage, errno, detail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChildError {
+    /// The failing step.
+    pub stage: Stage,
+    /// errno of the failing call.
+    pub errno: i32,
+    /// Extra data (the rlimit resource for [`Stage::Rlimit`]).
+    pub detail: u32,
+}
+
+impl ChildError {
+    /// Size of the encoding on the pipe.
+    pub const SIZE: usize = 12;
+
+    /// Decodes the pipe's bytes.
+    pub fn decode(b: &[u8; Self::SIZE]) -> Option<ChildError> {
+        let word = |i: usize| u32::from_ne_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+        Some(ChildError {
+            stage: Stage::from_u32(word(0))?,
+            errno: word(4) as i32,
+            detail: word(8),
+        })
+    }
+}
+
+/// `struct landlock_path_beneath_attr` (packed in the kernel's uapi).
+#[repr(C, packed)]
+struct PathBeneathAttr {
+    allowed_access: u64,
+    parent_fd: i32,
+}
+
+/// Everything the child needs, prepared by the parent before `fork`.
+pub struct ChildPlan {
+    /// The resolved program path.
+    pub path: CString,
+    /// argv as given (owned here so the pointers stay valid).
+    pub argv_storage: Vec<CString>,
+    /// envp storage.
+    pub envp_storage: Vec<CString>,
+    /// NULL-terminated pointer arrays into the storages.
+    pub argv: Vec<*const c_char>,
+    /// NULL-terminated pointer arrays into the storages.
+    pub envp: Vec<*const c_char>,
+    /// The filter (the child patches its pid in).
+    pub filter: Vec<sock_filter>,
+    /// Where the pid goes.
+    pub pid_slots: Vec<usize>,
+    /// `seccomp(2)` filter flags.
+    pub filter_flags: u32,
+    /// Limits to apply before Landlock (everything but NOFILE).
+    pub rlimits: Vec<Rlimit>,
+    /// `RLIMIT_NOFILE`, applied after Landlock opened its paths.
+    pub nofile: Option<Rlimit>,
+    /// The Landlock ruleset fd, or -1.
+    pub ruleset_fd: c_int,
+    /// Landlock rules for `/proc/self/...`.
+    pub child_rules: Vec<ChildRule>,
+    /// `-n`.
+    pub nice: bool,
+    /// `-N`.
+    pub keep_fds: bool,
+    /// `-D`.
+    pub keep_caps: bool,
+    /// Write end of the error pipe (close-on-exec).
+    pub err_fd: c_int,
+    /// The supervisor's pid, to detect its death before PDEATHSIG was armed.
+    pub parent_pid: libc::pid_t,
+    /// "/dev/null".
+    pub dev_null: CString,
+}
+
+impl ChildPlan {
+    /// Builds the pointer arrays once the storages are final.
+    pub fn finish_pointers(&mut self) {
+        self.argv = self.argv_storage.iter().map(|s| s.as_ptr()).collect();
+        self.argv.push(std::ptr::null());
+        self.envp = self.envp_storage.iter().map(|s| s.as_ptr()).collect();
+        self.envp.push(std::ptr::null());
+    }
+}
+
+fn errno() -> i32 {
+    // SAFETY: __errno_location returns a valid thread-local pointer.
+    unsafe { *libc::__errno_location() }
+}
+
+/// Reports a failure and exits. Never returns.
+fn fail(plan: &ChildPlan, stage: Stage, err: i32, detail: u32, code: i32) -> ! {
+    let mut buf = [0u8; ChildError::SIZE];
+    buf[0..4].copy_from_slice(&(stage as u32).to_ne_bytes());
+    buf[4..8].copy_from_slice(&err.to_ne_bytes());
+    buf[8..12].copy_from_slice(&detail.to_ne_bytes());
+    // SAFETY: writing a stack buffer to our pipe; the result does not matter (the filter may
+    // already deny write), we exit next.
+    unsafe {
+        libc::write(plan.err_fd, buf.as_ptr().cast(), buf.len());
+    }
+    exit_now(code)
+}
+
+/// Ends the (single-threaded) child with `SYS_exit`, which every filter allows; `_exit`
+/// would call `exit_group`, which a filter without `stdio` denies.
+fn exit_now(code: i32) -> ! {
+    loop {
+        // SAFETY: SYS_exit terminates the calling thread, the only one in the child.
+        unsafe {
+            libc::syscall(libc::SYS_exit, code);
+        }
+    }
+}
+
+/// Runs the child's set-up and executes the program. Never returns.
+///
+/// # Safety
+/// Must be called only in the child right after `fork`, with `plan` prepared by the parent.
+pub unsafe fn run(plan: &mut ChildPlan) -> ! {
+    // SAFETY: only async-signal-safe system calls, on memory owned by `plan` or on the
+    // stack, in the single-threaded child.
+    unsafe {
+        // Signal state: empty mask, default SIGPIPE (Rust ignores it).
+        let mut empty: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut empty);
+        libc::sigprocmask(libc::SIG_SETMASK, &empty, std::ptr::null_mut());
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+
+        if libc::setsid() < 0 {
+            fail(plan, Stage::Setsid, errno(), 0, 125);
+        }
+        libc::prctl(
+            libc::PR_SET_PDEATHSIG,
+            libc::SIGKILL as libc::c_ulong,
+            0,
+            0,
+            0,
+        );
+        if libc::getppid() != plan.parent_pid {
+            fail(plan, Stage::ParentGone, 0, 0, 125);
+        }
+
+        if plan.nice {
+            libc::setpriority(libc::PRIO_PROCESS, 0, 19);
+            // IOPRIO_WHO_PROCESS = 1, IOPRIO_CLASS_IDLE = 3 << 13
+            libc::syscall(libc::SYS_ioprio_set, 1, 0, 3 << 13);
+            let param = libc::sched_param { sched_priority: 0 };
+            libc::sched_setscheduler(0, libc::SCHED_IDLE, &param);
+        }
+
+        for l in &plan.rlimits {
+            if !set_rlimit(l) {
+                fail(plan, Stage::Rlimit, errno(), l.resource, 125);
+            }
+        }
+
+        if !plan.keep_fds {
+            for fd in 0..3 {
+                if libc::fcntl(fd, libc::F_GETFD) < 0 {
+                    let n = libc::open(plan.dev_null.as_ptr(), libc::O_RDWR);
+                    if n < 0 {
+                        fail(plan, Stage::Fds, errno(), fd as u32, 125);
+                    }
+                    if n != fd {
+                        libc::dup2(n, fd);
+                        libc::close(n);
+                    }
+                }
+            }
+            // Everything above 2 closes at exec (ours are close-on-exec already).
+            if libc::syscall(
+                libc::SYS_close_range,
+                3u32,
+                u32::MAX,
+                libc::CLOSE_RANGE_CLOEXEC,
+            ) < 0
+            {
+                let max = libc::sysconf(libc::_SC_OPEN_MAX).clamp(3, 65536) as c_int;
+                for fd in 3..max {
+                    libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC);
+                }
+            }
+        }
+
+        if !plan.keep_caps {
+            for cap in 0..64 {
+                if libc::prctl(libc::PR_CAPBSET_DROP, cap as libc::c_ulong, 0, 0, 0) < 0 {
+                    let e = errno();
+                    if e == libc::EINVAL {
+                        break; // past the last capability
+                    }
+                    if e == libc::EPERM {
+                        break; // no CAP_SETPCAP: nothing to drop that exec could grant
+                    }
+                    fail(plan, Stage::Caps, e, cap, 125);
+                }
+            }
+            libc::prctl(
+                libc::PR_CAP_AMBIENT,
+                libc::PR_CAP_AMBIENT_CLEAR_ALL as libc::c_ulong,
+                0,
+                0,
+                0,
+            );
+            clear_inheritable_caps();
+        }
+
+        if libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 {
+            fail(plan, Stage::NoNewPrivs, errno(), 0, 125);
+        }
+
+        if plan.ruleset_fd >= 0 {
+            for rule in &plan.child_rules {
+                let fd = libc::open(rule.path.as_ptr(), libc::O_PATH | libc::O_CLOEXEC);
+                if fd < 0 {
+                    continue;
+                }
+                let mut st: libc::stat = std::mem::zeroed();
+                let is_dir =
+                    libc::fstat(fd, &mut st) == 0 && st.st_mode & libc::S_IFMT == libc::S_IFDIR;
+                let access = if is_dir {
+                    rule.dir_access
+                } else {
+                    rule.file_access
+                };
+                if access != 0 {
+                    let attr = PathBeneathAttr {
+                        allowed_access: access,
+                        parent_fd: fd,
+                    };
+                    // LANDLOCK_RULE_PATH_BENEATH = 1; an implicit rule that fails is skipped.
+                    libc::syscall(
+                        libc::SYS_landlock_add_rule,
+                        plan.ruleset_fd,
+                        1,
+                        &raw const attr,
+                        0,
+                    );
+                }
+                libc::close(fd);
+            }
+            if libc::syscall(libc::SYS_landlock_restrict_self, plan.ruleset_fd, 0) < 0 {
+                fail(plan, Stage::Landlock, errno(), 0, 125);
+            }
+            libc::close(plan.ruleset_fd);
+        }
+
+        if let Some(l) = &plan.nofile {
+            if !set_rlimit(l) {
+                fail(plan, Stage::Rlimit, errno(), l.resource, 125);
+            }
+        }
+
+        let pid = libc::getpid() as u32;
+        crate::compile::seccomp::Filter::patch_pid(&mut plan.filter, &plan.pid_slots, pid);
+        let prog = libc::sock_fprog {
+            len: plan.filter.len() as u16,
+            filter: plan.filter.as_ptr().cast_mut().cast(),
+        };
+        if libc::syscall(
+            libc::SYS_seccomp,
+            libc::SECCOMP_SET_MODE_FILTER,
+            plan.filter_flags,
+            &raw const prog,
+        ) < 0
+        {
+            fail(plan, Stage::Seccomp, errno(), 0, 125);
+        }
+
+        libc::execve(plan.path.as_ptr(), plan.argv.as_ptr(), plan.envp.as_ptr());
+        let e = errno();
+        let code = if e == libc::ENOENT { 127 } else { 126 };
+        fail(plan, Stage::Exec, e, 0, code)
+    }
+}
+
+/// Sets a limit; when the hard limit cannot be raised, clamps both to the current hard
+/// limit (pledge.com's behaviour). Returns false on failure (errno set).
+unsafe fn set_rlimit(l: &Rlimit) -> bool {
+    // SAFETY: plain syscalls on stack structs.
+    unsafe {
+        let want = libc::rlimit {
+            rlim_cur: l.soft,
+            rlim_max: l.hard,
+        };
+        if libc::setrlimit(l.resource, &want) == 0 {
+            return true;
+        }
+        if errno() != libc::EPERM {
+            return false;
+        }
+        let mut cur: libc::rlimit = std::mem::zeroed();
+        if libc::getrlimit(l.resource, &mut cur) < 0 {
+            return false;
+        }
+        let clamped = libc::rlimit {
+            rlim_cur: l.soft.min(cur.rlim_max),
+            rlim_max: l.hard.min(cur.rlim_max),
+        };
+        libc::setrlimit(l.resource, &clamped) == 0
+    }
+}
+
+/// Clears the inheritable capability set, so that nothing can be re-acquired through
+/// inheritable file capabilities (no_new_privs covers the rest).
+unsafe fn clear_inheritable_caps() {
+    #[repr(C)]
+    struct Header {
+        version: u32,
+        pid: i32,
+    }
+    #[repr(C)]
+    #[derive(Clone, Copy)]
+    struct Data {
+        effective: u32,
+        permitted: u32,
+        inheritable: u32,
+    }
+    let mut hdr = Header {
+        version: 0x2008_0522, // _LINUX_CAPABILITY_VERSION_3
+        pid: 0,
+    };
+    let mut data = [Data {
+        effective: 0,
+        permitted: 0,
+        inheritable: 0,
+    }; 2];
+    // SAFETY: capget/capset with version 3 read/write two Data entries.
+    unsafe {
+        if libc::syscall(libc::SYS_capget, &raw mut hdr, data.as_mut_ptr()) == 0 {
+            data[0].inheritable = 0;
+            data[1].inheritable = 0;
+            libc::syscall(libc::SYS_capset, &raw mut hdr, data.as_ptr());
+        }
+    }
+}

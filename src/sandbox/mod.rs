@@ -1,0 +1,9 @@
+//! Running a confined program: resolving and inspecting it (`elf`), the async-signal-safe
+//! child (`child`), the launcher and supervisor (`launch`), exit statuses (`status`), and
+//! what the kernel supports (`kernel`). Parses no text.
+
+pub mod child;
+pub mod elf;
+pub mod kernel;
+pub mod launch;
+pub mod status;

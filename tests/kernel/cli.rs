@@ -1,0 +1,212 @@
+//! Command-line behaviour: bad input gets one clear line and exit 125 with nothing run;
+//! `check`, `-T`, seed compatibility flags, explicit rules, policy files, foreign ELF.
+
+use crate::util::*;
+
+/// Runs a bad command line that would create `marker` if anything ran, and checks the
+/// one-line error.
+#[track_caller]
+fn refused(args: &[&str], needle: &str) -> Run {
+    let d = tempdir();
+    let marker = d.path().join("ran");
+    let mut a: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    a.extend(["--".into(), "/usr/bin/touch".into(), s(&marker)]);
+    let r = sp(&a);
+    assert_eq!(r.code, 125, "{r}");
+    assert!(!marker.exists(), "nothing may run on bad input\n{r}");
+    let first = r.stderr.lines().next().unwrap_or_default();
+    assert!(first.starts_with("seccomp-pledge: error: "), "{r}");
+    assert!(r.stderr.contains(needle), "expected `{needle}`\n{r}");
+    assert!(
+        r.stderr.lines().count() <= 2,
+        "one error line and at most a hint\n{r}"
+    );
+    r
+}
+
+#[test]
+fn bad_input_is_one_clear_line_and_exit_125() {
+    let r = refused(&["-p", "stdio inte"], "unknown promise `inte`");
+    assert!(r.stderr.contains("hint: did you mean `inet`?"), "{r}");
+    refused(&["-v", "rwz:/tmp"], "bad permission letter `z`");
+    refused(&["-v", ":/tmp"], "empty permission set");
+    refused(&["-M", "4x"], "invalid value for -M: `4x` is not a size");
+    refused(&["-O", "lots"], "invalid value for -O");
+    refused(&["-C", "1.5"], "invalid value for -C");
+    refused(&["--frobnicate"], "unexpected argument '--frobnicate'");
+    refused(&["-Z"], "unexpected argument '-Z'");
+    let r = refused(&["--allow", "opneat"], "unknown syscall `opneat`");
+    assert!(r.stderr.contains("did you mean `openat`?"), "{r}");
+    refused(
+        &["--allow", "ioctl if arg1 == TIOCGWINZS"],
+        "unknown constant `TIOCGWINZS`",
+    );
+    refused(&["--deny", "socket errno 0"], "errno 0 is out of range");
+    refused(
+        &["--allow", "ioctl if arg7 == 1"],
+        "argument index 7 is out of range",
+    );
+    refused(&["--remote"], "--remote is not supported");
+    refused(
+        &["-p", "stdio", "-v", "r:/definitely/missing"],
+        "cannot unveil `/definitely/missing`",
+    );
+    // an empty command
+    let r = sp(&["-p", "stdio"]);
+    assert_eq!(r.code, 125, "{r}");
+    assert!(r.stderr.contains("no command to run"), "{r}");
+}
+
+#[test]
+fn dash_t_and_check() {
+    assert_eq!(sp(&["-T", "pledge"]).code, 0);
+    assert_eq!(sp(&["-T", "unveil"]).code, 0);
+    let r = sp(&["-T", "frobs"]);
+    assert_eq!(r.code, 125, "{r}");
+    let r = sp(&["check"]);
+    assert_eq!(r.code, 0, "{r}");
+    for word in [
+        "seccomp filters",
+        "user notification",
+        "landlock",
+        "bpf jit",
+        "x32 syscalls",
+        "i386 syscalls",
+    ] {
+        assert!(r.stdout.contains(word), "{word}\n{r}");
+    }
+    let r = sp(&["--check", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["seccomp"], true);
+    assert!(
+        v["actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a == "user_notif")
+    );
+    assert!(
+        v["filter_flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a == "NEW_LISTENER")
+    );
+    assert!(v["landlock_abi"].as_i64().unwrap() >= 1);
+}
+
+#[test]
+fn seed_compatibility_flags() {
+    if !require_kernel() {
+        return;
+    }
+    let r = sp(&[
+        "--no-check",
+        "--local",
+        "--no-api",
+        "-p",
+        "stdio",
+        "--",
+        &s(probe_static()),
+        "echo",
+        "x",
+    ]);
+    assert_eq!(r.code, 0, "{r}");
+    let r = sp(&["--api"]);
+    assert_eq!(r.code, 125, "{r}");
+}
+
+#[test]
+fn explicit_rules_combine_with_promises() {
+    if !require_kernel() {
+        return;
+    }
+    let r = probe_run(
+        &[
+            "-p",
+            "stdio inet",
+            "--deny",
+            "socket if arg0 == AF_INET errno EACCES",
+        ],
+        "socket AF_INET SOCK_STREAM :: socket AF_INET6 SOCK_STREAM",
+    );
+    assert_eq!(
+        r.results("socket").collect::<Vec<_>>(),
+        ["EACCES", "ok"],
+        "{r}"
+    );
+    // an allow rule adds what no promise has; argument conditions apply
+    probe_run(
+        &["-p", "stdio", "--allow", "ioctl if arg1 == TIOCGWINSZ"],
+        "ioctl 0 TIOCGWINSZ :: ioctl 0 TCGETS",
+    )
+    .expect("ioctl", "ENOTTY");
+    let r = probe_run(
+        &["-p", "stdio", "--allow", "ioctl if arg1 == TIOCGWINSZ"],
+        "ioctl 0 TCGETS",
+    );
+    r.expect("ioctl", "EPERM");
+    // a deny rule's errno replaces the penalty for a call nothing allows
+    probe_run(
+        &["-p", "stdio", "--deny", "socket errno EAFNOSUPPORT"],
+        "socket AF_INET SOCK_STREAM",
+    )
+    .expect("socket", "EAFNOSUPPORT");
+    // deny without an action uses the penalty (-k: kill)
+    let r = probe_run(
+        &["-k", "-p", "stdio", "--deny", "getppid"],
+        "getpid :: getppid",
+    );
+    assert_eq!(r.code, 128 + libc::SIGSYS, "{r}");
+}
+
+#[test]
+fn policy_files_are_read_and_flags_add_to_them() {
+    if !require_kernel() {
+        return;
+    }
+    let d = tempdir();
+    let f = d.path().join("p.json");
+    std::fs::write(
+        &f,
+        r#"{"version":1,"promises":["stdio"],"rules":[{"syscall":"socket","args":[{"index":0,"type":"dword","op":"eq","val":2}],"action":{"errno":13}}]}"#,
+    )
+    .unwrap();
+    let r = probe_run(
+        &["--policy", &s(&f), "-p", "inet"],
+        "socket AF_INET SOCK_STREAM :: socket AF_INET6 SOCK_STREAM",
+    );
+    assert_eq!(
+        r.results("socket").collect::<Vec<_>>(),
+        ["EACCES", "ok"],
+        "{r}"
+    );
+    std::fs::write(&f, r#"{"version":1,"promises":["stdio"],"bogus":true}"#).unwrap();
+    let r = sp(&["--policy", &s(&f), "--", "/bin/true"]);
+    assert_eq!(r.code, 125, "{r}");
+    assert!(
+        r.stderr.contains("unknown field `bogus`") && r.stderr.contains("line 1 column"),
+        "{r}"
+    );
+}
+
+#[test]
+fn foreign_elf_is_refused_before_it_runs() {
+    let d = tempdir();
+    let p = d.path().join("elf32");
+    let mut h = vec![0u8; 128];
+    h[..4].copy_from_slice(b"\x7fELF");
+    h[4] = 1; // 32-bit
+    h[5] = 1; // little endian
+    h[16] = 2; // ET_EXEC
+    h[18] = 3; // EM_386
+    std::fs::write(&p, &h).unwrap();
+    std::os::unix::fs::PermissionsExt::set_mode(
+        &mut std::fs::metadata(&p).unwrap().permissions(),
+        0o755,
+    );
+    std::fs::set_permissions(&p, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let r = sp(&["-p", "stdio", "--", &s(&p)]);
+    assert_eq!(r.code, 125, "{r}");
+    assert!(r.stderr.contains("32-bit ELF for x86 (i386)"), "{r}");
+}

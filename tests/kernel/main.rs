@@ -1,0 +1,10 @@
+//! Kernel tests: the built binary confines small probe programs on the real kernel (real
+//! seccomp filters, real Landlock) and the tests assert errno, signals and exit codes.
+
+mod cli;
+mod guards;
+mod launch;
+mod programs;
+mod promises;
+mod unveil;
+mod util;

@@ -1,0 +1,89 @@
+//! Real programs with sensible promises: dynamic `ls`, `cat`, `python3 -c`, a static
+//! program, and a script; the loader promises they need are announced.
+
+use crate::util::*;
+
+#[test]
+fn ls_cat_python_and_a_static_program_run_under_stdio_rpath() {
+    if !require_kernel() {
+        return;
+    }
+    let r = sp(&["-p", "stdio rpath", "-v", "r:/usr", "--", "ls", "/usr"]);
+    assert_eq!(r.code, 0, "{r}");
+    assert!(r.stdout.lines().any(|l| l == "bin"), "{r}");
+    assert!(
+        r.stderr.contains("added promises `prot_exec exec`"),
+        "the loader's promises are announced\n{r}"
+    );
+    let r = sp(&[
+        "-p",
+        "stdio rpath",
+        "-v",
+        "r:/etc/hostname",
+        "--",
+        "cat",
+        "/etc/hostname",
+    ]);
+    assert_eq!(r.code, 0, "{r}");
+    assert_eq!(r.stdout, std::fs::read_to_string("/etc/hostname").unwrap());
+    let r = sp(&[
+        "-p",
+        "stdio rpath",
+        "--",
+        "/usr/bin/python3",
+        "-c",
+        "print(6*7)",
+    ]);
+    assert_eq!((r.code, r.stdout.as_str()), (0, "42\n"), "{r}");
+    let r = probe_run(&["-p", "stdio rpath"], "echo static");
+    assert_eq!(r.code, 0, "{r}");
+    assert!(r.stderr.contains("added promise `exec` so that"), "{r}");
+    // the dynamic probe too
+    let r = probe_run_dyn(
+        &["-p", "stdio"],
+        "echo dynamic :: socket AF_INET SOCK_STREAM",
+    );
+    r.expect("echo", "ok").expect("socket", "EPERM");
+    assert!(
+        r.stderr.contains("added promises `rpath prot_exec exec`"),
+        "{r}"
+    );
+}
+
+#[test]
+fn denied_calls_show_up_as_errors_in_real_programs() {
+    if !require_kernel() {
+        return;
+    }
+    // cat of an unveiled but unreadable-by-promise file: wpath without rpath
+    let r = sp(&["-p", "stdio", "--", "cat", "/etc/hostname"]);
+    assert_ne!(r.code, 0, "{r}");
+    assert!(
+        r.stderr.contains("Permission denied") || r.stderr.contains("Operation not permitted"),
+        "{r}"
+    );
+    // python cannot open a socket without inet
+    let r = sp(&[
+        "-p",
+        "stdio rpath",
+        "--",
+        "/usr/bin/python3",
+        "-c",
+        "import socket; socket.socket()",
+    ]);
+    assert_ne!(r.code, 0, "{r}");
+    assert!(r.stderr.contains("PermissionError"), "{r}");
+}
+
+#[test]
+fn scripts_run_with_their_interpreter_unveiled() {
+    if !require_kernel() {
+        return;
+    }
+    let d = tempdir();
+    let script = d.path().join("hello.sh");
+    std::fs::write(&script, "#!/bin/sh\necho \"hello $1\"\n").unwrap();
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let r = sp(&["-p", "stdio rpath", "--", &s(&script), "world"]);
+    assert_eq!((r.code, r.stdout.as_str()), (0, "hello world\n"), "{r}");
+}

@@ -1,0 +1,284 @@
+//! Unveil through Landlock: each permission letter, removal and renaming outside unveiled
+//! paths, truncation, symlinks out of a tree, overlapping rules, implicit unveils, `-V`.
+
+use crate::util::*;
+
+const ALL_FS: &str = "stdio rpath wpath cpath";
+
+struct Tree {
+    dir: tempfile::TempDir,
+}
+
+impl Tree {
+    /// `root/{in,out}/f` with content, plus `root/in/sub/`.
+    fn new() -> Tree {
+        let dir = tempdir();
+        for d in ["in", "in/sub", "out"] {
+            std::fs::create_dir_all(dir.path().join(d)).unwrap();
+        }
+        std::fs::write(dir.path().join("in/f"), "inside").unwrap();
+        std::fs::write(dir.path().join("out/f"), "outside").unwrap();
+        Tree { dir }
+    }
+    fn p(&self, rel: &str) -> String {
+        s(&self.dir.path().join(rel))
+    }
+}
+
+#[test]
+fn r_reads_but_does_not_write() {
+    if !require_kernel() {
+        return;
+    }
+    let t = Tree::new();
+    let v = format!("r:{}", t.p("in"));
+    probe_run(
+        &["-p", ALL_FS, "-v", &v],
+        &format!("read {} :: getdents {}", t.p("in/f"), t.p("in")),
+    )
+    .expect("read", "ok")
+    .expect("getdents", "ok");
+    probe_run(
+        &["-p", ALL_FS, "-v", &v],
+        &format!("write {} x", t.p("in/f")),
+    )
+    .expect("write", "EACCES");
+    probe_run(&["-p", ALL_FS, "-v", &v], &format!("read {}", t.p("out/f")))
+        .expect("read", "EACCES");
+    // no letters means r, as in pledge.com
+    probe_run(
+        &["-p", ALL_FS, "-v", &t.p("in")],
+        &format!("read {}", t.p("in/f")),
+    )
+    .expect("read", "ok");
+}
+
+#[test]
+fn w_writes_and_truncates() {
+    if !require_kernel() {
+        return;
+    }
+    let t = Tree::new();
+    let v = format!("rw:{}", t.p("in"));
+    probe_run(
+        &["-p", ALL_FS, "-v", &v],
+        &format!(
+            "write {} new :: truncate {} 1 :: open-trunc {}",
+            t.p("in/f"),
+            t.p("in/f"),
+            t.p("in/f")
+        ),
+    )
+    .expect("write", "ok")
+    .expect("truncate", "ok")
+    .expect("open-trunc", "ok");
+    // a file rule with w keeps TRUNCATE (pledge.com drops it)
+    let vf = format!("w:{}", t.p("out/f"));
+    probe_run(
+        &["-p", ALL_FS, "-v", &vf],
+        &format!("open-trunc {}", t.p("out/f")),
+    )
+    .expect("open-trunc", "ok");
+    // r alone: no truncate
+    let vr = format!("r:{}", t.p("in"));
+    probe_run(
+        &["-p", ALL_FS, "-v", &vr],
+        &format!("truncate {} 0", t.p("in/f")),
+    )
+    .expect("truncate", "EACCES");
+    assert_eq!(
+        std::fs::read_to_string(t.p("in/f")).unwrap(),
+        "",
+        "truncated under rw"
+    );
+}
+
+#[test]
+fn x_is_needed_to_execute() {
+    if !require_kernel() {
+        return;
+    }
+    let t = Tree::new();
+    let exe = t.p("in/prog");
+    std::fs::copy(probe_static(), &exe).unwrap();
+    let r = probe_run(
+        &["-p", "stdio exec", "-v", &format!("rx:{}", t.p("in"))],
+        &format!("exec {exe} exit 42"),
+    );
+    assert_eq!(r.code, 42, "{r}");
+    probe_run(
+        &["-p", "stdio exec", "-v", &format!("r:{}", t.p("in"))],
+        &format!("exec {exe} exit 42"),
+    )
+    .expect("exec", "EACCES");
+}
+
+#[test]
+fn c_creates_and_removes_only_inside() {
+    if !require_kernel() {
+        return;
+    }
+    let t = Tree::new();
+    let v = format!("rwc:{}", t.p("in"));
+    let r = probe_run(
+        &["-p", ALL_FS, "-v", &v, "-v", &format!("r:{}", t.p("out"))],
+        &format!(
+            "mkdir {} :: rmdir {} :: open {} O_WRONLY|O_CREAT|O_EXCL 0644 :: unlink {}",
+            t.p("in/d"),
+            t.p("in/d"),
+            t.p("in/new"),
+            t.p("in/new")
+        ),
+    );
+    r.expect("mkdir", "ok")
+        .expect("rmdir", "ok")
+        .expect("open", "ok")
+        .expect("unlink", "ok");
+    // outside the c rule: no creation, and no removal either (pledge.com lets rm through)
+    let r = probe_run(
+        &["-p", ALL_FS, "-v", &v, "-v", &format!("rw:{}", t.p("out"))],
+        &format!("mkdir {} :: unlink {}", t.p("out/d"), t.p("out/f")),
+    );
+    r.expect("mkdir", "EACCES").expect("unlink", "EACCES");
+    assert!(
+        std::path::Path::new(&t.p("out/f")).exists(),
+        "rm outside unveiled paths must fail"
+    );
+}
+
+#[test]
+fn rename_and_link_out_of_the_tree_fail() {
+    if !require_kernel() {
+        return;
+    }
+    let t = Tree::new();
+    let v = format!("rwc:{}", t.p("in"));
+    let r = probe_run(
+        &["-p", ALL_FS, "-v", &v, "-v", &format!("r:{}", t.p("out"))],
+        &format!(
+            "rename {} {} :: link {} {}",
+            t.p("in/f"),
+            t.p("out/g"),
+            t.p("in/f"),
+            t.p("out/h")
+        ),
+    );
+    for op in ["rename", "link"] {
+        let res = r.result(op);
+        assert!(res == "EACCES" || res == "EXDEV", "{op}: {res}\n{r}");
+    }
+    // within the tree renaming works
+    let r = probe_run(
+        &["-p", ALL_FS, "-v", &v],
+        &format!("rename {} {}", t.p("in/f"), t.p("in/sub/f")),
+    );
+    r.expect("rename", "ok");
+}
+
+#[test]
+fn symlinks_pointing_out_of_an_unveiled_tree_are_denied() {
+    if !require_kernel() {
+        return;
+    }
+    let t = Tree::new();
+    std::os::unix::fs::symlink(t.p("out/f"), t.p("in/link")).unwrap();
+    let v = format!("r:{}", t.p("in"));
+    probe_run(
+        &["-p", ALL_FS, "-v", &v],
+        &format!("read {}", t.p("in/link")),
+    )
+    .expect("read", "EACCES");
+    std::os::unix::fs::symlink(t.p("in/f"), t.p("out/back")).unwrap();
+    // the link's target decides, not where the link lives (the link itself is resolved)
+    probe_run(
+        &["-p", ALL_FS, "-v", &v],
+        &format!("read {}", t.p("out/back")),
+    )
+    .expect("read", "ok");
+}
+
+#[test]
+fn overlapping_rules_grant_the_union() {
+    if !require_kernel() {
+        return;
+    }
+    let t = Tree::new();
+    std::fs::write(t.p("in/sub/g"), "g").unwrap();
+    let r = probe_run(
+        &[
+            "-p",
+            ALL_FS,
+            "-v",
+            &format!("r:{}", t.p("in")),
+            "-v",
+            &format!("w:{}", t.p("in/sub")),
+        ],
+        &format!(
+            "read {} :: write {} x :: write {} y",
+            t.p("in/sub/g"),
+            t.p("in/sub/g"),
+            t.p("in/f")
+        ),
+    );
+    // Landlock unions rights along the path (OpenBSD: most specific wins)
+    assert_eq!(
+        r.results("write").collect::<Vec<_>>(),
+        ["ok", "EACCES"],
+        "{r}"
+    );
+    r.expect("read", "ok");
+}
+
+#[test]
+fn implicit_unveils_follow_the_promises() {
+    if !require_kernel() {
+        return;
+    }
+    // stdio: /dev/null rw, /proc/self/status r (added by the child itself)
+    probe_run(
+        &["-p", "stdio rpath wpath"],
+        "write /dev/null x :: read /dev/null :: status",
+    )
+    .expect("write", "ok")
+    .expect("read", "ok")
+    .expect("status", "ok");
+    // nothing else is visible: the working directory and /etc are not unveiled
+    probe_run(&["-p", "stdio rpath"], "read /etc/passwd :: getdents .")
+        .expect("read", "EACCES")
+        .expect("getdents", "EACCES");
+}
+
+#[test]
+fn no_unveil_turns_landlock_file_rules_off() {
+    if !require_kernel() {
+        return;
+    }
+    probe_run(&["-V", "-p", "stdio rpath"], "read /etc/passwd").expect("read", "ok");
+    // the promises still apply
+    probe_run(&["-V", "-p", "stdio"], "read /etc/passwd").expect("read", "EPERM");
+}
+
+#[test]
+fn a_missing_user_path_is_an_error_before_anything_runs() {
+    if !require_kernel() {
+        return;
+    }
+    let r = sp(&["-p", "stdio", "-v", "r:/no/such/dir", "--", "/bin/true"]);
+    assert_eq!(r.code, 125, "{r}");
+    assert!(r.stderr.contains("cannot unveil `/no/such/dir`"), "{r}");
+    assert!(r.stderr.contains("No such file or directory"), "{r}");
+}
+
+#[test]
+fn c_on_a_file_is_explained() {
+    if !require_kernel() {
+        return;
+    }
+    let t = Tree::new();
+    let r = probe_run(
+        &["-p", "stdio rpath", "-v", &format!("rc:{}", t.p("in/f"))],
+        &format!("read {}", t.p("in/f")),
+    );
+    r.expect("read", "ok");
+    assert!(r.stderr.contains("`c` has no effect on the file"), "{r}");
+}

@@ -1,0 +1,204 @@
+//! Test harness for kernel tests: builds the probe programs once, runs the built
+//! `seccomp-pledge` binary on them, and parses the probe's one-line-per-step output.
+//!
+//! The test runner itself is never sandboxed: every confined program is a child process of
+//! the binary under test. Missing kernel features fail the tests (strict by default); set
+//! `SECCOMP_PLEDGE_TEST_STRICT=0` to skip loudly instead on machines without them.
+
+use std::ffi::OsStr;
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::process::ExitStatusExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+
+/// The binary under test.
+pub(crate) fn bin() -> &'static Path {
+    Path::new(env!("CARGO_BIN_EXE_seccomp-pledge"))
+}
+
+fn build_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("probe")
+}
+
+fn compile(out: &str, extra: &[&str]) -> PathBuf {
+    let dir = build_dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/probe/probe.c");
+    let dst = dir.join(out);
+    let tmp = dir.join(format!("{out}.tmp.{}", std::process::id()));
+    let cc = std::env::var("CC").unwrap_or_else(|_| "gcc".into());
+    let status = Command::new(&cc)
+        .args(["-O1", "-Wall", "-Werror"])
+        .args(extra)
+        .arg("-o")
+        .arg(&tmp)
+        .arg(&src)
+        .arg("-lpthread")
+        .status()
+        .unwrap_or_else(|e| panic!("cannot run the C compiler `{cc}` to build the probe: {e}"));
+    assert!(
+        status.success(),
+        "building the probe with `{cc} {extra:?}` failed"
+    );
+    std::fs::rename(&tmp, &dst).unwrap();
+    dst
+}
+
+/// The dynamic probe.
+pub(crate) fn probe() -> &'static Path {
+    static P: OnceLock<PathBuf> = OnceLock::new();
+    P.get_or_init(|| compile("probe", &[]))
+}
+
+/// The static probe.
+pub(crate) fn probe_static() -> &'static Path {
+    static P: OnceLock<PathBuf> = OnceLock::new();
+    P.get_or_init(|| compile("probe-static", &["-static"]))
+}
+
+/// Fails (or, with `SECCOMP_PLEDGE_TEST_STRICT=0`, skips loudly) unless the kernel has what
+/// the kernel tests need: seccomp filters with user notification and Landlock ABI ≥ 6.
+/// Returns false when the test should return early.
+pub(crate) fn require_kernel() -> bool {
+    static OK: OnceLock<Result<(), String>> = OnceLock::new();
+    let r = OK.get_or_init(|| {
+        let out = Command::new(bin())
+            .args(["check", "--json"])
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        if v["seccomp"] != true {
+            return Err("seccomp filters are not available".into());
+        }
+        if v["landlock_abi"].as_i64().unwrap_or(0) < 6 {
+            return Err(format!(
+                "Landlock ABI 6 or later is needed, kernel has {}",
+                v["landlock_abi"]
+            ));
+        }
+        Ok(())
+    });
+    match r {
+        Ok(()) => true,
+        Err(why) if std::env::var("SECCOMP_PLEDGE_TEST_STRICT").as_deref() == Ok("0") => {
+            eprintln!("SKIPPED (SECCOMP_PLEDGE_TEST_STRICT=0): {why}");
+            false
+        }
+        Err(why) => {
+            panic!("kernel feature missing: {why} (set SECCOMP_PLEDGE_TEST_STRICT=0 to skip)")
+        }
+    }
+}
+
+/// The outcome of one `seccomp-pledge` run.
+#[derive(Debug)]
+pub(crate) struct Run {
+    /// Exit code, or 128 + signal when killed.
+    pub(crate) code: i32,
+    /// Standard output.
+    pub(crate) stdout: String,
+    /// Standard error.
+    pub(crate) stderr: String,
+}
+
+impl Run {
+    /// The result word of a probe step: `ok` or the errno name (`EPERM`); panics with the
+    /// whole output when the step did not print.
+    pub(crate) fn result<'a>(&'a self, op: &'a str) -> &'a str {
+        self.results(op)
+            .next()
+            .unwrap_or_else(|| panic!("no `{op}` line in probe output\n{self}"))
+    }
+
+    /// The result words of every line for `op` (several for repeated steps or threads).
+    pub(crate) fn results<'a>(&'a self, op: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.stdout.lines().filter_map(move |l| {
+            let l = l
+                .strip_prefix('[')
+                .and_then(|r| r.split_once("] "))
+                .map_or(l, |(_, r)| r);
+            let mut w = l.split_whitespace();
+            (w.next() == Some(op)).then(|| w.next()).flatten()
+        })
+    }
+
+    /// The value after `ok` for a step.
+    pub(crate) fn value<'a>(&'a self, op: &str) -> &'a str {
+        self.stdout
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{op} ok ")))
+            .unwrap_or_else(|| panic!("no `{op} ok VALUE` line\n{self}"))
+    }
+
+    /// Asserts the result of a step.
+    #[track_caller]
+    pub(crate) fn expect(&self, op: &str, want: &str) -> &Self {
+        assert_eq!(self.result(op), want, "step `{op}`\n{self}");
+        self
+    }
+}
+
+impl std::fmt::Display for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "--- exit {}\n--- stdout\n{}--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+}
+
+/// Runs `seccomp-pledge ARGS…` with stdin from /dev/null.
+pub(crate) fn sp<S: AsRef<OsStr>>(args: &[S]) -> Run {
+    sp_cmd(args, |_| {})
+}
+
+/// Runs `seccomp-pledge ARGS…` after letting the caller adjust the command.
+pub(crate) fn sp_cmd<S: AsRef<OsStr>>(args: &[S], adjust: impl FnOnce(&mut Command)) -> Run {
+    let mut c = Command::new(bin());
+    c.args(args).stdin(Stdio::null());
+    adjust(&mut c);
+    let out = c.output().unwrap();
+    Run {
+        code: out
+            .status
+            .code()
+            .unwrap_or_else(|| 128 + out.status.signal().unwrap_or(0)),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Runs the static probe with `steps` (separated by `::` as usual) under `flags`. The
+/// static probe needs no loader, so only `exec` is added to the promises: what a test
+/// denies stays denied.
+pub(crate) fn probe_run(flags: &[&str], steps: &str) -> Run {
+    run_prog(probe_static(), flags, steps)
+}
+
+/// Runs the dynamic probe (the loader needs `rpath prot_exec`, added for now).
+pub(crate) fn probe_run_dyn(flags: &[&str], steps: &str) -> Run {
+    run_prog(probe(), flags, steps)
+}
+
+fn run_prog(prog: &Path, flags: &[&str], steps: &str) -> Run {
+    let mut args: Vec<String> = flags.iter().map(|s| s.to_string()).collect();
+    args.push("--".into());
+    args.push(prog.display().to_string());
+    args.extend(steps.split_whitespace().map(str::to_string));
+    sp(&args)
+}
+
+/// A fresh directory for a test, removed when dropped.
+pub(crate) fn tempdir() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("sp-kernel-")
+        .tempdir_in("/tmp")
+        .unwrap()
+}
+
+/// A path as a `String` (test paths are ASCII).
+pub(crate) fn s(p: &Path) -> String {
+    String::from_utf8(p.as_os_str().as_bytes().to_vec()).unwrap()
+}
