@@ -127,7 +127,12 @@ pub enum LandlockError {
     Ruleset(#[from] landlock::RulesetError),
 }
 
-/// The kernel's Landlock ABI version, 0 when Landlock is unavailable.
+/// Environment variable that caps the Landlock ABI used (never raises it): set it to see, on
+/// a new kernel, exactly what an older one would enforce (`0` = no Landlock).
+pub const ABI_CAP_ENV: &str = "SECCOMP_PLEDGE_LANDLOCK_ABI";
+
+/// The Landlock ABI in use: the kernel's, lowered to [`ABI_CAP_ENV`] when that is set; 0 when
+/// Landlock is unavailable.
 pub fn kernel_abi() -> i32 {
     // SAFETY: with a NULL attribute, size 0 and LANDLOCK_CREATE_RULESET_VERSION the syscall
     // only returns the ABI version; it reads and writes no memory.
@@ -139,7 +144,11 @@ pub fn kernel_abi() -> i32 {
             1u32, // LANDLOCK_CREATE_RULESET_VERSION
         )
     };
-    i32::try_from(v).unwrap_or(0).max(0)
+    let kernel = i32::try_from(v).unwrap_or(0).max(0);
+    match std::env::var(ABI_CAP_ENV).ok().and_then(|c| c.trim().parse::<i32>().ok()) {
+        Some(cap) => kernel.min(cap.max(0)),
+        None => kernel,
+    }
 }
 
 fn access_for(perms: Perms, is_dir: bool) -> BitFlags<AccessFs> {

@@ -282,3 +282,41 @@ fn c_on_a_file_is_explained() {
     r.expect("read", "ok");
     assert!(r.stderr.contains("`c` has no effect on the file"), "{r}");
 }
+
+#[test]
+fn older_landlock_abis_are_reported_on_every_run_and_strict_refuses() {
+    if !require_kernel() {
+        return;
+    }
+    let t = Tree::new();
+    let v = format!("rw:{}", t.p("in"));
+    let run = |abi: &str, extra: &[&str], steps: &str| {
+        let mut args: Vec<String> = vec!["-p".into(), ALL_FS.into(), "-v".into(), v.clone()];
+        args.extend(extra.iter().map(|s| s.to_string()));
+        args.extend(["--".into(), s(probe_static())]);
+        args.extend(steps.split_whitespace().map(str::to_string));
+        sp_cmd(&args, |c| {
+            c.env("SECCOMP_PLEDGE_LANDLOCK_ABI", abi);
+        })
+    };
+    // ABI 2: no TRUNCATE (so truncation is not restricted), no IOCTL_DEV, no scoping
+    let r = run("2", &[], &format!("truncate {} 0 :: read {}", t.p("out/f"), t.p("out/f")));
+    assert!(r.stderr.contains("landlock: rights not in ABI 2: TRUNCATE, IOCTL_DEV"), "{r}");
+    assert!(r.stderr.contains("scoping (signals and abstract sockets limited to the sandbox) needs ABI 6"), "{r}");
+    r.expect("truncate", "ok").expect("read", "EACCES");
+    let r = run("2", &["--strict"], "echo never");
+    assert_eq!(r.code, 125, "{r}");
+    assert!(r.stderr.contains("cannot enforce everything asked") && !r.stdout.contains("never"), "{r}");
+    // no Landlock at all: said loudly, and -T unveil says no
+    let r = run("0", &[], &format!("read {}", t.p("out/f")));
+    assert!(r.stderr.contains("Landlock is not available on this kernel: unveil rules are NOT enforced"), "{r}");
+    r.expect("read", "ok");
+    assert_eq!(run("0", &["--strict"], "echo x").code, 125);
+    let r = sp_cmd(&["-T", "unveil"], |c| {
+        c.env("SECCOMP_PLEDGE_LANDLOCK_ABI", "0");
+    });
+    assert_eq!(r.code, 1);
+    // the real kernel enforces everything: nothing is said
+    let r = probe_run(&["-p", ALL_FS, "-v", &v], "echo quiet");
+    assert!(!r.stderr.contains("landlock:"), "{r}");
+}
