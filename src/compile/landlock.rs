@@ -145,7 +145,10 @@ pub fn kernel_abi() -> i32 {
         )
     };
     let kernel = i32::try_from(v).unwrap_or(0).max(0);
-    match std::env::var(ABI_CAP_ENV).ok().and_then(|c| c.trim().parse::<i32>().ok()) {
+    match std::env::var(ABI_CAP_ENV)
+        .ok()
+        .and_then(|c| c.trim().parse::<i32>().ok())
+    {
         Some(cap) => kernel.min(cap.max(0)),
         None => kernel,
     }
@@ -343,20 +346,12 @@ pub fn prepare(
             }
             if spec.source == Source::User {
                 created = created.add_rule(PathBeneath::new(fd, access))?;
+            } else if on_internal_fs(&fd) {
+                // e.g. /dev/stdin behind a pipe: Landlock takes no rule on pipefs or sockfs
+                // inodes (and does not restrict reopening them through /proc either).
+                continue;
             } else {
-                // An implicit path Landlock cannot take (e.g. a pipe behind /dev/stdin) is
-                // skipped; the clone keeps the ruleset, which a failed add_rule consumes.
-                let backup = created.try_clone().map_err(|e| LandlockError::Path {
-                    path: spec.path.clone(),
-                    source: e,
-                })?;
-                match created.add_rule(PathBeneath::new(fd, access)) {
-                    Ok(c) => created = c,
-                    Err(_) => {
-                        created = backup;
-                        continue;
-                    }
-                }
+                created = created.add_rule(PathBeneath::new(fd, access))?;
             }
             used.push(spec.clone());
         }
@@ -391,6 +386,33 @@ fn open_path(path: &Path) -> std::io::Result<OwnedFd> {
     }
     // SAFETY: fd was just opened and is owned by nobody else.
     Ok(unsafe { <OwnedFd as std::os::fd::FromRawFd>::from_raw_fd(fd) })
+}
+
+/// Whether the file lives on a kernel-internal file system (pipes, sockets, anonymous
+/// inodes), where Landlock rules cannot be attached.
+fn on_internal_fs(fd: &OwnedFd) -> bool {
+    // SAFETY: fstat/fstatfs write into zeroed structs; fd is valid for the calls.
+    unsafe {
+        let mut st: libc::stat = std::mem::zeroed();
+        if libc::fstat(fd.as_raw_fd(), &mut st) == 0 {
+            let t = st.st_mode & libc::S_IFMT;
+            if t == libc::S_IFREG || t == libc::S_IFDIR || t == libc::S_IFCHR || t == libc::S_IFBLK
+            {
+                return false;
+            }
+        }
+        let mut fs: libc::statfs = std::mem::zeroed();
+        if libc::fstatfs(fd.as_raw_fd(), &mut fs) != 0 {
+            return true;
+        }
+        const PIPEFS_MAGIC: i64 = 0x5049_5045;
+        const SOCKFS_MAGIC: i64 = 0x534f_434b;
+        const ANON_INODE_FS_MAGIC: i64 = 0x0904_1934;
+        matches!(
+            fs.f_type as i64,
+            PIPEFS_MAGIC | SOCKFS_MAGIC | ANON_INODE_FS_MAGIC
+        )
+    }
 }
 
 fn is_directory(fd: &OwnedFd) -> bool {

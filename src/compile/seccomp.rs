@@ -161,9 +161,48 @@ impl Plan {
 /// A rule using the reserved pid value.
 pub fn plan(spec: &FilterSpec<'_>) -> Result<Plan, CompileError> {
     let penalty = spec.penalty.ret();
-    let mut plans = Vec::with_capacity(MAX_NR as usize + 1);
-    for nr in 0..=MAX_NR {
-        plans.push(plan_one(spec, nr, penalty)?);
+    let n = MAX_NR as usize + 1;
+    // One pass over the promise table and the rules, indexed by syscall number.
+    let mut unconditional = vec![false; n];
+    let mut terms: Vec<Vec<(Vec<Condition>, Origin)>> = (0..n).map(|_| Vec::new()).collect();
+    for s in promise::ALWAYS_ALLOWED {
+        unconditional[s.id() as usize] = true;
+    }
+    for p in spec.promises.iter() {
+        let info = p.info();
+        for s in info.syscalls {
+            unconditional[s.id() as usize] = true;
+        }
+        for r in info.rules {
+            if r.also.iter().all(|a| spec.promises.contains(*a)) {
+                let slot = &mut terms[r.syscall.id() as usize];
+                for term in r.to_dnf() {
+                    slot.push((term, Origin::Promise(p, r.tag)));
+                }
+            }
+        }
+    }
+    let mut user: Vec<Vec<(usize, &Rule)>> = (0..n).map(|_| Vec::new()).collect();
+    for (i, r) in spec.rules.iter().enumerate() {
+        let reserved = r.conditions.iter().any(|c| {
+            c.value == PID_PLACEHOLDER || matches!(c.op, Op::MaskedEq(m) if m == PID_PLACEHOLDER)
+        });
+        if reserved {
+            return Err(CompileError::ReservedValue);
+        }
+        if let Some(slot) = user.get_mut(r.syscall.nr() as usize) {
+            slot.push((i, r));
+        }
+    }
+    let mut plans = Vec::with_capacity(n);
+    for (nr, (allow_terms, user)) in terms.into_iter().zip(&user).enumerate() {
+        plans.push(plan_one(
+            nr as u32,
+            unconditional[nr],
+            allow_terms,
+            user,
+            penalty,
+        ));
     }
     Ok(Plan {
         syscalls: plans,
@@ -171,41 +210,31 @@ pub fn plan(spec: &FilterSpec<'_>) -> Result<Plan, CompileError> {
     })
 }
 
-fn plan_one(spec: &FilterSpec<'_>, nr: u32, penalty: u32) -> Result<SyscallPlan, CompileError> {
+fn plan_one(
+    nr: u32,
+    promised: bool,
+    mut allow_terms: Vec<(Vec<Condition>, Origin)>,
+    user: &[(usize, &Rule)],
+    penalty: u32,
+) -> SyscallPlan {
     let Some(sysno) = syscalls::by_number(nr) else {
-        return Ok(SyscallPlan::ret(RET_ENOSYS));
+        return SyscallPlan::ret(RET_ENOSYS);
     };
-    let user: Vec<(usize, &Rule)> = spec
-        .rules
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.syscall.nr() == nr)
-        .collect();
-    for (_, r) in &user {
-        if r.conditions.iter().any(|c| {
-            c.value == PID_PLACEHOLDER || matches!(c.op, Op::MaskedEq(m) if m == PID_PLACEHOLDER)
-        }) {
-            return Err(CompileError::ReservedValue);
-        }
+    let guarded = matches!(sysno, Sysno::ioctl | Sysno::seccomp);
+    let always_enosys = rule_enosys(sysno);
+    let memfd = sysno == Sysno::memfd_create;
+    if user.is_empty() && allow_terms.is_empty() && !guarded && !always_enosys && !memfd {
+        // The common case: decided by the syscall number alone.
+        return SyscallPlan::ret(if promised {
+            bpf::SECCOMP_RET_ALLOW
+        } else {
+            penalty
+        });
     }
 
     // What allows the call: unconditional, or a disjunction of condition sets.
-    let mut unconditional = promise::ALWAYS_ALLOWED.contains(&sysno);
-    let mut allow_terms: Vec<(Vec<Condition>, Origin)> = Vec::new();
-    for p in spec.promises.iter() {
-        let info = p.info();
-        if info.syscalls.contains(&sysno) {
-            unconditional = true;
-        }
-        for r in info.rules.iter().filter(|r| r.syscall == sysno) {
-            if r.also.iter().all(|a| spec.promises.contains(*a)) {
-                for term in r.to_dnf() {
-                    allow_terms.push((term, Origin::Promise(p, r.tag)));
-                }
-            }
-        }
-    }
-    for (i, r) in &user {
+    let mut unconditional = promised;
+    for (i, r) in user {
         if r.action == Action::Allow {
             if r.conditions.is_empty() {
                 unconditional = true;
@@ -249,19 +278,15 @@ fn plan_one(spec: &FilterSpec<'_>, nr: u32, penalty: u32) -> Result<SyscallPlan,
             origin: Origin::Rule(*i),
         });
     }
-
-    let always_enosys = rule_enosys(sysno);
-    let denied_default = if always_enosys
-        || (sysno == Sysno::memfd_create && !unconditional && allow_terms.is_empty())
-    {
+    if always_enosys {
+        // openat2 / clone3: nothing may allow them (validation refuses allow rules).
+        return finish(checks, RET_ENOSYS);
+    }
+    let denied_default = if memfd && !unconditional && allow_terms.is_empty() {
         RET_ENOSYS
     } else {
         penalty
     };
-    if always_enosys {
-        // openat2 / clone3: nothing may allow them (validation refuses allow rules).
-        return Ok(finish(checks, RET_ENOSYS));
-    }
 
     // log / trace rules only add to what is allowed anyway.
     let mut softer: Vec<&(usize, &Rule)> = user
@@ -277,7 +302,7 @@ fn plan_one(spec: &FilterSpec<'_>, nr: u32, penalty: u32) -> Result<SyscallPlan,
                 origin: Origin::Rule(*i),
             });
         }
-        return Ok(finish(checks, bpf::SECCOMP_RET_ALLOW));
+        return finish(checks, bpf::SECCOMP_RET_ALLOW);
     }
     for (i, r) in softer {
         for (term, _) in &allow_terms {
@@ -302,7 +327,7 @@ fn plan_one(spec: &FilterSpec<'_>, nr: u32, penalty: u32) -> Result<SyscallPlan,
             origin,
         });
     }
-    Ok(finish(checks, denied_default))
+    finish(checks, denied_default)
 }
 
 fn rule_enosys(sysno: Sysno) -> bool {

@@ -282,8 +282,18 @@ fn sysinfo() -> SysInfo {
     }
 }
 
+/// CPUs this process may run on (one `sched_getaffinity`, unlike std's cgroup-aware
+/// `available_parallelism`, which reads several files).
 fn cpu_count() -> u64 {
-    std::thread::available_parallelism().map_or(1, |n| n.get() as u64)
+    // SAFETY: sched_getaffinity fills the zeroed set we own.
+    unsafe {
+        let mut set: libc::cpu_set_t = std::mem::zeroed();
+        if libc::sched_getaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &mut set) == 0 {
+            (libc::CPU_COUNT(&set) as u64).max(1)
+        } else {
+            1
+        }
+    }
 }
 
 #[cfg(test)]

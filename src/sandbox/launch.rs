@@ -442,16 +442,7 @@ impl Launch {
         // SAFETY: both fds were just created and are owned here.
         let (rd, wr) = unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
         self.child.err_fd = wr.as_raw_fd();
-        // SAFETY: fork; the child only runs async-signal-safe code (child::run) and never
-        // returns.
-        let pid = unsafe { libc::fork() };
-        if pid < 0 {
-            return Err(sys_err("fork"));
-        }
-        if pid == 0 {
-            // SAFETY: we are the freshly forked child and `self.child` was prepared for it.
-            unsafe { child::run(&mut self.child) }
-        }
+        let pid = spawn(&mut self.child)?;
         drop(wr);
         drop(self.ruleset.take());
         let mut buf = [0u8; ChildError::SIZE];
@@ -470,6 +461,37 @@ impl Launch {
         }
         supervise(pid, set)
     }
+}
+
+/// Starts the child with `clone(CLONE_VM | CLONE_VFORK)`: no page tables are copied and this
+/// thread sleeps until the child has executed the program (or failed and exited), like
+/// `posix_spawn`. The child runs on its own stack and only makes raw system calls on memory
+/// prepared for it (see `child`), so sharing the address space while we sleep is safe.
+fn spawn(plan: &mut ChildPlan) -> Result<libc::pid_t, LaunchError> {
+    extern "C" fn entry(arg: *mut libc::c_void) -> libc::c_int {
+        // SAFETY: `arg` is the `ChildPlan` passed to clone below, alive until the child has
+        // executed or exited (the parent is suspended by CLONE_VFORK until then).
+        unsafe { child::run(&mut *arg.cast::<ChildPlan>()) }
+    }
+    const STACK: usize = 256 * 1024;
+    let mut stack = vec![0u8; STACK];
+    // SAFETY: the stack grows down from its (16-byte aligned) end; `plan` outlives the call
+    // because the parent does not run again until the child has left this memory.
+    let pid = unsafe {
+        let top = stack.as_mut_ptr().add(STACK);
+        let top = top.sub(top as usize % 16);
+        libc::clone(
+            entry,
+            top.cast(),
+            libc::CLONE_VM | libc::CLONE_VFORK | libc::SIGCHLD,
+            std::ptr::from_mut(plan).cast(),
+        )
+    };
+    drop(stack);
+    if pid < 0 {
+        return Err(sys_err("clone"));
+    }
+    Ok(pid)
 }
 
 fn read_full(fd: libc::c_int, buf: &mut [u8]) -> usize {

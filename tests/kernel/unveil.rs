@@ -300,16 +300,35 @@ fn older_landlock_abis_are_reported_on_every_run_and_strict_refuses() {
         })
     };
     // ABI 2: no TRUNCATE (so truncation is not restricted), no IOCTL_DEV, no scoping
-    let r = run("2", &[], &format!("truncate {} 0 :: read {}", t.p("out/f"), t.p("out/f")));
-    assert!(r.stderr.contains("landlock: rights not in ABI 2: TRUNCATE, IOCTL_DEV"), "{r}");
-    assert!(r.stderr.contains("scoping (signals and abstract sockets limited to the sandbox) needs ABI 6"), "{r}");
+    let r = run(
+        "2",
+        &[],
+        &format!("truncate {} 0 :: read {}", t.p("out/f"), t.p("out/f")),
+    );
+    assert!(
+        r.stderr
+            .contains("landlock: rights not in ABI 2: TRUNCATE, IOCTL_DEV"),
+        "{r}"
+    );
+    assert!(
+        r.stderr
+            .contains("scoping (signals and abstract sockets limited to the sandbox) needs ABI 6"),
+        "{r}"
+    );
     r.expect("truncate", "ok").expect("read", "EACCES");
     let r = run("2", &["--strict"], "echo never");
     assert_eq!(r.code, 125, "{r}");
-    assert!(r.stderr.contains("cannot enforce everything asked") && !r.stdout.contains("never"), "{r}");
+    assert!(
+        r.stderr.contains("cannot enforce everything asked") && !r.stdout.contains("never"),
+        "{r}"
+    );
     // no Landlock at all: said loudly, and -T unveil says no
     let r = run("0", &[], &format!("read {}", t.p("out/f")));
-    assert!(r.stderr.contains("Landlock is not available on this kernel: unveil rules are NOT enforced"), "{r}");
+    assert!(
+        r.stderr
+            .contains("Landlock is not available on this kernel: unveil rules are NOT enforced"),
+        "{r}"
+    );
     r.expect("read", "ok");
     assert_eq!(run("0", &["--strict"], "echo x").code, 125);
     let r = sp_cmd(&["-T", "unveil"], |c| {

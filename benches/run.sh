@@ -1,0 +1,67 @@
+#!/bin/sh
+# seccomp-pledge benchmarks: ratios from one run, each measurement side by side with its
+# baseline (alternating, median of the per-pair ratios). Needs gcc, hyperfine, python3.
+#
+#   (a) launch:  seccomp-pledge -p 'stdio rpath' -- /bin/true   vs   /bin/true
+#   (b) syscall cost under a promise filter vs the floor every seccomp user pays
+#       (a one-instruction RET ALLOW filter, benches/allow_all.c), measured inside the
+#       workload (benches/workload.c) so launch time does not count.
+#
+# Usage: sh benches/run.sh            (RUNS=… ROUNDS=… SCALE=… to change the effort)
+set -eu
+cd "$(dirname "$0")/.."
+OUT=${OUT:-target/bench}
+RUNS=${RUNS:-300}
+ROUNDS=${ROUNDS:-7}
+SCALE=${SCALE:-1}
+mkdir -p "$OUT"
+command -v hyperfine >/dev/null || { echo "benches: hyperfine is needed (apt-get install hyperfine)" >&2; exit 1; }
+cargo build --release --quiet
+SP=$PWD/target/release/seccomp-pledge
+cc -O2 -Wall -static -o "$OUT/workload" benches/workload.c
+cc -O2 -Wall -o "$OUT/allow-all" benches/allow_all.c
+PIN="taskset -c 0"
+
+echo "== (a) launch overhead ($RUNS runs each, hyperfine -N)"
+hyperfine -N --warmup 30 --runs "$RUNS" --export-json "$OUT/launch.json" \
+    /bin/true "$SP -p 'stdio rpath' -- /bin/true" "$SP -V -p 'stdio rpath' -- /bin/true" \
+    "$OUT/allow-all /bin/true" >/dev/null
+python3 - "$OUT/launch.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+base = r[0]["median"]
+for x in r:
+    m = x["median"]
+    print(f"  {x['command'][:60]:60} median {m*1e3:6.3f} ms  +{(m-base)*1e3:6.3f} ms  x{m/base:5.2f}")
+PY
+
+echo "== (b) syscall cost: ns per iteration, median of $ROUNDS alternating rounds (pinned to CPU 0)"
+python3 - "$SP" "$OUT" "$ROUNDS" "$SCALE" "$PIN" <<'PY'
+import statistics, subprocess, sys
+sp, out, rounds, scale, pin = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), sys.argv[5].split()
+work, floor = f"{out}/workload", f"{out}/allow-all"
+ops = [("getppid", 2_000_000, "allowed, no argument check"),
+       ("fcntl", 2_000_000, "argument-checked (F_GETFL)"),
+       ("ioctl", 2_000_000, "argument-checked (FIONREAD)"),
+       ("mmap", 300_000, "argument-checked mmap + munmap"),
+       ("openat", 300_000, "argument-checked openat + close")]
+def ns(cmd):
+    o = subprocess.run(pin + cmd, capture_output=True, text=True, check=True).stdout.split()
+    return float(o[1])
+print(f"  {'op':8} {'bare':>8} {'floor':>8} {'ours':>8} {'ours/floor':>11}  what")
+for op, n, what in ops:
+    n = str(int(n * scale))
+    bare, fl, ours, ratios = [], [], [], []
+    for _ in range(rounds):
+        b = ns([work, op, n]); f = ns([floor, work, op, n])
+        o = ns([sp, "-q", "-V", "-p", "stdio rpath", "--", work, op, n])
+        bare.append(b); fl.append(f); ours.append(o); ratios.append(o / f)
+    m = statistics.median
+    print(f"  {op:8} {m(bare):8.1f} {m(fl):8.1f} {m(ours):8.1f} {m(ratios):11.3f}  {what}")
+# Landlock on top (openat walks the ruleset): informational
+fl, ours = [], []
+for _ in range(rounds):
+    fl.append(ns([floor, work, "openat", str(int(300_000 * scale))]))
+    ours.append(ns([sp, "-q", "-p", "stdio rpath", "--", work, "openat", str(int(300_000 * scale))]))
+print(f"  openat with Landlock unveil: floor {statistics.median(fl):.1f} ns, ours {statistics.median(ours):.1f} ns, x{statistics.median([o/f for o, f in zip(ours, fl)]):.3f}")
+PY
