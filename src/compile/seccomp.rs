@@ -751,6 +751,79 @@ mod tests {
         }
     }
 
+    /// seccompiler's own (linear) layout, built from the same conditions, is the oracle:
+    /// wherever the plan is plain allow-or-penalty, both programs must agree on every input.
+    #[test]
+    fn agrees_with_seccompilers_own_layout() {
+        use seccompiler::{BpfProgram, SeccompAction, SeccompFilter, SeccompRule};
+        use std::collections::BTreeMap;
+        let mut g = Gen(0x9e37_79b9_7f4a_7c15);
+        for text in [
+            "stdio",
+            "stdio rpath wpath cpath",
+            "stdio inet anet unix dns tty proc prot_exec flock fattr",
+        ] {
+            let f = compile_promises(text);
+            let prog = f.program_for_pid(PID_PLACEHOLDER as u32);
+            let mut rules: BTreeMap<i64, Vec<SeccompRule>> = BTreeMap::new();
+            let mut compared = Vec::new();
+            for (n, plan) in f.plan.syscalls.iter().enumerate() {
+                let plain = plan.checks.iter().all(|c| c.action == ALLOW)
+                    && (plan.default == EPERM || (plan.default == ALLOW && plan.checks.is_empty()));
+                if !plain {
+                    continue;
+                }
+                compared.push(n as u32);
+                if plan.default == ALLOW {
+                    rules.insert(n as i64, Vec::new());
+                } else if !plan.checks.is_empty() {
+                    let chain = plan
+                        .checks
+                        .iter()
+                        .map(|c| {
+                            SeccompRule::new(
+                                c.conditions
+                                    .iter()
+                                    .map(|k| k.to_seccompiler().unwrap())
+                                    .collect(),
+                            )
+                            .unwrap()
+                        })
+                        .collect();
+                    rules.insert(n as i64, chain);
+                }
+            }
+            let oracle: BpfProgram = SeccompFilter::new(
+                rules,
+                SeccompAction::Errno(1),
+                SeccompAction::Allow,
+                seccompiler::TargetArch::x86_64,
+            )
+            .unwrap()
+            .try_into()
+            .unwrap();
+            assert!(
+                compared.len() > 300,
+                "{text}: most syscalls are plain ({})",
+                compared.len()
+            );
+            for &n in &compared {
+                for _ in 0..30 {
+                    let mut args = [0; 6];
+                    for a in &mut args {
+                        *a = g.arg();
+                    }
+                    let d = data(n, args);
+                    assert_eq!(
+                        run(&prog, &d).unwrap(),
+                        run(&oracle, &d).unwrap(),
+                        "{text}: nr {n} args {args:x?}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn guards() {
         let f = compile_promises("stdio tty");

@@ -1458,3 +1458,108 @@ mod tests {
         assert!(PromiseSet::parse("").unwrap().is_empty());
     }
 }
+
+/// The promise reference (`docs/promises.md`), rendered from the table so it cannot drift;
+/// a test fails when the committed file is stale.
+pub fn reference_markdown() -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    let _ = writeln!(s, "# Promise reference\n");
+    let _ = writeln!(
+        s,
+        "<!-- Generated from src/policy/promise.rs by `UPDATE_DOCS=1 cargo test --lib promise_reference`; do not edit. -->\n"
+    );
+    let _ = writeln!(
+        s,
+        "Every filter also allows {} whatever the promises; answers `openat2`, `clone3` and (unless an explicit rule allows it) `memfd_create` with ENOSYS so libc falls back to calls whose arguments BPF can inspect; kills calls from another architecture (i386 `int 0x80`); denies x32 numbers; answers numbers above the table with ENOSYS; and refuses `ioctl` TIOCSTI/TIOCLINUX and `seccomp` with SECCOMP_FILTER_FLAG_NEW_LISTENER before any rule.\n",
+        ALWAYS_ALLOWED
+            .iter()
+            .map(|s| format!("`{}`", s.name()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let _ = writeln!(
+        s,
+        "Conditions compare the low 32 bits of an argument unless marked `:64`.\n"
+    );
+    for info in &TABLE {
+        let _ = writeln!(s, "## `{}`\n\n{}.\n", info.name, info.summary);
+        if !info.syscalls.is_empty() {
+            let names: Vec<&str> = info.syscalls.iter().map(|s| s.name()).collect();
+            let _ = writeln!(s, "Allowed: {}.\n", names.join(" "));
+        }
+        for r in info.rules {
+            let groups: Vec<String> = r
+                .all_of
+                .iter()
+                .map(|g| {
+                    let alts: Vec<String> = g
+                        .iter()
+                        .map(|c| {
+                            let text = c.to_string();
+                            let pid = format!("{PID_PLACEHOLDER:#x}");
+                            format!("`{}`", text.replace(&pid, "<the sandboxed program's pid>"))
+                        })
+                        .collect();
+                    if alts.len() == 1 {
+                        alts[0].clone()
+                    } else {
+                        format!("({})", alts.join(" or "))
+                    }
+                })
+                .collect();
+            let also = if r.also.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " (with {})",
+                    r.also
+                        .iter()
+                        .map(|p| format!("`{p}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            let _ = writeln!(
+                s,
+                "- `{}` {}{also}: {}",
+                r.syscall.name(),
+                r.tag,
+                groups.join(" and ")
+            );
+        }
+        if !info.rules.is_empty() {
+            let _ = writeln!(s);
+        }
+        if !info.unveils.is_empty() {
+            let u: Vec<String> = info
+                .unveils
+                .iter()
+                .map(|u| format!("`{}:{}`", u.perms, u.path))
+                .collect();
+            let _ = writeln!(s, "Unveils when present: {}.\n", u.join(" "));
+        }
+    }
+    let _ = writeln!(s, "## Differences from the reference Linux port\n");
+    for (who, what) in DIFFERENCES {
+        let _ = writeln!(s, "- **{who}**: {what}");
+    }
+    s
+}
+
+#[cfg(test)]
+mod reference_tests {
+    #[test]
+    fn promise_reference_is_current() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/promises.md");
+        let want = super::reference_markdown();
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            std::fs::write(&path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            have == want,
+            "docs/promises.md is stale: run `UPDATE_DOCS=1 cargo test --lib promise_reference`"
+        );
+    }
+}
