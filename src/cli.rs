@@ -88,9 +88,16 @@ pub struct RunArgs {
     /// Kill the sandbox with SIGSYS on a denied call, instead of failing it with EPERM
     #[arg(short = 'k', long = "kill")]
     pub kill: bool,
-    /// Do not print violation reports
+    /// Do not print violation reports (nor their summary)
     #[arg(short = 'q', long = "quiet")]
     pub quiet: bool,
+    /// Also write every denial to FILE, one JSON object per line
+    #[arg(long = "report", value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Run programs whose loader's promises (rpath prot_exec) cannot be dropped exactly
+    /// (unknown loader, binfmt_misc), keeping them for the whole run
+    #[arg(long = "allow-loader-promises")]
+    pub allow_loader_promises: bool,
     /// Run at the lowest CPU and I/O priority (nice 19, SCHED_IDLE, idle I/O class)
     #[arg(short = 'n', long = "nice")]
     pub nice: bool,
@@ -237,6 +244,7 @@ impl RunArgs {
         policy.options.nice |= self.nice;
         policy.options.keep_fds |= self.keep_fds;
         policy.options.keep_caps |= self.keep_caps;
+        policy.options.allow_loader_promises |= self.allow_loader_promises;
         Ok(policy)
     }
 }

@@ -114,20 +114,34 @@ fn one_shot(args: &RunArgs) -> Result<i32, Error> {
             ),
         ));
     }
+    let report_file = args
+        .report
+        .as_deref()
+        .map(sandbox::launch::RunOptions::open_report)
+        .transpose()?;
     let launch = sandbox::launch::prepare(&policy, &args.command)?;
     for w in &launch.warnings {
         warn(w);
     }
-    let exit = launch.run()?;
-    if let sandbox::status::Exit::Signal(sig) = exit {
+    let kill = launch.kill;
+    let outcome = launch.run(sandbox::launch::RunOptions {
+        quiet: args.quiet,
+        report_file,
+    })?;
+    if let sandbox::status::Exit::Signal(sig) = outcome.exit {
         if sig == libc::SIGSYS && !args.quiet {
-            eprintln!(
-                "seccomp-pledge: `{}` was killed by SIGSYS: it made a system call its policy denies (-k)",
-                args.command[0].to_string_lossy()
-            );
+            let what = if kill && outcome.denials > 0 {
+                "the sandbox was killed after the denial reported above (-k)".to_string()
+            } else {
+                format!(
+                    "`{}` was killed by SIGSYS: a `kill` rule matched, or a system call the filter refuses to report",
+                    args.command[0].to_string_lossy()
+                )
+            };
+            eprintln!("seccomp-pledge: {what}");
         }
     }
-    Ok(exit.code())
+    Ok(outcome.exit.code())
 }
 
 /// The exit code for seccomp-pledge's own failures.

@@ -72,6 +72,11 @@ pub enum CompileError {
     Invalid(#[from] bpf::BpfError),
 }
 
+/// The syscall number the preloaded narrowing library uses to talk to the supervisor (in the
+/// x86_64 hole 335–423, which the kernel never assigns). Filters built with
+/// [`FilterSpec::report_syscall`] send it to the supervisor; all others answer ENOSYS.
+pub const REPORT_NR: u32 = 400;
+
 /// What the filter is built from.
 #[derive(Clone, Copy, Debug)]
 pub struct FilterSpec<'a> {
@@ -79,8 +84,27 @@ pub struct FilterSpec<'a> {
     pub promises: PromiseSet,
     /// Explicit rules, in the order given.
     pub rules: &'a [Rule],
-    /// The action for everything not allowed.
-    pub penalty: Action,
+    /// The seccomp return value for everything not allowed (an errno, a kill, or
+    /// `SECCOMP_RET_USER_NOTIF` when a supervisor reports denials).
+    pub penalty: u32,
+    /// The return value for a call from another architecture (i386 `int 0x80`).
+    pub foreign_arch: u32,
+    /// Send [`REPORT_NR`] to the supervisor (`SECCOMP_RET_USER_NOTIF`).
+    pub report_syscall: bool,
+}
+
+impl<'a> FilterSpec<'a> {
+    /// A filter with this penalty action, killing foreign-architecture calls, without the
+    /// report syscall.
+    pub fn new(promises: PromiseSet, rules: &'a [Rule], penalty: Action) -> Self {
+        FilterSpec {
+            promises,
+            rules,
+            penalty: penalty.ret(),
+            foreign_arch: bpf::SECCOMP_RET_KILL_PROCESS,
+            report_syscall: false,
+        }
+    }
 }
 
 /// Where a check comes from, for `show`, reports and tests.
@@ -140,6 +164,8 @@ pub struct Plan {
     pub syscalls: Vec<SyscallPlan>,
     /// The penalty action (also used for x32 numbers).
     pub penalty: u32,
+    /// The action for calls from another architecture.
+    pub foreign_arch: u32,
 }
 
 impl Plan {
@@ -160,7 +186,7 @@ impl Plan {
 /// # Errors
 /// A rule using the reserved pid value.
 pub fn plan(spec: &FilterSpec<'_>) -> Result<Plan, CompileError> {
-    let penalty = spec.penalty.ret();
+    let penalty = spec.penalty;
     let n = MAX_NR as usize + 1;
     // One pass over the promise table and the rules, indexed by syscall number.
     let mut unconditional = vec![false; n];
@@ -196,17 +222,16 @@ pub fn plan(spec: &FilterSpec<'_>) -> Result<Plan, CompileError> {
     }
     let mut plans = Vec::with_capacity(n);
     for (nr, (allow_terms, user)) in terms.into_iter().zip(&user).enumerate() {
-        plans.push(plan_one(
-            nr as u32,
-            unconditional[nr],
-            allow_terms,
-            user,
-            penalty,
-        ));
+        plans.push(if spec.report_syscall && nr == REPORT_NR as usize {
+            SyscallPlan::ret(bpf::SECCOMP_RET_USER_NOTIF)
+        } else {
+            plan_one(nr as u32, unconditional[nr], allow_terms, user, penalty)
+        });
     }
     Ok(Plan {
         syscalls: plans,
         penalty,
+        foreign_arch: spec.foreign_arch,
     })
 }
 
@@ -330,6 +355,51 @@ fn plan_one(
     finish(checks, denied_default)
 }
 
+/// The plan of the narrowing filter a dynamic program installs once its loader is done: for
+/// every syscall whose decision under `exact` differs from its decision under `wide` (the
+/// calls only the loader's extra promises allow), `exact`'s decision; `ALLOW` for all the
+/// rest, which the wide filter still decides. Stacked on the wide filter, the kernel takes
+/// the most restrictive answer, so the program ends with exactly `exact`.
+///
+/// Both specs must share rules and penalty. `rt_sigaction(SIGSYS, act)` is refused too: the
+/// narrowing library's SIGSYS handler reports these denials and must stay in place.
+///
+/// # Errors
+/// As [`plan`].
+pub fn narrowing(exact: &FilterSpec<'_>, wide: &FilterSpec<'_>) -> Result<Plan, CompileError> {
+    let e = plan(exact)?;
+    let w = plan(wide)?;
+    let mut syscalls: Vec<SyscallPlan> = e
+        .syscalls
+        .into_iter()
+        .zip(w.syscalls)
+        .map(|(e, w)| {
+            if e == w {
+                SyscallPlan::ret(bpf::SECCOMP_RET_ALLOW)
+            } else {
+                e
+            }
+        })
+        .collect();
+    let sigaction = &mut syscalls[Sysno::rt_sigaction.id() as usize];
+    let keep = std::mem::replace(sigaction, SyscallPlan::ret(bpf::SECCOMP_RET_ALLOW));
+    let mut checks = vec![Check {
+        conditions: vec![
+            Condition::new(0, Width::Dword, Op::Eq, libc::SIGSYS as u64),
+            Condition::new(1, Width::Qword, Op::Ne, 0),
+        ],
+        action: bpf::SECCOMP_RET_ERRNO | libc::EPERM as u32,
+        origin: Origin::Guard("SIGSYS handler"),
+    }];
+    checks.extend(keep.checks);
+    *sigaction = finish(checks, keep.default);
+    Ok(Plan {
+        syscalls,
+        penalty: bpf::SECCOMP_RET_ALLOW,
+        foreign_arch: bpf::SECCOMP_RET_ALLOW,
+    })
+}
+
 fn rule_enosys(sysno: Sysno) -> bool {
     crate::policy::rule::ALWAYS_ENOSYS
         .iter()
@@ -384,7 +454,14 @@ impl Filter {
 /// # Errors
 /// A rule seccompiler refuses, or a program over the kernel's size limit.
 pub fn compile(spec: &FilterSpec<'_>) -> Result<Filter, CompileError> {
-    let plan = plan(spec)?;
+    compile_plan(plan(spec)?)
+}
+
+/// Emits a plan as a BPF program.
+///
+/// # Errors
+/// As [`emit`].
+pub fn compile_plan(plan: Plan) -> Result<Filter, CompileError> {
     let program = emit(&plan)?;
     let pid_slots = program
         .iter()
@@ -508,7 +585,7 @@ pub fn emit(plan: &Plan) -> Result<Vec<sock_filter>, CompileError> {
         bpf::DATA_NR,
     ));
     debug_assert_eq!(x32_check.0 + 1, load_nr.0);
-    let kill = b.ret(bpf::SECCOMP_RET_KILL_PROCESS);
+    let kill = b.ret(plan.foreign_arch);
     b.cond(
         bpf::BPF_JMP | bpf::BPF_JEQ | bpf::BPF_K,
         bpf::AUDIT_ARCH_X86_64,
@@ -637,11 +714,11 @@ mod tests {
     const ALLOW: u32 = bpf::SECCOMP_RET_ALLOW;
 
     fn compile_promises(text: &str) -> Filter {
-        compile(&FilterSpec {
-            promises: PromiseSet::parse(text).unwrap(),
-            rules: &[],
-            penalty: Action::Errno(1),
-        })
+        compile(&FilterSpec::new(
+            PromiseSet::parse(text).unwrap(),
+            &[],
+            Action::Errno(1),
+        ))
         .unwrap()
     }
 
@@ -885,11 +962,11 @@ mod tests {
                 comment: None,
             },
         ];
-        let f = compile(&FilterSpec {
-            promises: PromiseSet::parse("stdio").unwrap(),
-            rules: &rules,
-            penalty: Action::KillProcess,
-        })
+        let f = compile(&FilterSpec::new(
+            PromiseSet::parse("stdio").unwrap(),
+            &rules,
+            Action::KillProcess,
+        ))
         .unwrap();
         let p = &f.program;
         assert_eq!(
@@ -956,11 +1033,11 @@ mod tests {
                 comment: None,
             },
         ];
-        let f = compile(&FilterSpec {
-            promises: PromiseSet::parse("stdio rpath inet").unwrap(),
-            rules: &rules,
-            penalty: Action::Errno(1),
-        })
+        let f = compile(&FilterSpec::new(
+            PromiseSet::parse("stdio rpath inet").unwrap(),
+            &rules,
+            Action::Errno(1),
+        ))
         .unwrap();
         let p = &f.program;
         assert_eq!(
@@ -996,11 +1073,11 @@ mod tests {
             action: Action::Errno(97),
             comment: None,
         }];
-        let f = compile(&FilterSpec {
-            promises: PromiseSet::parse("stdio").unwrap(),
-            rules: &rules,
-            penalty: Action::KillProcess,
-        })
+        let f = compile(&FilterSpec::new(
+            PromiseSet::parse("stdio").unwrap(),
+            &rules,
+            Action::KillProcess,
+        ))
         .unwrap();
         assert_eq!(
             run(&f.program, &data(nr("socket"), [2, 1, 0, 0, 0, 0])).unwrap(),
@@ -1129,11 +1206,11 @@ mod tests {
             action: Action::Allow,
             comment: None,
         }];
-        let e = compile(&FilterSpec {
-            promises: PromiseSet::EMPTY,
-            rules: &rules,
-            penalty: Action::Errno(1),
-        });
+        let e = compile(&FilterSpec::new(
+            PromiseSet::EMPTY,
+            &rules,
+            Action::Errno(1),
+        ));
         assert!(matches!(e, Err(CompileError::ReservedValue)));
     }
 }

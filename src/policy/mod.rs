@@ -8,6 +8,7 @@ pub mod file;
 pub mod limits;
 pub mod promise;
 pub mod rule;
+pub mod signature;
 pub mod sysargs;
 pub mod syscalls;
 pub mod unveil;
@@ -55,6 +56,9 @@ pub struct Options {
     pub keep_fds: bool,
     /// Keep the capability bounding set (`-D`).
     pub keep_caps: bool,
+    /// Run programs whose loader's promises cannot be dropped exactly, keeping them
+    /// (`--allow-loader-promises`).
+    pub allow_loader_promises: bool,
 }
 
 impl Default for Options {
@@ -65,6 +69,7 @@ impl Default for Options {
             nice: false,
             keep_fds: false,
             keep_caps: false,
+            allow_loader_promises: false,
         }
     }
 }

@@ -4,11 +4,15 @@
 //! no allocation, no locks, no Rust I/O. The order is fixed (DESIGN.md): signal state, new
 //! session, parent-death signal, niceness, resource limits, descriptor normalisation,
 //! capability bounding set, no_new_privs, Landlock, `RLIMIT_NOFILE`, seccomp last, `execve`.
-//! A failure is written to the error pipe as a [`ChildError`] and the child exits with
-//! `SYS_exit` (always allowed by our filters) so the parent can say what went wrong.
+//! A failure is stored in the [`Shared`] page (a plain memory write, so it works even after
+//! the filter is in place) and the child exits with `SYS_exit`; the parent reads it and says
+//! what went wrong. The filter's user-notification listener is installed here too and its fd
+//! number stored in the same page, for the supervisor to take with `pidfd_getfd` while the
+//! child waits for its first `execve` to be let through.
 
 use std::ffi::CString;
 use std::os::raw::{c_char, c_int};
+use std::sync::atomic::{AtomicI32, AtomicU32, Ordering};
 
 use crate::compile::bpf::sock_filter;
 use crate::compile::landlock::ChildRule;
@@ -71,7 +75,7 @@ impl Stage {
     }
 }
 
-/// A failure report sent through the error pipe: stage, errno, detail.
+/// A failure of the child's set-up: stage, errno, detail.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ChildError {
     /// The failing step.
@@ -82,17 +86,32 @@ pub struct ChildError {
     pub detail: u32,
 }
 
-impl ChildError {
-    /// Size of the encoding on the pipe.
-    pub const SIZE: usize = 12;
+/// The page the child and the parent share (`MAP_SHARED` before `fork`). The child writes
+/// with plain atomic stores, which need no system call; after `execve` the program no longer
+/// has this mapping.
+#[repr(C)]
+pub struct Shared {
+    /// The filter's listener fd in the child, or -1 until it is installed.
+    pub listener: AtomicI32,
+    /// Set by the parent once it holds the listener; the child waits for it before
+    /// `execve` closes its copy.
+    pub taken: AtomicU32,
+    /// A [`Stage`] number when the set-up failed, else 0.
+    pub stage: AtomicU32,
+    /// errno of the failure.
+    pub errno: AtomicI32,
+    /// Detail of the failure.
+    pub detail: AtomicU32,
+}
 
-    /// Decodes the pipe's bytes.
-    pub fn decode(b: &[u8; Self::SIZE]) -> Option<ChildError> {
-        let word = |i: usize| u32::from_ne_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+impl Shared {
+    /// The failure recorded by the child, if any.
+    pub fn error(&self) -> Option<ChildError> {
+        let stage = Stage::from_u32(self.stage.load(Ordering::Acquire))?;
         Some(ChildError {
-            stage: Stage::from_u32(word(0))?,
-            errno: word(4) as i32,
-            detail: word(8),
+            stage,
+            errno: self.errno.load(Ordering::Relaxed),
+            detail: self.detail.load(Ordering::Relaxed),
         })
     }
 }
@@ -136,8 +155,11 @@ pub struct ChildPlan {
     pub keep_fds: bool,
     /// `-D`.
     pub keep_caps: bool,
-    /// Write end of the error pipe (close-on-exec).
-    pub err_fd: c_int,
+    /// The page shared with the parent.
+    pub shared: *const Shared,
+    /// Descriptors that must reach the program across `execve` (the narrowing library and
+    /// its filter), whatever `-N` says.
+    pub pass_fds: Vec<c_int>,
     /// The supervisor's pid, to detect its death before PDEATHSIG was armed.
     pub parent_pid: libc::pid_t,
     /// "/dev/null".
@@ -159,17 +181,14 @@ fn errno() -> i32 {
     unsafe { *libc::__errno_location() }
 }
 
-/// Reports a failure and exits. Never returns.
+/// Records a failure in the shared page and exits. Never returns.
 fn fail(plan: &ChildPlan, stage: Stage, err: i32, detail: u32, code: i32) -> ! {
-    let mut buf = [0u8; ChildError::SIZE];
-    buf[0..4].copy_from_slice(&(stage as u32).to_ne_bytes());
-    buf[4..8].copy_from_slice(&err.to_ne_bytes());
-    buf[8..12].copy_from_slice(&detail.to_ne_bytes());
-    // SAFETY: writing a stack buffer to our pipe; the result does not matter (the filter may
-    // already deny write), we exit next.
-    unsafe {
-        libc::write(plan.err_fd, buf.as_ptr().cast(), buf.len());
-    }
+    // SAFETY: `shared` points to the MAP_SHARED page the parent mapped before fork; it stays
+    // mapped in this process until execve.
+    let shared = unsafe { &*plan.shared };
+    shared.errno.store(err, Ordering::Relaxed);
+    shared.detail.store(detail, Ordering::Relaxed);
+    shared.stage.store(stage as u32, Ordering::Release);
     exit_now(code)
 }
 
@@ -253,6 +272,11 @@ pub unsafe fn run(plan: &mut ChildPlan) -> ! {
                 }
             }
         }
+        for &fd in &plan.pass_fds {
+            if libc::fcntl(fd, libc::F_SETFD, 0) < 0 {
+                fail(plan, Stage::Fds, errno(), fd as u32, 125);
+            }
+        }
 
         if !plan.keep_caps {
             for cap in 0..64 {
@@ -329,14 +353,23 @@ pub unsafe fn run(plan: &mut ChildPlan) -> ! {
             len: plan.filter.len() as u16,
             filter: plan.filter.as_ptr().cast_mut().cast(),
         };
-        if libc::syscall(
+        let listener = libc::syscall(
             libc::SYS_seccomp,
             libc::SECCOMP_SET_MODE_FILTER,
             plan.filter_flags,
             &raw const prog,
-        ) < 0
-        {
+        );
+        if listener < 0 {
             fail(plan, Stage::Seccomp, errno(), 0, 125);
+        }
+        // From here on every system call goes through the filter. The listener fd is
+        // close-on-exec: the supervisor takes it before letting the execve through.
+        let shared = &*plan.shared;
+        shared.listener.store(listener as i32, Ordering::Release);
+        // Wait, without system calls (they would all go through the filter), until the
+        // supervisor has taken the listener; execve would close it.
+        while shared.taken.load(Ordering::Acquire) == 0 {
+            std::hint::spin_loop();
         }
 
         libc::execve(plan.path.as_ptr(), plan.argv.as_ptr(), plan.envp.as_ptr());

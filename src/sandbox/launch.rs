@@ -1,16 +1,28 @@
 //! Launching a confined program: everything is resolved and compiled in the parent
 //! ([`prepare`]), then [`Launch::run`] forks, the child applies the prepared state and
-//! executes the program (see `child`), and the parent stays as supervisor: it forwards
-//! terminal signals to the sandbox and returns the program's exit status.
+//! executes the program (see `child`), and the parent stays as supervisor (see `supervise`).
+//!
+//! The loader problem: a filter installed before `execve` must let the program start. The
+//! first `execve` goes through the supervisor (user notification, answered once), so the
+//! program never needs `exec` unless asked. A dynamic program's loader also needs `rpath
+//! prot_exec`; they are granted by the first ("wide") filter only, and the narrowing library
+//! (`preload.c`), loaded first into the program, installs a second filter that takes them
+//! away once the libraries are mapped. Where that cannot be guaranteed (unknown loader, an
+//! executable the kernel runs through binfmt_misc), the run is refused unless
+//! `--allow-loader-promises` accepts the wider set.
 
 use std::ffi::{CString, OsStr, OsString};
+use std::io::Write;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
 
-use super::child::{self, ChildError, ChildPlan, Stage};
+use super::child::{self, ChildPlan, Shared, Stage};
 use super::elf::{self, Kind};
 use super::status::{EXIT_NOT_EXECUTABLE, EXIT_NOT_FOUND, EXIT_TOOL, Exit};
+use super::supervise::{self, Outcome};
+use crate::compile::bpf;
 use crate::compile::landlock::{self as ll, Source, UnveilSpec};
 use crate::compile::seccomp::{self, CompileError, Filter, FilterSpec};
 use crate::policy::promise::{Promise, PromiseSet};
@@ -62,6 +74,25 @@ pub enum LaunchError {
         path: PathBuf,
         /// What it is.
         description: String,
+    },
+    /// Exact promises after the loader cannot be guaranteed for this program.
+    #[error(
+        "cannot guarantee exactly the requested promises for `{path}`: {why}; to run it anyway with the loader's promises (`rpath prot_exec`) left in force, add --allow-loader-promises"
+    )]
+    CannotNarrow {
+        /// The program.
+        path: PathBuf,
+        /// Why.
+        why: String,
+    },
+    /// The `--report` file cannot be written.
+    #[error("cannot write the report file `{path}`: {source}")]
+    ReportFile {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
     },
     /// The policy is invalid.
     #[error(transparent)]
@@ -123,16 +154,21 @@ pub struct Launch {
     pub kind: Kind,
     /// The promises asked for.
     pub requested: PromiseSet,
-    /// Promises added so the program can start (loader, our own execve).
-    pub added: PromiseSet,
-    /// The compiled filter.
+    /// How the loader's needs are met.
+    pub mode: LoaderMode,
+    /// The filter installed before `execve`.
     pub filter: Filter,
+    /// The filter the narrowing library installs (dynamic programs only).
+    pub narrowing: Option<Filter>,
     /// What Landlock will enforce.
     pub landlock: ll::Report,
     /// Things the user must hear before the program runs.
     pub warnings: Vec<String>,
+    /// The penalty kills the sandbox (`-k`).
+    pub kill: bool,
     child: ChildPlan,
     ruleset: Option<OwnedFd>,
+    passed: Vec<OwnedFd>,
 }
 
 /// Finds a program the way a shell does: a name with a `/` is a path, anything else is
@@ -193,11 +229,80 @@ fn check_executable(p: &Path) -> Result<(), Option<String>> {
     Ok(())
 }
 
-/// The promises the loader and our own `execve` need for this kind of program.
-pub fn loader_promises(kind: &Kind) -> PromiseSet {
-    match kind.innermost() {
-        Kind::Dynamic { .. } => PromiseSet::of(&[Promise::Exec, Promise::Rpath, Promise::ProtExec]),
-        _ => PromiseSet::of(&[Promise::Exec]),
+/// The promises a dynamic loader needs to map the program's libraries.
+pub fn loader_promises() -> PromiseSet {
+    PromiseSet::of(&[Promise::Rpath, Promise::ProtExec])
+}
+
+/// Dynamic loaders the narrowing library is known to work with (file names).
+const KNOWN_LOADERS: &[&str] = &["ld-linux-x86-64.so.2", "ld-musl-x86_64.so.1"];
+
+/// How the program gets started with exactly its promises.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoaderMode {
+    /// Nothing beyond the first `execve` is needed (static programs, or the loader's promises
+    /// are already requested).
+    Exact,
+    /// The wide filter grants `extra` to the loader; the narrowing library removes it.
+    Narrowed {
+        /// Promises only the loader gets.
+        extra: PromiseSet,
+    },
+    /// `--allow-loader-promises`: `extra` stays for the whole run.
+    Wide {
+        /// Promises that stay.
+        extra: PromiseSet,
+        /// Why exact narrowing is not possible.
+        why: String,
+    },
+}
+
+/// Decides how `kind` is started under `requested`.
+///
+/// # Errors
+/// [`LaunchError::CannotNarrow`] when exactness cannot be guaranteed and the wider set was
+/// not accepted.
+pub fn loader_mode(
+    program: &Path,
+    kind: &Kind,
+    requested: PromiseSet,
+    accept_wide: bool,
+) -> Result<LoaderMode, LaunchError> {
+    let extra = loader_promises().difference(requested);
+    let why = match kind.innermost() {
+        Kind::Static | Kind::StaticPie => return Ok(LoaderMode::Exact),
+        Kind::Dynamic { .. } if extra.is_empty() => return Ok(LoaderMode::Exact),
+        Kind::Dynamic { interpreter } => {
+            let known = interpreter
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| KNOWN_LOADERS.contains(&n));
+            if known {
+                return Ok(LoaderMode::Narrowed { extra });
+            }
+            format!("its dynamic loader `{}` is not one the narrowing library supports (glibc's or musl's)", interpreter.display())
+        }
+        Kind::Unknown => "it is neither an ELF executable nor a script, so the kernel may start it through an interpreter seccomp-pledge cannot inspect".to_string(),
+        Kind::Foreign { description } => {
+            return Err(LaunchError::Foreign {
+                path: program.to_path_buf(),
+                description: description.clone(),
+            });
+        }
+        Kind::Script { .. } => unreachable!("innermost() is never a script"),
+    };
+    if accept_wide {
+        let extra = if extra.is_empty() {
+            loader_promises()
+        } else {
+            extra
+        };
+        Ok(LoaderMode::Wide { extra, why })
+    } else {
+        Err(LaunchError::CannotNarrow {
+            path: program.to_path_buf(),
+            why,
+        })
     }
 }
 
@@ -292,31 +397,55 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
     }
 
     let requested = policy.promises;
-    let added = loader_promises(&kind).difference(requested);
+    let mode = loader_mode(
+        &program,
+        &kind,
+        requested,
+        policy.options.allow_loader_promises,
+    )?;
     let mut warnings = Vec::new();
-    if !added.is_empty() {
-        warnings.push(format!(
-            "added {} `{added}` so that `{}` ({}) can start; {} in force for the whole run",
-            if added.len() == 1 {
-                "promise"
-            } else {
-                "promises"
-            },
-            program.display(),
-            kind.describe(),
-            if added.len() == 1 {
-                "it stays"
-            } else {
-                "they stay"
-            },
-        ));
-    }
-    let effective = requested.union(added);
-    let filter = seccomp::compile(&FilterSpec {
-        promises: effective,
+    let extra = match &mode {
+        LoaderMode::Exact => PromiseSet::EMPTY,
+        LoaderMode::Narrowed { extra } => *extra,
+        LoaderMode::Wide { extra, why } => {
+            warnings.push(format!(
+                "`{}` keeps the loader's promises `{extra}` for the whole run (--allow-loader-promises): {why}",
+                program.display()
+            ));
+            *extra
+        }
+    };
+    let narrowed = matches!(mode, LoaderMode::Narrowed { .. });
+    let wide = FilterSpec {
+        promises: requested.union(extra),
         rules: &policy.rules,
-        penalty: policy.penalty.action(),
-    })?;
+        penalty: bpf::SECCOMP_RET_USER_NOTIF,
+        foreign_arch: bpf::SECCOMP_RET_USER_NOTIF,
+        report_syscall: narrowed,
+    };
+    let filter = seccomp::compile(&wide)?;
+    let narrowing = if narrowed {
+        // Denials of the narrowing filter trap into the library's SIGSYS handler, which
+        // reports them through the wide filter and fails the call with EPERM.
+        let trap = bpf::SECCOMP_RET_TRAP | libc::EPERM as u32;
+        let exact = FilterSpec {
+            promises: requested,
+            rules: &policy.rules,
+            penalty: trap,
+            foreign_arch: trap,
+            report_syscall: false,
+        };
+        let wide_trap = FilterSpec {
+            promises: requested.union(extra),
+            penalty: trap,
+            ..exact
+        };
+        Some(seccomp::compile_plan(seccomp::narrowing(
+            &exact, &wide_trap,
+        )?)?)
+    } else {
+        None
+    };
 
     let specs = unveil_specs(policy, &program, &kind);
     let prepared = ll::prepare(&specs, policy.options.unveil, policy.options.strict)?;
@@ -340,7 +469,51 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
             path: program.clone(),
             reason: "an argument contains a NUL byte".into(),
         })?;
-    let envp_storage: Vec<CString> = std::env::vars_os()
+    let mut env: Vec<(OsString, OsString)> = std::env::vars_os()
+        .filter(|(k, _)| k.as_bytes() != b"SECCOMP_PLEDGE_FILTER")
+        .collect();
+    let mut passed = Vec::new();
+    if let Some(n) = &narrowing {
+        let lib = sealed_memfd("seccomp-pledge-preload", super::preload::LIBRARY)?;
+        let mut bytes = Vec::with_capacity(16 + n.program.len() * 8);
+        for word in [
+            FILTER_MAGIC,
+            n.program.len() as u32,
+            u32::from(policy.penalty == crate::policy::Penalty::Kill),
+            libc::EPERM as u32,
+        ] {
+            bytes.extend_from_slice(&word.to_ne_bytes());
+        }
+        for insn in &n.program {
+            bytes.extend_from_slice(&insn.code.to_ne_bytes());
+            bytes.push(insn.jt);
+            bytes.push(insn.jf);
+            bytes.extend_from_slice(&insn.k.to_ne_bytes());
+        }
+        let flt = sealed_memfd("seccomp-pledge-filter", &bytes)?;
+        let lib_path = format!("/proc/self/fd/{}", lib.as_raw_fd());
+        let preload = match env.iter().position(|(k, _)| k.as_bytes() == b"LD_PRELOAD") {
+            Some(i) => {
+                let (_, v) = env.remove(i);
+                let mut p = OsString::from(&lib_path);
+                if !v.is_empty() {
+                    p.push(":");
+                    p.push(&v);
+                }
+                p
+            }
+            None => OsString::from(&lib_path),
+        };
+        env.push(("LD_PRELOAD".into(), preload));
+        env.push((
+            "SECCOMP_PLEDGE_FILTER".into(),
+            flt.as_raw_fd().to_string().into(),
+        ));
+        passed.push(lib);
+        passed.push(flt);
+    }
+    let envp_storage: Vec<CString> = env
+        .into_iter()
         .filter_map(|(k, v)| {
             let mut kv = k.into_vec();
             kv.push(b'=');
@@ -358,7 +531,7 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
         envp: Vec::new(),
         filter: filter.program.clone(),
         pid_slots: filter.pid_slots.clone(),
-        filter_flags: 0,
+        filter_flags: libc::SECCOMP_FILTER_FLAG_NEW_LISTENER as u32,
         rlimits,
         nofile,
         ruleset_fd,
@@ -366,7 +539,8 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
         nice: policy.options.nice,
         keep_fds: policy.options.keep_fds,
         keep_caps: policy.options.keep_caps,
-        err_fd: -1,
+        shared: std::ptr::null(),
+        pass_fds: passed.iter().map(AsRawFd::as_raw_fd).collect(),
         // SAFETY: getpid has no preconditions.
         parent_pid: unsafe { libc::getpid() },
         dev_null: CString::new("/dev/null").expect("no NUL"),
@@ -376,13 +550,44 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
         program,
         kind,
         requested,
-        added,
+        mode,
         filter,
+        narrowing,
         landlock: prepared.report,
         warnings,
+        kill: policy.penalty == crate::policy::Penalty::Kill,
         child,
         ruleset: prepared.ruleset,
+        passed,
     })
+}
+
+/// "SPF1": the header of the narrowing filter handed to the library (see `preload.c`).
+const FILTER_MAGIC: u32 = 0x3146_5053;
+
+/// A sealed (read-only, fixed size) memfd holding `data`, close-on-exec in this process.
+fn sealed_memfd(name: &str, data: &[u8]) -> Result<OwnedFd, LaunchError> {
+    let cname = CString::new(name).expect("no NUL");
+    // SAFETY: memfd_create with a valid name; the fd is owned below.
+    let fd =
+        unsafe { libc::memfd_create(cname.as_ptr(), libc::MFD_CLOEXEC | libc::MFD_ALLOW_SEALING) };
+    if fd < 0 {
+        return Err(sys_err("memfd_create"));
+    }
+    // SAFETY: a fresh fd we own.
+    let fd = unsafe { OwnedFd::from_raw_fd(fd) };
+    let mut file = std::fs::File::from(fd);
+    file.write_all(data).map_err(|source| LaunchError::System {
+        what: "writing a memfd",
+        source,
+    })?;
+    let fd = OwnedFd::from(file);
+    let seals = libc::F_SEAL_SEAL | libc::F_SEAL_SHRINK | libc::F_SEAL_GROW | libc::F_SEAL_WRITE;
+    // SAFETY: sealing our own memfd.
+    if unsafe { libc::fcntl(fd.as_raw_fd(), libc::F_ADD_SEALS, seals) } < 0 {
+        return Err(sys_err("sealing a memfd"));
+    }
+    Ok(fd)
 }
 
 /// Signals the supervisor handles itself instead of dying from them.
@@ -415,102 +620,202 @@ fn sys_err(what: &'static str) -> LaunchError {
     }
 }
 
+/// How a run reports what it denies.
+#[derive(Default)]
+pub struct RunOptions {
+    /// `-q`: no report lines.
+    pub quiet: bool,
+    /// `--report FILE`: one JSON object per denial (opened before anything runs).
+    pub report_file: Option<std::io::BufWriter<std::fs::File>>,
+}
+
+impl RunOptions {
+    /// Opens the `--report` file (created or truncated) so that a bad path fails before
+    /// anything runs.
+    ///
+    /// # Errors
+    /// [`LaunchError::ReportFile`].
+    pub fn open_report(path: &Path) -> Result<std::io::BufWriter<std::fs::File>, LaunchError> {
+        std::fs::File::create(path)
+            .map(std::io::BufWriter::new)
+            .map_err(|source| LaunchError::ReportFile {
+                path: path.to_path_buf(),
+                source,
+            })
+    }
+}
+
 impl Launch {
-    /// Forks, confines and executes the program, supervises it until it ends, and returns
-    /// how it ended.
+    /// Forks, confines and executes the program, supervises it and everything it starts
+    /// until they have all ended, and returns how it ended.
     ///
     /// # Errors
     /// The child could not be set up or could not execute the program; nothing of the
     /// program ran in that case.
-    pub fn run(mut self) -> Result<Exit, LaunchError> {
+    pub fn run(mut self, opts: RunOptions) -> Result<Outcome, LaunchError> {
         let set = sigset(&SUPERVISED);
         let mut old: libc::sigset_t = sigset(&[]);
         // SAFETY: blocking signals in this thread; `old` receives the previous mask.
         unsafe { libc::pthread_sigmask(libc::SIG_BLOCK, &set, &mut old) };
-        let result = self.spawn_and_wait(&set);
-        // SAFETY: restoring the mask saved above.
-        unsafe { libc::pthread_sigmask(libc::SIG_SETMASK, &old, std::ptr::null_mut()) };
+        // SAFETY: makes orphans of the sandbox our children, so they are supervised and reaped.
+        unsafe { libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) };
+        let result = self.spawn_and_supervise(&set, opts);
+        // SAFETY: undoing the two changes above.
+        unsafe {
+            libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0);
+            libc::pthread_sigmask(libc::SIG_SETMASK, &old, std::ptr::null_mut());
+        }
         result
     }
 
-    fn spawn_and_wait(&mut self, set: &libc::sigset_t) -> Result<Exit, LaunchError> {
-        let mut fds = [0; 2];
-        // SAFETY: pipe2 fills two fds.
-        if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } < 0 {
-            return Err(sys_err("creating the error pipe"));
+    fn spawn_and_supervise(
+        &mut self,
+        set: &libc::sigset_t,
+        opts: RunOptions,
+    ) -> Result<Outcome, LaunchError> {
+        let page = SharedPage::new()?;
+        self.child.shared = page.get();
+        // SAFETY: fork; the child only runs async-signal-safe code (child::run) on memory
+        // prepared before the fork, and never returns.
+        let pid = unsafe { libc::fork() };
+        if pid < 0 {
+            return Err(sys_err("fork"));
         }
-        // SAFETY: both fds were just created and are owned here.
-        let (rd, wr) = unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
-        self.child.err_fd = wr.as_raw_fd();
-        let pid = spawn(&mut self.child)?;
-        drop(wr);
+        if pid == 0 {
+            // SAFETY: we are the freshly forked child and `self.child` was prepared for it.
+            unsafe { child::run(&mut self.child) }
+        }
+        // The child has its own copies now.
         drop(self.ruleset.take());
-        let mut buf = [0u8; ChildError::SIZE];
-        let n = read_full(rd.as_raw_fd(), &mut buf);
-        drop(rd);
-        if n == ChildError::SIZE {
-            let status = wait_for(pid)?;
-            let _ = status;
-            if let Some(e) = ChildError::decode(&buf) {
-                return Err(LaunchError::Child {
-                    stage: e.stage,
-                    errno: e.errno,
+        self.passed.clear();
+        let shared = page.shared();
+        let listener = match take_listener(pid, shared) {
+            Ok(l) => l,
+            Err(e) => {
+                // SAFETY: the child is ours; make sure it is gone before reporting.
+                unsafe { libc::kill(pid, libc::SIGKILL) };
+                let _ = wait_for(pid);
+                return Err(shared.error().map_or(e, |c| LaunchError::Child {
+                    stage: c.stage,
+                    errno: c.errno,
                     program: self.program.clone(),
-                });
+                }));
             }
+        };
+        let outcome = supervise::run(
+            pid,
+            listener,
+            set,
+            supervise::Options {
+                granted: self.requested,
+                kill: self.kill,
+                quiet: opts.quiet,
+                report_file: opts.report_file,
+                gate_first_exec: !self.requested.contains(Promise::Exec),
+                errno: libc::EPERM,
+            },
+        );
+        if let Some(c) = shared.error() {
+            // execve itself failed (after the supervisor let it through).
+            return Err(LaunchError::Child {
+                stage: c.stage,
+                errno: c.errno,
+                program: self.program.clone(),
+            });
         }
-        supervise(pid, set)
+        Ok(outcome)
     }
 }
 
-/// Starts the child with `clone(CLONE_VM | CLONE_VFORK)`: no page tables are copied and this
-/// thread sleeps until the child has executed the program (or failed and exited), like
-/// `posix_spawn`. The child runs on its own stack and only makes raw system calls on memory
-/// prepared for it (see `child`), so sharing the address space while we sleep is safe.
-fn spawn(plan: &mut ChildPlan) -> Result<libc::pid_t, LaunchError> {
-    extern "C" fn entry(arg: *mut libc::c_void) -> libc::c_int {
-        // SAFETY: `arg` is the `ChildPlan` passed to clone below, alive until the child has
-        // executed or exited (the parent is suspended by CLONE_VFORK until then).
-        unsafe { child::run(&mut *arg.cast::<ChildPlan>()) }
+/// The page shared with the child (see [`Shared`]).
+struct SharedPage(*mut Shared);
+
+impl SharedPage {
+    fn new() -> Result<SharedPage, LaunchError> {
+        // SAFETY: a fresh anonymous shared mapping of one page, zero-filled.
+        let p = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                4096,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_SHARED | libc::MAP_ANONYMOUS,
+                -1,
+                0,
+            )
+        };
+        if p == libc::MAP_FAILED {
+            return Err(sys_err("mmap"));
+        }
+        let page = SharedPage(p.cast());
+        page.shared().listener.store(-1, Ordering::Release);
+        Ok(page)
     }
-    const STACK: usize = 256 * 1024;
-    let mut stack = vec![0u8; STACK];
-    // SAFETY: the stack grows down from its (16-byte aligned) end; `plan` outlives the call
-    // because the parent does not run again until the child has left this memory.
-    let pid = unsafe {
-        let top = stack.as_mut_ptr().add(STACK);
-        let top = top.sub(top as usize % 16);
-        libc::clone(
-            entry,
-            top.cast(),
-            libc::CLONE_VM | libc::CLONE_VFORK | libc::SIGCHLD,
-            std::ptr::from_mut(plan).cast(),
-        )
-    };
-    drop(stack);
-    if pid < 0 {
-        return Err(sys_err("clone"));
+
+    fn get(&self) -> *const Shared {
+        self.0
     }
-    Ok(pid)
+
+    fn shared(&self) -> &Shared {
+        // SAFETY: the mapping lives as long as `self` and holds only atomics.
+        unsafe { &*self.0 }
+    }
 }
 
-fn read_full(fd: libc::c_int, buf: &mut [u8]) -> usize {
-    let mut n = 0;
-    while n < buf.len() {
-        // SAFETY: reading into the unfilled part of `buf`.
-        let r = unsafe { libc::read(fd, buf[n..].as_mut_ptr().cast(), buf.len() - n) };
-        if r < 0 {
-            if std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
-                continue;
-            }
-            break;
-        }
-        if r == 0 {
-            break;
-        }
-        n += r as usize;
+impl Drop for SharedPage {
+    fn drop(&mut self) {
+        // SAFETY: unmapping the page mapped in `new`.
+        unsafe { libc::munmap(self.0.cast(), 4096) };
     }
-    n
+}
+
+/// Waits until the child has installed its filter, then takes the listener from it with
+/// `pidfd_getfd` (the child's copy is close-on-exec: the program never holds it).
+fn take_listener(pid: libc::pid_t, shared: &Shared) -> Result<OwnedFd, LaunchError> {
+    // SAFETY: pidfd_open on our own child.
+    let pidfd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0) };
+    if pidfd < 0 {
+        return Err(sys_err("pidfd_open"));
+    }
+    // SAFETY: a fresh fd we own.
+    let pidfd = unsafe { OwnedFd::from_raw_fd(pidfd as i32) };
+    let start = std::time::Instant::now();
+    loop {
+        let fd = shared.listener.load(Ordering::Acquire);
+        if fd >= 0 {
+            // SAFETY: duplicating the child's listener into our table.
+            let l = unsafe { libc::syscall(libc::SYS_pidfd_getfd, pidfd.as_raw_fd(), fd, 0) };
+            if l < 0 {
+                return Err(sys_err("pidfd_getfd"));
+            }
+            shared.taken.store(1, Ordering::Release);
+            // SAFETY: a fresh fd we own.
+            return Ok(unsafe { OwnedFd::from_raw_fd(l as i32) });
+        }
+        if shared.error().is_some() {
+            return Err(LaunchError::System {
+                what: "setting up the sandbox",
+                source: std::io::Error::other("the child failed"),
+            });
+        }
+        let mut status = 0;
+        // SAFETY: non-blocking wait for our child.
+        if unsafe { libc::waitpid(pid, &mut status, libc::WNOHANG) } == pid {
+            return Err(LaunchError::System {
+                what: "setting up the sandbox",
+                source: std::io::Error::other(format!(
+                    "the child ended early ({:?})",
+                    Exit::from_wait_status(status)
+                )),
+            });
+        }
+        if start.elapsed() > std::time::Duration::from_secs(30) {
+            return Err(LaunchError::System {
+                what: "setting up the sandbox",
+                source: std::io::Error::from_raw_os_error(libc::ETIMEDOUT),
+            });
+        }
+        std::thread::sleep(std::time::Duration::from_micros(10));
+    }
 }
 
 fn wait_for(pid: libc::pid_t) -> Result<i32, LaunchError> {
@@ -523,64 +828,6 @@ fn wait_for(pid: libc::pid_t) -> Result<i32, LaunchError> {
         }
         if std::io::Error::last_os_error().raw_os_error() != Some(libc::EINTR) {
             return Err(sys_err("waitpid"));
-        }
-    }
-}
-
-/// Waits for the child, forwarding terminal signals to its process group (it runs in its
-/// own session, so the terminal only signals us).
-fn supervise(pid: libc::pid_t, set: &libc::sigset_t) -> Result<Exit, LaunchError> {
-    // SAFETY: signalfd on a set of signals blocked in this thread.
-    let sfd = unsafe { libc::signalfd(-1, set, libc::SFD_CLOEXEC) };
-    if sfd < 0 {
-        return wait_for(pid).map(Exit::from_wait_status);
-    }
-    // SAFETY: sfd was just created and is owned here.
-    let sfd = unsafe { OwnedFd::from_raw_fd(sfd) };
-    loop {
-        let mut status = 0;
-        // SAFETY: non-blocking wait for our own child.
-        let r = unsafe { libc::waitpid(pid, &mut status, libc::WNOHANG) };
-        if r == pid {
-            return Ok(Exit::from_wait_status(status));
-        }
-        if r < 0 && std::io::Error::last_os_error().raw_os_error() != Some(libc::EINTR) {
-            return Err(sys_err("waitpid"));
-        }
-        // SAFETY: reading one siginfo record into a zeroed buffer of the right size.
-        let mut info: libc::signalfd_siginfo = unsafe { std::mem::zeroed() };
-        // SAFETY: as above.
-        let n = unsafe {
-            libc::read(
-                sfd.as_raw_fd(),
-                (&raw mut info).cast(),
-                std::mem::size_of::<libc::signalfd_siginfo>(),
-            )
-        };
-        if n <= 0 {
-            continue;
-        }
-        let sig = info.ssi_signo as libc::c_int;
-        // SAFETY: kill only signals the sandbox's process group (or the child itself).
-        unsafe {
-            match sig {
-                libc::SIGCHLD => {}
-                libc::SIGTSTP => {
-                    forward(pid, libc::SIGSTOP);
-                    libc::raise(libc::SIGSTOP);
-                }
-                libc::SIGCONT => forward(pid, libc::SIGCONT),
-                other => forward(pid, other),
-            }
-        }
-    }
-}
-
-unsafe fn forward(pid: libc::pid_t, sig: libc::c_int) {
-    // SAFETY: signalling the child's process group, falling back to the child.
-    unsafe {
-        if libc::kill(-pid, sig) < 0 {
-            libc::kill(pid, sig);
         }
     }
 }

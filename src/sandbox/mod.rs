@@ -6,4 +6,7 @@ pub mod child;
 pub mod elf;
 pub mod kernel;
 pub mod launch;
+pub mod preload;
+pub mod report;
 pub mod status;
+pub mod supervise;

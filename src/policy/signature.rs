@@ -1,0 +1,3584 @@
+//! Syscall signatures and strace-style rendering of calls, arguments and return values.
+//!
+//! Owns the table of x86_64 syscall signatures ([`signature`]), the argument decoders that turn
+//! six raw registers into text such as `openat(AT_FDCWD, "/etc/hosts", O_RDONLY|O_CLOEXEC)`
+//! ([`format_call`], [`format_args()`]), return values ([`format_return`]), string escaping
+//! ([`escape`]) and strace's syscall classes ([`classes`]). Symbolic names come from
+//! [`crate::policy::consts`]; the few constants it lacks live in small local tables here.
+//!
+//! It must not do I/O: memory of the traced or sandboxed process is read only through the
+//! caller's [`ReadMem`] callback, whose bytes are untrusted and may be missing, short or
+//! hostile. Every decoder checks bounds, caps what it reads and falls back to showing the
+//! pointer in hex, so no input (syscall number, registers or memory) can make it panic.
+//!
+//! Conventions, chosen to look like strace:
+//! - `Hex` and hex fallbacks print 0 as `0` (C's `%#x`); pointers print 0 as `NULL`.
+//! - Protocol 0 of an `AF_INET`/`AF_INET6` socket is shown as `IPPROTO_IP`, of an `AF_NETLINK`
+//!   socket as `NETLINK_ROUTE`, of any other family as `0`.
+//! - `clone` is shown positionally: `clone(CLONE_VM|CLONE_VFORK|SIGCHLD, 0x7ffd…, NULL, NULL, 0)`.
+//! - File names are not cut at [`Style::max_string`] (like strace) but at `PATH_MAX`; other
+//!   strings and buffers are cut at `max_string` with `...` after the closing quote.
+//! - Some arguments are omitted like strace does: `open`/`openat`/`mq_open` mode without
+//!   `O_CREAT`/`O_TMPFILE`, the third `fcntl` argument for `F_GET*` commands, and the unused
+//!   trailing `futex` arguments of `FUTEX_WAIT`/`FUTEX_WAKE`. [`Arg::Ignore`] slots are never
+//!   shown.
+
+use std::net::{Ipv4Addr, Ipv6Addr};
+use std::sync::OnceLock;
+
+use crate::policy::consts::{self, Family};
+use crate::policy::syscalls as sysnames;
+
+/// How one argument is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arg {
+    /// Signed decimal of the low 32 bits (C `int`).
+    Int,
+    /// Signed decimal of all 64 bits (C `long`, `off_t`).
+    Long,
+    /// Unsigned decimal of all 64 bits.
+    Uint,
+    /// Opaque value in hex (`0x1f`; 0 is shown as `0`).
+    Hex,
+    /// Pointer: `NULL` or `0x…`.
+    Ptr,
+    /// File descriptor: signed decimal of the low 32 bits.
+    Fd,
+    /// Directory file descriptor of the `*at` calls: `AT_FDCWD` or the fd.
+    DirFd,
+    /// NUL-terminated file name read from memory, escaped, cut at `PATH_MAX`.
+    Path,
+    /// NUL-terminated string that is not a file name, cut at [`Style::max_string`].
+    Str,
+    /// Buffer whose length is argument N (write's data): an escaped string prefix.
+    Buf(u8),
+    /// `size_t`: unsigned decimal.
+    Size,
+    /// File mode in octal (`0644`, `S_IFCHR|0666`).
+    Mode,
+    /// Flag word rendered with [`consts::format_flags`].
+    Flags(Family),
+    /// Enumerated value rendered with [`consts::format_value`].
+    Value(Family),
+    /// Signal number (`SIGTERM`; 0 is shown as `0`).
+    Signal,
+    /// Process id: signed decimal of the low 32 bits.
+    Pid,
+    /// ioctl request: its name if known, else hex.
+    Ioctl,
+    /// `struct sockaddr *` whose length is argument N.
+    SockAddr(u8),
+    /// `char *[]` such as argv: `["ls", "-l"]`, at most 32 entries then `...`.
+    StrArray,
+    /// Not shown (an unused register slot).
+    Ignore,
+}
+
+/// The signature of a syscall: its name and its arguments (arity = slice length).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Signature {
+    /// The x86_64 syscall name.
+    pub name: &'static str,
+    /// How each argument register is shown, in order.
+    pub args: &'static [Arg],
+}
+
+/// Reads process memory for decoding: (address, max length) -> the bytes actually readable
+/// (maybe fewer), `None` if nothing is readable there.
+pub type ReadMem<'a> = &'a dyn Fn(u64, usize) -> Option<Vec<u8>>;
+
+/// Options for rendering.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    /// Longest string or buffer prefix shown (strace `-s`, default 32). File names are cut at
+    /// `PATH_MAX` instead. Values above 1 MiB are treated as 1 MiB.
+    pub max_string: usize,
+    /// Whether to call the read callback at all; when false, pointers are shown as `0x…` only.
+    pub read_memory: bool,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style {
+            max_string: 32,
+            read_memory: true,
+        }
+    }
+}
+
+/// Longest file name shown (Linux `PATH_MAX`).
+const PATH_MAX: usize = 4096;
+/// Upper bound of any single read through the callback.
+const MAX_READ: usize = 1 << 20;
+/// Most entries of a `char *[]` shown.
+const MAX_ARRAY: usize = 32;
+/// Most entries of an array of structures (iovec, pollfd, gid) shown.
+const MAX_STRUCTS: usize = 16;
+/// Most environment pointers counted for the `/* N vars */` comment.
+const MAX_ENV_COUNT: usize = 4096;
+
+/// The signature of an x86_64 syscall, if the table has one.
+pub fn signature(nr: u32) -> Option<&'static Signature> {
+    static INDEX: OnceLock<Vec<Option<&'static Signature>>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index = vec![None; sysnames::MAX_NR as usize + 1];
+        for sig in table::SIGNATURES {
+            let slot = sysnames::by_name(sig.name)
+                .ok()
+                .and_then(|sysno| usize::try_from(sysno.id()).ok())
+                .and_then(|id| index.get_mut(id));
+            if let Some(slot) = slot {
+                *slot = Some(sig);
+            }
+        }
+        index
+    });
+    index.get(nr as usize).copied().flatten()
+}
+
+/// Renders a call: `openat(AT_FDCWD, "/etc/hosts", O_RDONLY|O_CLOEXEC)`.
+///
+/// A syscall without a signature is shown with its six arguments in hex (`name(0x1, 0, …)`),
+/// an unknown number as `syscall_0x1c2(…)`.
+pub fn format_call(nr: u32, args: &[u64; 6], read: ReadMem<'_>, style: Style) -> String {
+    let name = match sysnames::name(nr) {
+        Some(name) => name.to_string(),
+        None => format!("syscall_{nr:#x}"),
+    };
+    format!("{name}({})", format_args(nr, args, read, style).join(", "))
+}
+
+/// Renders an i386 (`int 0x80`) call: its i386 name and six arguments (low 32 bits) in hex.
+pub fn format_call_i386(nr: u32, args: &[u64; 6]) -> String {
+    let name = match sysnames::i386_name(nr) {
+        Some(name) => name.to_string(),
+        None => format!("syscall_{nr:#x}"),
+    };
+    let args: Vec<String> = args.iter().map(|&a| hex(a & 0xffff_ffff)).collect();
+    format!("{name}({})", args.join(", "))
+}
+
+/// The shown arguments as strings (for JSON output): one per argument of the signature, less
+/// [`Arg::Ignore`] slots and the arguments strace omits (see the module docs); six hex strings
+/// when the syscall has no signature.
+pub fn format_args(nr: u32, args: &[u64; 6], read: ReadMem<'_>, style: Style) -> Vec<String> {
+    let Some(sig) = signature(nr) else {
+        return args.iter().map(|&a| hex(a)).collect();
+    };
+    let cx = Cx {
+        args: *args,
+        read,
+        style,
+    };
+    let mut out = Vec::with_capacity(sig.args.len());
+    for (i, &kind) in sig.args.iter().enumerate() {
+        if kind == Arg::Ignore {
+            continue;
+        }
+        match cx.special(sig.name, i) {
+            Some(Shown::Omit) => {}
+            Some(Shown::Text(text)) => out.push(text),
+            None => out.push(cx.render(kind, i)),
+        }
+    }
+    out
+}
+
+/// Renders a return value: `3`, `0x7f…` for calls returning an address (`mmap`, `mremap`,
+/// `brk`, `shmat`), `-1 ENOENT (No such file or directory)` for -4095..=-1, and
+/// `? ERESTARTSYS (To be restarted if SA_RESTART is set)` for the kernel's restart codes.
+pub fn format_return(nr: u32, ret: i64) -> String {
+    if (-4095..=-1).contains(&ret) {
+        return errno_text((-ret) as i32);
+    }
+    if matches!(
+        sysnames::name(nr),
+        Some("mmap" | "mremap" | "brk" | "shmat")
+    ) {
+        return hex(ret as u64);
+    }
+    ret.to_string()
+}
+
+/// Escapes bytes like strace: printable ASCII as is, `\"`, `\\`, `\n`, `\t`, `\r`, `\0`
+/// (`\x00` when a digit follows, so it cannot be misread as octal), anything else `\xNN`.
+/// At most `max` bytes are shown; when there are more, `...` follows the closing quote.
+pub fn escape(bytes: &[u8], max: usize) -> String {
+    let shown = &bytes[..bytes.len().min(max)];
+    let mut out = String::with_capacity(shown.len() + 2);
+    out.push('"');
+    for (i, &b) in shown.iter().enumerate() {
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\t' => out.push_str("\\t"),
+            b'\r' => out.push_str("\\r"),
+            0 if !shown.get(i + 1).is_some_and(u8::is_ascii_digit) => out.push_str("\\0"),
+            0x20..=0x7e => out.push(char::from(b)),
+            _ => out.push_str(&format!("\\x{b:02x}")),
+        }
+    }
+    out.push('"');
+    if bytes.len() > max {
+        out.push_str("...");
+    }
+    out
+}
+
+/// The strace classes a syscall belongs to, in [`class_names`] order (empty for none).
+///
+/// The sets are strace's x86_64 ones, with two additions so that `%desc` means "takes or
+/// returns a file descriptor" throughout: every `%network` call is also `%desc`, and so is
+/// `close_range`. `%stat` is strace's stat-like set (`stat`, `lstat`, `fstat`, `newfstatat`,
+/// `statx`); `%clock` does not include `clock_nanosleep` (as in strace).
+pub fn classes(nr: u32) -> &'static [&'static str] {
+    static BY_NR: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    let by_nr = BY_NR.get_or_init(|| {
+        let mut by_nr = vec![Vec::new(); sysnames::MAX_NR as usize + 1];
+        for &(name, mut mask) in table::CLASSES {
+            if mask & table::NETWORK != 0 {
+                mask |= table::DESC;
+            }
+            let Ok(sysno) = sysnames::by_name(name) else {
+                continue;
+            };
+            if let Some(slot) = usize::try_from(sysno.id())
+                .ok()
+                .and_then(|id| by_nr.get_mut(id))
+            {
+                *slot = CLASS_NAMES
+                    .iter()
+                    .enumerate()
+                    .filter(|&(bit, _)| mask & (1 << bit) != 0)
+                    .map(|(_, &class)| class)
+                    .collect();
+            }
+        }
+        by_nr
+    });
+    by_nr.get(nr as usize).map_or(&[], Vec::as_slice)
+}
+
+/// All class names, in a fixed order.
+pub fn class_names() -> &'static [&'static str] {
+    &CLASS_NAMES
+}
+
+/// Class names; bit `i` of a class mask in [`table::CLASSES`] stands for `CLASS_NAMES[i]`.
+static CLASS_NAMES: [&str; 10] = [
+    "%file", "%network", "%process", "%memory", "%signal", "%ipc", "%desc", "%creds", "%clock",
+    "%stat",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers.
+
+/// Hex like C's `%#x`: `0` for zero, else `0x…`.
+fn hex(v: u64) -> String {
+    if v == 0 {
+        "0".to_string()
+    } else {
+        format!("{v:#x}")
+    }
+}
+
+/// A pointer: `NULL` or `0x…`.
+fn ptr(v: u64) -> String {
+    if v == 0 {
+        "NULL".to_string()
+    } else {
+        format!("{v:#x}")
+    }
+}
+
+/// The low 32 bits as a C `int`.
+fn int(v: u64) -> String {
+    (v as u32 as i32).to_string()
+}
+
+/// A directory fd: `AT_FDCWD` for -100.
+fn dirfd(v: u64) -> String {
+    if v as u32 as i32 == -100 {
+        "AT_FDCWD".to_string()
+    } else {
+        int(v)
+    }
+}
+
+/// A file mode in octal; 0 as `000` like strace.
+fn mode(v: u64) -> String {
+    let m = v & 0xffff_ffff;
+    if m == 0 {
+        "000".to_string()
+    } else {
+        consts::format_flags(Family::Mode, m)
+    }
+}
+
+/// A signal's name without the `SIG` prefix (`RTMIN`, `RT_3` for real-time signals), if any.
+fn short_signal(sig: i32) -> Option<String> {
+    match sig {
+        32 => Some("RTMIN".to_string()),
+        33..=64 => Some(format!("RT_{}", sig - 32)),
+        _ => consts::signal_name(sig).map(|n| n.trim_start_matches("SIG").to_string()),
+    }
+}
+
+/// A signal number: `SIGTERM`, `SIGRTMIN`, `SIGRT_3`, or decimal.
+fn signal(v: u64) -> String {
+    let sig = v as u32 as i32;
+    match sig {
+        0 => "0".to_string(),
+        _ => short_signal(sig).map_or_else(|| sig.to_string(), |s| format!("SIG{s}")),
+    }
+}
+
+/// A 64-bit signal set: `[HUP INT]`, or `~[KILL]` when more than half the bits are set.
+fn sigset(mask: u64) -> String {
+    let (inverted, bits) = if mask.count_ones() > 32 {
+        (true, !mask)
+    } else {
+        (false, mask)
+    };
+    let names: Vec<String> = (0..64)
+        .filter(|bit| bits & (1u64 << bit) != 0)
+        .map(|bit| {
+            let sig = bit + 1;
+            short_signal(sig).unwrap_or_else(|| sig.to_string())
+        })
+        .collect();
+    format!("{}[{}]", if inverted { "~" } else { "" }, names.join(" "))
+}
+
+/// The value of a constant in `consts`, 0 if it is missing (tests check that it is not).
+fn cv(name: &str) -> u64 {
+    consts::lookup(name).map_or(0, |c| c.value)
+}
+
+/// A local table of names absent from `consts`.
+type Table = &'static [(&'static str, u64)];
+
+/// `(name, value)` pairs of constants named in `consts`.
+fn named(names: &'static [&'static str]) -> impl Iterator<Item = (&'static str, u64)> {
+    names
+        .iter()
+        .filter_map(|&n| consts::lookup(n).map(|c| (n, c.value)))
+}
+
+/// `(name, value)` pairs of a local table.
+fn local(table: Table) -> impl Iterator<Item = (&'static str, u64)> {
+    table.iter().copied()
+}
+
+/// Renders a flag word from `(name, bits)` entries, taken greedily in order (so multi-bit
+/// names must come first); leftover bits in hex; `zero` if nothing is set.
+fn flags_of(entries: impl IntoIterator<Item = (&'static str, u64)>, v: u64, zero: &str) -> String {
+    let mut rest = v;
+    let mut parts: Vec<String> = Vec::new();
+    for (name, bits) in entries {
+        if bits != 0 && rest & bits == bits {
+            parts.push(name.to_string());
+            rest &= !bits;
+        }
+    }
+    if rest != 0 {
+        parts.push(hex(rest));
+    }
+    if parts.is_empty() {
+        zero.to_string()
+    } else {
+        parts.join("|")
+    }
+}
+
+/// The name of `v` among `(name, value)` entries.
+fn value_of(
+    entries: impl IntoIterator<Item = (&'static str, u64)>,
+    v: u64,
+) -> Option<&'static str> {
+    entries.into_iter().find(|&(_, x)| x == v).map(|(n, _)| n)
+}
+
+/// The name of `v` among entries, else decimal of the low 32 bits.
+fn enum_int(entries: impl IntoIterator<Item = (&'static str, u64)>, v: u64) -> String {
+    value_of(entries, v & 0xffff_ffff).map_or_else(|| int(v), str::to_string)
+}
+
+/// The name of `v` among entries, else hex.
+fn enum_hex(entries: impl IntoIterator<Item = (&'static str, u64)>, v: u64) -> String {
+    value_of(entries, v).map_or_else(|| hex(v), str::to_string)
+}
+
+fn le_u16(b: &[u8], off: usize) -> Option<u16> {
+    b.get(off..off.checked_add(2)?)?
+        .try_into()
+        .ok()
+        .map(u16::from_le_bytes)
+}
+
+fn be_u16(b: &[u8], off: usize) -> Option<u16> {
+    b.get(off..off.checked_add(2)?)?
+        .try_into()
+        .ok()
+        .map(u16::from_be_bytes)
+}
+
+fn le_u32(b: &[u8], off: usize) -> Option<u32> {
+    b.get(off..off.checked_add(4)?)?
+        .try_into()
+        .ok()
+        .map(u32::from_le_bytes)
+}
+
+fn be_u32(b: &[u8], off: usize) -> Option<u32> {
+    b.get(off..off.checked_add(4)?)?
+        .try_into()
+        .ok()
+        .map(u32::from_be_bytes)
+}
+
+fn le_u64(b: &[u8], off: usize) -> Option<u64> {
+    b.get(off..off.checked_add(8)?)?
+        .try_into()
+        .ok()
+        .map(u64::from_le_bytes)
+}
+
+/// The text of an error return (errno 1..=4095).
+fn errno_text(errno: i32) -> String {
+    let restart = match errno {
+        512 => Some(("ERESTARTSYS", "To be restarted if SA_RESTART is set")),
+        513 => Some(("ERESTARTNOINTR", "To be restarted")),
+        514 => Some(("ERESTARTNOHAND", "To be restarted if no handler")),
+        516 => Some(("ERESTART_RESTARTBLOCK", "Interrupted by signal")),
+        _ => None,
+    };
+    if let Some((name, text)) = restart {
+        return format!("? {name} ({text})");
+    }
+    if errno == 515 {
+        return "-1 ENOIOCTLCMD (No ioctl command)".to_string();
+    }
+    let text = std::io::Error::from_raw_os_error(errno).to_string();
+    let suffix = format!(" (os error {errno})");
+    let text = text.strip_suffix(&suffix).unwrap_or(&text);
+    match consts::errno_name(errno) {
+        Some(name) => format!("-1 {name} ({text})"),
+        None => format!("-1 errno {errno} ({text})"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Local tables: constants `consts` does not have.
+
+static MOUNT_FLAGS: Table = &[
+    ("MS_RDONLY", 0x1),
+    ("MS_NOSUID", 0x2),
+    ("MS_NODEV", 0x4),
+    ("MS_NOEXEC", 0x8),
+    ("MS_SYNCHRONOUS", 0x10),
+    ("MS_REMOUNT", 0x20),
+    ("MS_MANDLOCK", 0x40),
+    ("MS_DIRSYNC", 0x80),
+    ("MS_NOSYMFOLLOW", 0x100),
+    ("MS_NOATIME", 0x400),
+    ("MS_NODIRATIME", 0x800),
+    ("MS_BIND", 0x1000),
+    ("MS_MOVE", 0x2000),
+    ("MS_REC", 0x4000),
+    ("MS_SILENT", 0x8000),
+    ("MS_POSIXACL", 0x10000),
+    ("MS_UNBINDABLE", 0x20000),
+    ("MS_PRIVATE", 0x40000),
+    ("MS_SLAVE", 0x80000),
+    ("MS_SHARED", 0x100000),
+    ("MS_RELATIME", 0x200000),
+    ("MS_KERNMOUNT", 0x400000),
+    ("MS_I_VERSION", 0x800000),
+    ("MS_STRICTATIME", 0x1000000),
+    ("MS_LAZYTIME", 0x2000000),
+];
+static UMOUNT_FLAGS: Table = &[
+    ("MNT_FORCE", 1),
+    ("MNT_DETACH", 2),
+    ("MNT_EXPIRE", 4),
+    ("UMOUNT_NOFOLLOW", 8),
+];
+static MREMAP_FLAGS: Table = &[
+    ("MREMAP_MAYMOVE", 1),
+    ("MREMAP_FIXED", 2),
+    ("MREMAP_DONTUNMAP", 4),
+];
+static MSYNC_FLAGS: Table = &[("MS_ASYNC", 1), ("MS_INVALIDATE", 2), ("MS_SYNC", 4)];
+static MLOCK2_FLAGS: Table = &[("MLOCK_ONFAULT", 1)];
+static MLOCKALL_FLAGS: Table = &[("MCL_CURRENT", 1), ("MCL_FUTURE", 2), ("MCL_ONFAULT", 4)];
+static SPLICE_FLAGS: Table = &[
+    ("SPLICE_F_MOVE", 1),
+    ("SPLICE_F_NONBLOCK", 2),
+    ("SPLICE_F_MORE", 4),
+    ("SPLICE_F_GIFT", 8),
+];
+static FALLOC_FLAGS: Table = &[
+    ("FALLOC_FL_KEEP_SIZE", 0x1),
+    ("FALLOC_FL_PUNCH_HOLE", 0x2),
+    ("FALLOC_FL_NO_HIDE_STALE", 0x4),
+    ("FALLOC_FL_COLLAPSE_RANGE", 0x8),
+    ("FALLOC_FL_ZERO_RANGE", 0x10),
+    ("FALLOC_FL_INSERT_RANGE", 0x20),
+    ("FALLOC_FL_UNSHARE_RANGE", 0x40),
+    ("FALLOC_FL_WRITE_ZEROES", 0x80),
+];
+static RENAME_FLAGS: Table = &[
+    ("RENAME_NOREPLACE", 1),
+    ("RENAME_EXCHANGE", 2),
+    ("RENAME_WHITEOUT", 4),
+];
+static CLOSE_RANGE_FLAGS: Table = &[("CLOSE_RANGE_UNSHARE", 2), ("CLOSE_RANGE_CLOEXEC", 4)];
+static EPOLL_CTL_OPS: Table = &[
+    ("EPOLL_CTL_ADD", 1),
+    ("EPOLL_CTL_DEL", 2),
+    ("EPOLL_CTL_MOD", 3),
+];
+static POLL_EVENTS: Table = &[
+    ("POLLIN", 0x1),
+    ("POLLPRI", 0x2),
+    ("POLLOUT", 0x4),
+    ("POLLERR", 0x8),
+    ("POLLHUP", 0x10),
+    ("POLLNVAL", 0x20),
+    ("POLLRDNORM", 0x40),
+    ("POLLRDBAND", 0x80),
+    ("POLLWRNORM", 0x100),
+    ("POLLWRBAND", 0x200),
+    ("POLLMSG", 0x400),
+    ("POLLRDHUP", 0x2000),
+];
+static SCHED_POLICIES: Table = &[
+    ("SCHED_OTHER", 0),
+    ("SCHED_FIFO", 1),
+    ("SCHED_RR", 2),
+    ("SCHED_BATCH", 3),
+    ("SCHED_IDLE", 5),
+    ("SCHED_DEADLINE", 6),
+    ("SCHED_EXT", 7),
+];
+/// `SCHED_RESET_ON_FORK`, or-ed into a policy.
+const SCHED_RESET_ON_FORK: u64 = 0x4000_0000;
+static PRIO_WHICH: Table = &[("PRIO_PROCESS", 0), ("PRIO_PGRP", 1), ("PRIO_USER", 2)];
+static TIMER_FLAGS: Table = &[("TIMER_ABSTIME", 1)];
+static STATX_MASK: Table = &[
+    ("STATX_BASIC_STATS", 0x7ff),
+    ("STATX_TYPE", 0x1),
+    ("STATX_MODE", 0x2),
+    ("STATX_NLINK", 0x4),
+    ("STATX_UID", 0x8),
+    ("STATX_GID", 0x10),
+    ("STATX_ATIME", 0x20),
+    ("STATX_MTIME", 0x40),
+    ("STATX_CTIME", 0x80),
+    ("STATX_INO", 0x100),
+    ("STATX_SIZE", 0x200),
+    ("STATX_BLOCKS", 0x400),
+    ("STATX_BTIME", 0x800),
+    ("STATX_MNT_ID", 0x1000),
+    ("STATX_DIOALIGN", 0x2000),
+    ("STATX_MNT_ID_UNIQUE", 0x4000),
+    ("STATX_SUBVOL", 0x8000),
+    ("STATX_WRITE_ATOMIC", 0x10000),
+    ("STATX_DIO_READ_ALIGN", 0x20000),
+];
+static INOTIFY_MASK: Table = &[
+    ("IN_ACCESS", 0x1),
+    ("IN_MODIFY", 0x2),
+    ("IN_ATTRIB", 0x4),
+    ("IN_CLOSE_WRITE", 0x8),
+    ("IN_CLOSE_NOWRITE", 0x10),
+    ("IN_OPEN", 0x20),
+    ("IN_MOVED_FROM", 0x40),
+    ("IN_MOVED_TO", 0x80),
+    ("IN_CREATE", 0x100),
+    ("IN_DELETE", 0x200),
+    ("IN_DELETE_SELF", 0x400),
+    ("IN_MOVE_SELF", 0x800),
+    ("IN_UNMOUNT", 0x2000),
+    ("IN_Q_OVERFLOW", 0x4000),
+    ("IN_IGNORED", 0x8000),
+    ("IN_ONLYDIR", 0x100_0000),
+    ("IN_DONT_FOLLOW", 0x200_0000),
+    ("IN_EXCL_UNLINK", 0x400_0000),
+    ("IN_MASK_CREATE", 0x1000_0000),
+    ("IN_MASK_ADD", 0x2000_0000),
+    ("IN_ISDIR", 0x4000_0000),
+    ("IN_ONESHOT", 0x8000_0000),
+];
+static LANDLOCK_ACCESS_FS: Table = &[
+    ("LANDLOCK_ACCESS_FS_EXECUTE", 0x1),
+    ("LANDLOCK_ACCESS_FS_WRITE_FILE", 0x2),
+    ("LANDLOCK_ACCESS_FS_READ_FILE", 0x4),
+    ("LANDLOCK_ACCESS_FS_READ_DIR", 0x8),
+    ("LANDLOCK_ACCESS_FS_REMOVE_DIR", 0x10),
+    ("LANDLOCK_ACCESS_FS_REMOVE_FILE", 0x20),
+    ("LANDLOCK_ACCESS_FS_MAKE_CHAR", 0x40),
+    ("LANDLOCK_ACCESS_FS_MAKE_DIR", 0x80),
+    ("LANDLOCK_ACCESS_FS_MAKE_REG", 0x100),
+    ("LANDLOCK_ACCESS_FS_MAKE_SOCK", 0x200),
+    ("LANDLOCK_ACCESS_FS_MAKE_FIFO", 0x400),
+    ("LANDLOCK_ACCESS_FS_MAKE_BLOCK", 0x800),
+    ("LANDLOCK_ACCESS_FS_MAKE_SYM", 0x1000),
+    ("LANDLOCK_ACCESS_FS_REFER", 0x2000),
+    ("LANDLOCK_ACCESS_FS_TRUNCATE", 0x4000),
+    ("LANDLOCK_ACCESS_FS_IOCTL_DEV", 0x8000),
+];
+static LANDLOCK_ACCESS_NET: Table = &[
+    ("LANDLOCK_ACCESS_NET_BIND_TCP", 1),
+    ("LANDLOCK_ACCESS_NET_CONNECT_TCP", 2),
+];
+static LANDLOCK_SCOPES: Table = &[
+    ("LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET", 1),
+    ("LANDLOCK_SCOPE_SIGNAL", 2),
+];
+static LANDLOCK_CREATE_FLAGS: Table = &[
+    ("LANDLOCK_CREATE_RULESET_VERSION", 1),
+    ("LANDLOCK_CREATE_RULESET_ERRATA", 2),
+];
+static LANDLOCK_RULE_TYPES: Table = &[
+    ("LANDLOCK_RULE_PATH_BENEATH", 1),
+    ("LANDLOCK_RULE_NET_PORT", 2),
+];
+static LANDLOCK_RESTRICT_FLAGS: Table = &[
+    ("LANDLOCK_RESTRICT_SELF_LOG_SAME_EXEC_OFF", 1),
+    ("LANDLOCK_RESTRICT_SELF_LOG_NEW_EXEC_ON", 2),
+    ("LANDLOCK_RESTRICT_SELF_LOG_SUBDOMAINS_OFF", 4),
+];
+/// bpf(2) commands, indexed by number.
+static BPF_CMDS: &[&str] = &[
+    "BPF_MAP_CREATE",
+    "BPF_MAP_LOOKUP_ELEM",
+    "BPF_MAP_UPDATE_ELEM",
+    "BPF_MAP_DELETE_ELEM",
+    "BPF_MAP_GET_NEXT_KEY",
+    "BPF_PROG_LOAD",
+    "BPF_OBJ_PIN",
+    "BPF_OBJ_GET",
+    "BPF_PROG_ATTACH",
+    "BPF_PROG_DETACH",
+    "BPF_PROG_TEST_RUN",
+    "BPF_PROG_GET_NEXT_ID",
+    "BPF_MAP_GET_NEXT_ID",
+    "BPF_PROG_GET_FD_BY_ID",
+    "BPF_MAP_GET_FD_BY_ID",
+    "BPF_OBJ_GET_INFO_BY_FD",
+    "BPF_PROG_QUERY",
+    "BPF_RAW_TRACEPOINT_OPEN",
+    "BPF_BTF_LOAD",
+    "BPF_BTF_GET_FD_BY_ID",
+    "BPF_TASK_FD_QUERY",
+    "BPF_MAP_LOOKUP_AND_DELETE_ELEM",
+    "BPF_MAP_FREEZE",
+    "BPF_BTF_GET_NEXT_ID",
+    "BPF_MAP_LOOKUP_BATCH",
+    "BPF_MAP_LOOKUP_AND_DELETE_BATCH",
+    "BPF_MAP_UPDATE_BATCH",
+    "BPF_MAP_DELETE_BATCH",
+    "BPF_LINK_CREATE",
+    "BPF_LINK_UPDATE",
+    "BPF_LINK_GET_FD_BY_ID",
+    "BPF_LINK_GET_NEXT_ID",
+    "BPF_ENABLE_STATS",
+    "BPF_ITER_CREATE",
+    "BPF_LINK_DETACH",
+    "BPF_PROG_BIND_MAP",
+    "BPF_TOKEN_CREATE",
+];
+static PERF_FLAGS: Table = &[
+    ("PERF_FLAG_FD_NO_GROUP", 1),
+    ("PERF_FLAG_FD_OUTPUT", 2),
+    ("PERF_FLAG_PID_CGROUP", 4),
+    ("PERF_FLAG_FD_CLOEXEC", 8),
+];
+static RESOLVE_FLAGS: Table = &[
+    ("RESOLVE_NO_XDEV", 0x1),
+    ("RESOLVE_NO_MAGICLINKS", 0x2),
+    ("RESOLVE_NO_SYMLINKS", 0x4),
+    ("RESOLVE_BENEATH", 0x8),
+    ("RESOLVE_IN_ROOT", 0x10),
+    ("RESOLVE_CACHED", 0x20),
+];
+static SA_FLAGS: Table = &[
+    ("SA_NOCLDSTOP", 0x1),
+    ("SA_NOCLDWAIT", 0x2),
+    ("SA_SIGINFO", 0x4),
+    ("SA_UNSUPPORTED", 0x400),
+    ("SA_EXPOSE_TAGBITS", 0x800),
+    ("SA_RESTORER", 0x400_0000),
+    ("SA_ONSTACK", 0x800_0000),
+    ("SA_RESTART", 0x1000_0000),
+    ("SA_NODEFER", 0x4000_0000),
+    ("SA_RESETHAND", 0x8000_0000),
+];
+static IPC_GET_FLAGS: Table = &[
+    ("IPC_CREAT", 0o1000),
+    ("IPC_EXCL", 0o2000),
+    ("IPC_NOWAIT", 0o4000),
+];
+static SHMGET_FLAGS: Table = &[
+    ("IPC_CREAT", 0o1000),
+    ("IPC_EXCL", 0o2000),
+    ("SHM_HUGETLB", 0o4000),
+    ("SHM_NORESERVE", 0o10000),
+];
+static SHMAT_FLAGS: Table = &[
+    ("SHM_RDONLY", 0o10000),
+    ("SHM_RND", 0o20000),
+    ("SHM_REMAP", 0o40000),
+    ("SHM_EXEC", 0o100000),
+];
+static IPC_NOWAIT: Table = &[("IPC_NOWAIT", 0o4000), ("MSG_NOERROR", 0o10000)];
+static SHMCTL_CMDS: Table = &[
+    ("IPC_RMID", 0),
+    ("IPC_SET", 1),
+    ("IPC_STAT", 2),
+    ("IPC_INFO", 3),
+    ("SHM_LOCK", 11),
+    ("SHM_UNLOCK", 12),
+    ("SHM_STAT", 13),
+    ("SHM_INFO", 14),
+    ("SHM_STAT_ANY", 15),
+];
+static SEMCTL_CMDS: Table = &[
+    ("IPC_RMID", 0),
+    ("IPC_SET", 1),
+    ("IPC_STAT", 2),
+    ("IPC_INFO", 3),
+    ("GETPID", 11),
+    ("GETVAL", 12),
+    ("GETALL", 13),
+    ("GETNCNT", 14),
+    ("GETZCNT", 15),
+    ("SETVAL", 16),
+    ("SETALL", 17),
+    ("SEM_STAT", 18),
+    ("SEM_INFO", 19),
+    ("SEM_STAT_ANY", 20),
+];
+static MSGCTL_CMDS: Table = &[
+    ("IPC_RMID", 0),
+    ("IPC_SET", 1),
+    ("IPC_STAT", 2),
+    ("IPC_INFO", 3),
+    ("MSG_STAT", 11),
+    ("MSG_INFO", 12),
+    ("MSG_STAT_ANY", 13),
+];
+/// `IPC_CREAT` and friends live above the 9 permission bits.
+const IPC_PERM_MASK: u64 = 0o777;
+static ITIMERS: Table = &[
+    ("ITIMER_REAL", 0),
+    ("ITIMER_VIRTUAL", 1),
+    ("ITIMER_PROF", 2),
+];
+static RUSAGE_WHO: Table = &[
+    ("RUSAGE_SELF", 0),
+    ("RUSAGE_CHILDREN", 0xffff_ffff),
+    ("RUSAGE_THREAD", 1),
+];
+static FADVISE: Table = &[
+    ("POSIX_FADV_NORMAL", 0),
+    ("POSIX_FADV_RANDOM", 1),
+    ("POSIX_FADV_SEQUENTIAL", 2),
+    ("POSIX_FADV_WILLNEED", 3),
+    ("POSIX_FADV_DONTNEED", 4),
+    ("POSIX_FADV_NOREUSE", 5),
+];
+static UFFD_FLAGS: Table = &[("UFFD_USER_MODE_ONLY", 1)];
+static XATTR_FLAGS: Table = &[("XATTR_CREATE", 1), ("XATTR_REPLACE", 2)];
+static DN_FLAGS: Table = &[
+    ("DN_ACCESS", 0x1),
+    ("DN_MODIFY", 0x2),
+    ("DN_CREATE", 0x4),
+    ("DN_DELETE", 0x8),
+    ("DN_RENAME", 0x10),
+    ("DN_ATTRIB", 0x20),
+    ("DN_MULTISHOT", 0x8000_0000),
+];
+static ETH_PROTOCOLS: Table = &[
+    ("ETH_P_ALL", 0x3),
+    ("ETH_P_IP", 0x800),
+    ("ETH_P_ARP", 0x806),
+    ("ETH_P_IPV6", 0x86dd),
+];
+static RWF_FLAGS: Table = &[
+    ("RWF_HIPRI", 0x1),
+    ("RWF_DSYNC", 0x2),
+    ("RWF_SYNC", 0x4),
+    ("RWF_NOWAIT", 0x8),
+    ("RWF_APPEND", 0x10),
+    ("RWF_NOAPPEND", 0x20),
+    ("RWF_ATOMIC", 0x40),
+    ("RWF_DONTCACHE", 0x80),
+];
+static TFD_SETTIME_FLAGS: Table = &[("TFD_TIMER_CANCEL_ON_SET", 2)];
+
+// Names resolved through `consts` (tests check that each one exists there).
+
+static WAIT4_OPTIONS: &[&str] = &[
+    "WNOHANG",
+    "WUNTRACED",
+    "WCONTINUED",
+    "WNOWAIT",
+    "__WNOTHREAD",
+    "__WALL",
+    "__WCLONE",
+];
+static WAITID_OPTIONS: &[&str] = &[
+    "WNOHANG",
+    "WSTOPPED",
+    "WEXITED",
+    "WCONTINUED",
+    "WNOWAIT",
+    "__WNOTHREAD",
+    "__WALL",
+    "__WCLONE",
+];
+static IDTYPES: &[&str] = &["P_ALL", "P_PID", "P_PGID", "P_PIDFD"];
+static SIGPROCMASK_HOW: &[&str] = &["SIG_BLOCK", "SIG_UNBLOCK", "SIG_SETMASK"];
+static FUTEX_CMDS: &[&str] = &[
+    "FUTEX_WAIT",
+    "FUTEX_WAKE",
+    "FUTEX_FD",
+    "FUTEX_REQUEUE",
+    "FUTEX_CMP_REQUEUE",
+    "FUTEX_WAKE_OP",
+    "FUTEX_LOCK_PI",
+    "FUTEX_UNLOCK_PI",
+    "FUTEX_TRYLOCK_PI",
+    "FUTEX_WAIT_BITSET",
+    "FUTEX_WAKE_BITSET",
+    "FUTEX_WAIT_REQUEUE_PI",
+    "FUTEX_CMP_REQUEUE_PI",
+    "FUTEX_LOCK_PI2",
+];
+static PTRACE_REQUESTS: &[&str] = &[
+    "PTRACE_TRACEME",
+    "PTRACE_PEEKTEXT",
+    "PTRACE_PEEKDATA",
+    "PTRACE_PEEKUSER",
+    "PTRACE_POKETEXT",
+    "PTRACE_POKEDATA",
+    "PTRACE_POKEUSER",
+    "PTRACE_CONT",
+    "PTRACE_KILL",
+    "PTRACE_SINGLESTEP",
+    "PTRACE_GETREGS",
+    "PTRACE_SETREGS",
+    "PTRACE_GETFPREGS",
+    "PTRACE_SETFPREGS",
+    "PTRACE_ATTACH",
+    "PTRACE_DETACH",
+    "PTRACE_SYSCALL",
+    "PTRACE_SYSEMU",
+    "PTRACE_SYSEMU_SINGLESTEP",
+    "PTRACE_SETOPTIONS",
+    "PTRACE_GETEVENTMSG",
+    "PTRACE_GETSIGINFO",
+    "PTRACE_SETSIGINFO",
+    "PTRACE_GETREGSET",
+    "PTRACE_SETREGSET",
+    "PTRACE_SEIZE",
+    "PTRACE_INTERRUPT",
+    "PTRACE_LISTEN",
+    "PTRACE_PEEKSIGINFO",
+    "PTRACE_GETSIGMASK",
+    "PTRACE_SETSIGMASK",
+    "PTRACE_SECCOMP_GET_FILTER",
+    "PTRACE_SECCOMP_GET_METADATA",
+    "PTRACE_GET_SYSCALL_INFO",
+];
+static ARCH_PRCTL_CODES: &[&str] = &[
+    "ARCH_SET_GS",
+    "ARCH_SET_FS",
+    "ARCH_GET_FS",
+    "ARCH_GET_GS",
+    "ARCH_GET_CPUID",
+    "ARCH_SET_CPUID",
+];
+static SECCOMP_FILTER_FLAGS: &[&str] = &[
+    "SECCOMP_FILTER_FLAG_TSYNC",
+    "SECCOMP_FILTER_FLAG_LOG",
+    "SECCOMP_FILTER_FLAG_SPEC_ALLOW",
+    "SECCOMP_FILTER_FLAG_NEW_LISTENER",
+    "SECCOMP_FILTER_FLAG_TSYNC_ESRCH",
+    "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV",
+];
+static SECCOMP_MODES: &[&str] = &[
+    "SECCOMP_MODE_DISABLED",
+    "SECCOMP_MODE_STRICT",
+    "SECCOMP_MODE_FILTER",
+];
+static MFD_FLAGS: &[&str] = &[
+    "MFD_CLOEXEC",
+    "MFD_ALLOW_SEALING",
+    "MFD_HUGETLB",
+    "MFD_NOEXEC_SEAL",
+    "MFD_EXEC",
+];
+static GRND_FLAGS: &[&str] = &["GRND_NONBLOCK", "GRND_RANDOM", "GRND_INSECURE"];
+static EFD_FLAGS: &[&str] = &["EFD_SEMAPHORE", "EFD_NONBLOCK", "EFD_CLOEXEC"];
+static TFD_FLAGS: &[&str] = &["TFD_NONBLOCK", "TFD_CLOEXEC"];
+static TFD_SETTIME: &[&str] = &["TFD_TIMER_ABSTIME"];
+static SFD_FLAGS: &[&str] = &["SFD_NONBLOCK", "SFD_CLOEXEC"];
+static IN_INIT_FLAGS: &[&str] = &["IN_NONBLOCK", "IN_CLOEXEC"];
+static EPOLL_FLAGS: &[&str] = &["EPOLL_CLOEXEC"];
+static PIDFD_FLAGS: &[&str] = &["PIDFD_NONBLOCK"];
+static CLOEXEC_ONLY: &[&str] = &["O_CLOEXEC"];
+static PIPE2_FLAGS: &[&str] = &["O_NONBLOCK", "O_DIRECT", "O_CLOEXEC"];
+static NONBLOCK_CLOEXEC: &[&str] = &["O_NONBLOCK", "O_CLOEXEC"];
+static FACCESSAT2_FLAGS: &[&str] = &["AT_EACCESS", "AT_SYMLINK_NOFOLLOW", "AT_EMPTY_PATH"];
+static LOCK_TYPES: &[&str] = &["F_RDLCK", "F_WRLCK", "F_UNLCK"];
+static SEALS: &[&str] = &[
+    "F_SEAL_SEAL",
+    "F_SEAL_SHRINK",
+    "F_SEAL_GROW",
+    "F_SEAL_WRITE",
+    "F_SEAL_FUTURE_WRITE",
+    "F_SEAL_EXEC",
+];
+static IOPRIO_WHO: &[&str] = &["IOPRIO_WHO_PROCESS", "IOPRIO_WHO_PGRP", "IOPRIO_WHO_USER"];
+static IOPRIO_CLASSES: &[&str] = &[
+    "IOPRIO_CLASS_NONE",
+    "IOPRIO_CLASS_RT",
+    "IOPRIO_CLASS_BE",
+    "IOPRIO_CLASS_IDLE",
+];
+static CAP_AMBIENT_OPS: &[&str] = &[
+    "PR_CAP_AMBIENT_IS_SET",
+    "PR_CAP_AMBIENT_RAISE",
+    "PR_CAP_AMBIENT_LOWER",
+    "PR_CAP_AMBIENT_CLEAR_ALL",
+];
+static PR_SET_VMA_OPS: &[&str] = &["PR_SET_VMA_ANON_NAME"];
+static PERSONALITY_FLAGS: &[&str] = &["ADDR_NO_RANDOMIZE"];
+static CLONE_NEWTIME: &[&str] = &["CLONE_NEWTIME"];
+
+// ---------------------------------------------------------------------------------------------
+// Decoding context.
+
+/// What a special-case decoder decided for one argument.
+enum Shown {
+    /// Show this text.
+    Text(String),
+    /// Do not show the argument (strace omits it too).
+    Omit,
+}
+
+/// Shorthand for a decoded argument.
+fn text(s: String) -> Option<Shown> {
+    Some(Shown::Text(s))
+}
+
+/// One call being decoded.
+struct Cx<'a> {
+    args: [u64; 6],
+    read: ReadMem<'a>,
+    style: Style,
+}
+
+impl Cx<'_> {
+    /// Argument `i`, 0 past the sixth.
+    fn arg(&self, i: usize) -> u64 {
+        self.args.get(i).copied().unwrap_or(0)
+    }
+
+    /// The string limit in force.
+    fn max(&self) -> usize {
+        self.style.max_string.min(MAX_READ)
+    }
+
+    /// Up to `len` bytes at `addr`, or `None` when reading is off, `addr` is NULL, or the
+    /// callback finds nothing.
+    fn mem(&self, addr: u64, len: usize) -> Option<Vec<u8>> {
+        if !self.style.read_memory || addr == 0 || len == 0 {
+            return None;
+        }
+        let mut bytes = (self.read)(addr, len.min(MAX_READ))?;
+        bytes.truncate(len);
+        Some(bytes)
+    }
+
+    /// Exactly `len` bytes at `addr`, or `None`.
+    fn exact(&self, addr: u64, len: usize) -> Option<Vec<u8>> {
+        self.mem(addr, len).filter(|b| b.len() == len)
+    }
+
+    /// Renders argument `i` by its kind alone.
+    fn render(&self, kind: Arg, i: usize) -> String {
+        let v = self.arg(i);
+        match kind {
+            Arg::Int | Arg::Fd | Arg::Pid => int(v),
+            Arg::Long => (v as i64).to_string(),
+            Arg::Uint | Arg::Size => v.to_string(),
+            Arg::Hex => hex(v),
+            Arg::Ptr => ptr(v),
+            Arg::DirFd => dirfd(v),
+            Arg::Path => self.string(v, PATH_MAX),
+            Arg::Str => self.string(v, self.max()),
+            Arg::Buf(n) => self.buf(v, self.arg(usize::from(n))),
+            Arg::Mode => mode(v),
+            Arg::Flags(family) => consts::format_flags(family, v),
+            Arg::Value(family) => consts::format_value(family, v),
+            Arg::Signal => signal(v),
+            Arg::Ioctl => consts::format_value(Family::Ioctl, v & 0xffff_ffff),
+            Arg::SockAddr(n) => self.sockaddr(v, self.arg(usize::from(n))),
+            Arg::StrArray => self.str_array(v),
+            Arg::Ignore => String::new(),
+        }
+    }
+
+    /// A NUL-terminated string of at most `limit` bytes.
+    fn string(&self, addr: u64, limit: usize) -> String {
+        if addr == 0 {
+            return "NULL".to_string();
+        }
+        let limit = limit.min(MAX_READ);
+        let Some(bytes) = self.mem(addr, limit + 1).filter(|b| !b.is_empty()) else {
+            return ptr(addr);
+        };
+        match bytes.iter().position(|&b| b == 0) {
+            Some(end) => escape(&bytes[..end], usize::MAX),
+            // Too long, or the readable part ends before the NUL: either way it is cut.
+            None => format!(
+                "{}...",
+                escape(&bytes[..bytes.len().min(limit)], usize::MAX)
+            ),
+        }
+    }
+
+    /// A buffer of `len` bytes: its first `max_string` bytes, escaped.
+    fn buf(&self, addr: u64, len: u64) -> String {
+        if addr == 0 {
+            return "NULL".to_string();
+        }
+        if !self.style.read_memory {
+            return ptr(addr);
+        }
+        if len == 0 {
+            return "\"\"".to_string();
+        }
+        let want = usize::try_from(len).unwrap_or(usize::MAX).min(self.max());
+        if want == 0 {
+            return "\"\"...".to_string();
+        }
+        let Some(bytes) = self.mem(addr, want).filter(|b| !b.is_empty()) else {
+            return ptr(addr);
+        };
+        let mut out = escape(&bytes, usize::MAX);
+        if (bytes.len() as u64) < len {
+            out.push_str("...");
+        }
+        out
+    }
+
+    /// A NULL-terminated `char *[]`.
+    fn str_array(&self, addr: u64) -> String {
+        if addr == 0 {
+            return "NULL".to_string();
+        }
+        let Some(bytes) = self.mem(addr, 8 * (MAX_ARRAY + 1)).filter(|b| b.len() >= 8) else {
+            return ptr(addr);
+        };
+        let mut items = Vec::new();
+        let mut complete = false;
+        for chunk in bytes.chunks_exact(8) {
+            let p = le_u64(chunk, 0).unwrap_or(0);
+            if p == 0 {
+                complete = true;
+                break;
+            }
+            if items.len() == MAX_ARRAY {
+                break;
+            }
+            items.push(self.string(p, self.max()));
+        }
+        if !complete {
+            items.push("...".to_string());
+        }
+        format!("[{}]", items.join(", "))
+    }
+
+    /// An environment pointer with strace's `/* N vars */` count when it can be counted.
+    fn envp(&self, addr: u64) -> String {
+        if addr == 0 {
+            return "NULL".to_string();
+        }
+        let count = self
+            .mem(addr, 8 * MAX_ENV_COUNT)
+            .and_then(|bytes| bytes.chunks_exact(8).position(|c| le_u64(c, 0) == Some(0)));
+        match count {
+            Some(n) => format!("{addr:#x} /* {n} vars */"),
+            None => ptr(addr),
+        }
+    }
+
+    /// A `struct sockaddr` of `len` bytes.
+    fn sockaddr(&self, addr: u64, len: u64) -> String {
+        if addr == 0 {
+            return "NULL".to_string();
+        }
+        let len = usize::try_from(len & 0xffff_ffff).unwrap_or(0).min(128);
+        let Some(b) = self.mem(addr, len).filter(|b| b.len() >= 2) else {
+            return ptr(addr);
+        };
+        format!("{{{}}}", self.sockaddr_body(&b))
+    }
+
+    /// The inside of a decoded sockaddr: `sa_family=AF_INET, sin_port=…`.
+    fn sockaddr_body(&self, b: &[u8]) -> String {
+        let family = le_u16(b, 0).unwrap_or(0);
+        let head = format!(
+            "sa_family={}",
+            consts::format_value(Family::AddressFamily, u64::from(family))
+        );
+        let rest = b.get(2..).unwrap_or(&[]);
+        let body = match family {
+            1 => {
+                if rest.is_empty() {
+                    None
+                } else if rest[0] == 0 {
+                    Some(format!("sun_path=@{}", escape(&rest[1..], PATH_MAX)))
+                } else {
+                    let end = rest.iter().position(|&c| c == 0).unwrap_or(rest.len());
+                    Some(format!("sun_path={}", escape(&rest[..end], PATH_MAX)))
+                }
+            }
+            2 if b.len() >= 8 => {
+                let port = be_u16(b, 2).unwrap_or(0);
+                let ip = Ipv4Addr::from(be_u32(b, 4).unwrap_or(0));
+                Some(format!(
+                    "sin_port=htons({port}), sin_addr=inet_addr(\"{ip}\")"
+                ))
+            }
+            10 if b.len() >= 24 => {
+                let port = be_u16(b, 2).unwrap_or(0);
+                let flow = be_u32(b, 4).unwrap_or(0);
+                let ip: [u8; 16] = b
+                    .get(8..24)
+                    .and_then(|s| s.try_into().ok())
+                    .unwrap_or([0; 16]);
+                let ip = Ipv6Addr::from(ip);
+                let mut s = format!(
+                    "sin6_port=htons({port}), sin6_flowinfo=htonl({flow}), \
+                     inet_pton(AF_INET6, \"{ip}\", &sin6_addr)"
+                );
+                if let Some(scope) = le_u32(b, 24) {
+                    s.push_str(&format!(", sin6_scope_id={scope}"));
+                }
+                Some(s)
+            }
+            16 if b.len() >= 12 => {
+                let pid = le_u32(b, 4).unwrap_or(0);
+                let groups = le_u32(b, 8).unwrap_or(0);
+                Some(format!("nl_pid={pid}, nl_groups={groups:08x}"))
+            }
+            _ => Some(format!("sa_data={}", escape(rest, self.max()))),
+        };
+        match body {
+            Some(body) => format!("{head}, {body}"),
+            None => head,
+        }
+    }
+
+    /// An iovec array of `count` entries; their data is shown only when `data` is set.
+    fn iovec(&self, addr: u64, count: u64, data: bool) -> String {
+        if addr == 0 {
+            return "NULL".to_string();
+        }
+        let count = u64::try_from(count as u32 as i32).unwrap_or(0);
+        let n = usize::try_from(count).unwrap_or(0).min(MAX_STRUCTS);
+        if n == 0 {
+            return if count == 0 {
+                "[]".to_string()
+            } else {
+                ptr(addr)
+            };
+        }
+        let Some(bytes) = self.exact(addr, n * 16) else {
+            return ptr(addr);
+        };
+        let mut items: Vec<String> = bytes
+            .chunks_exact(16)
+            .map(|c| {
+                let base = le_u64(c, 0).unwrap_or(0);
+                let len = le_u64(c, 8).unwrap_or(0);
+                let shown = if data { self.buf(base, len) } else { ptr(base) };
+                format!("{{iov_base={shown}, iov_len={len}}}")
+            })
+            .collect();
+        if count > n as u64 {
+            items.push("...".to_string());
+        }
+        format!("[{}]", items.join(", "))
+    }
+
+    /// A `struct msghdr` of sendmsg.
+    fn msghdr(&self, addr: u64) -> String {
+        let Some(b) = self.exact(addr, 56) else {
+            return ptr(addr);
+        };
+        let name = le_u64(&b, 0).unwrap_or(0);
+        let namelen = le_u32(&b, 8).unwrap_or(0);
+        let iov = le_u64(&b, 16).unwrap_or(0);
+        let iovlen = le_u64(&b, 24).unwrap_or(0);
+        let controllen = le_u64(&b, 40).unwrap_or(0);
+        let flags = le_u32(&b, 48).unwrap_or(0);
+        format!(
+            "{{msg_name={}, msg_namelen={namelen}, msg_iov={}, msg_iovlen={iovlen}, \
+             msg_controllen={controllen}, msg_flags={}}}",
+            self.sockaddr(name, u64::from(namelen)),
+            self.iovec(iov, iovlen.min(u64::from(u32::MAX >> 1)), true),
+            consts::format_flags(Family::MsgFlag, u64::from(flags)),
+        )
+    }
+
+    /// A `struct pollfd` array.
+    fn pollfds(&self, addr: u64, count: u64) -> String {
+        if addr == 0 {
+            return "NULL".to_string();
+        }
+        let count = count & 0xffff_ffff;
+        let n = usize::try_from(count).unwrap_or(0).min(MAX_STRUCTS);
+        if n == 0 {
+            return if count == 0 {
+                "[]".to_string()
+            } else {
+                ptr(addr)
+            };
+        }
+        let Some(bytes) = self.exact(addr, n * 8) else {
+            return ptr(addr);
+        };
+        let mut items: Vec<String> = bytes
+            .chunks_exact(8)
+            .map(|c| {
+                let fd = le_u32(c, 0).unwrap_or(0) as i32;
+                let events = le_u16(c, 4).unwrap_or(0);
+                format!(
+                    "{{fd={fd}, events={}}}",
+                    flags_of(local(POLL_EVENTS), u64::from(events), "0")
+                )
+            })
+            .collect();
+        if count > n as u64 {
+            items.push("...".to_string());
+        }
+        format!("[{}]", items.join(", "))
+    }
+
+    /// A `gid_t` array of `count` entries.
+    fn gids(&self, addr: u64, count: u64) -> String {
+        if addr == 0 {
+            return "NULL".to_string();
+        }
+        let count = u64::try_from(count as u32 as i32).unwrap_or(0);
+        let n = usize::try_from(count).unwrap_or(0).min(MAX_ARRAY);
+        if n == 0 {
+            return if count == 0 {
+                "[]".to_string()
+            } else {
+                ptr(addr)
+            };
+        }
+        let Some(bytes) = self.exact(addr, n * 4) else {
+            return ptr(addr);
+        };
+        let mut items: Vec<String> = bytes
+            .chunks_exact(4)
+            .map(|c| le_u32(c, 0).unwrap_or(0).to_string())
+            .collect();
+        if count > n as u64 {
+            items.push("...".to_string());
+        }
+        format!("[{}]", items.join(", "))
+    }
+
+    /// A 64-bit `sigset_t` when the size argument says 8 bytes.
+    fn sigset_at(&self, addr: u64, size: u64) -> String {
+        if addr == 0 {
+            return "NULL".to_string();
+        }
+        if size != 8 {
+            return ptr(addr);
+        }
+        match self.exact(addr, 8).and_then(|b| le_u64(&b, 0)) {
+            Some(mask) => sigset(mask),
+            None => ptr(addr),
+        }
+    }
+
+    /// A `struct timespec`.
+    fn timespec(&self, addr: u64) -> String {
+        if addr == 0 {
+            return "NULL".to_string();
+        }
+        match self.exact(addr, 16) {
+            Some(b) => format!(
+                "{{tv_sec={}, tv_nsec={}}}",
+                le_u64(&b, 0).unwrap_or(0) as i64,
+                le_u64(&b, 8).unwrap_or(0) as i64
+            ),
+            None => ptr(addr),
+        }
+    }
+
+    /// A `struct rlimit`.
+    fn rlimit(&self, addr: u64) -> String {
+        if addr == 0 {
+            return "NULL".to_string();
+        }
+        let lim = |v: u64| {
+            if v == cv("RLIM_INFINITY") {
+                "RLIM_INFINITY".to_string()
+            } else {
+                v.to_string()
+            }
+        };
+        match self.exact(addr, 16) {
+            Some(b) => format!(
+                "{{rlim_cur={}, rlim_max={}}}",
+                lim(le_u64(&b, 0).unwrap_or(0)),
+                lim(le_u64(&b, 8).unwrap_or(0))
+            ),
+            None => ptr(addr),
+        }
+    }
+
+    /// The kernel's `struct sigaction` (handler, flags, restorer, mask).
+    fn sigaction(&self, addr: u64, size: u64) -> String {
+        if addr == 0 {
+            return "NULL".to_string();
+        }
+        let Some(b) = self.exact(addr, 32) else {
+            return ptr(addr);
+        };
+        let handler = match le_u64(&b, 0).unwrap_or(0) {
+            0 => "SIG_DFL".to_string(),
+            1 => "SIG_IGN".to_string(),
+            h => format!("{h:#x}"),
+        };
+        let flags = le_u64(&b, 8).unwrap_or(0);
+        let restorer = le_u64(&b, 16).unwrap_or(0);
+        let mask = if size == 8 {
+            sigset(le_u64(&b, 24).unwrap_or(0))
+        } else {
+            "...".to_string()
+        };
+        let mut s = format!(
+            "{{sa_handler={handler}, sa_mask={mask}, sa_flags={}",
+            flags_of(local(SA_FLAGS), flags, "0")
+        );
+        if flags & 0x400_0000 != 0 {
+            s.push_str(&format!(", sa_restorer={}", ptr(restorer)));
+        }
+        s.push('}');
+        s
+    }
+
+    /// The `struct flock` of fcntl's lock commands.
+    fn flock(&self, addr: u64) -> String {
+        if addr == 0 {
+            return "NULL".to_string();
+        }
+        let Some(b) = self.exact(addr, 32) else {
+            return ptr(addr);
+        };
+        let kind = u64::from(le_u16(&b, 0).unwrap_or(0));
+        let whence = u64::from(le_u16(&b, 2).unwrap_or(0));
+        format!(
+            "{{l_type={}, l_whence={}, l_start={}, l_len={}}}",
+            enum_int(named(LOCK_TYPES), kind),
+            consts::format_value(Family::Seek, whence),
+            le_u64(&b, 8).unwrap_or(0) as i64,
+            le_u64(&b, 16).unwrap_or(0) as i64
+        )
+    }
+
+    /// clone3's `struct clone_args` (the version-0 part: 64 bytes).
+    fn clone_args(&self, addr: u64, size: u64) -> String {
+        if addr == 0 {
+            return "NULL".to_string();
+        }
+        if size < 64 {
+            return ptr(addr);
+        }
+        let Some(b) = self.exact(addr, 64) else {
+            return ptr(addr);
+        };
+        let flags = le_u64(&b, 0).unwrap_or(0);
+        let exit_signal = le_u64(&b, 32).unwrap_or(0);
+        let stack = le_u64(&b, 40).unwrap_or(0);
+        let stack_size = le_u64(&b, 48).unwrap_or(0);
+        format!(
+            "{{flags={}, exit_signal={}, stack={}, stack_size={}}}",
+            ns_flags(flags),
+            signal(exit_signal),
+            ptr(stack),
+            hex(stack_size)
+        )
+    }
+
+    /// openat2's `struct open_how`.
+    fn open_how(&self, addr: u64, size: u64) -> String {
+        if addr == 0 {
+            return "NULL".to_string();
+        }
+        if size < 24 {
+            return ptr(addr);
+        }
+        let Some(b) = self.exact(addr, 24) else {
+            return ptr(addr);
+        };
+        let flags = le_u64(&b, 0).unwrap_or(0);
+        let mode_bits = le_u64(&b, 8).unwrap_or(0);
+        let resolve = le_u64(&b, 16).unwrap_or(0);
+        let mut s = format!("{{flags={}", consts::format_flags(Family::OpenFlag, flags));
+        if mode_bits != 0 || will_create(flags) {
+            s.push_str(&format!(", mode={}", mode(mode_bits)));
+        }
+        s.push_str(&format!(
+            ", resolve={}}}",
+            flags_of(local(RESOLVE_FLAGS), resolve, "0")
+        ));
+        s
+    }
+
+    /// `struct landlock_ruleset_attr`, as far as `size` covers it.
+    fn ruleset_attr(&self, addr: u64, size: u64) -> String {
+        if addr == 0 {
+            return "NULL".to_string();
+        }
+        let n = usize::try_from(size.min(24)).unwrap_or(0);
+        let Some(b) = self.exact(addr, n).filter(|b| b.len() >= 8) else {
+            return ptr(addr);
+        };
+        let mut fields = vec![format!(
+            "handled_access_fs={}",
+            flags_of(local(LANDLOCK_ACCESS_FS), le_u64(&b, 0).unwrap_or(0), "0")
+        )];
+        if let Some(net) = le_u64(&b, 8) {
+            fields.push(format!(
+                "handled_access_net={}",
+                flags_of(local(LANDLOCK_ACCESS_NET), net, "0")
+            ));
+        }
+        if let Some(scoped) = le_u64(&b, 16) {
+            fields.push(format!(
+                "scoped={}",
+                flags_of(local(LANDLOCK_SCOPES), scoped, "0")
+            ));
+        }
+        format!("{{{}}}", fields.join(", "))
+    }
+
+    /// The rule attribute of landlock_add_rule, by rule type.
+    fn landlock_rule(&self, addr: u64, rule_type: u64) -> String {
+        if addr == 0 {
+            return "NULL".to_string();
+        }
+        match rule_type & 0xffff_ffff {
+            1 => match self.exact(addr, 12) {
+                Some(b) => format!(
+                    "{{allowed_access={}, parent_fd={}}}",
+                    flags_of(local(LANDLOCK_ACCESS_FS), le_u64(&b, 0).unwrap_or(0), "0"),
+                    le_u32(&b, 8).unwrap_or(0) as i32
+                ),
+                None => ptr(addr),
+            },
+            2 => match self.exact(addr, 16) {
+                Some(b) => format!(
+                    "{{allowed_access={}, port={}}}",
+                    flags_of(local(LANDLOCK_ACCESS_NET), le_u64(&b, 0).unwrap_or(0), "0"),
+                    le_u64(&b, 8).unwrap_or(0)
+                ),
+                None => ptr(addr),
+            },
+            _ => ptr(addr),
+        }
+    }
+
+    /// seccomp's `struct sock_fprog`.
+    fn sock_fprog(&self, addr: u64) -> String {
+        if addr == 0 {
+            return "NULL".to_string();
+        }
+        match self.exact(addr, 16) {
+            Some(b) => format!(
+                "{{len={}, filter={}}}",
+                le_u16(&b, 0).unwrap_or(0),
+                ptr(le_u64(&b, 8).unwrap_or(0))
+            ),
+            None => ptr(addr),
+        }
+    }
+
+    /// An `int` option value of setsockopt: `[1]` when it is 4 bytes long.
+    fn sockopt_value(&self, addr: u64, len: u64) -> String {
+        if addr == 0 {
+            return "NULL".to_string();
+        }
+        if len & 0xffff_ffff != 4 {
+            return ptr(addr);
+        }
+        match self.exact(addr, 4).and_then(|b| le_u32(&b, 0)) {
+            Some(v) => format!("[{}]", v as i32),
+            None => ptr(addr),
+        }
+    }
+
+    /// Arguments decoded from other arguments or from memory, beyond what [`Arg`] can say.
+    fn special(&self, name: &str, i: usize) -> Option<Shown> {
+        let a = |k: usize| self.arg(k);
+        let v = a(i);
+        match (name, i) {
+            // Files.
+            ("open" | "mq_open", 2) | ("openat", 3) | ("mq_open", 3) => {
+                let flags = if name == "openat" { a(2) } else { a(1) };
+                if will_create(flags) {
+                    None
+                } else {
+                    Some(Shown::Omit)
+                }
+            }
+            ("openat2", 2) => text(self.open_how(v, a(3))),
+            ("faccessat2", 3) => text(flags_of(named(FACCESSAT2_FLAGS), v, "0")),
+            ("renameat2", 4) => text(flags_of(local(RENAME_FLAGS), v, "0")),
+            ("mknod", 2) | ("mknodat", 3) => text(makedev(a(i - 1), v)),
+            ("statx", 3) => text(flags_of(local(STATX_MASK), v & 0xffff_ffff, "0")),
+            ("inotify_add_watch", 2) => text(flags_of(local(INOTIFY_MASK), v & 0xffff_ffff, "0")),
+            ("inotify_init1", 0) => text(flags_of(named(IN_INIT_FLAGS), v, "0")),
+            ("setxattr" | "lsetxattr" | "fsetxattr", 4) => {
+                text(flags_of(local(XATTR_FLAGS), v, "0"))
+            }
+            ("fadvise64", 3) => text(enum_int(local(FADVISE), v)),
+            ("fallocate", 1) => text(flags_of(local(FALLOC_FLAGS), v & 0xffff_ffff, "0")),
+            ("splice", 5) | ("tee" | "vmsplice", 3) => text(flags_of(local(SPLICE_FLAGS), v, "0")),
+            ("preadv2" | "pwritev2", 5) => text(flags_of(local(RWF_FLAGS), v, "0")),
+            ("writev", 1) => text(self.iovec(v, a(2), true)),
+            ("pwritev" | "pwritev2", 1) => text(self.iovec(v, a(2), true)),
+            ("mount", 3) => text(mount_flags(v)),
+            ("umount2", 1) => text(flags_of(local(UMOUNT_FLAGS), v, "0")),
+            ("close_range", 0) => text((v & 0xffff_ffff).to_string()),
+            ("close_range", 1) => text(if v & 0xffff_ffff == 0xffff_ffff {
+                "~0U".to_string()
+            } else {
+                (v & 0xffff_ffff).to_string()
+            }),
+            ("close_range", 2) => text(flags_of(local(CLOSE_RANGE_FLAGS), v, "0")),
+            ("dup3", 2) => text(flags_of(named(CLOEXEC_ONLY), v, "0")),
+            ("pipe2", 1) => text(flags_of(named(PIPE2_FLAGS), v, "0")),
+            ("fcntl", 2) => self.fcntl_arg(a(1), v),
+            // Memory.
+            ("mremap", 3) => text(flags_of(local(MREMAP_FLAGS), v, "0")),
+            ("msync", 2) => text(flags_of(local(MSYNC_FLAGS), v, "0")),
+            ("mlock2", 2) => text(flags_of(local(MLOCK2_FLAGS), v, "0")),
+            ("mlockall", 0) => text(flags_of(local(MLOCKALL_FLAGS), v, "0")),
+            ("memfd_create", 1) => text(flags_of(named(MFD_FLAGS), v, "0")),
+            ("memfd_secret", 0) => text(flags_of(named(CLOEXEC_ONLY), v, "0")),
+            // Network.
+            ("socket" | "socketpair", 2) => text(protocol(a(0), v)),
+            ("setsockopt" | "getsockopt", 2) => text(
+                consts::sockopt_name(a(1) & 0xffff_ffff, v & 0xffff_ffff)
+                    .map_or_else(|| int(v), str::to_string),
+            ),
+            ("setsockopt", 3) => text(self.sockopt_value(v, a(4))),
+            ("sendmsg", 1) => text(self.msghdr(v)),
+            // Processes.
+            ("clone3", 0) => text(self.clone_args(v, a(1))),
+            ("execve", 2) | ("execveat", 3) => text(self.envp(v)),
+            ("wait4", 2) => text(flags_of(named(WAIT4_OPTIONS), v, "0")),
+            ("waitid", 0) => text(enum_int(named(IDTYPES), v)),
+            ("waitid", 3) => text(flags_of(named(WAITID_OPTIONS), v, "0")),
+            ("unshare", 0) | ("setns", 1) => text(ns_flags(v)),
+            ("pidfd_open", 1) => text(flags_of(named(PIDFD_FLAGS), v, "0")),
+            ("prctl", _) if i > 0 => text(self.prctl_arg(a(0), i, v)),
+            ("arch_prctl", 0) => text(enum_hex(named(ARCH_PRCTL_CODES), v)),
+            ("ptrace", 0) => text(enum_int(named(PTRACE_REQUESTS), v)),
+            ("personality", 0) => text(personality(v)),
+            ("seccomp", 1) => text(if a(0) & 0xffff_ffff == cv("SECCOMP_SET_MODE_FILTER") {
+                flags_of(named(SECCOMP_FILTER_FLAGS), v, "0")
+            } else {
+                hex(v)
+            }),
+            ("seccomp", 2) if a(0) & 0xffff_ffff == cv("SECCOMP_SET_MODE_FILTER") => {
+                text(self.sock_fprog(v))
+            }
+            ("prlimit64", 2) | ("setrlimit", 1) => text(self.rlimit(v)),
+            ("setgroups", 1) => text(self.gids(v, a(0))),
+            ("getpriority" | "setpriority", 0) => text(enum_int(local(PRIO_WHICH), v)),
+            ("ioprio_set" | "ioprio_get", 0) => text(enum_int(named(IOPRIO_WHO), v)),
+            ("ioprio_set", 2) => text(ioprio(v)),
+            ("sched_setscheduler", 1)
+            | ("sched_get_priority_max" | "sched_get_priority_min", 0) => text(sched_policy(v)),
+            ("getrusage", 0) => text(enum_int(local(RUSAGE_WHO), v)),
+            ("landlock_create_ruleset", 0) => text(self.ruleset_attr(v, a(1))),
+            ("landlock_create_ruleset", 2) => text(flags_of(local(LANDLOCK_CREATE_FLAGS), v, "0")),
+            ("landlock_add_rule", 1) => text(enum_int(local(LANDLOCK_RULE_TYPES), v)),
+            ("landlock_add_rule", 2) => text(self.landlock_rule(v, a(1))),
+            ("landlock_restrict_self", 1) => text(flags_of(local(LANDLOCK_RESTRICT_FLAGS), v, "0")),
+            ("bpf", 0) => text(
+                BPF_CMDS
+                    .get(usize::try_from(v & 0xffff_ffff).unwrap_or(usize::MAX))
+                    .map_or_else(|| int(v), |s| (*s).to_string()),
+            ),
+            ("perf_event_open", 4) => text(flags_of(local(PERF_FLAGS), v, "0")),
+            ("userfaultfd", 0) => text(flags_of(
+                named(NONBLOCK_CLOEXEC).chain(local(UFFD_FLAGS)),
+                v,
+                "0",
+            )),
+            // Signals.
+            ("rt_sigprocmask", 0) => text(enum_int(named(SIGPROCMASK_HOW), v)),
+            ("rt_sigprocmask", 1) => text(self.sigset_at(v, a(3))),
+            ("rt_sigaction", 1) => text(self.sigaction(v, a(3))),
+            ("rt_sigsuspend", 0) => text(self.sigset_at(v, a(1))),
+            ("rt_sigtimedwait", 0) => text(self.sigset_at(v, a(3))),
+            ("signalfd" | "signalfd4", 1) => text(self.sigset_at(v, a(2))),
+            ("signalfd4", 3) => text(flags_of(named(SFD_FLAGS), v, "0")),
+            ("ppoll", 3) => text(self.sigset_at(v, a(4))),
+            ("epoll_pwait" | "epoll_pwait2", 4) => text(self.sigset_at(v, a(5))),
+            // Descriptors and waiting.
+            ("poll" | "ppoll", 0) => text(self.pollfds(v, a(1))),
+            ("ppoll", 2) => text(self.timespec(v)),
+            ("epoll_create1", 0) => text(flags_of(named(EPOLL_FLAGS), v, "0")),
+            ("epoll_ctl", 1) => text(enum_int(local(EPOLL_CTL_OPS), v)),
+            ("eventfd2", 1) => text(flags_of(named(EFD_FLAGS), v, "0")),
+            ("timerfd_create", 1) => text(flags_of(named(TFD_FLAGS), v, "0")),
+            ("timerfd_settime", 1) => text(flags_of(
+                named(TFD_SETTIME).chain(local(TFD_SETTIME_FLAGS)),
+                v,
+                "0",
+            )),
+            ("getrandom", 2) => text(flags_of(named(GRND_FLAGS), v, "0")),
+            // Time.
+            ("nanosleep", 0) | ("clock_nanosleep", 2) => text(self.timespec(v)),
+            ("clock_nanosleep", 1) | ("timer_settime", 1) => {
+                text(flags_of(local(TIMER_FLAGS), v, "0"))
+            }
+            ("getitimer" | "setitimer", 0) => text(enum_int(local(ITIMERS), v)),
+            ("futex", _) => self.futex_arg(i, v),
+            // SysV IPC.
+            ("shmget" | "semget", 0) | ("msgget", 0) => text(ipc_key(v)),
+            ("shmget", 2) => text(ipc_flags(SHMGET_FLAGS, v)),
+            ("semget", 2) | ("msgget", 1) => text(ipc_flags(IPC_GET_FLAGS, v)),
+            ("shmat", 2) => text(flags_of(local(SHMAT_FLAGS), v, "0")),
+            ("msgsnd", 3) | ("msgrcv", 4) => text(flags_of(local(IPC_NOWAIT), v, "0")),
+            ("shmctl", 1) => text(enum_int(local(SHMCTL_CMDS), v)),
+            ("semctl", 2) => text(enum_int(local(SEMCTL_CMDS), v)),
+            ("msgctl", 1) => text(enum_int(local(MSGCTL_CMDS), v)),
+            _ => None,
+        }
+    }
+
+    /// The third argument of fcntl, by command.
+    fn fcntl_arg(&self, cmd: u64, v: u64) -> Option<Shown> {
+        let Some(cmd) = consts::name_of(Family::Fcntl, cmd & 0xffff_ffff) else {
+            return text(hex(v));
+        };
+        let shown = match cmd {
+            "F_GETFD" | "F_GETFL" | "F_GETOWN" | "F_GETSIG" | "F_GETLEASE" | "F_GETPIPE_SZ"
+            | "F_GET_SEALS" => return Some(Shown::Omit),
+            "F_DUPFD" | "F_DUPFD_CLOEXEC" | "F_DUPFD_QUERY" | "F_SETPIPE_SZ" | "F_SETOWN" => int(v),
+            "F_SETFD" => consts::format_flags(Family::FdFlag, v),
+            "F_SETFL" => consts::format_flags(Family::OpenFlag, v),
+            "F_GETLK" | "F_SETLK" | "F_SETLKW" | "F_OFD_GETLK" | "F_OFD_SETLK" | "F_OFD_SETLKW" => {
+                self.flock(v)
+            }
+            "F_SETSIG" => signal(v),
+            "F_SETLEASE" => enum_int(named(LOCK_TYPES), v),
+            "F_NOTIFY" => flags_of(local(DN_FLAGS), v & 0xffff_ffff, "0"),
+            "F_ADD_SEALS" => flags_of(named(SEALS), v & 0xffff_ffff, "0"),
+            _ => hex(v),
+        };
+        text(shown)
+    }
+
+    /// Arguments 1..=4 of prctl, by option. Values below 64 KiB (Linux's default
+    /// `mmap_min_addr`, so never a user pointer) are shown in decimal, others in hex.
+    fn prctl_arg(&self, option: u64, i: usize, v: u64) -> String {
+        let option = consts::name_of(Family::Prctl, option & 0xffff_ffff).unwrap_or("");
+        match (option, i) {
+            ("PR_SET_NAME", 1) => self.string(v, self.max()),
+            ("PR_SET_PDEATHSIG", 1) => signal(v),
+            ("PR_CAPBSET_READ" | "PR_CAPBSET_DROP", 1) => {
+                consts::format_value(Family::Capability, v)
+            }
+            ("PR_CAP_AMBIENT", 1) => enum_int(named(CAP_AMBIENT_OPS), v),
+            ("PR_CAP_AMBIENT", 2) if self.arg(1) != cv("PR_CAP_AMBIENT_CLEAR_ALL") => {
+                consts::format_value(Family::Capability, v)
+            }
+            ("PR_SET_SECCOMP", 1) => enum_int(named(SECCOMP_MODES), v),
+            ("PR_SET_SECCOMP", 2) => self.sock_fprog(v),
+            ("PR_SET_PTRACER", 1) if v == cv("PR_SET_PTRACER_ANY") => {
+                "PR_SET_PTRACER_ANY".to_string()
+            }
+            ("PR_SET_VMA", 1) => enum_int(named(PR_SET_VMA_OPS), v),
+            ("PR_SET_VMA", 4) => self.string(v, self.max()),
+            _ if v < 0x1_0000 => v.to_string(),
+            _ => hex(v),
+        }
+    }
+
+    /// futex arguments: the operation, and the timeout or `val2` by operation; unused
+    /// trailing arguments of `FUTEX_WAIT` and `FUTEX_WAKE` are omitted like strace does.
+    fn futex_arg(&self, i: usize, v: u64) -> Option<Shown> {
+        let op = self.arg(1) & 0xffff_ffff;
+        let cmd = value_of(named(FUTEX_CMDS), op & 127).unwrap_or("");
+        match (i, cmd) {
+            (1, _) => text(futex_op(op)),
+            (3.., "FUTEX_WAKE") | (4.., "FUTEX_WAIT") => Some(Shown::Omit),
+            (
+                3,
+                "FUTEX_WAIT"
+                | "FUTEX_WAIT_BITSET"
+                | "FUTEX_LOCK_PI"
+                | "FUTEX_LOCK_PI2"
+                | "FUTEX_WAIT_REQUEUE_PI",
+            ) => text(self.timespec(v)),
+            (
+                3,
+                "FUTEX_REQUEUE" | "FUTEX_CMP_REQUEUE" | "FUTEX_WAKE_OP" | "FUTEX_CMP_REQUEUE_PI",
+            ) => text((v & 0xffff_ffff).to_string()),
+            _ => None,
+        }
+    }
+}
+
+/// Whether open flags create a file (`O_CREAT` or `O_TMPFILE`), so that the mode matters.
+fn will_create(flags: u64) -> bool {
+    flags & (cv("O_CREAT") | cv("__O_TMPFILE")) != 0
+}
+
+/// The protocol argument of socket(2), named by the domain.
+fn protocol(domain: u64, v: u64) -> String {
+    match domain & 0xffff_ffff {
+        2 | 10 => consts::format_value(Family::Protocol, v & 0xffff_ffff),
+        16 => consts::format_value(Family::NetlinkProtocol, v & 0xffff_ffff),
+        17 => {
+            let proto = u64::from((v as u16).swap_bytes());
+            format!("htons({})", enum_hex(local(ETH_PROTOCOLS), proto))
+        }
+        _ => int(v),
+    }
+}
+
+/// Namespace and clone3 flags: `CLONE_*` without an exit signal in the low byte.
+fn ns_flags(v: u64) -> String {
+    let mut parts = Vec::new();
+    let low = v & 0xff;
+    let newtime = value_of(named(CLONE_NEWTIME), 0x80).unwrap_or("0x80");
+    if low & 0x80 != 0 {
+        parts.push(newtime.to_string());
+    }
+    let high = v & !0xff;
+    if high != 0 {
+        parts.push(consts::format_flags(Family::CloneFlag, high));
+    }
+    if low & 0x7f != 0 {
+        parts.push(hex(low & 0x7f));
+    }
+    if parts.is_empty() {
+        "0".to_string()
+    } else {
+        parts.join("|")
+    }
+}
+
+/// mount(2) flags, with the historic `MS_MGC_VAL` magic in the top 16 bits.
+fn mount_flags(v: u64) -> String {
+    let mut v = v & 0xffff_ffff;
+    let mut prefix = "";
+    if v & 0xffff_0000 == 0xc0ed_0000 {
+        prefix = "MS_MGC_VAL|";
+        v &= 0xffff;
+    }
+    format!("{prefix}{}", flags_of(local(MOUNT_FLAGS), v, "0"))
+}
+
+/// A device number for character and block nodes: `makedev(0x1, 0x3)`.
+fn makedev(mode_bits: u64, dev: u64) -> String {
+    let kind = mode_bits & 0o170000;
+    if kind != cv("S_IFCHR") && kind != cv("S_IFBLK") {
+        return hex(dev);
+    }
+    let dev = dev & 0xffff_ffff;
+    let major = (dev & 0xfff00) >> 8;
+    let minor = (dev & 0xff) | ((dev >> 12) & 0xfff00);
+    format!("makedev({major:#x}, {minor:#x})")
+}
+
+/// personality(2)'s argument.
+fn personality(v: u64) -> String {
+    let v = v & 0xffff_ffff;
+    if v == cv("PER_QUERY") {
+        return "PER_QUERY".to_string();
+    }
+    let base = if v & 0xff == 0 {
+        "PER_LINUX".to_string()
+    } else {
+        hex(v & 0xff)
+    };
+    let flags = v & !0xff;
+    if flags == 0 {
+        base
+    } else {
+        format!("{base}|{}", flags_of(named(PERSONALITY_FLAGS), flags, "0"))
+    }
+}
+
+/// A scheduling policy, with `SCHED_RESET_ON_FORK`.
+fn sched_policy(v: u64) -> String {
+    let v = v & 0xffff_ffff;
+    let base = enum_int(local(SCHED_POLICIES), v & !SCHED_RESET_ON_FORK);
+    if v & SCHED_RESET_ON_FORK != 0 {
+        format!("{base}|SCHED_RESET_ON_FORK")
+    } else {
+        base
+    }
+}
+
+/// An I/O priority: `IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)`.
+fn ioprio(v: u64) -> String {
+    let v = v & 0xffff;
+    let class = v >> 13;
+    format!(
+        "IOPRIO_PRIO_VALUE({}, {})",
+        value_of(named(IOPRIO_CLASSES), class).map_or_else(|| class.to_string(), str::to_string),
+        v & 0x1fff
+    )
+}
+
+/// A futex operation: `FUTEX_WAIT_PRIVATE`, `FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME`.
+fn futex_op(op: u64) -> String {
+    let private = cv("FUTEX_PRIVATE_FLAG");
+    let realtime = cv("FUTEX_CLOCK_REALTIME");
+    let cmd = op & 127;
+    let mut out = match value_of(named(FUTEX_CMDS), cmd) {
+        Some(name) if op & private != 0 => format!("{name}_PRIVATE"),
+        Some(name) => name.to_string(),
+        None if op & private != 0 => format!("{cmd}|FUTEX_PRIVATE_FLAG"),
+        None => cmd.to_string(),
+    };
+    if op & realtime != 0 {
+        out.push_str("|FUTEX_CLOCK_REALTIME");
+    }
+    let rest = op & !(127 | private | realtime);
+    if rest != 0 {
+        out.push_str(&format!("|{rest:#x}"));
+    }
+    out
+}
+
+/// A SysV IPC key: `IPC_PRIVATE` or hex.
+fn ipc_key(v: u64) -> String {
+    if v & 0xffff_ffff == 0 {
+        "IPC_PRIVATE".to_string()
+    } else {
+        hex(v & 0xffff_ffff)
+    }
+}
+
+/// SysV IPC get flags plus permission bits: `IPC_CREAT|IPC_EXCL|0600`.
+fn ipc_flags(table: Table, v: u64) -> String {
+    let v = v & 0xffff_ffff;
+    let perms = v & IPC_PERM_MASK;
+    let flags = v & !IPC_PERM_MASK;
+    let mut parts = Vec::new();
+    if flags != 0 {
+        parts.push(flags_of(local(table), flags, "0"));
+    }
+    if perms != 0 || parts.is_empty() {
+        parts.push(format!("{perms:#05o}").replacen("0o", "0", 1));
+    }
+    parts.join("|")
+}
+
+/// The signature and class tables.
+mod table {
+    use super::Arg::*;
+    use super::Signature;
+    use crate::policy::consts::Family as F;
+
+    /// Builds the signature table from `name: [args]` lines.
+    macro_rules! signatures {
+        ($($name:ident: [$($arg:expr),* $(,)?]),* $(,)?) => {
+            &[$(Signature { name: stringify!($name), args: &[$($arg),*] }),*]
+        };
+    }
+
+    /// Every known signature, in x86_64 number order.
+    pub(super) static SIGNATURES: &[Signature] = signatures! {
+        read: [Fd, Ptr, Size],
+        write: [Fd, Buf(2), Size],
+        open: [Path, Flags(F::OpenFlag), Mode],
+        close: [Fd],
+        stat: [Path, Ptr],
+        fstat: [Fd, Ptr],
+        lstat: [Path, Ptr],
+        poll: [Ptr, Uint, Int],
+        lseek: [Fd, Long, Value(F::Seek)],
+        mmap: [Ptr, Size, Flags(F::Prot), Flags(F::MapFlag), Fd, Hex],
+        mprotect: [Ptr, Size, Flags(F::Prot)],
+        munmap: [Ptr, Size],
+        brk: [Ptr],
+        rt_sigaction: [Signal, Ptr, Ptr, Size],
+        rt_sigprocmask: [Int, Ptr, Ptr, Size],
+        rt_sigreturn: [],
+        ioctl: [Fd, Ioctl, Hex],
+        pread64: [Fd, Ptr, Size, Long],
+        pwrite64: [Fd, Buf(2), Size, Long],
+        readv: [Fd, Ptr, Int],
+        writev: [Fd, Ptr, Int],
+        access: [Path, Flags(F::Access)],
+        pipe: [Ptr],
+        select: [Int, Ptr, Ptr, Ptr, Ptr],
+        sched_yield: [],
+        mremap: [Ptr, Size, Size, Hex, Ptr],
+        msync: [Ptr, Size, Hex],
+        mincore: [Ptr, Size, Ptr],
+        madvise: [Ptr, Size, Value(F::Madvise)],
+        shmget: [Hex, Size, Hex],
+        shmat: [Int, Ptr, Hex],
+        shmctl: [Int, Int, Ptr],
+        dup: [Fd],
+        dup2: [Fd, Fd],
+        pause: [],
+        nanosleep: [Ptr, Ptr],
+        getitimer: [Int, Ptr],
+        alarm: [Uint],
+        setitimer: [Int, Ptr, Ptr],
+        getpid: [],
+        sendfile: [Fd, Fd, Ptr, Size],
+        socket: [Value(F::AddressFamily), Flags(F::SocketType), Int],
+        connect: [Fd, SockAddr(2), Int],
+        accept: [Fd, Ptr, Ptr],
+        sendto: [Fd, Buf(2), Size, Flags(F::MsgFlag), SockAddr(5), Int],
+        recvfrom: [Fd, Ptr, Size, Flags(F::MsgFlag), Ptr, Ptr],
+        sendmsg: [Fd, Ptr, Flags(F::MsgFlag)],
+        recvmsg: [Fd, Ptr, Flags(F::MsgFlag)],
+        shutdown: [Fd, Value(F::Shutdown)],
+        bind: [Fd, SockAddr(2), Int],
+        listen: [Fd, Int],
+        getsockname: [Fd, Ptr, Ptr],
+        getpeername: [Fd, Ptr, Ptr],
+        socketpair: [Value(F::AddressFamily), Flags(F::SocketType), Int, Ptr],
+        setsockopt: [Fd, Value(F::SocketLevel), Int, Ptr, Int],
+        getsockopt: [Fd, Value(F::SocketLevel), Int, Ptr, Ptr],
+        clone: [Flags(F::CloneFlag), Ptr, Ptr, Ptr, Hex],
+        fork: [],
+        vfork: [],
+        execve: [Path, StrArray, Ptr],
+        exit: [Int],
+        wait4: [Pid, Ptr, Hex, Ptr],
+        kill: [Pid, Signal],
+        uname: [Ptr],
+        semget: [Hex, Int, Hex],
+        semop: [Int, Ptr, Uint],
+        semctl: [Int, Int, Int, Hex],
+        shmdt: [Ptr],
+        msgget: [Hex, Hex],
+        msgsnd: [Int, Ptr, Size, Hex],
+        msgrcv: [Int, Ptr, Size, Long, Hex],
+        msgctl: [Int, Int, Ptr],
+        fcntl: [Fd, Value(F::Fcntl), Hex],
+        flock: [Fd, Flags(F::Flock)],
+        fsync: [Fd],
+        fdatasync: [Fd],
+        truncate: [Path, Long],
+        ftruncate: [Fd, Long],
+        getdents: [Fd, Ptr, Uint],
+        getcwd: [Ptr, Size],
+        chdir: [Path],
+        fchdir: [Fd],
+        rename: [Path, Path],
+        mkdir: [Path, Mode],
+        rmdir: [Path],
+        creat: [Path, Mode],
+        link: [Path, Path],
+        unlink: [Path],
+        symlink: [Path, Path],
+        readlink: [Path, Ptr, Size],
+        chmod: [Path, Mode],
+        fchmod: [Fd, Mode],
+        chown: [Path, Int, Int],
+        fchown: [Fd, Int, Int],
+        lchown: [Path, Int, Int],
+        umask: [Mode],
+        gettimeofday: [Ptr, Ptr],
+        getrlimit: [Value(F::Rlimit), Ptr],
+        getrusage: [Int, Ptr],
+        sysinfo: [Ptr],
+        times: [Ptr],
+        ptrace: [Int, Pid, Ptr, Hex],
+        getuid: [],
+        syslog: [Int, Ptr, Int],
+        getgid: [],
+        setuid: [Int],
+        setgid: [Int],
+        geteuid: [],
+        getegid: [],
+        setpgid: [Pid, Pid],
+        getppid: [],
+        getpgrp: [],
+        setsid: [],
+        setreuid: [Int, Int],
+        setregid: [Int, Int],
+        getgroups: [Int, Ptr],
+        setgroups: [Int, Ptr],
+        setresuid: [Int, Int, Int],
+        getresuid: [Ptr, Ptr, Ptr],
+        setresgid: [Int, Int, Int],
+        getresgid: [Ptr, Ptr, Ptr],
+        getpgid: [Pid],
+        setfsuid: [Int],
+        setfsgid: [Int],
+        getsid: [Pid],
+        capget: [Ptr, Ptr],
+        capset: [Ptr, Ptr],
+        rt_sigpending: [Ptr, Size],
+        rt_sigtimedwait: [Ptr, Ptr, Ptr, Size],
+        rt_sigqueueinfo: [Pid, Signal, Ptr],
+        rt_sigsuspend: [Ptr, Size],
+        sigaltstack: [Ptr, Ptr],
+        utime: [Path, Ptr],
+        mknod: [Path, Mode, Hex],
+        personality: [Hex],
+        statfs: [Path, Ptr],
+        fstatfs: [Fd, Ptr],
+        getpriority: [Int, Int],
+        setpriority: [Int, Int, Int],
+        sched_setparam: [Pid, Ptr],
+        sched_getparam: [Pid, Ptr],
+        sched_setscheduler: [Pid, Int, Ptr],
+        sched_getscheduler: [Pid],
+        sched_get_priority_max: [Int],
+        sched_get_priority_min: [Int],
+        sched_rr_get_interval: [Pid, Ptr],
+        mlock: [Ptr, Size],
+        munlock: [Ptr, Size],
+        mlockall: [Hex],
+        munlockall: [],
+        vhangup: [],
+        pivot_root: [Path, Path],
+        prctl: [Value(F::Prctl), Hex, Hex, Hex, Hex],
+        arch_prctl: [Hex, Ptr],
+        adjtimex: [Ptr],
+        setrlimit: [Value(F::Rlimit), Ptr],
+        chroot: [Path],
+        sync: [],
+        acct: [Path],
+        settimeofday: [Ptr, Ptr],
+        mount: [Path, Path, Str, Hex, Str],
+        umount2: [Path, Hex],
+        swapon: [Path, Hex],
+        swapoff: [Path],
+        reboot: [Hex, Hex, Hex, Ptr],
+        sethostname: [Buf(1), Size],
+        setdomainname: [Buf(1), Size],
+        iopl: [Int],
+        ioperm: [Hex, Hex, Int],
+        init_module: [Ptr, Size, Str],
+        delete_module: [Str, Hex],
+        gettid: [],
+        readahead: [Fd, Long, Size],
+        setxattr: [Path, Str, Buf(3), Size, Hex],
+        lsetxattr: [Path, Str, Buf(3), Size, Hex],
+        fsetxattr: [Fd, Str, Buf(3), Size, Hex],
+        getxattr: [Path, Str, Ptr, Size],
+        lgetxattr: [Path, Str, Ptr, Size],
+        fgetxattr: [Fd, Str, Ptr, Size],
+        listxattr: [Path, Ptr, Size],
+        llistxattr: [Path, Ptr, Size],
+        flistxattr: [Fd, Ptr, Size],
+        removexattr: [Path, Str],
+        lremovexattr: [Path, Str],
+        fremovexattr: [Fd, Str],
+        tkill: [Pid, Signal],
+        time: [Ptr],
+        futex: [Ptr, Hex, Int, Ptr, Ptr, Hex],
+        sched_setaffinity: [Pid, Uint, Ptr],
+        sched_getaffinity: [Pid, Uint, Ptr],
+        io_setup: [Uint, Ptr],
+        io_destroy: [Hex],
+        io_getevents: [Hex, Long, Long, Ptr, Ptr],
+        io_submit: [Hex, Long, Ptr],
+        io_cancel: [Hex, Ptr, Ptr],
+        epoll_create: [Int],
+        getdents64: [Fd, Ptr, Uint],
+        set_tid_address: [Ptr],
+        restart_syscall: [],
+        semtimedop: [Int, Ptr, Uint, Ptr],
+        fadvise64: [Fd, Long, Long, Int],
+        timer_create: [Value(F::ClockId), Ptr, Ptr],
+        timer_settime: [Int, Hex, Ptr, Ptr],
+        timer_gettime: [Int, Ptr],
+        timer_getoverrun: [Int],
+        timer_delete: [Int],
+        clock_settime: [Value(F::ClockId), Ptr],
+        clock_gettime: [Value(F::ClockId), Ptr],
+        clock_getres: [Value(F::ClockId), Ptr],
+        clock_nanosleep: [Value(F::ClockId), Hex, Ptr, Ptr],
+        exit_group: [Int],
+        epoll_wait: [Fd, Ptr, Int, Int],
+        epoll_ctl: [Fd, Int, Fd, Ptr],
+        tgkill: [Pid, Pid, Signal],
+        utimes: [Path, Ptr],
+        mq_open: [Str, Flags(F::OpenFlag), Mode, Ptr],
+        mq_unlink: [Str],
+        waitid: [Int, Pid, Ptr, Hex, Ptr],
+        add_key: [Str, Str, Ptr, Size, Int],
+        request_key: [Str, Str, Str, Int],
+        keyctl: [Int, Hex, Hex, Hex, Hex],
+        ioprio_set: [Int, Int, Hex],
+        ioprio_get: [Int, Int],
+        inotify_init: [],
+        inotify_add_watch: [Fd, Path, Hex],
+        inotify_rm_watch: [Fd, Int],
+        openat: [DirFd, Path, Flags(F::OpenFlag), Mode],
+        mkdirat: [DirFd, Path, Mode],
+        mknodat: [DirFd, Path, Mode, Hex],
+        fchownat: [DirFd, Path, Int, Int, Flags(F::AtFlag)],
+        futimesat: [DirFd, Path, Ptr],
+        newfstatat: [DirFd, Path, Ptr, Flags(F::AtFlag)],
+        unlinkat: [DirFd, Path, Flags(F::AtFlag)],
+        renameat: [DirFd, Path, DirFd, Path],
+        linkat: [DirFd, Path, DirFd, Path, Flags(F::AtFlag)],
+        symlinkat: [Path, DirFd, Path],
+        readlinkat: [DirFd, Path, Ptr, Size],
+        fchmodat: [DirFd, Path, Mode],
+        faccessat: [DirFd, Path, Flags(F::Access)],
+        pselect6: [Int, Ptr, Ptr, Ptr, Ptr, Ptr],
+        ppoll: [Ptr, Uint, Ptr, Ptr, Size],
+        unshare: [Hex],
+        set_robust_list: [Ptr, Size],
+        get_robust_list: [Pid, Ptr, Ptr],
+        splice: [Fd, Ptr, Fd, Ptr, Size, Hex],
+        tee: [Fd, Fd, Size, Hex],
+        sync_file_range: [Fd, Long, Long, Hex],
+        vmsplice: [Fd, Ptr, Uint, Hex],
+        utimensat: [DirFd, Path, Ptr, Flags(F::AtFlag)],
+        epoll_pwait: [Fd, Ptr, Int, Int, Ptr, Size],
+        signalfd: [Fd, Ptr, Size],
+        timerfd_create: [Value(F::ClockId), Hex],
+        eventfd: [Uint],
+        fallocate: [Fd, Hex, Long, Long],
+        timerfd_settime: [Fd, Hex, Ptr, Ptr],
+        timerfd_gettime: [Fd, Ptr],
+        accept4: [Fd, Ptr, Ptr, Flags(F::SocketType)],
+        signalfd4: [Fd, Ptr, Size, Hex],
+        eventfd2: [Uint, Hex],
+        epoll_create1: [Hex],
+        dup3: [Fd, Fd, Hex],
+        pipe2: [Ptr, Hex],
+        inotify_init1: [Hex],
+        preadv: [Fd, Ptr, Int, Long, Ignore],
+        pwritev: [Fd, Ptr, Int, Long, Ignore],
+        rt_tgsigqueueinfo: [Pid, Pid, Signal, Ptr],
+        perf_event_open: [Ptr, Pid, Int, Fd, Hex],
+        recvmmsg: [Fd, Ptr, Uint, Flags(F::MsgFlag), Ptr],
+        fanotify_init: [Hex, Flags(F::OpenFlag)],
+        fanotify_mark: [Fd, Hex, Hex, DirFd, Path],
+        prlimit64: [Pid, Value(F::Rlimit), Ptr, Ptr],
+        name_to_handle_at: [DirFd, Path, Ptr, Ptr, Flags(F::AtFlag)],
+        open_by_handle_at: [Fd, Ptr, Flags(F::OpenFlag)],
+        clock_adjtime: [Value(F::ClockId), Ptr],
+        syncfs: [Fd],
+        sendmmsg: [Fd, Ptr, Uint, Flags(F::MsgFlag)],
+        setns: [Fd, Hex],
+        getcpu: [Ptr, Ptr, Ptr],
+        process_vm_readv: [Pid, Ptr, Uint, Ptr, Uint, Uint],
+        process_vm_writev: [Pid, Ptr, Uint, Ptr, Uint, Uint],
+        kcmp: [Pid, Pid, Int, Hex, Hex],
+        finit_module: [Fd, Str, Hex],
+        sched_setattr: [Pid, Ptr, Uint],
+        sched_getattr: [Pid, Ptr, Uint, Uint],
+        renameat2: [DirFd, Path, DirFd, Path, Hex],
+        seccomp: [Value(F::SeccompOp), Hex, Ptr],
+        getrandom: [Ptr, Size, Hex],
+        memfd_create: [Str, Hex],
+        bpf: [Int, Ptr, Uint],
+        execveat: [DirFd, Path, StrArray, Ptr, Flags(F::AtFlag)],
+        userfaultfd: [Hex],
+        membarrier: [Int, Uint, Int],
+        mlock2: [Ptr, Size, Hex],
+        copy_file_range: [Fd, Ptr, Fd, Ptr, Size, Uint],
+        preadv2: [Fd, Ptr, Int, Long, Ignore, Hex],
+        pwritev2: [Fd, Ptr, Int, Long, Ignore, Hex],
+        pkey_mprotect: [Ptr, Size, Flags(F::Prot), Int],
+        pkey_alloc: [Uint, Hex],
+        pkey_free: [Int],
+        statx: [DirFd, Path, Flags(F::AtFlag), Hex, Ptr],
+        rseq: [Ptr, Hex, Int, Hex],
+        pidfd_send_signal: [Fd, Signal, Ptr, Uint],
+        io_uring_setup: [Uint, Ptr],
+        io_uring_enter: [Fd, Uint, Uint, Hex, Ptr, Size],
+        io_uring_register: [Fd, Uint, Ptr, Uint],
+        open_tree: [DirFd, Path, Hex],
+        move_mount: [DirFd, Path, DirFd, Path, Hex],
+        fsopen: [Str, Hex],
+        fsconfig: [Fd, Uint, Str, Ptr, Int],
+        fsmount: [Fd, Hex, Hex],
+        fspick: [DirFd, Path, Hex],
+        pidfd_open: [Pid, Hex],
+        clone3: [Ptr, Size],
+        close_range: [Uint, Uint, Hex],
+        openat2: [DirFd, Path, Ptr, Size],
+        pidfd_getfd: [Fd, Fd, Uint],
+        faccessat2: [DirFd, Path, Flags(F::Access), Hex],
+        process_madvise: [Fd, Ptr, Size, Value(F::Madvise), Uint],
+        epoll_pwait2: [Fd, Ptr, Int, Ptr, Ptr, Size],
+        mount_setattr: [DirFd, Path, Flags(F::AtFlag), Ptr, Size],
+        landlock_create_ruleset: [Ptr, Size, Hex],
+        landlock_add_rule: [Fd, Int, Ptr, Uint],
+        landlock_restrict_self: [Fd, Hex],
+        memfd_secret: [Hex],
+        process_mrelease: [Fd, Uint],
+        fchmodat2: [DirFd, Path, Mode, Flags(F::AtFlag)],
+        mseal: [Ptr, Size, Hex],
+    };
+
+    pub(super) const FILE: u16 = 1 << 0;
+    pub(super) const NETWORK: u16 = 1 << 1;
+    pub(super) const PROCESS: u16 = 1 << 2;
+    pub(super) const MEMORY: u16 = 1 << 3;
+    pub(super) const SIGNAL: u16 = 1 << 4;
+    pub(super) const IPC: u16 = 1 << 5;
+    pub(super) const DESC: u16 = 1 << 6;
+    pub(super) const CREDS: u16 = 1 << 7;
+    pub(super) const CLOCK: u16 = 1 << 8;
+    pub(super) const STAT: u16 = 1 << 9;
+
+    const D: u16 = DESC;
+    const DF: u16 = DESC | FILE;
+
+    /// strace's x86_64 classes (`%network` implies `%desc`, added where this is read).
+    pub(super) static CLASSES: &[(&str, u16)] = &[
+        ("read", D),
+        ("write", D),
+        ("open", DF),
+        ("close", D),
+        ("stat", FILE | STAT),
+        ("fstat", D | STAT),
+        ("lstat", FILE | STAT),
+        ("poll", D),
+        ("lseek", D),
+        ("mmap", D | MEMORY),
+        ("mprotect", MEMORY),
+        ("munmap", MEMORY),
+        ("brk", MEMORY),
+        ("rt_sigaction", SIGNAL),
+        ("rt_sigprocmask", SIGNAL),
+        ("rt_sigreturn", SIGNAL),
+        ("ioctl", D),
+        ("pread64", D),
+        ("pwrite64", D),
+        ("readv", D),
+        ("writev", D),
+        ("access", FILE),
+        ("pipe", D),
+        ("select", D),
+        ("mremap", MEMORY),
+        ("msync", MEMORY),
+        ("mincore", MEMORY),
+        ("madvise", MEMORY),
+        ("shmget", IPC),
+        ("shmat", IPC | MEMORY),
+        ("shmctl", IPC),
+        ("dup", D),
+        ("dup2", D),
+        ("pause", SIGNAL),
+        ("sendfile", D | NETWORK),
+        ("socket", NETWORK),
+        ("connect", NETWORK),
+        ("accept", NETWORK),
+        ("sendto", NETWORK),
+        ("recvfrom", NETWORK),
+        ("sendmsg", NETWORK),
+        ("recvmsg", NETWORK),
+        ("shutdown", NETWORK),
+        ("bind", NETWORK),
+        ("listen", NETWORK),
+        ("getsockname", NETWORK),
+        ("getpeername", NETWORK),
+        ("socketpair", NETWORK),
+        ("setsockopt", NETWORK),
+        ("getsockopt", NETWORK),
+        ("clone", PROCESS),
+        ("fork", PROCESS),
+        ("vfork", PROCESS),
+        ("execve", FILE | PROCESS),
+        ("exit", PROCESS),
+        ("wait4", PROCESS),
+        ("kill", SIGNAL | PROCESS),
+        ("semget", IPC),
+        ("semop", IPC),
+        ("semctl", IPC),
+        ("shmdt", IPC | MEMORY),
+        ("msgget", IPC),
+        ("msgsnd", IPC),
+        ("msgrcv", IPC),
+        ("msgctl", IPC),
+        ("fcntl", D),
+        ("flock", D),
+        ("fsync", D),
+        ("fdatasync", D),
+        ("truncate", FILE),
+        ("ftruncate", D),
+        ("getdents", D),
+        ("getcwd", FILE),
+        ("chdir", FILE),
+        ("fchdir", D),
+        ("rename", FILE),
+        ("mkdir", FILE),
+        ("rmdir", FILE),
+        ("creat", DF),
+        ("link", FILE),
+        ("unlink", FILE),
+        ("symlink", FILE),
+        ("readlink", FILE),
+        ("chmod", FILE),
+        ("fchmod", D),
+        ("chown", FILE),
+        ("fchown", D),
+        ("lchown", FILE),
+        ("gettimeofday", CLOCK),
+        ("getuid", CREDS),
+        ("getgid", CREDS),
+        ("setuid", CREDS),
+        ("setgid", CREDS),
+        ("geteuid", CREDS),
+        ("getegid", CREDS),
+        ("setreuid", CREDS),
+        ("setregid", CREDS),
+        ("getgroups", CREDS),
+        ("setgroups", CREDS),
+        ("setresuid", CREDS),
+        ("getresuid", CREDS),
+        ("setresgid", CREDS),
+        ("getresgid", CREDS),
+        ("setfsuid", CREDS),
+        ("setfsgid", CREDS),
+        ("capget", CREDS),
+        ("capset", CREDS),
+        ("rt_sigpending", SIGNAL),
+        ("rt_sigtimedwait", SIGNAL),
+        ("rt_sigqueueinfo", SIGNAL | PROCESS),
+        ("rt_sigsuspend", SIGNAL),
+        ("sigaltstack", SIGNAL),
+        ("utime", FILE),
+        ("mknod", FILE),
+        ("uselib", FILE),
+        ("statfs", FILE),
+        ("fstatfs", D),
+        ("mlock", MEMORY),
+        ("munlock", MEMORY),
+        ("mlockall", MEMORY),
+        ("munlockall", MEMORY),
+        ("pivot_root", FILE),
+        ("prctl", CREDS),
+        ("adjtimex", CLOCK),
+        ("chroot", FILE),
+        ("acct", FILE),
+        ("settimeofday", CLOCK),
+        ("mount", FILE),
+        ("umount2", FILE),
+        ("swapon", FILE),
+        ("swapoff", FILE),
+        ("quotactl", FILE),
+        ("getpmsg", NETWORK),
+        ("putpmsg", NETWORK),
+        ("readahead", D),
+        ("setxattr", FILE),
+        ("lsetxattr", FILE),
+        ("fsetxattr", D),
+        ("getxattr", FILE),
+        ("lgetxattr", FILE),
+        ("fgetxattr", D),
+        ("listxattr", FILE),
+        ("llistxattr", FILE),
+        ("flistxattr", D),
+        ("removexattr", FILE),
+        ("lremovexattr", FILE),
+        ("fremovexattr", D),
+        ("tkill", SIGNAL | PROCESS),
+        ("time", CLOCK),
+        ("io_setup", MEMORY),
+        ("io_destroy", MEMORY),
+        ("epoll_create", D),
+        ("remap_file_pages", MEMORY),
+        ("getdents64", D),
+        ("semtimedop", IPC),
+        ("fadvise64", D),
+        ("clock_settime", CLOCK),
+        ("clock_gettime", CLOCK),
+        ("clock_getres", CLOCK),
+        ("exit_group", PROCESS),
+        ("epoll_wait", D),
+        ("epoll_ctl", D),
+        ("tgkill", SIGNAL | PROCESS),
+        ("utimes", FILE),
+        ("mbind", MEMORY),
+        ("set_mempolicy", MEMORY),
+        ("get_mempolicy", MEMORY),
+        ("mq_open", D),
+        ("mq_timedsend", D),
+        ("mq_timedreceive", D),
+        ("mq_notify", D),
+        ("mq_getsetattr", D),
+        ("waitid", PROCESS),
+        ("inotify_init", D),
+        ("inotify_add_watch", DF),
+        ("inotify_rm_watch", D),
+        ("migrate_pages", MEMORY),
+        ("openat", DF),
+        ("mkdirat", DF),
+        ("mknodat", DF),
+        ("fchownat", DF),
+        ("futimesat", DF),
+        ("newfstatat", DF | STAT),
+        ("unlinkat", DF),
+        ("renameat", DF),
+        ("linkat", DF),
+        ("symlinkat", DF),
+        ("readlinkat", DF),
+        ("fchmodat", DF),
+        ("faccessat", DF),
+        ("pselect6", D),
+        ("ppoll", D),
+        ("splice", D),
+        ("tee", D),
+        ("sync_file_range", D),
+        ("vmsplice", D),
+        ("move_pages", MEMORY),
+        ("utimensat", DF),
+        ("epoll_pwait", D),
+        ("signalfd", D | SIGNAL),
+        ("timerfd_create", D),
+        ("eventfd", D),
+        ("fallocate", D),
+        ("timerfd_settime", D),
+        ("timerfd_gettime", D),
+        ("accept4", NETWORK),
+        ("signalfd4", D | SIGNAL),
+        ("eventfd2", D),
+        ("epoll_create1", D),
+        ("dup3", D),
+        ("pipe2", D),
+        ("inotify_init1", D),
+        ("preadv", D),
+        ("pwritev", D),
+        ("rt_tgsigqueueinfo", PROCESS | SIGNAL),
+        ("perf_event_open", D),
+        ("recvmmsg", NETWORK),
+        ("fanotify_init", D),
+        ("fanotify_mark", DF),
+        ("name_to_handle_at", DF),
+        ("open_by_handle_at", D),
+        ("clock_adjtime", CLOCK),
+        ("syncfs", D),
+        ("sendmmsg", NETWORK),
+        ("setns", D),
+        ("finit_module", D),
+        ("renameat2", DF),
+        ("memfd_create", D),
+        ("kexec_file_load", D),
+        ("bpf", D),
+        ("execveat", DF | PROCESS),
+        ("userfaultfd", D),
+        ("mlock2", MEMORY),
+        ("copy_file_range", D),
+        ("preadv2", D),
+        ("pwritev2", D),
+        ("pkey_mprotect", MEMORY),
+        ("statx", DF | STAT),
+        ("pidfd_send_signal", D | SIGNAL | PROCESS),
+        ("io_uring_setup", D),
+        ("io_uring_enter", D | SIGNAL),
+        ("io_uring_register", D | MEMORY),
+        ("open_tree", DF),
+        ("move_mount", DF),
+        ("fsopen", D),
+        ("fsconfig", DF),
+        ("fsmount", D),
+        ("fspick", DF),
+        ("pidfd_open", D),
+        ("clone3", PROCESS),
+        ("close_range", D),
+        ("openat2", DF),
+        ("pidfd_getfd", D),
+        ("faccessat2", DF),
+        ("process_madvise", D),
+        ("epoll_pwait2", D),
+        ("mount_setattr", DF),
+        ("quotactl_fd", D),
+        ("landlock_create_ruleset", D),
+        ("landlock_add_rule", D),
+        ("landlock_restrict_self", D),
+        ("memfd_secret", D),
+        ("process_mrelease", D),
+        ("set_mempolicy_home_node", MEMORY),
+        ("cachestat", D),
+        ("fchmodat2", DF),
+        ("map_shadow_stack", MEMORY),
+        ("mseal", MEMORY),
+        ("setxattrat", DF),
+        ("getxattrat", DF),
+        ("listxattrat", DF),
+        ("removexattrat", DF),
+        ("open_tree_attr", DF),
+        ("file_getattr", DF),
+        ("file_setattr", DF),
+    ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Fake process memory: a few regions; reads stop at a region's end.
+    struct Memory {
+        regions: Vec<(u64, Vec<u8>)>,
+    }
+
+    impl Memory {
+        fn new() -> Self {
+            Memory {
+                regions: Vec::new(),
+            }
+        }
+
+        fn put(&mut self, addr: u64, bytes: &[u8]) -> u64 {
+            self.regions.push((addr, bytes.to_vec()));
+            addr
+        }
+
+        fn read(&self, addr: u64, len: usize) -> Option<Vec<u8>> {
+            self.regions.iter().find_map(|(start, bytes)| {
+                let end = start + bytes.len() as u64;
+                (addr >= *start && addr < end).then(|| {
+                    let off = (addr - start) as usize;
+                    bytes[off..bytes.len().min(off + len)].to_vec()
+                })
+            })
+        }
+    }
+
+    fn nr(name: &str) -> u32 {
+        sysnames::by_name(name).unwrap().id() as u32
+    }
+
+    fn call(mem: &Memory, name: &str, args: &[u64]) -> String {
+        call_with(mem, name, args, Style::default())
+    }
+
+    fn call_with(mem: &Memory, name: &str, args: &[u64], style: Style) -> String {
+        let mut regs = [0u64; 6];
+        regs[..args.len()].copy_from_slice(args);
+        let read = |a: u64, n: usize| mem.read(a, n);
+        format_call(nr(name), &regs, &read, style)
+    }
+
+    fn ptrs(list: &[u64]) -> Vec<u8> {
+        list.iter().flat_map(|p| p.to_le_bytes()).collect()
+    }
+
+    const AT_FDCWD: u64 = (-100i64) as u64;
+
+    #[test]
+    fn files() {
+        let mut m = Memory::new();
+        let hosts = m.put(0x1000, b"/etc/hosts\0");
+        let x = m.put(0x2000, b"x\0");
+        assert_eq!(
+            call(&m, "openat", &[AT_FDCWD, hosts, 0o2000000, 0o777]),
+            "openat(AT_FDCWD, \"/etc/hosts\", O_RDONLY|O_CLOEXEC)"
+        );
+        assert_eq!(
+            call(&m, "openat", &[3, x, 0o1101, 0o644]),
+            "openat(3, \"x\", O_WRONLY|O_CREAT|O_TRUNC, 0644)"
+        );
+        assert_eq!(
+            call(&m, "openat", &[3, x, 0o20200002, 0o600]),
+            "openat(3, \"x\", O_RDWR|O_TMPFILE, 0600)"
+        );
+        assert_eq!(
+            call(&m, "open", &[hosts, 0o100, 0]),
+            "open(\"/etc/hosts\", O_RDONLY|O_CREAT, 000)"
+        );
+        assert_eq!(call(&m, "close", &[3]), "close(3)");
+        assert_eq!(
+            call(&m, "mq_open", &[x, 2, 0o600, 0x7000]),
+            "mq_open(\"x\", O_RDWR)"
+        );
+        assert_eq!(
+            call(&m, "mq_open", &[x, 0o102, 0o600, 0]),
+            "mq_open(\"x\", O_RDWR|O_CREAT, 0600, NULL)"
+        );
+        assert_eq!(
+            call(&m, "newfstatat", &[AT_FDCWD, x, 0x7ffd_0000, 0x100]),
+            "newfstatat(AT_FDCWD, \"x\", 0x7ffd0000, AT_SYMLINK_NOFOLLOW)"
+        );
+        assert_eq!(
+            call(&m, "unlinkat", &[5, x, 0x200]),
+            "unlinkat(5, \"x\", AT_REMOVEDIR)"
+        );
+        assert_eq!(
+            call(&m, "faccessat2", &[AT_FDCWD, x, 4, 0x200]),
+            "faccessat2(AT_FDCWD, \"x\", R_OK, AT_EACCESS)"
+        );
+        assert_eq!(
+            call(&m, "renameat2", &[AT_FDCWD, x, AT_FDCWD, hosts, 1]),
+            "renameat2(AT_FDCWD, \"x\", AT_FDCWD, \"/etc/hosts\", RENAME_NOREPLACE)"
+        );
+        assert_eq!(
+            call(&m, "mknod", &[x, 0o20666, 0x103]),
+            "mknod(\"x\", S_IFCHR|0666, makedev(0x1, 0x3))"
+        );
+        assert_eq!(call(&m, "access", &[x, 0]), "access(\"x\", F_OK)");
+        assert_eq!(call(&m, "umask", &[0o22]), "umask(022)");
+        assert_eq!(call(&m, "lseek", &[3, 0, 2]), "lseek(3, 0, SEEK_END)");
+        assert_eq!(
+            call(&m, "statx", &[AT_FDCWD, x, 0x1000, 0xfff, 0x7000]),
+            "statx(AT_FDCWD, \"x\", AT_EMPTY_PATH, STATX_BASIC_STATS|STATX_BTIME, 0x7000)"
+        );
+        assert_eq!(
+            call(&m, "close_range", &[3, 0xffff_ffff, 4]),
+            "close_range(3, ~0U, CLOSE_RANGE_CLOEXEC)"
+        );
+        assert_eq!(
+            call(&m, "dup3", &[3, 4, 0o2000000]),
+            "dup3(3, 4, O_CLOEXEC)"
+        );
+        assert_eq!(call(&m, "pipe2", &[0x5000, 0]), "pipe2(0x5000, 0)");
+        assert_eq!(call(&m, "flock", &[3, 6]), "flock(3, LOCK_EX|LOCK_NB)");
+    }
+
+    #[test]
+    fn fcntl_by_command() {
+        let mut m = Memory::new();
+        let mut lock = vec![1, 0, 0, 0, 0, 0, 0, 0];
+        lock.extend_from_slice(&[0; 24]);
+        let lock = m.put(0x3000, &lock);
+        assert_eq!(call(&m, "fcntl", &[3, 1, 0x99]), "fcntl(3, F_GETFD)");
+        assert_eq!(
+            call(&m, "fcntl", &[3, 2, 1]),
+            "fcntl(3, F_SETFD, FD_CLOEXEC)"
+        );
+        assert_eq!(
+            call(&m, "fcntl", &[3, 4, 0o4002]),
+            "fcntl(3, F_SETFL, O_RDWR|O_NONBLOCK)"
+        );
+        assert_eq!(
+            call(&m, "fcntl", &[3, 1030, 10]),
+            "fcntl(3, F_DUPFD_CLOEXEC, 10)"
+        );
+        assert_eq!(
+            call(&m, "fcntl", &[3, 7, lock]),
+            "fcntl(3, F_SETLKW, {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=0})"
+        );
+        assert_eq!(
+            call(&m, "fcntl", &[3, 6, 0x9000]),
+            "fcntl(3, F_SETLK, 0x9000)"
+        );
+        assert_eq!(call(&m, "fcntl", &[3, 999, 5]), "fcntl(3, 999, 0x5)");
+    }
+
+    #[test]
+    fn memory() {
+        let m = Memory::new();
+        assert_eq!(
+            call(&m, "mmap", &[0, 4096, 3, 0x22, u64::MAX, 0]),
+            "mmap(NULL, 4096, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)"
+        );
+        assert_eq!(
+            call(&m, "mmap", &[0, 4096, 3, 0x22, 0xffff_ffff, 0]),
+            "mmap(NULL, 4096, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)"
+        );
+        assert_eq!(
+            call(&m, "mmap", &[0x7f00_0000_0000, 8192, 5, 0x812, 3, 0x28000]),
+            "mmap(0x7f0000000000, 8192, PROT_READ|PROT_EXEC, MAP_PRIVATE|MAP_FIXED|MAP_DENYWRITE, 3, 0x28000)"
+        );
+        assert_eq!(
+            call(&m, "mprotect", &[0x1000, 4096, 0]),
+            "mprotect(0x1000, 4096, PROT_NONE)"
+        );
+        assert_eq!(
+            call(&m, "madvise", &[0x1000, 4096, 4]),
+            "madvise(0x1000, 4096, MADV_DONTNEED)"
+        );
+        assert_eq!(call(&m, "brk", &[0]), "brk(NULL)");
+        assert_eq!(
+            call(&m, "mremap", &[0x1000, 4096, 8192, 1, 0]),
+            "mremap(0x1000, 4096, 8192, MREMAP_MAYMOVE, NULL)"
+        );
+        assert_eq!(
+            call(&m, "memfd_create", &[0, 3]),
+            "memfd_create(NULL, MFD_CLOEXEC|MFD_ALLOW_SEALING)"
+        );
+    }
+
+    #[test]
+    fn network() {
+        let mut m = Memory::new();
+        let mut sin = vec![2, 0, 0, 80, 127, 0, 0, 1];
+        sin.extend_from_slice(&[0; 8]);
+        let sin = m.put(0x1000, &sin);
+        let mut sin6 = vec![10, 0, 0x01, 0xbb, 0, 0, 0, 0];
+        sin6.extend_from_slice(&Ipv6Addr::LOCALHOST.octets());
+        sin6.extend_from_slice(&[0; 4]);
+        let sin6 = m.put(0x2000, &sin6);
+        let mut sun = vec![1, 0];
+        sun.extend_from_slice(b"/run/x.sock\0");
+        let sun = m.put(0x3000, &sun);
+        let abs = m.put(0x4000, b"\x01\x00\x00name");
+        let mut snl = vec![16, 0, 0, 0];
+        snl.extend_from_slice(&[0; 8]);
+        let snl = m.put(0x5000, &snl);
+        let pkt = m.put(0x6000, &[17, 0, 0, 3, 1, 2]);
+        let one = m.put(0x7000, &1i32.to_le_bytes());
+        let payload = m.put(0x8000, b"ping");
+        assert_eq!(
+            call(&m, "socket", &[2, 0o2000001, 0]),
+            "socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_IP)"
+        );
+        assert_eq!(
+            call(&m, "socket", &[10, 2, 17]),
+            "socket(AF_INET6, SOCK_DGRAM, IPPROTO_UDP)"
+        );
+        assert_eq!(
+            call(&m, "socket", &[1, 0o2000001, 0]),
+            "socket(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC, 0)"
+        );
+        assert_eq!(
+            call(&m, "socket", &[16, 3, 0]),
+            "socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE)"
+        );
+        assert_eq!(
+            call(&m, "socket", &[16, 3, 9]),
+            "socket(AF_NETLINK, SOCK_RAW, NETLINK_AUDIT)"
+        );
+        assert_eq!(
+            call(&m, "socket", &[17, 3, 0x300]),
+            "socket(AF_PACKET, SOCK_RAW, htons(ETH_P_ALL))"
+        );
+        assert_eq!(
+            call(&m, "connect", &[3, sin, 16]),
+            "connect(3, {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr(\"127.0.0.1\")}, 16)"
+        );
+        assert_eq!(
+            call(&m, "bind", &[3, sin6, 28]),
+            "bind(3, {sa_family=AF_INET6, sin6_port=htons(443), sin6_flowinfo=htonl(0), \
+             inet_pton(AF_INET6, \"::1\", &sin6_addr), sin6_scope_id=0}, 28)"
+        );
+        assert_eq!(
+            call(&m, "connect", &[3, sun, 14]),
+            "connect(3, {sa_family=AF_UNIX, sun_path=\"/run/x.sock\"}, 14)"
+        );
+        assert_eq!(
+            call(&m, "connect", &[3, abs, 7]),
+            "connect(3, {sa_family=AF_UNIX, sun_path=@\"name\"}, 7)"
+        );
+        assert_eq!(
+            call(&m, "bind", &[3, snl, 12]),
+            "bind(3, {sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, 12)"
+        );
+        assert_eq!(
+            call(&m, "bind", &[3, pkt, 6]),
+            "bind(3, {sa_family=AF_PACKET, sa_data=\"\\0\\x03\\x01\\x02\"}, 6)"
+        );
+        assert_eq!(
+            call(&m, "connect", &[3, 0xdead_0000, 16]),
+            "connect(3, 0xdead0000, 16)"
+        );
+        assert_eq!(call(&m, "connect", &[3, 0, 0]), "connect(3, NULL, 0)");
+        assert_eq!(
+            call(&m, "setsockopt", &[3, 1, 2, one, 4]),
+            "setsockopt(3, SOL_SOCKET, SO_REUSEADDR, [1], 4)"
+        );
+        assert_eq!(
+            call(&m, "setsockopt", &[3, 6, 1, one, 4]),
+            "setsockopt(3, SOL_TCP, TCP_NODELAY, [1], 4)"
+        );
+        assert_eq!(
+            call(&m, "getsockopt", &[3, 41, 26, 0x9000, 0x9100]),
+            "getsockopt(3, SOL_IPV6, IPV6_V6ONLY, 0x9000, 0x9100)"
+        );
+        assert_eq!(
+            call(&m, "sendto", &[3, payload, 4, 0x4000, sin, 16]),
+            "sendto(3, \"ping\", 4, MSG_NOSIGNAL, {sa_family=AF_INET, sin_port=htons(80), \
+             sin_addr=inet_addr(\"127.0.0.1\")}, 16)"
+        );
+        assert_eq!(
+            call(&m, "accept4", &[3, 0, 0, 0o4000]),
+            "accept4(3, NULL, NULL, SOCK_NONBLOCK)"
+        );
+        assert_eq!(call(&m, "shutdown", &[3, 2]), "shutdown(3, SHUT_RDWR)");
+    }
+
+    #[test]
+    fn sendmsg_and_writev() {
+        let mut m = Memory::new();
+        let data = m.put(0x1000, b"hello");
+        let iov = m.put(0x2000, &ptrs(&[data, 5]));
+        let mut sin = vec![2, 0, 0, 53, 10, 0, 0, 1];
+        sin.extend_from_slice(&[0; 8]);
+        let sin = m.put(0x3000, &sin);
+        let mut hdr = ptrs(&[sin, 16, iov, 1, 0, 0]);
+        hdr.extend_from_slice(&[0; 8]);
+        let hdr = m.put(0x4000, &hdr);
+        assert_eq!(
+            call(&m, "writev", &[1, iov, 1]),
+            "writev(1, [{iov_base=\"hello\", iov_len=5}], 1)"
+        );
+        assert_eq!(
+            call(&m, "sendmsg", &[3, hdr, 0]),
+            "sendmsg(3, {msg_name={sa_family=AF_INET, sin_port=htons(53), \
+             sin_addr=inet_addr(\"10.0.0.1\")}, msg_namelen=16, \
+             msg_iov=[{iov_base=\"hello\", iov_len=5}], msg_iovlen=1, msg_controllen=0, \
+             msg_flags=0}, 0)"
+        );
+    }
+
+    #[test]
+    fn ioctl_and_write() {
+        let mut m = Memory::new();
+        let hello = m.put(0x1000, b"hello\n");
+        assert_eq!(
+            call(&m, "ioctl", &[1, 0x5401, 0x7ffd_1234]),
+            "ioctl(1, TCGETS, 0x7ffd1234)"
+        );
+        assert_eq!(
+            call(&m, "ioctl", &[1, 0xffff_ffff_0000_5413, 0x7ffd_1234]),
+            "ioctl(1, TIOCGWINSZ, 0x7ffd1234)"
+        );
+        assert_eq!(call(&m, "ioctl", &[1, 0xdead, 0]), "ioctl(1, 0xdead, 0)");
+        assert_eq!(
+            call(&m, "write", &[1, hello, 6]),
+            "write(1, \"hello\\n\", 6)"
+        );
+        assert_eq!(call(&m, "write", &[1, hello, 0]), "write(1, \"\", 0)");
+        assert_eq!(call(&m, "read", &[0, hello, 6]), "read(0, 0x1000, 6)");
+        // Only 6 bytes readable of 100 asked: shown, then marked as cut.
+        assert_eq!(
+            call(&m, "write", &[1, hello, 100]),
+            "write(1, \"hello\\n\"..., 100)"
+        );
+        assert_eq!(call(&m, "write", &[1, 0x9999, 6]), "write(1, 0x9999, 6)");
+        let no_read = Style {
+            read_memory: false,
+            ..Style::default()
+        };
+        assert_eq!(
+            call_with(&m, "write", &[1, hello, 6], no_read),
+            "write(1, 0x1000, 6)"
+        );
+    }
+
+    #[test]
+    fn truncation_at_max_string() {
+        let mut m = Memory::new();
+        let long = m.put(0x1000, b"abcdefghijklmnopqrstuvwxyz0123456789ABCDEF\0");
+        let style = Style {
+            max_string: 8,
+            read_memory: true,
+        };
+        assert_eq!(
+            call_with(&m, "write", &[1, long, 42], style),
+            "write(1, \"abcdefgh\"..., 42)"
+        );
+        assert_eq!(
+            call_with(&m, "memfd_create", &[long, 0], style),
+            "memfd_create(\"abcdefgh\"..., 0)"
+        );
+        // Exactly max_string bytes is not cut.
+        let eight = m.put(0x2000, b"12345678\0");
+        assert_eq!(
+            call_with(&m, "memfd_create", &[eight, 0], style),
+            "memfd_create(\"12345678\", 0)"
+        );
+        // File names are not cut at max_string.
+        assert_eq!(
+            call_with(&m, "chdir", &[long], style),
+            "chdir(\"abcdefghijklmnopqrstuvwxyz0123456789ABCDEF\")"
+        );
+        // The default limit is 32.
+        assert_eq!(
+            call(&m, "write", &[1, long, 42]),
+            "write(1, \"abcdefghijklmnopqrstuvwxyz012345\"..., 42)"
+        );
+        // A string whose readable part ends before its NUL is marked as cut.
+        let unterminated = m.put(0x3000, b"abc");
+        assert_eq!(
+            call(&m, "memfd_create", &[unterminated, 0]),
+            "memfd_create(\"abc\"..., 0)"
+        );
+    }
+
+    #[test]
+    fn escaping() {
+        assert_eq!(escape(b"a\"b\\c\n\x01", 32), "\"a\\\"b\\\\c\\n\\x01\"");
+        assert_eq!(escape(b"\t\r\0x", 32), "\"\\t\\r\\0x\"");
+        assert_eq!(escape(b"\x001", 32), "\"\\x001\"");
+        assert_eq!(escape(b"\xff\x7f ~", 32), "\"\\xff\\x7f ~\"");
+        assert_eq!(escape(b"abcdef", 3), "\"abc\"...");
+        assert_eq!(escape(b"abc", 3), "\"abc\"");
+        assert_eq!(escape(b"", 0), "\"\"");
+        assert_eq!(escape(b"a", 0), "\"\"...");
+    }
+
+    #[test]
+    fn processes() {
+        let mut m = Memory::new();
+        let path = m.put(0x1000, b"/bin/ls\0");
+        let ls = m.put(0x1100, b"ls\0");
+        let dash_l = m.put(0x1200, b"-l\0");
+        let argv = m.put(0x2000, &ptrs(&[ls, dash_l, 0]));
+        let envp = m.put(0x3000, &ptrs(&[ls, ls, ls, 0]));
+        assert_eq!(
+            call(&m, "execve", &[path, argv, envp]),
+            "execve(\"/bin/ls\", [\"ls\", \"-l\"], 0x3000 /* 3 vars */)"
+        );
+        assert_eq!(
+            call(&m, "execve", &[path, argv, 0x7ffd_0000]),
+            "execve(\"/bin/ls\", [\"ls\", \"-l\"], 0x7ffd0000)"
+        );
+        let many: Vec<u64> = std::iter::repeat_n(ls, 40).chain([0]).collect();
+        let many = m.put(0x4000, &ptrs(&many));
+        let shown = call(&m, "execve", &[path, many, 0]);
+        assert_eq!(shown.matches("\"ls\"").count(), 32, "{shown}");
+        assert!(shown.ends_with("\"ls\", ...], NULL)"), "{shown}");
+        assert_eq!(call(&m, "kill", &[1234, 15]), "kill(1234, SIGTERM)");
+        assert_eq!(call(&m, "kill", &[u64::MAX, 0]), "kill(-1, 0)");
+        assert_eq!(call(&m, "tgkill", &[10, 11, 9]), "tgkill(10, 11, SIGKILL)");
+        assert_eq!(call(&m, "kill", &[1, 34]), "kill(1, SIGRT_2)");
+        assert_eq!(
+            call(&m, "clone", &[0x1200011, 0, 0, 0x7f00, 0]),
+            "clone(CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, NULL, NULL, 0x7f00, 0)"
+        );
+        assert_eq!(
+            call(&m, "clone", &[0x4111, 0x7ffd_0000, 0, 0, 0]),
+            "clone(CLONE_VM|CLONE_VFORK|SIGCHLD, 0x7ffd0000, NULL, NULL, 0)"
+        );
+        let mut cargs = ptrs(&[0x1000_0000, 0, 0, 0, 17, 0, 0, 0]);
+        cargs.truncate(64);
+        let cargs = m.put(0x5000, &cargs);
+        assert_eq!(
+            call(&m, "clone3", &[cargs, 88]),
+            "clone3({flags=CLONE_NEWUSER, exit_signal=SIGCHLD, stack=NULL, stack_size=0}, 88)"
+        );
+        assert_eq!(
+            call(&m, "wait4", &[u64::MAX, 0x7000, 1 | 0x4000_0000, 0]),
+            "wait4(-1, 0x7000, WNOHANG|__WALL, NULL)"
+        );
+        assert_eq!(
+            call(&m, "waitid", &[1, 42, 0x7000, 4, 0]),
+            "waitid(P_PID, 42, 0x7000, WEXITED, NULL)"
+        );
+        assert_eq!(call(&m, "exit_group", &[0]), "exit_group(0)");
+        assert_eq!(call(&m, "getpid", &[]), "getpid()");
+        assert_eq!(
+            call(&m, "unshare", &[0x1000_0000 | 0x2_0000 | 0x80]),
+            "unshare(CLONE_NEWTIME|CLONE_NEWNS|CLONE_NEWUSER)"
+        );
+        assert_eq!(
+            call(&m, "setns", &[3, 0x4000_0000]),
+            "setns(3, CLONE_NEWNET)"
+        );
+        assert_eq!(
+            call(&m, "setresuid", &[u64::MAX, 1000, 0xffff_ffff]),
+            "setresuid(-1, 1000, -1)"
+        );
+        let groups = m.put(0x6000, &[0xe8, 3, 0, 0, 27, 0, 0, 0]);
+        assert_eq!(
+            call(&m, "setgroups", &[2, groups]),
+            "setgroups(2, [1000, 27])"
+        );
+        assert_eq!(
+            call(&m, "ptrace", &[0x4206, 99, 0, 0x80]),
+            "ptrace(PTRACE_SEIZE, 99, NULL, 0x80)"
+        );
+        assert_eq!(
+            call(&m, "arch_prctl", &[0x1002, 0x7f00]),
+            "arch_prctl(ARCH_SET_FS, 0x7f00)"
+        );
+        assert_eq!(
+            call(&m, "personality", &[0xffff_ffff]),
+            "personality(PER_QUERY)"
+        );
+        assert_eq!(
+            call(&m, "personality", &[0x4_0000]),
+            "personality(PER_LINUX|ADDR_NO_RANDOMIZE)"
+        );
+    }
+
+    #[test]
+    fn prctl_seccomp_landlock() {
+        let mut m = Memory::new();
+        let name = m.put(0x1000, b"worker\0");
+        let prog = m.put(0x2000, &ptrs(&[12, 0x9000]));
+        let attr = m.put(0x3000, &ptrs(&[0x7, 0x3, 0]));
+        let mut beneath = 0x4u64.to_le_bytes().to_vec();
+        beneath.extend_from_slice(&5i32.to_le_bytes());
+        let beneath = m.put(0x4000, &beneath);
+        let port = m.put(0x5000, &ptrs(&[1, 8080]));
+        assert_eq!(
+            call(&m, "prctl", &[38, 1, 0, 0, 0]),
+            "prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)"
+        );
+        assert_eq!(
+            call(&m, "prctl", &[15, name, 0, 0, 0]),
+            "prctl(PR_SET_NAME, \"worker\", 0, 0, 0)"
+        );
+        assert_eq!(
+            call(&m, "prctl", &[1, 9, 0, 0, 0]),
+            "prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0)"
+        );
+        assert_eq!(
+            call(&m, "prctl", &[24, 21, 0, 0, 0]),
+            "prctl(PR_CAPBSET_DROP, CAP_SYS_ADMIN, 0, 0, 0)"
+        );
+        assert_eq!(
+            call(&m, "prctl", &[16, 0x7ffd_0000, 0, 0, 0]),
+            "prctl(PR_GET_NAME, 0x7ffd0000, 0, 0, 0)"
+        );
+        assert_eq!(
+            call(&m, "seccomp", &[1, 8, prog]),
+            "seccomp(SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_NEW_LISTENER, \
+             {len=12, filter=0x9000})"
+        );
+        assert_eq!(
+            call(&m, "seccomp", &[2, 0, 0x7000]),
+            "seccomp(SECCOMP_GET_ACTION_AVAIL, 0, 0x7000)"
+        );
+        assert_eq!(
+            call(&m, "landlock_create_ruleset", &[attr, 24, 0]),
+            "landlock_create_ruleset({handled_access_fs=LANDLOCK_ACCESS_FS_EXECUTE|\
+             LANDLOCK_ACCESS_FS_WRITE_FILE|LANDLOCK_ACCESS_FS_READ_FILE, \
+             handled_access_net=LANDLOCK_ACCESS_NET_BIND_TCP|LANDLOCK_ACCESS_NET_CONNECT_TCP, \
+             scoped=0}, 24, 0)"
+        );
+        assert_eq!(
+            call(&m, "landlock_create_ruleset", &[0, 0, 1]),
+            "landlock_create_ruleset(NULL, 0, LANDLOCK_CREATE_RULESET_VERSION)"
+        );
+        assert_eq!(
+            call(&m, "landlock_add_rule", &[3, 1, beneath, 0]),
+            "landlock_add_rule(3, LANDLOCK_RULE_PATH_BENEATH, \
+             {allowed_access=LANDLOCK_ACCESS_FS_READ_FILE, parent_fd=5}, 0)"
+        );
+        assert_eq!(
+            call(&m, "landlock_add_rule", &[3, 2, port, 0]),
+            "landlock_add_rule(3, LANDLOCK_RULE_NET_PORT, \
+             {allowed_access=LANDLOCK_ACCESS_NET_BIND_TCP, port=8080}, 0)"
+        );
+        assert_eq!(
+            call(&m, "landlock_restrict_self", &[3, 0]),
+            "landlock_restrict_self(3, 0)"
+        );
+    }
+
+    #[test]
+    fn signals_time_and_futex() {
+        let mut m = Memory::new();
+        let set = m.put(
+            0x1000,
+            &((1u64 << 16) | (1 << 31) | (1 << 32)).to_le_bytes(),
+        );
+        let all = m.put(0x1100, &(!(1u64 << 8)).to_le_bytes());
+        let ts = m.put(0x2000, &ptrs(&[1, 500_000_000]));
+        let mut act = ptrs(&[1, 0x1400_0000, 0x7f00, 1 << 16]);
+        act.truncate(32);
+        let act = m.put(0x3000, &act);
+        let rlim = m.put(0x4000, &ptrs(&[1024, u64::MAX]));
+        let fds = m.put(0x5000, &[3, 0, 0, 0, 1, 0, 0, 0, 4, 0, 0, 0, 4, 0, 0, 0]);
+        assert_eq!(
+            call(&m, "rt_sigprocmask", &[0, set, 0, 8]),
+            "rt_sigprocmask(SIG_BLOCK, [CHLD RTMIN RT_1], NULL, 8)"
+        );
+        assert_eq!(
+            call(&m, "rt_sigprocmask", &[2, all, 0x9000, 8]),
+            "rt_sigprocmask(SIG_SETMASK, ~[KILL], 0x9000, 8)"
+        );
+        assert_eq!(
+            call(&m, "rt_sigaction", &[2, act, 0, 8]),
+            "rt_sigaction(SIGINT, {sa_handler=SIG_IGN, sa_mask=[CHLD], \
+             sa_flags=SA_RESTORER|SA_RESTART, sa_restorer=0x7f00}, NULL, 8)"
+        );
+        assert_eq!(
+            call(&m, "nanosleep", &[ts, 0]),
+            "nanosleep({tv_sec=1, tv_nsec=500000000}, NULL)"
+        );
+        assert_eq!(
+            call(&m, "clock_nanosleep", &[1, 1, ts, 0]),
+            "clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, {tv_sec=1, tv_nsec=500000000}, NULL)"
+        );
+        assert_eq!(
+            call(&m, "clock_gettime", &[0, 0x7000]),
+            "clock_gettime(CLOCK_REALTIME, 0x7000)"
+        );
+        assert_eq!(
+            call(&m, "futex", &[0x7000, 128, 2, 0, 0, 0]),
+            "futex(0x7000, FUTEX_WAIT_PRIVATE, 2, NULL)"
+        );
+        assert_eq!(
+            call(&m, "futex", &[0x7000, 129, 1, 0x55, 0x66, 0x77]),
+            "futex(0x7000, FUTEX_WAKE_PRIVATE, 1)"
+        );
+        assert_eq!(
+            call(&m, "futex", &[0x7000, 9 | 256, 0, ts, 0, 0xffff_ffff]),
+            "futex(0x7000, FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME, 0, \
+             {tv_sec=1, tv_nsec=500000000}, NULL, 0xffffffff)"
+        );
+        assert_eq!(
+            call(&m, "prlimit64", &[0, 7, rlim, 0]),
+            "prlimit64(0, RLIMIT_NOFILE, {rlim_cur=1024, rlim_max=RLIM_INFINITY}, NULL)"
+        );
+        assert_eq!(
+            call(&m, "poll", &[fds, 2, u64::MAX]),
+            "poll([{fd=3, events=POLLIN}, {fd=4, events=POLLOUT}], 2, -1)"
+        );
+        assert_eq!(
+            call(&m, "epoll_create1", &[0o2000000]),
+            "epoll_create1(EPOLL_CLOEXEC)"
+        );
+        assert_eq!(
+            call(&m, "epoll_ctl", &[5, 1, 3, 0x7000]),
+            "epoll_ctl(5, EPOLL_CTL_ADD, 3, 0x7000)"
+        );
+        assert_eq!(
+            call(&m, "eventfd2", &[0, 0o2004000]),
+            "eventfd2(0, EFD_NONBLOCK|EFD_CLOEXEC)"
+        );
+        assert_eq!(
+            call(&m, "getrandom", &[0x7000, 16, 1]),
+            "getrandom(0x7000, 16, GRND_NONBLOCK)"
+        );
+        assert_eq!(
+            call(&m, "pidfd_send_signal", &[3, 15, 0, 0]),
+            "pidfd_send_signal(3, SIGTERM, NULL, 0)"
+        );
+    }
+
+    #[test]
+    fn mounts_and_misc() {
+        let mut m = Memory::new();
+        let proc_ = m.put(0x1000, b"proc\0");
+        let target = m.put(0x2000, b"/proc\0");
+        assert_eq!(
+            call(&m, "mount", &[proc_, target, proc_, 0xe, 0]),
+            "mount(\"proc\", \"/proc\", \"proc\", MS_NOSUID|MS_NODEV|MS_NOEXEC, NULL)"
+        );
+        assert_eq!(
+            call(&m, "mount", &[0, target, 0, 0xc0ed_0000 | 0x5000, 0]),
+            "mount(NULL, \"/proc\", NULL, MS_MGC_VAL|MS_BIND|MS_REC, NULL)"
+        );
+        assert_eq!(
+            call(&m, "umount2", &[target, 2]),
+            "umount2(\"/proc\", MNT_DETACH)"
+        );
+        assert_eq!(
+            call(&m, "bpf", &[5, 0x7000, 72]),
+            "bpf(BPF_PROG_LOAD, 0x7000, 72)"
+        );
+        assert_eq!(
+            call(&m, "ioprio_set", &[1, 0, (3 << 13) | 7]),
+            "ioprio_set(IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_IDLE, 7))"
+        );
+        assert_eq!(
+            call(&m, "sched_setscheduler", &[0, 3 | 0x4000_0000, 0x7000]),
+            "sched_setscheduler(0, SCHED_BATCH|SCHED_RESET_ON_FORK, 0x7000)"
+        );
+        assert_eq!(
+            call(&m, "setpriority", &[0, 0, 19]),
+            "setpriority(PRIO_PROCESS, 0, 19)"
+        );
+        assert_eq!(
+            call(&m, "shmget", &[0, 4096, 0o1600]),
+            "shmget(IPC_PRIVATE, 4096, IPC_CREAT|0600)"
+        );
+        assert_eq!(
+            call(&m, "preadv2", &[3, 0x7000, 1, 0, 0xdead, 8]),
+            "preadv2(3, 0x7000, 1, 0, RWF_NOWAIT)"
+        );
+        assert_eq!(call(&m, "uname", &[0x7000]), "uname(0x7000)");
+    }
+
+    #[test]
+    fn unknown_and_unsigned_calls() {
+        let m = Memory::new();
+        let read = |a: u64, n: usize| m.read(a, n);
+        let args = [1, 2, 0, 0, 0, 0xffff];
+        assert_eq!(
+            format_call(0x190, &args, &read, Style::default()),
+            "syscall_0x190(0x1, 0x2, 0, 0, 0, 0xffff)"
+        );
+        // _sysctl (156) is in the syscall table but has no signature.
+        assert!(signature(156).is_none());
+        assert_eq!(
+            format_call(156, &args, &read, Style::default()),
+            "_sysctl(0x1, 0x2, 0, 0, 0, 0xffff)"
+        );
+        assert_eq!(
+            format_args(0x190, &args, &read, Style::default()),
+            ["0x1", "0x2", "0", "0", "0", "0xffff"]
+        );
+        assert_eq!(
+            format_call_i386(5, &[0x1_0804_8000, 0, 0, 0, 0, 0]),
+            "open(0x8048000, 0, 0, 0, 0, 0)"
+        );
+        assert_eq!(
+            format_call_i386(9999, &[0; 6]),
+            "syscall_0x270f(0, 0, 0, 0, 0, 0)"
+        );
+    }
+
+    #[test]
+    fn args_for_json() {
+        let mut m = Memory::new();
+        let x = m.put(0x1000, b"x\0");
+        let read = |a: u64, n: usize| m.read(a, n);
+        assert_eq!(
+            format_args(
+                nr("openat"),
+                &[AT_FDCWD, x, 0, 0, 0, 0],
+                &read,
+                Style::default()
+            ),
+            ["AT_FDCWD", "\"x\"", "O_RDONLY"]
+        );
+        assert_eq!(
+            format_args(nr("getpid"), &[1, 2, 3, 4, 5, 6], &read, Style::default()),
+            Vec::<String>::new()
+        );
+        // The Ignore slot of preadv is not shown.
+        assert_eq!(
+            format_args(nr("preadv"), &[3, 0, 1, 0, 7, 0], &read, Style::default()).len(),
+            4
+        );
+    }
+
+    #[test]
+    fn return_values() {
+        let mmap = nr("mmap");
+        assert_eq!(format_return(mmap, 0x7f12_3456_7000), "0x7f1234567000");
+        assert_eq!(
+            format_return(mmap, -12),
+            "-1 ENOMEM (Cannot allocate memory)"
+        );
+        assert_eq!(format_return(nr("openat"), 3), "3");
+        assert_eq!(
+            format_return(nr("openat"), -2),
+            "-1 ENOENT (No such file or directory)"
+        );
+        assert_eq!(
+            format_return(nr("socket"), -1),
+            "-1 EPERM (Operation not permitted)"
+        );
+        assert_eq!(
+            format_return(nr("read"), -512),
+            "? ERESTARTSYS (To be restarted if SA_RESTART is set)"
+        );
+        assert_eq!(format_return(nr("read"), -4096), "-4096");
+        assert!(format_return(nr("read"), -4000).starts_with("-1 errno 4000 ("));
+        assert_eq!(format_return(nr("brk"), 0x5555_0000), "0x55550000");
+        assert_eq!(format_return(9999, i64::MIN), i64::MIN.to_string());
+    }
+
+    #[test]
+    fn strace_classes() {
+        let c = |name: &str| classes(nr(name));
+        assert_eq!(c("openat"), ["%file", "%desc"]);
+        assert_eq!(c("socket"), ["%network", "%desc"]);
+        assert_eq!(c("mmap"), ["%memory", "%desc"]);
+        assert_eq!(c("munmap"), ["%memory"]);
+        assert_eq!(c("kill"), ["%process", "%signal"]);
+        assert_eq!(c("execve"), ["%file", "%process"]);
+        assert_eq!(c("shmat"), ["%memory", "%ipc"]);
+        assert_eq!(c("setresuid"), ["%creds"]);
+        assert_eq!(c("clock_gettime"), ["%clock"]);
+        assert_eq!(c("newfstatat"), ["%file", "%desc", "%stat"]);
+        assert_eq!(c("close_range"), ["%desc"]);
+        assert!(c("getpid").is_empty());
+        assert!(classes(9999).is_empty());
+        assert_eq!(
+            class_names(),
+            [
+                "%file", "%network", "%process", "%memory", "%signal", "%ipc", "%desc", "%creds",
+                "%clock", "%stat"
+            ]
+        );
+        for &(name, _) in table::CLASSES {
+            assert!(sysnames::by_name(name).is_ok(), "class table: {name}");
+        }
+        // Every class has members.
+        for class in class_names() {
+            let n = (0..=sysnames::MAX_NR)
+                .filter(|&nr| classes(nr).contains(class))
+                .count();
+            assert!(n > 0, "{class}");
+        }
+    }
+
+    #[test]
+    fn table_is_consistent() {
+        let mut seen = std::collections::HashSet::new();
+        for sig in table::SIGNATURES {
+            assert!(seen.insert(sig.name), "duplicate {}", sig.name);
+            let sysno = sysnames::by_name(sig.name).unwrap_or_else(|_| panic!("{}", sig.name));
+            assert!(sig.args.len() <= 6, "{}", sig.name);
+            assert_eq!(signature(sysno.id() as u32), Some(sig));
+            for arg in sig.args {
+                if let Arg::Buf(n) | Arg::SockAddr(n) = arg {
+                    assert!(usize::from(*n) < sig.args.len(), "{}", sig.name);
+                }
+            }
+        }
+        let required = "read write readv writev pread64 pwrite64 open openat creat close \
+            close_range stat lstat fstat newfstatat statx access faccessat faccessat2 readlink \
+            readlinkat getdents64 chdir fchdir getcwd mkdir mkdirat rmdir unlink unlinkat rename \
+            renameat renameat2 link linkat symlink symlinkat chmod fchmod fchmodat chown fchown \
+            lchown fchownat truncate ftruncate utimensat mknod mknodat lseek dup dup2 dup3 pipe \
+            pipe2 fcntl ioctl flock fsync fdatasync mmap munmap mprotect pkey_mprotect mremap \
+            madvise brk msync mlock munlock socket socketpair connect bind listen accept accept4 \
+            sendto recvfrom sendmsg recvmsg sendmmsg recvmmsg shutdown setsockopt getsockopt \
+            getsockname getpeername clone clone3 fork vfork execve execveat exit exit_group \
+            wait4 waitid kill tkill tgkill rt_sigaction rt_sigprocmask rt_sigreturn sigaltstack \
+            prctl arch_prctl prlimit64 getrlimit setrlimit setsid setpgid getpid getppid gettid \
+            getuid geteuid getgid getegid setuid setgid setresuid setresgid setgroups capget \
+            capset futex nanosleep clock_nanosleep clock_gettime gettimeofday settimeofday poll \
+            ppoll select pselect6 epoll_create1 epoll_ctl epoll_wait epoll_pwait eventfd2 \
+            signalfd4 timerfd_create uname sysinfo getrandom memfd_create seccomp \
+            landlock_create_ruleset landlock_add_rule landlock_restrict_self ptrace personality \
+            unshare setns mount umount2 chroot pivot_root io_uring_setup bpf perf_event_open \
+            process_vm_readv process_vm_writev pidfd_open pidfd_send_signal openat2 \
+            sched_setaffinity sched_getaffinity sched_setscheduler setpriority getpriority \
+            ioprio_set ioprio_get set_tid_address set_robust_list rseq statfs fstatfs sync \
+            syncfs fallocate copy_file_range sendfile splice tee inotify_init1 \
+            inotify_add_watch userfaultfd";
+        for name in required.split_whitespace() {
+            assert!(signature(nr(name)).is_some(), "no signature for {name}");
+        }
+        assert!(
+            table::SIGNATURES.len() >= 280,
+            "{}",
+            table::SIGNATURES.len()
+        );
+    }
+
+    #[test]
+    fn consts_names_exist() {
+        let lists: &[&[&str]] = &[
+            WAIT4_OPTIONS,
+            WAITID_OPTIONS,
+            IDTYPES,
+            SIGPROCMASK_HOW,
+            FUTEX_CMDS,
+            PTRACE_REQUESTS,
+            ARCH_PRCTL_CODES,
+            SECCOMP_FILTER_FLAGS,
+            SECCOMP_MODES,
+            MFD_FLAGS,
+            GRND_FLAGS,
+            EFD_FLAGS,
+            TFD_FLAGS,
+            TFD_SETTIME,
+            SFD_FLAGS,
+            IN_INIT_FLAGS,
+            EPOLL_FLAGS,
+            PIDFD_FLAGS,
+            CLOEXEC_ONLY,
+            PIPE2_FLAGS,
+            NONBLOCK_CLOEXEC,
+            FACCESSAT2_FLAGS,
+            LOCK_TYPES,
+            SEALS,
+            IOPRIO_WHO,
+            IOPRIO_CLASSES,
+            CAP_AMBIENT_OPS,
+            PR_SET_VMA_OPS,
+            PERSONALITY_FLAGS,
+            CLONE_NEWTIME,
+        ];
+        for list in lists {
+            for name in *list {
+                assert!(consts::lookup(name).is_some(), "{name} missing from consts");
+            }
+        }
+        for name in [
+            "O_CREAT",
+            "__O_TMPFILE",
+            "RLIM_INFINITY",
+            "SECCOMP_SET_MODE_FILTER",
+            "PR_CAP_AMBIENT_CLEAR_ALL",
+            "PR_SET_PTRACER_ANY",
+            "S_IFCHR",
+            "S_IFBLK",
+            "PER_QUERY",
+            "FUTEX_PRIVATE_FLAG",
+            "FUTEX_CLOCK_REALTIME",
+        ] {
+            assert!(consts::lookup(name).is_some(), "{name} missing from consts");
+        }
+        // Local tables must not shadow consts: a name here should be absent there.
+        let locals: &[Table] = &[
+            MOUNT_FLAGS,
+            UMOUNT_FLAGS,
+            MREMAP_FLAGS,
+            STATX_MASK,
+            POLL_EVENTS,
+        ];
+        for table in locals {
+            for (name, _) in *table {
+                assert!(consts::lookup(name).is_none(), "{name} is in consts");
+            }
+        }
+    }
+
+    #[test]
+    fn unreadable_memory_shows_pointers() {
+        let m = Memory::new();
+        assert_eq!(
+            call(&m, "openat", &[AT_FDCWD, 0x1234, 0, 0]),
+            "openat(AT_FDCWD, 0x1234, O_RDONLY)"
+        );
+        assert_eq!(
+            call(&m, "openat", &[AT_FDCWD, 0, 0, 0]),
+            "openat(AT_FDCWD, NULL, O_RDONLY)"
+        );
+        assert_eq!(
+            call(&m, "execve", &[0x10, 0x20, 0x30]),
+            "execve(0x10, 0x20, 0x30)"
+        );
+        let mut m = Memory::new();
+        let argv = m.put(0x2000, &ptrs(&[0x9999, 0]));
+        assert_eq!(
+            call(&m, "execve", &[0x10, argv, 0]),
+            "execve(0x10, [0x9999], NULL)"
+        );
+        // An argv whose readable part ends before its NULL entry.
+        let cut = m.put(0x3000, &ptrs(&[0x9999]));
+        assert_eq!(
+            call(&m, "execve", &[0x10, cut, 0]),
+            "execve(0x10, [0x9999, ...], NULL)"
+        );
+    }
+
+    /// Deterministic xorshift64.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            let mut x = self.0;
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            self.0 = x;
+            x
+        }
+    }
+
+    /// Random bytes derived from (addr, len, seed), so the callback needs no state.
+    fn noise(addr: u64, len: usize, seed: u64) -> Option<Vec<u8>> {
+        let mut rng = Rng(addr ^ seed.rotate_left(17) ^ (len as u64) ^ 0x9e37_79b9_7f4a_7c15);
+        rng.next();
+        match rng.next() % 8 {
+            0 => None,
+            1 => Some(Vec::new()),
+            2 => {
+                // More than asked: decoders must cope.
+                Some((0..len.min(4096) + 13).map(|_| rng.next() as u8).collect())
+            }
+            3 => {
+                let n = (rng.next() as usize) % (len.min(4096) + 1);
+                Some((0..n).map(|_| rng.next() as u8).collect())
+            }
+            4 => {
+                // Pointer-like words, often NULL, some pointing back into "memory".
+                let n = len.min(4096);
+                let mut v = Vec::with_capacity(n);
+                while v.len() < n {
+                    let word = match rng.next() % 4 {
+                        0 => 0,
+                        1 => 0x1000 + rng.next() % 0x1000,
+                        _ => rng.next(),
+                    };
+                    v.extend_from_slice(&word.to_le_bytes());
+                }
+                v.truncate(n);
+                Some(v)
+            }
+            _ => {
+                let n = len.min(4096);
+                Some(
+                    (0..n)
+                        .map(|_| match rng.next() % 10 {
+                            0 => 0,
+                            1..=6 => b'a' + (rng.next() % 26) as u8,
+                            _ => rng.next() as u8,
+                        })
+                        .collect(),
+                )
+            }
+        }
+    }
+
+    #[test]
+    fn fuzz_never_panics() {
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        let specials = [
+            0,
+            1,
+            2,
+            3,
+            4,
+            8,
+            16,
+            17,
+            24,
+            64,
+            88,
+            128,
+            0xffff_ffff,
+            0xffff_ff9c,
+            u64::MAX,
+            u64::MAX - 99,
+            1 << 63,
+            0x1000,
+        ];
+        for case in 0..20_000u64 {
+            let nr = (rng.next() % 600) as u32;
+            let mut args = [0u64; 6];
+            for a in &mut args {
+                *a = match rng.next() % 4 {
+                    0 => specials[(rng.next() % specials.len() as u64) as usize],
+                    1 => rng.next() % 64,
+                    2 => 0x1000 + rng.next() % 0x1000,
+                    _ => rng.next(),
+                };
+            }
+            let seed = rng.next();
+            let read = move |addr: u64, len: usize| noise(addr, len, seed);
+            let style = Style {
+                max_string: [0, 1, 5, 32, 1000, usize::MAX][(case % 6) as usize],
+                read_memory: case % 7 != 0,
+            };
+            let call = format_call(nr, &args, &read, style);
+            assert!(!call.is_empty());
+            let shown = format_args(nr, &args, &read, style);
+            assert!(shown.len() <= 6);
+            let _ = format_call_i386(nr, &args);
+            let _ = format_return(nr, rng.next() as i64);
+            let _ = format_return(nr, -((rng.next() % 5000) as i64));
+            let _ = classes(nr);
+            let _ = signature(nr);
+        }
+    }
+}

@@ -1,0 +1,347 @@
+//! Violation reports: what was denied, to whom, and what would fix it; one line of text per
+//! denial, one JSON object per denial for `--report`, and bounded counting with a summary.
+//!
+//! Decoded pointer arguments (paths, socket addresses) are read from the sandboxed program's
+//! memory after the fact: they are a hint for the reader, never an input to a decision.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::compile::bpf;
+use crate::policy::promise::{self, Promise, PromiseSet};
+use crate::policy::signature::{self, ReadMem, Style};
+use crate::policy::syscalls;
+
+/// What would have allowed a denied call.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fix {
+    /// Any one of these promises.
+    Promises(Vec<Promise>),
+    /// Never allowed, with the reason.
+    Never(&'static str),
+    /// No promise allows the call (with these arguments); an explicit rule would.
+    Rule(String),
+}
+
+impl fmt::Display for Fix {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Fix::Promises(ps) => {
+                let names: Vec<&str> = ps.iter().map(|p| p.name()).collect();
+                match names.as_slice() {
+                    [one] => write!(f, "needs promise {one}"),
+                    [init @ .., last] => write!(f, "needs promise {} or {last}", init.join(", ")),
+                    [] => f.write_str("needs a promise"),
+                }
+            }
+            Fix::Never(why) => f.write_str(why),
+            Fix::Rule(rule) => write!(f, "no promise allows this (explicit rule: {rule})"),
+        }
+    }
+}
+
+/// One denied call.
+#[derive(Clone, Debug, Serialize)]
+pub struct Denial {
+    /// The thread that made it.
+    pub pid: i32,
+    /// Its command name (from `/proc`, a hint).
+    pub comm: String,
+    /// The syscall's name (`socket`, or `i386:getpid`, `x32:…`).
+    pub syscall: String,
+    /// Its number.
+    pub nr: u32,
+    /// Raw arguments.
+    pub args: [u64; 6],
+    /// The call decoded, e.g. `socket(AF_INET, SOCK_STREAM, 0)`.
+    pub call: String,
+    /// The promises that would allow it (empty when none would).
+    pub promises: Vec<&'static str>,
+    /// The fix, in words.
+    pub fix: String,
+    /// What the sandbox did: `eperm`, `kill`, or the errno name.
+    pub action: String,
+}
+
+impl Denial {
+    /// The report line: `seccomp-pledge: denied CALL in COMM[PID]: FIX`.
+    pub fn line(&self) -> String {
+        format!(
+            "seccomp-pledge: denied {} in {}[{}]: {}",
+            self.call, self.comm, self.pid, self.fix
+        )
+    }
+}
+
+const TIOCSTI: u64 = 0x5412;
+const TIOCLINUX: u64 = 0x541c;
+
+/// Works out what would allow a call that `granted` denies.
+pub fn fix_for(nr: u32, args: &[u64; 6], granted: PromiseSet) -> Fix {
+    let name = syscalls::name(nr);
+    match name {
+        Some("ioctl") if matches!(args[1] & 0xffff_ffff, TIOCSTI | TIOCLINUX) => {
+            return Fix::Never("never allowed: it injects input into a terminal");
+        }
+        Some("seccomp") if args[1] & 8 != 0 => {
+            return Fix::Never(
+                "never allowed: a sandboxed program may not receive seccomp notifications",
+            );
+        }
+        Some("openat2") | Some("clone3") => {
+            return Fix::Never("never allowed (answered with ENOSYS so libc falls back)");
+        }
+        _ => {}
+    }
+    let ps = promise::promises_allowing(nr, args, granted);
+    if !ps.is_empty() {
+        return Fix::Promises(ps);
+    }
+    match name {
+        Some(n) => {
+            let everything = PromiseSet::of(&promise::ALL);
+            let some_promise_has_it = promise::ALL.iter().any(|p| {
+                let info = p.info();
+                info.syscalls.iter().any(|s| s.id() as u32 == nr)
+                    || info.rules.iter().any(|r| r.syscall.id() as u32 == nr)
+            });
+            if some_promise_has_it && !promise::allows(everything, nr, args) {
+                Fix::Rule(format!(
+                    "allow {n} if … (no promise allows these arguments)"
+                ))
+            } else {
+                Fix::Rule(format!("allow {n}"))
+            }
+        }
+        None => Fix::Never("not a system call of this architecture"),
+    }
+}
+
+/// Builds the report for a native call denied by the filter.
+pub fn denial(
+    pid: i32,
+    nr: u32,
+    args: [u64; 6],
+    granted: PromiseSet,
+    read: ReadMem<'_>,
+    action: &str,
+) -> Denial {
+    let fix = fix_for(nr, &args, granted);
+    let promises = match &fix {
+        Fix::Promises(ps) => ps.iter().map(|p| p.name()).collect(),
+        _ => Vec::new(),
+    };
+    let style = Style {
+        max_string: 64,
+        read_memory: true,
+    };
+    Denial {
+        pid,
+        comm: comm(pid),
+        syscall: syscalls::name(nr).map_or_else(|| format!("syscall_{nr}"), str::to_string),
+        nr,
+        args,
+        call: signature::format_call(nr, &args, read, style),
+        promises,
+        fix: fix.to_string(),
+        action: action.to_string(),
+    }
+}
+
+/// Builds the report for a call with the x32 bit or from another architecture.
+pub fn foreign(pid: i32, arch: u32, nr: u32, args: [u64; 6], action: &str) -> Denial {
+    let (syscall, call, fix) = if arch == bpf::AUDIT_ARCH_I386 {
+        let name = syscalls::i386_name(nr).unwrap_or("unknown");
+        (
+            format!("i386:{name}"),
+            format!("{} via int 0x80", signature::format_call_i386(nr, &args)),
+            "never allowed: 32-bit system calls bypass the 64-bit filter; the sandbox was killed",
+        )
+    } else if arch == bpf::AUDIT_ARCH_X86_64 {
+        let low = nr & !0x4000_0000;
+        (
+            format!("x32:{low}"),
+            format!(
+                "x32 syscall {low}({:#x}, {:#x}, {:#x})",
+                args[0], args[1], args[2]
+            ),
+            "never allowed: x32 system calls bypass the 64-bit filter",
+        )
+    } else {
+        (
+            format!("arch_{arch:#x}:{nr}"),
+            format!("syscall {nr} of architecture {arch:#x}"),
+            "never allowed: foreign-architecture system call; the sandbox was killed",
+        )
+    };
+    Denial {
+        pid,
+        comm: comm(pid),
+        syscall,
+        nr,
+        args,
+        call,
+        promises: Vec::new(),
+        fix: fix.to_string(),
+        action: action.to_string(),
+    }
+}
+
+/// The command name of a thread (a hint: the program can change it).
+pub fn comm(pid: i32) -> String {
+    std::fs::read_to_string(format!("/proc/{pid}/comm"))
+        .map(|s| s.trim_end().to_string())
+        .unwrap_or_else(|_| "?".to_string())
+}
+
+/// How many distinct kinds of denial are remembered before the rest are lumped together.
+const MAX_KINDS: usize = 1024;
+/// Lines printed for one kind of denial before the rest are only counted.
+const LINES_PER_KIND: u32 = 3;
+/// Lines printed in all before everything is only counted.
+const MAX_LINES: u32 = 200;
+
+/// Counts denials by kind (syscall and fix) with bounded memory, and decides which get a
+/// line.
+#[derive(Default)]
+pub struct Tally {
+    kinds: HashMap<(String, String), (u64, u32)>,
+    overflow: u64,
+    lines: u32,
+    total: u64,
+}
+
+impl Tally {
+    /// Counts a denial; returns whether its line should be printed.
+    pub fn count(&mut self, d: &Denial) -> bool {
+        self.total += 1;
+        let key = (d.syscall.clone(), d.fix.clone());
+        let full = self.kinds.len() >= MAX_KINDS;
+        let entry = match self.kinds.get_mut(&key) {
+            Some(e) => e,
+            None if full => {
+                self.overflow += 1;
+                return false;
+            }
+            None => self.kinds.entry(key).or_insert((0, 0)),
+        };
+        entry.0 += 1;
+        if entry.1 < LINES_PER_KIND && self.lines < MAX_LINES {
+            entry.1 += 1;
+            self.lines += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// All denials counted.
+    pub fn total(&self) -> u64 {
+        self.total
+    }
+
+    /// Summary lines for denials that were not all printed (most frequent first).
+    pub fn summary(&self) -> Vec<String> {
+        let mut kinds: Vec<_> = self
+            .kinds
+            .iter()
+            .filter(|(_, (n, shown))| *n > u64::from(*shown))
+            .collect();
+        kinds.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
+        let mut out: Vec<String> = kinds
+            .into_iter()
+            .map(|((sys, fix), (n, shown))| {
+                format!("seccomp-pledge: {n} denials of {sys} ({shown} shown): {fix}")
+            })
+            .collect();
+        if self.overflow > 0 {
+            out.push(format!(
+                "seccomp-pledge: {} more denials of other kinds (not itemised)",
+                self.overflow
+            ));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nr(name: &str) -> u32 {
+        syscalls::by_name(name).unwrap().id() as u32
+    }
+
+    #[test]
+    fn fixes_name_the_missing_promise() {
+        let stdio = PromiseSet::of(&[Promise::Stdio]);
+        assert_eq!(
+            fix_for(nr("socket"), &[2, 1, 0, 0, 0, 0], stdio).to_string(),
+            "needs promise inet, anet or dns"
+        );
+        assert_eq!(
+            fix_for(nr("socket"), &[1, 1, 0, 0, 0, 0], stdio).to_string(),
+            "needs promise unix"
+        );
+        assert_eq!(
+            fix_for(nr("execve"), &[0; 6], stdio).to_string(),
+            "needs promise exec"
+        );
+        assert_eq!(
+            fix_for(nr("fork"), &[0; 6], stdio).to_string(),
+            "needs promise proc"
+        );
+        assert_eq!(
+            fix_for(
+                nr("ioctl"),
+                &[0, TIOCSTI, 0, 0, 0, 0],
+                PromiseSet::of(&[Promise::Tty])
+            )
+            .to_string(),
+            "never allowed: it injects input into a terminal"
+        );
+        assert_eq!(
+            fix_for(nr("ptrace"), &[0; 6], stdio).to_string(),
+            "no promise allows this (explicit rule: allow ptrace)"
+        );
+        assert!(
+            fix_for(nr("clone"), &[0x1000_0011, 0, 0, 0, 0, 0], stdio)
+                .to_string()
+                .contains("no promise allows these arguments")
+        );
+    }
+
+    #[test]
+    fn tally_is_bounded_and_summarises() {
+        let mut t = Tally::default();
+        let d = |sys: &str| Denial {
+            pid: 1,
+            comm: "x".into(),
+            syscall: sys.into(),
+            nr: 0,
+            args: [0; 6],
+            call: String::new(),
+            promises: vec![],
+            fix: "needs promise inet".into(),
+            action: "eperm".into(),
+        };
+        let mut printed = 0;
+        for _ in 0..100_000 {
+            printed += u32::from(t.count(&d("socket")));
+        }
+        assert_eq!(printed, LINES_PER_KIND);
+        for i in 0..5000 {
+            t.count(&d(&format!("s{i}")));
+        }
+        assert!(t.kinds.len() <= MAX_KINDS);
+        let s = t.summary();
+        assert_eq!(
+            s[0],
+            "seccomp-pledge: 100000 denials of socket (3 shown): needs promise inet"
+        );
+        assert!(s.last().unwrap().contains("more denials of other kinds"));
+        assert_eq!(t.total(), 105_000);
+    }
+}
