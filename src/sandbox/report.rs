@@ -119,16 +119,20 @@ pub fn fix_for(nr: u32, args: &[u64; 6], granted: PromiseSet) -> Fix {
     }
 }
 
-/// Builds the report for a native call denied by the filter.
+/// The name reports use for a native syscall number.
+pub fn syscall_name(nr: u32) -> String {
+    syscalls::name(nr).map_or_else(|| format!("syscall_{nr}"), str::to_string)
+}
+
+/// Builds the report for a native call denied by the filter, whose fix is already known.
 pub fn denial(
     pid: i32,
     nr: u32,
     args: [u64; 6],
-    granted: PromiseSet,
+    fix: &Fix,
     read: ReadMem<'_>,
     action: &str,
 ) -> Denial {
-    let fix = fix_for(nr, &args, granted);
     let promises = match &fix {
         Fix::Promises(ps) => ps.iter().map(|p| p.name()).collect(),
         _ => Vec::new(),
@@ -140,7 +144,7 @@ pub fn denial(
     Denial {
         pid,
         comm: comm(pid),
-        syscall: syscalls::name(nr).map_or_else(|| format!("syscall_{nr}"), str::to_string),
+        syscall: syscall_name(nr),
         nr,
         args,
         call: signature::format_call(nr, &args, read, style),
@@ -214,10 +218,11 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// Counts a denial; returns whether its line should be printed.
-    pub fn count(&mut self, d: &Denial) -> bool {
+    /// Counts a denial of `syscall` with this fix; returns whether its line should be
+    /// printed.
+    pub fn count(&mut self, syscall: &str, fix: &str) -> bool {
         self.total += 1;
-        let key = (d.syscall.clone(), d.fix.clone());
+        let key = (syscall.to_string(), fix.to_string());
         let full = self.kinds.len() >= MAX_KINDS;
         let entry = match self.kinds.get_mut(&key) {
             Some(e) => e,
@@ -329,11 +334,13 @@ mod tests {
         };
         let mut printed = 0;
         for _ in 0..100_000 {
-            printed += u32::from(t.count(&d("socket")));
+            let x = d("socket");
+            printed += u32::from(t.count(&x.syscall, &x.fix));
         }
         assert_eq!(printed, LINES_PER_KIND);
         for i in 0..5000 {
-            t.count(&d(&format!("s{i}")));
+            let x = d(&format!("s{i}"));
+            t.count(&x.syscall, &x.fix);
         }
         assert!(t.kinds.len() <= MAX_KINDS);
         let s = t.summary();

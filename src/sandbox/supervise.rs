@@ -259,13 +259,12 @@ impl State {
             self.respond(req.id, 0, libc::SECCOMP_USER_NOTIF_FLAG_CONTINUE as u32);
             return;
         }
-        let d = if nr & 0x4000_0000 != 0 {
-            report::foreign(pid, data.arch, nr, args, action)
+        if nr & 0x4000_0000 != 0 {
+            let d = report::foreign(pid, data.arch, nr, args, action);
+            self.emit(&d);
         } else {
-            let read = |addr: u64, len: usize| self.read_memory(req.id, pid, addr, len);
-            report::denial(pid, nr, args, self.opts.granted, &read, action)
-        };
-        self.emit(&d);
+            self.emit_native(req.id, pid, nr, args);
+        }
         if self.opts.kill {
             self.kill_sandbox();
         } else {
@@ -283,10 +282,7 @@ impl State {
             REPORT_DENIED => {
                 let nr = (a[0] >> 8) as u32;
                 let args = [a[1], a[2], a[3], a[4], a[5], 0];
-                let action = if self.opts.kill { "kill" } else { "eperm" };
-                let read = |addr: u64, len: usize| self.read_memory(req.id, pid, addr, len);
-                let d = report::denial(pid, nr, args, self.opts.granted, &read, action);
-                self.emit(&d);
+                self.emit_native(req.id, pid, nr, args);
                 if self.opts.kill {
                     self.kill_sandbox();
                     return;
@@ -326,9 +322,31 @@ impl State {
         };
     }
 
+    /// Counts, prints and records a report that is already built.
     fn emit(&mut self, d: &Denial) {
-        let print = self.tally.count(d);
-        if print && !self.opts.quiet {
+        let print = self.tally.count(&d.syscall, &d.fix) && !self.opts.quiet;
+        self.output(d, print);
+    }
+
+    /// Counts a native denial and builds its full report (command name, decoded arguments
+    /// read from memory) only when it is printed or written to the report file.
+    fn emit_native(&mut self, id: u64, pid: i32, nr: u32, args: [u64; 6]) {
+        let fix = report::fix_for(nr, &args, self.opts.granted);
+        let print = self
+            .tally
+            .count(&report::syscall_name(nr), &fix.to_string())
+            && !self.opts.quiet;
+        if !print && self.opts.report_file.is_none() {
+            return;
+        }
+        let action = if self.opts.kill { "kill" } else { "eperm" };
+        let read = |addr: u64, len: usize| self.read_memory(id, pid, addr, len);
+        let d = report::denial(pid, nr, args, &fix, &read, action);
+        self.output(&d, print);
+    }
+
+    fn output(&mut self, d: &Denial, print: bool) {
+        if print {
             eprintln!("{}", d.line());
         }
         if let Some(f) = &mut self.opts.report_file {

@@ -4,7 +4,9 @@
 mod cli;
 mod guards;
 mod launch;
+mod loader;
 mod programs;
 mod promises;
+mod reports;
 mod unveil;
 mod util;

@@ -22,13 +22,20 @@ fn build_dir() -> PathBuf {
 }
 
 fn compile(out: &str, extra: &[&str]) -> PathBuf {
+    let cc = std::env::var("CC").unwrap_or_else(|_| "gcc".into());
+    compile_with(&cc, "probe.c", out, extra)
+}
+
+/// Compiles `tests/probe/SOURCE` with the C compiler `cc` into the test build directory.
+pub(crate) fn compile_with(cc: &str, source: &str, out: &str, extra: &[&str]) -> PathBuf {
     let dir = build_dir();
     std::fs::create_dir_all(&dir).unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/probe/probe.c");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/probe")
+        .join(source);
     let dst = dir.join(out);
     let tmp = dir.join(format!("{out}.tmp.{}", std::process::id()));
-    let cc = std::env::var("CC").unwrap_or_else(|_| "gcc".into());
-    let status = Command::new(&cc)
+    let status = Command::new(cc)
         .args(["-O1", "-Wall", "-Werror"])
         .args(extra)
         .arg("-o")

@@ -1,0 +1,307 @@
+//! Violation reports: one line per denial naming the fix, JSON with `--report`, `-q`,
+//! counting and summaries under floods, threads and children, and a supervisor the sandbox
+//! cannot reach.
+
+use crate::util::*;
+
+/// (probe step, expected fix) — each a distinct denial under `-p stdio`.
+const DENIALS: &[(&str, &str)] = &[
+    (
+        "socket AF_INET SOCK_STREAM",
+        "needs promise inet, anet or dns",
+    ),
+    ("socket AF_INET6 SOCK_DGRAM", "needs promise inet or dns"),
+    ("socket AF_UNIX SOCK_STREAM", "needs promise unix"),
+    ("netlink-route", "needs promise netlink"),
+    ("open /etc/hostname O_RDONLY", "needs promise rpath or dns"),
+    ("open /etc/hostname O_WRONLY", "needs promise wpath"),
+    (
+        "open /tmp/sp-never-created O_WRONLY|O_CREAT|O_EXCL 0600",
+        "needs promise cpath",
+    ),
+    ("mkdir /tmp/sp-never-created", "needs promise cpath"),
+    ("mkfifo /tmp/sp-never-created", "needs promise dpath"),
+    ("flock /etc/hostname", "needs promise rpath or dns"),
+    ("fcntl 0 F_SETLK 0", "needs promise flock"),
+    ("utimensat /etc/hostname", "needs promise fattr"),
+    ("chown /etc/hostname 0 0", "needs promise chown"),
+    ("setuid 0", "needs promise id"),
+    ("settimeofday", "needs promise settime"),
+    ("fork", "needs promise proc"),
+    ("setrlimit-nofile 10", "needs promise proc or id"),
+    ("landlock-abi", "needs promise unveil"),
+    (
+        "mmap PROT_READ|PROT_EXEC MAP_PRIVATE",
+        "needs promise prot_exec",
+    ),
+    ("ioctl 0 TIOCGWINSZ", "needs promise tty"),
+    ("raw 47 -1 0 0", "needs promise dns, recvfd or netlink"),
+    ("raw 46 -1 0 0", "needs promise dns or sendfd"),
+    ("stat /etc", "needs promise rpath, wpath or dns"),
+    (
+        "tiocsti 0",
+        "never allowed: it injects input into a terminal",
+    ),
+    (
+        "ptrace-attach parent",
+        "no promise allows this (explicit rule: allow ptrace)",
+    ),
+    ("clone CLONE_NEWUSER", "no promise allows these arguments"),
+    (
+        "x32-getpid",
+        "never allowed: x32 system calls bypass the 64-bit filter",
+    ),
+    // last: exec takes the rest of the command line
+    ("exec /bin/true", "needs promise exec"),
+];
+
+#[test]
+fn every_denial_names_the_promise_that_would_allow_it() {
+    if !require_kernel() {
+        return;
+    }
+    let d = tempdir();
+    let json = d.path().join("report.jsonl");
+    let steps: Vec<&str> = DENIALS.iter().map(|(step, _)| *step).collect();
+    let r = probe_run(&["-p", "stdio", "--report", &s(&json)], &steps.join(" :: "));
+    let lines: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("seccomp-pledge: denied "))
+        .collect();
+    assert_eq!(lines.len(), DENIALS.len(), "one line per denial\n{r}");
+    for ((step, fix), line) in DENIALS.iter().zip(&lines) {
+        assert!(line.contains(fix), "`{step}`: {line}");
+        assert!(line.contains("in probe-static["), "`{step}`: {line}");
+    }
+    // the decoded calls
+    assert!(
+        lines[0].starts_with(
+            "seccomp-pledge: denied socket(AF_INET, SOCK_STREAM, IPPROTO_IP) in probe-static["
+        ),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[4].contains("openat(AT_FDCWD, \"/etc/hostname\", O_RDONLY)"),
+        "{}",
+        lines[4]
+    );
+    assert!(lines[19].contains("ioctl(0, TIOCGWINSZ"), "{}", lines[19]);
+    // JSON: one object per denial
+    let text = std::fs::read_to_string(&json).unwrap();
+    let objs: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(objs.len(), DENIALS.len());
+    assert_eq!(objs[0]["syscall"], "socket");
+    assert_eq!(
+        objs[0]["promises"],
+        serde_json::json!(["inet", "anet", "dns"])
+    );
+    assert_eq!(objs[0]["action"], "eperm");
+    assert_eq!(objs[0]["args"][0], 2);
+}
+
+#[test]
+fn quiet_silences_lines_and_summary_but_not_the_report_file() {
+    if !require_kernel() {
+        return;
+    }
+    let d = tempdir();
+    let json = d.path().join("r.jsonl");
+    let r = probe_run(
+        &["-q", "-p", "stdio", "--report", &s(&json)],
+        "flood 10 socket AF_INET SOCK_STREAM",
+    );
+    assert_eq!(r.stderr, "", "{r}");
+    assert_eq!(std::fs::read_to_string(&json).unwrap().lines().count(), 10);
+}
+
+#[test]
+fn a_flood_of_denials_finishes_with_a_count() {
+    if !require_kernel() {
+        return;
+    }
+    let started = std::time::Instant::now();
+    let r = probe_run(
+        &["-p", "stdio"],
+        "flood 100000 socket AF_INET SOCK_STREAM :: echo done",
+    );
+    assert_eq!(r.code, 0, "{r}");
+    assert_eq!(r.value("flood"), "EPERM=100000", "{r}");
+    r.expect("echo", "ok");
+    let lines = r
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("seccomp-pledge: denied "))
+        .count();
+    assert_eq!(lines, 3, "printing is limited\n{r}");
+    assert!(
+        r.stderr.contains(
+            "seccomp-pledge: 100000 denials of socket (3 shown): needs promise inet, anet or dns"
+        ),
+        "{r}"
+    );
+    eprintln!("100000 reported denials took {:?}", started.elapsed());
+}
+
+#[test]
+fn threads_and_children_are_supervised() {
+    if !require_kernel() {
+        return;
+    }
+    let d = tempdir();
+    let json = d.path().join("t.jsonl");
+    let r = probe_run(
+        &["-p", "stdio", "--report", &s(&json)],
+        "threads 4 socket AF_INET SOCK_STREAM",
+    );
+    r.expect("threads", "ok");
+    let text = std::fs::read_to_string(&json).unwrap();
+    let tids: std::collections::BTreeSet<i64> = text
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["pid"]
+                .as_i64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        tids.len(),
+        4,
+        "one report per thread, each with its own tid: {text}"
+    );
+    let r = probe_run(
+        &["-p", "stdio proc", "--report", &s(&json)],
+        "getpid :: forked socket AF_UNIX SOCK_STREAM :: forked forked flock /etc/hostname",
+    );
+    let parent: i64 = r.value("getpid").parse().unwrap();
+    let text = std::fs::read_to_string(&json).unwrap();
+    let pids: Vec<i64> = text
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["pid"]
+                .as_i64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(pids.len(), 2, "{text}\n{r}");
+    assert!(
+        pids.iter().all(|&p| p != parent),
+        "reported from the children: {pids:?} (parent {parent})"
+    );
+    assert!(
+        r.stderr.contains("needs promise unix") && r.stderr.contains("needs promise rpath or dns"),
+        "{r}"
+    );
+}
+
+#[test]
+fn the_sandbox_cannot_reach_its_supervisor() {
+    if !require_kernel() {
+        return;
+    }
+    // signal, trace, or read the supervisor's memory: all refused, even with proc
+    for promises in ["stdio", "stdio proc"] {
+        let r = probe_run(
+            &["-p", promises],
+            "kill parent SIGKILL :: kill parent SIGSTOP :: ptrace-attach parent :: process_vm_readv parent :: pidfd-open parent :: getppid",
+        );
+        for op in ["kill", "ptrace-attach", "process_vm_readv"] {
+            assert_ne!(r.result(op), "ok", "{promises}: {op}\n{r}");
+        }
+        r.expect("getppid", "ok");
+        assert_eq!(
+            r.code, 1,
+            "the supervisor is alive and reports the exit code\n{r}"
+        );
+    }
+}
+
+#[test]
+fn a_task_dying_mid_notification_never_hangs_the_supervisor() {
+    if !require_kernel() {
+        return;
+    }
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(bin())
+        .args(["-q", "-p", "stdio", "--"])
+        .arg(probe_static())
+        .args([
+            "threads",
+            "4",
+            "flood",
+            "10000000",
+            "socket",
+            "AF_INET",
+            "SOCK_STREAM",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    // kill the probe (the supervisor's child) while its threads wait on notifications
+    let kids =
+        std::fs::read_to_string(format!("/proc/{}/task/{}/children", child.id(), child.id()))
+            .unwrap();
+    let probe: i32 = kids.split_whitespace().next().unwrap().parse().unwrap();
+    // SAFETY: killing the probe we started (through the supervisor).
+    unsafe { libc::kill(probe, libc::SIGKILL) };
+    let started = std::time::Instant::now();
+    let status = child.wait().unwrap();
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "the supervisor returned promptly"
+    );
+    assert_eq!(status.code(), Some(128 + libc::SIGKILL));
+}
+
+#[test]
+fn kill_reports_first_then_ends_the_whole_sandbox() {
+    if !require_kernel() {
+        return;
+    }
+    // a child keeps running in the background; -k must end it too
+    // the denial comes from a child: the parent, waiting for it, is killed too
+    let r = probe_run(
+        &["-k", "-p", "stdio proc"],
+        "forked socket AF_INET SOCK_STREAM :: echo never",
+    );
+    assert_eq!(r.code, 128 + libc::SIGSYS, "{r}");
+    assert!(!r.stdout.contains("never"), "{r}");
+    assert!(r.stderr.contains("denied socket"), "{r}");
+}
+
+#[test]
+fn report_file_errors_come_before_anything_runs() {
+    let d = tempdir();
+    let marker = d.path().join("ran");
+    let dir = s(d.path());
+    for (path, what) in [
+        ("/no/such/dir/r.jsonl", "No such file or directory"),
+        (dir.as_str(), "Is a directory"),
+    ] {
+        let r = sp(&[
+            "--report",
+            path,
+            "-p",
+            "stdio rpath wpath cpath",
+            "-v",
+            &format!("rwc:{}", s(d.path())),
+            "--",
+            "/usr/bin/touch",
+            &s(&marker),
+        ]);
+        assert_eq!(r.code, 125, "{r}");
+        assert!(
+            r.stderr
+                .contains(&format!("cannot write the report file `{path}`")),
+            "{r}"
+        );
+        assert!(r.stderr.contains(what), "{r}");
+        assert!(!marker.exists(), "nothing ran");
+    }
+}
