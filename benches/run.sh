@@ -3,9 +3,12 @@
 # baseline (alternating, median of the per-pair ratios). Needs gcc, hyperfine, python3.
 #
 #   (a) launch:  seccomp-pledge -p 'stdio rpath' -- /bin/true   vs   /bin/true
-#   (b) syscall cost under a promise filter vs the floor every seccomp user pays
-#       (a one-instruction RET ALLOW filter, benches/allow_all.c), measured inside the
-#       workload (benches/workload.c) so launch time does not count.
+#   (b) syscall cost under a promise filter (with the supervisor attached, as always) vs the
+#       floor every seccomp user pays (a one-instruction RET ALLOW filter,
+#       benches/allow_all.c), measured inside the workload (benches/workload.c) so launch
+#       time does not count;
+#   (c) the cost of one reported denial (a round trip through the supervisor) vs the same
+#       call denied in the kernel by an explicit rule (no report).
 #
 # Usage: sh benches/run.sh            (RUNS=… ROUNDS=… SCALE=… to change the effort)
 set -eu
@@ -64,4 +67,21 @@ for _ in range(rounds):
     fl.append(ns([floor, work, "openat", str(int(300_000 * scale))]))
     ours.append(ns([sp, "-q", "-p", "stdio rpath", "--", work, "openat", str(int(300_000 * scale))]))
 print(f"  openat with Landlock unveil: floor {statistics.median(fl):.1f} ns, ours {statistics.median(ours):.1f} ns, x{statistics.median([o/f for o, f in zip(ours, fl)]):.3f}")
+PY
+
+echo "== (c) one denied socket(): reported through the supervisor vs denied in the kernel (median of $ROUNDS rounds)"
+python3 - "$SP" "$OUT" "$ROUNDS" "$SCALE" <<'PY'
+import statistics, subprocess, sys
+sp, out, rounds, scale = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+work = f"{out}/workload"
+n = str(int(100_000 * scale))
+def ns(cmd):
+    return float(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.split()[1])
+for pin, label in ((["taskset", "-c", "0"], "same CPU"), ([], "unpinned")):
+    rep, ker = [], []
+    for _ in range(rounds):
+        rep.append(ns(pin + [sp, "-q", "-V", "-p", "stdio", "--", work, "socket", n]))
+        ker.append(ns(pin + [sp, "-q", "-V", "-p", "stdio", "--deny", "socket errno EPERM", "--", work, "socket", n]))
+    r, k = statistics.median(rep), statistics.median(ker)
+    print(f"  {label:9} reported {r/1000:7.2f} us   in-kernel {k:7.1f} ns   x{r/k:6.1f}")
 PY

@@ -34,6 +34,11 @@ static void op(const char *name)
 		void *p = (void *)syscall(SYS_mmap, 0, 4096, PROT_READ | PROT_WRITE,
 					  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 		syscall(SYS_munmap, p, 4096);
+	} else if (!strcmp(name, "socket")) {
+		/* denied under -p stdio: measures the cost of a denial */
+		long fd = syscall(SYS_socket, 2, 1, 0);
+		if (fd >= 0)
+			syscall(SYS_close, fd);
 	} else if (!strcmp(name, "openat")) {
 		long fd = syscall(SYS_openat, AT_FDCWD, "/dev/null", O_RDONLY | O_CLOEXEC);
 		syscall(SYS_close, fd);
@@ -46,7 +51,7 @@ static void op(const char *name)
 int main(int argc, char **argv)
 {
 	if (argc != 3) {
-		fprintf(stderr, "usage: workload getppid|fcntl|ioctl|mmap|openat N\n");
+		fprintf(stderr, "usage: workload getppid|fcntl|ioctl|mmap|openat|socket N\n");
 		return 2;
 	}
 	long n = atol(argv[2]);

@@ -157,6 +157,9 @@ pub struct ChildPlan {
     pub keep_caps: bool,
     /// The page shared with the parent.
     pub shared: *const Shared,
+    /// Write end of a pipe: one byte right before the filter is installed, so the parent
+    /// can sleep instead of spinning until the listener exists.
+    pub ready_fd: c_int,
     /// Descriptors that must reach the program across `execve` (the narrowing library and
     /// its filter), whatever `-N` says.
     pub pass_fds: Vec<c_int>,
@@ -348,6 +351,7 @@ pub unsafe fn run(plan: &mut ChildPlan) -> ! {
         }
 
         let pid = libc::getpid() as u32;
+        libc::write(plan.ready_fd, [1u8].as_ptr().cast(), 1);
         crate::compile::seccomp::Filter::patch_pid(&mut plan.filter, &plan.pid_slots, pid);
         let prog = libc::sock_fprog {
             len: plan.filter.len() as u16,

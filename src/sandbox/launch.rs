@@ -540,6 +540,7 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
         keep_fds: policy.options.keep_fds,
         keep_caps: policy.options.keep_caps,
         shared: std::ptr::null(),
+        ready_fd: -1,
         pass_fds: passed.iter().map(AsRawFd::as_raw_fd).collect(),
         // SAFETY: getpid has no preconditions.
         parent_pid: unsafe { libc::getpid() },
@@ -675,6 +676,19 @@ impl Launch {
     ) -> Result<Outcome, LaunchError> {
         let page = SharedPage::new()?;
         self.child.shared = page.get();
+        let mut ready = [0; 2];
+        // SAFETY: pipe2 fills two fds, owned below.
+        if unsafe { libc::pipe2(ready.as_mut_ptr(), libc::O_CLOEXEC) } < 0 {
+            return Err(sys_err("pipe2"));
+        }
+        // SAFETY: both fds were just created.
+        let (ready_rd, ready_wr) = unsafe {
+            (
+                OwnedFd::from_raw_fd(ready[0]),
+                OwnedFd::from_raw_fd(ready[1]),
+            )
+        };
+        self.child.ready_fd = ready_wr.as_raw_fd();
         // SAFETY: fork; the child only runs async-signal-safe code (child::run) on memory
         // prepared before the fork, and never returns.
         let pid = unsafe { libc::fork() };
@@ -688,6 +702,14 @@ impl Launch {
         // The child has its own copies now.
         drop(self.ruleset.take());
         self.passed.clear();
+        drop(ready_wr);
+        // Sleep until the child is about to install its filter (or has died).
+        let mut byte = [0u8; 1];
+        // SAFETY: a blocking read of one byte into our buffer.
+        while unsafe { libc::read(ready_rd.as_raw_fd(), byte.as_mut_ptr().cast(), 1) } < 0
+            && std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR)
+        {}
+        drop(ready_rd);
         let shared = page.shared();
         let listener = match take_listener(pid, shared) {
             Ok(l) => l,
@@ -814,7 +836,9 @@ fn take_listener(pid: libc::pid_t, shared: &Shared) -> Result<OwnedFd, LaunchErr
                 source: std::io::Error::from_raw_os_error(libc::ETIMEDOUT),
             });
         }
-        std::thread::sleep(std::time::Duration::from_micros(10));
+        // The child is installing its filter (tens of microseconds): sleep, which leaves
+        // the CPU to it, rather than spin.
+        std::thread::sleep(std::time::Duration::from_micros(20));
     }
 }
 
