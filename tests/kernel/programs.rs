@@ -84,3 +84,71 @@ fn scripts_run_with_their_interpreter_unveiled() {
     let r = sp(&["-p", "stdio rpath", "--", &s(&script), "world"]);
     assert_eq!((r.code, r.stdout.as_str()), (0, "hello world\n"), "{r}");
 }
+
+#[test]
+fn under_stdio_alone_real_programs_start_and_their_file_access_is_reported() {
+    if !require_kernel() {
+        return;
+    }
+    // the loader maps libc (rpath/prot_exec for the loader only); then opening is denied
+    let d = tempdir();
+    let json = d.path().join("r.jsonl");
+    let r = sp(&[
+        "-p",
+        "stdio",
+        "-v",
+        "/etc/hostname",
+        "--report",
+        &s(&json),
+        "--",
+        "cat",
+        "/etc/hostname",
+    ]);
+    assert_eq!(r.code, 1, "{r}");
+    assert!(
+        r.stderr
+            .contains("cat: /etc/hostname: Operation not permitted"),
+        "cat ran its main\n{r}"
+    );
+    assert!(
+        r.stderr
+            .contains("denials of openat (3 shown): needs promise rpath or dns"),
+        "{r}"
+    );
+    let report = std::fs::read_to_string(&json).unwrap();
+    assert!(
+        report.contains(r#""call":"openat(AT_FDCWD, \"/etc/hostname\", O_RDONLY)""#),
+        "{report}"
+    );
+    let r = sp(&["-p", "stdio", "--", "ls", "/"]);
+    assert_ne!(r.code, 0, "{r}");
+    assert!(
+        r.stderr.contains("in ls[") && r.stderr.contains("needs promise rpath"),
+        "{r}"
+    );
+    let r = sp(&["-p", "stdio", "--", "/usr/bin/python3", "-c", "print(1)"]);
+    assert_ne!(r.code, 0, "{r}");
+    assert!(
+        r.stderr.contains("in python3[") && r.stderr.contains("needs promise rpath"),
+        "{r}"
+    );
+    // with rpath they work, and nothing of the loader's is left: no exec, no PROT_EXEC
+    let r = sp(&[
+        "-p",
+        "stdio rpath",
+        "--",
+        "/usr/bin/python3",
+        "-c",
+        "import os; os.execv('/bin/true', ['true'])",
+    ]);
+    assert!(r.stderr.contains("denied execve(\"/bin/true\""), "{r}");
+    let r = sp(&[
+        "-p",
+        "stdio rpath",
+        "--",
+        "/usr/bin/python3",
+        "-c",
+        "import mmap; mmap.mmap(-1, 4096, prot=mmap.PROT_READ|mmap.PROT_EXEC)",
+    ]);
+    assert!(r.stderr.contains("needs promise prot_exec"), "{r}");
+}
