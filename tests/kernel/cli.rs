@@ -194,18 +194,7 @@ fn policy_files_are_read_and_flags_add_to_them() {
 fn foreign_elf_is_refused_before_it_runs() {
     let d = tempdir();
     let p = d.path().join("elf32");
-    let mut h = vec![0u8; 128];
-    h[..4].copy_from_slice(b"\x7fELF");
-    h[4] = 1; // 32-bit
-    h[5] = 1; // little endian
-    h[16] = 2; // ET_EXEC
-    h[18] = 3; // EM_386
-    std::fs::write(&p, &h).unwrap();
-    std::os::unix::fs::PermissionsExt::set_mode(
-        &mut std::fs::metadata(&p).unwrap().permissions(),
-        0o755,
-    );
-    std::fs::set_permissions(&p, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    write_elf32(&p);
     let r = sp(&["-p", "stdio", "--", &s(&p)]);
     assert_eq!(r.code, 125, "{r}");
     assert!(r.stderr.contains("32-bit ELF for x86 (i386)"), "{r}");

@@ -204,17 +204,10 @@ fn scripts_follow_their_interpreter() {
     let d = tempdir();
     // a script whose interpreter is a 32-bit ELF: refused
     let elf = d.path().join("elf32");
-    let mut h = vec![0u8; 128];
-    h[..4].copy_from_slice(b"\x7fELF");
-    h[4] = 1;
-    h[5] = 1;
-    h[16] = 2;
-    h[18] = 3;
-    std::fs::write(&elf, &h).unwrap();
-    std::fs::set_permissions(&elf, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    write_elf32(&elf);
     let script = d.path().join("s");
     std::fs::write(&script, format!("#!{}\n", s(&elf))).unwrap();
-    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    make_executable(&script);
     let r = sp(&["-p", "stdio", "--", &s(&script)]);
     assert_eq!(r.code, 125, "{r}");
     assert!(r.stderr.contains("32-bit ELF"), "{r}");

@@ -80,7 +80,7 @@ fn scripts_run_with_their_interpreter_unveiled() {
     let d = tempdir();
     let script = d.path().join("hello.sh");
     std::fs::write(&script, "#!/bin/sh\necho \"hello $1\"\n").unwrap();
-    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    make_executable(&script);
     let r = sp(&["-p", "stdio rpath", "--", &s(&script), "world"]);
     assert_eq!((r.code, r.stdout.as_str()), (0, "hello world\n"), "{r}");
 }

@@ -89,11 +89,7 @@ fn every_denial_names_the_promise_that_would_allow_it() {
     );
     assert!(lines[19].contains("ioctl(0, TIOCGWINSZ"), "{}", lines[19]);
     // JSON: one object per denial
-    let text = std::fs::read_to_string(&json).unwrap();
-    let objs: Vec<serde_json::Value> = text
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let objs = report_objects(&json);
     assert_eq!(objs.len(), DENIALS.len());
     assert_eq!(objs[0]["syscall"], "socket");
     assert_eq!(
@@ -159,35 +155,25 @@ fn threads_and_children_are_supervised() {
         "threads 4 socket AF_INET SOCK_STREAM",
     );
     r.expect("threads", "ok");
-    let text = std::fs::read_to_string(&json).unwrap();
-    let tids: std::collections::BTreeSet<i64> = text
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["pid"]
-                .as_i64()
-                .unwrap()
-        })
+    let tids: std::collections::BTreeSet<i64> = report_objects(&json)
+        .iter()
+        .map(|o| o["pid"].as_i64().unwrap())
         .collect();
     assert_eq!(
         tids.len(),
         4,
-        "one report per thread, each with its own tid: {text}"
+        "one report per thread, each with its own tid: {tids:?}"
     );
     let r = probe_run(
         &["-p", "stdio proc", "--report", &s(&json)],
         "getpid :: forked socket AF_UNIX SOCK_STREAM :: forked forked flock /etc/hostname",
     );
     let parent: i64 = r.value("getpid").parse().unwrap();
-    let text = std::fs::read_to_string(&json).unwrap();
-    let pids: Vec<i64> = text
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["pid"]
-                .as_i64()
-                .unwrap()
-        })
+    let pids: Vec<i64> = report_objects(&json)
+        .iter()
+        .map(|o| o["pid"].as_i64().unwrap())
         .collect();
-    assert_eq!(pids.len(), 2, "{text}\n{r}");
+    assert_eq!(pids.len(), 2, "{pids:?}\n{r}");
     assert!(
         pids.iter().all(|&p| p != parent),
         "reported from the children: {pids:?} (parent {parent})"

@@ -209,3 +209,31 @@ pub(crate) fn tempdir() -> tempfile::TempDir {
 pub(crate) fn s(p: &Path) -> String {
     String::from_utf8(p.as_os_str().as_bytes().to_vec()).unwrap()
 }
+
+/// Writes an executable file at `path` with the ELF header of a 32-bit x86 program (enough
+/// for seccomp-pledge to recognise and refuse it; it is never run).
+pub(crate) fn write_elf32(path: &Path) {
+    let mut h = vec![0u8; 128];
+    h[..4].copy_from_slice(b"\x7fELF");
+    h[4] = 1; // ELFCLASS32
+    h[5] = 1; // little endian
+    h[16] = 2; // ET_EXEC
+    h[18] = 3; // EM_386
+    std::fs::write(path, &h).unwrap();
+    make_executable(path);
+}
+
+/// chmod 0755.
+pub(crate) fn make_executable(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// The objects of a `--report` file (one JSON object per line).
+pub(crate) fn report_objects(path: &Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
