@@ -5,3 +5,4 @@
 pub mod bpf;
 pub mod landlock;
 pub mod seccomp;
+pub mod seccompiler_json;

@@ -30,6 +30,9 @@ pub enum Penalty {
     Eperm,
     /// Kill the whole sandbox with SIGSYS (`-k`).
     Kill,
+    /// Fail the call with this errno (1 to 4095), written `{"errno": N}` (from imported
+    /// seccompiler filters whose mismatch action is another errno than EPERM).
+    Errno(u16),
 }
 
 impl Penalty {
@@ -38,6 +41,7 @@ impl Penalty {
         match self {
             Penalty::Eperm => Action::Errno(libc::EPERM as u16),
             Penalty::Kill => Action::KillProcess,
+            Penalty::Errno(e) => Action::Errno(e),
         }
     }
 }
@@ -149,6 +153,14 @@ impl Policy {
                 found: self.version,
             });
         }
+        if let Penalty::Errno(e) = self.penalty {
+            if e == 0 || e > rule::MAX_ERRNO {
+                return Err(rule::RuleError::BadErrno {
+                    errno: u32::from(e),
+                }
+                .into());
+            }
+        }
         for r in &self.rules {
             r.validate()?;
         }
@@ -179,6 +191,25 @@ mod tests {
         let back: Policy = serde_json::from_str(&text).unwrap();
         assert_eq!(p, back);
         assert!(text.contains("\"promises\": [\n    \"stdio\",\n    \"rpath\",\n    \"inet\""));
+    }
+
+    #[test]
+    fn penalty_json_stays_compatible() {
+        for (text, want) in [
+            ("\"eperm\"", Penalty::Eperm),
+            ("\"kill\"", Penalty::Kill),
+            ("{\"errno\":13}", Penalty::Errno(13)),
+        ] {
+            let p: Penalty = serde_json::from_str(text).unwrap();
+            assert_eq!(p, want);
+            assert_eq!(serde_json::to_string(&p).unwrap(), text);
+        }
+        assert_eq!(Penalty::Errno(13).action(), Action::Errno(13));
+        let bad = Policy {
+            penalty: Penalty::Errno(0),
+            ..Policy::default()
+        };
+        assert!(bad.validate().is_err());
     }
 
     #[test]

@@ -1,0 +1,1797 @@
+//! seccompiler's JSON filter format (rust-vmm seccompiler 0.5, `compile_from_json`, x86_64):
+//! [`export`] writes a policy as a set of filters, [`import`] reads such a file back as a policy
+//! with explicit rules, and [`looks_like_seccompiler`] tells that format from ours.
+//!
+//! Owns the translation in both directions and nothing else: the plan comes from
+//! `compile::seccomp`, the rule model from `policy::rule`; no file I/O, no installation.
+//!
+//! # Export: stacked filters
+//!
+//! A seccompiler filter has one match action and one mismatch action, so one filter cannot say
+//! "allow these, EACCES for those, kill for the rest". The export is therefore a **set of
+//! filters meant to be installed together, all of them, in any order** (stacked seccomp
+//! filters: the kernel returns the most restrictive answer, KILL_PROCESS > KILL_THREAD > TRAP >
+//! ERRNO > USER_NOTIF > TRACE > LOG > ALLOW). Built from [`seccomp::plan`], per syscall:
+//!
+//! * `"allow"`: match `allow`, mismatch the penalty (`{"errno": 1}`, `"kill_process"` or
+//!   `{"errno": N}`). One rule per allowed syscall: a bare rule when the syscall is allowed
+//!   unconditionally, otherwise one rule per condition set (never both for one syscall, since
+//!   seccompiler would then make it conditional). It also holds the conditions of denying checks
+//!   whose action would lose to (or tie with) the penalty, commented "lets the `…` filter
+//!   decide", so that the penalty never masks them.
+//! * one filter per other action found in the plan (explicit rules, the TIOCSTI/TIOCLINUX and
+//!   NEW_LISTENER guards, `log`/`trace` rules), named `deny-errno-13`, `kill_process`,
+//!   `kill_thread`, `trap`, `log`, `trace-N`, and `enosys` for `{"errno": 38}` (openat2,
+//!   clone3, memfd_create when not allowed): match that action, mismatch `allow`.
+//!
+//! Our plan is first-match; stacking is most-restrictive-wins. The two agree when every check
+//! that could be overtaken by a later, at-least-as-restrictive check with another action is
+//! cut out of that later check: the later check is exported as its conditions AND the
+//! negation of the earlier one (`eq`↔`ne`, `lt`↔`ge`, `le`↔`gt`, single-bit `masked_eq`), as
+//! a disjunction of rules. Two checks that cannot hold together (`arg1 == 1` and `arg1 == 2`)
+//! need no cut. For the plans our compiler produces this is rarely needed (denials come most
+//! severe first, allows last); the guards before an explicit `kill_process` on `ioctl` are one
+//! case. When an earlier check is a multi-bit `masked_eq`, its negation has no seccompiler
+//! form and the export fails with [`ExportError::NotExpressible`] rather than change
+//! behaviour. Ties are never left to the installation order: wherever two filters could
+//! return the same kind of action with different data, one of them is cut.
+//!
+//! Known differences, all towards "more restrictive", documented rather than refused:
+//!
+//! * `stdio`'s `kill`/`tgkill` "to itself" rules compare with the sandbox's pid, known only at
+//!   launch ([`PID_PLACEHOLDER`]): they are left out, so these calls fall to the penalty. A
+//!   never-matching rule (`arg0 < 0`) carries a comment saying so on the syscall concerned.
+//! * Numbers in the x86_64 holes and above our table get ENOSYS from our filter, the penalty
+//!   from the exported filters (seccompiler has no name for them).
+//! * x32 numbers get the penalty from both (seccompiler's rules never match them).
+//! * seccompiler's table stops at Linux 6.12 (`mseal`, 462) and lacks `uprobe`; a policy that
+//!   does anything else than the penalty with such a syscall is refused with
+//!   [`ExportError::UnknownToSeccompiler`].
+//! * seccompiler's own arch check kills foreign-architecture calls, as ours does.
+//!
+//! Every exported file is compiled with seccompiler before it is returned.
+//!
+//! # Import
+//!
+//! The file is parsed exactly as seccompiler's frontend does (unknown fields, duplicate
+//! filter names, empty `args`, both a field and its alias are errors; `comment` is accepted),
+//! then:
+//!
+//! * a filter whose mismatch action is `allow` is a deny-list: each rule becomes a [`Rule`]
+//!   with the filter's match action;
+//! * any other filter is an allow-list: each rule becomes an `allow` rule (plus a `log` or
+//!   `trace` rule when that is the match action) and its mismatch action becomes the penalty
+//!   (`{"errno": 1}` → eperm, `"kill_process"` → kill, `{"errno": N}` → errno N; `trap`,
+//!   `kill_thread`, `log`, `trace` cannot be a penalty and are refused);
+//! * without `filter`, every filter is taken, provided there is at most one allow-list; with
+//!   `filter`, only that one;
+//! * **deny-list only** (Docker-like "allow all but these"): the policy gets an unconditional
+//!   `allow` rule for every syscall of our table that no deny-list denies unconditionally, so it
+//!   behaves as the file does; the penalty stays eperm (it then applies to x32 calls only);
+//! * rules that can never match (such as the `arg0 < 0` notes of our own export) are dropped,
+//!   `dword` values are cut to their low 32 bits (what seccompiler compares), and `allow`/`log`/
+//!   `trace` rules for `openat2` and `clone3` are dropped: seccomp-pledge answers those two with
+//!   ENOSYS in every filter.
+//!
+//! Imported rules are decided by our own precedence (guards, denials most severe first,
+//! allows, penalty). That equals the kernel's stacking of the file's filters except where a
+//! deny-list action weaker than the penalty hits a call the allow-list does not allow: there
+//! the explicit action wins, as in any seccomp-pledge policy. Our fixed guards (TIOCSTI,
+//! NEW_LISTENER, ENOSYS for openat2/clone3 and memfd_create, `exit`/`exit_group`/`arch_prctl`
+//! always allowed) apply to imported policies too.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+
+use super::bpf;
+use super::seccomp::{self, CompileError, FilterSpec, Origin, SyscallPlan};
+use crate::policy::promise::{self, PID_PLACEHOLDER};
+use crate::policy::rule::{
+    ALWAYS_ENOSYS, Action, Condition, MAX_ERRNO, Op, Rule, RuleError, Width,
+};
+use crate::policy::syscalls::{self, MAX_NR, Syscall};
+use crate::policy::{Penalty, Policy, PolicyError};
+
+/// The errno seccomp-pledge answers for calls libc should fall back from.
+const ENOSYS: u16 = libc::ENOSYS as u16;
+
+/// At most this many rules come out of cutting one check (a guard against blow-up).
+const MAX_TERMS: usize = 64;
+
+// ---------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------
+
+/// Why a policy cannot be exported to seccompiler's format.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The policy itself is invalid.
+    #[error(transparent)]
+    Policy(#[from] PolicyError),
+    /// Planning the filter failed.
+    #[error(transparent)]
+    Compile(#[from] CompileError),
+    /// A syscall the policy treats specially is not in seccompiler's table.
+    #[error(
+        "`{syscall}` is not in seccompiler 0.5's x86_64 syscall table (it ends at Linux 6.12); remove the rules for `{syscall}` to export"
+    )]
+    UnknownToSeccompiler {
+        /// The syscall.
+        syscall: &'static str,
+    },
+    /// Some checks of a syscall have no exact form as stacked seccompiler filters.
+    #[error("cannot export the checks of `{syscall}` to seccompiler: {reason}")]
+    NotExpressible {
+        /// The syscall.
+        syscall: &'static str,
+        /// What cannot be expressed.
+        reason: String,
+    },
+    /// seccompiler refused one of the generated filters (too large, or a bug).
+    #[error("seccompiler rejects the exported filter `{filter}`: {reason}")]
+    Rejected {
+        /// The filter's name.
+        filter: String,
+        /// seccompiler's message.
+        reason: String,
+    },
+    /// Writing the JSON failed.
+    #[error("cannot write seccompiler JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// Why a seccompiler file cannot be imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// Not seccompiler's JSON (syntax, unknown or duplicate fields, duplicate filter names,
+    /// empty `args`, unknown syscall names…); serde_json's message keeps its "at line L column
+    /// C".
+    #[error("invalid seccompiler filter file: {0}")]
+    Json(#[from] serde_json::Error),
+    /// A filter whose match and mismatch actions are the same (seccompiler refuses it).
+    #[error("filter `{filter}` has the same match and mismatch action ({action})")]
+    IdenticalActions {
+        /// The filter's name.
+        filter: String,
+        /// The action.
+        action: String,
+    },
+    /// Several allow-lists and no choice among them.
+    #[error(
+        "the file holds {} allow-list filters ({}): they have different penalties and cannot be merged; pick one of them by name",
+        names.len(),
+        quoted(names)
+    )]
+    SeveralAllowLists {
+        /// Their names, in file order.
+        names: Vec<String>,
+    },
+    /// The chosen filter is not in the file.
+    #[error("no filter named `{name}` in the file{}; it holds {}", suggestion.as_ref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default(), quoted(names))]
+    UnknownFilter {
+        /// The name asked for.
+        name: String,
+        /// The names in the file, in file order.
+        names: Vec<String>,
+        /// The closest name, if any is close.
+        suggestion: Option<String>,
+    },
+    /// An allow-list whose mismatch action cannot be a seccomp-pledge penalty.
+    #[error(
+        "filter `{filter}` answers unmatched calls with {action}, which cannot be a seccomp-pledge penalty: use {{\"errno\": N}} (N from 1 to {MAX_ERRNO}) or \"kill_process\""
+    )]
+    Penalty {
+        /// The filter's name.
+        filter: String,
+        /// The mismatch action.
+        action: String,
+    },
+    /// An action out of range.
+    #[error("filter `{filter}`: {action} is out of range: {reason}")]
+    Action {
+        /// The filter's name.
+        filter: String,
+        /// The action.
+        action: String,
+        /// The accepted range.
+        reason: &'static str,
+    },
+    /// A rule breaking seccomp-pledge's limits.
+    #[error("filter `{filter}`: {source}")]
+    Rule {
+        /// The filter's name.
+        filter: String,
+        /// The problem.
+        #[source]
+        source: RuleError,
+    },
+    /// The resulting policy is invalid.
+    #[error(transparent)]
+    Policy(#[from] PolicyError),
+}
+
+fn quoted(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+// ---------------------------------------------------------------------------
+// Detection
+// ---------------------------------------------------------------------------
+
+/// Whether JSON looks like seccompiler's format rather than ours: a top-level object some of
+/// whose values are objects with a `mismatch_action`/`default_action`/`match_action`/
+/// `filter_action` key. Our policy files have keys like `version`, `promises`, `rules`,
+/// `unveil`, whose values never hold those keys.
+pub fn looks_like_seccompiler(value: &serde_json::Value) -> bool {
+    const KEYS: [&str; 4] = [
+        "mismatch_action",
+        "default_action",
+        "match_action",
+        "filter_action",
+    ];
+    value.as_object().is_some_and(|top| {
+        top.values().any(|v| {
+            v.as_object()
+                .is_some_and(|f| KEYS.iter().any(|k| f.contains_key(*k)))
+        })
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Export
+// ---------------------------------------------------------------------------
+
+#[derive(Serialize)]
+struct OutCondition {
+    index: u8,
+    #[serde(rename = "type")]
+    width: Width,
+    op: Op,
+    val: u64,
+    comment: String,
+}
+
+#[derive(Serialize)]
+struct OutRule {
+    syscall: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    comment: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    args: Option<Vec<OutCondition>>,
+}
+
+#[derive(Serialize)]
+struct OutFilter {
+    mismatch_action: Action,
+    match_action: Action,
+    filter: Vec<OutRule>,
+}
+
+/// Filters in a fixed order (serde_json's own map would sort the names).
+struct OutFile<'a>(Vec<(&'a str, &'a OutFilter)>);
+
+impl Serialize for OutFile<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (name, f) in &self.0 {
+            m.serialize_entry(name, f)?;
+        }
+        m.end()
+    }
+}
+
+/// What one filter says about one syscall.
+enum Entry {
+    /// A bare rule: any arguments.
+    Unconditional(Option<String>),
+    /// One rule per condition set.
+    Conditional(Vec<(Vec<Condition>, Option<String>)>),
+}
+
+/// A filter being built: its actions and, per syscall number, its rules.
+struct Building {
+    match_action: Action,
+    mismatch_action: Action,
+    rules: BTreeMap<u32, Entry>,
+}
+
+impl Building {
+    fn new(match_action: Action, mismatch_action: Action) -> Self {
+        Building {
+            match_action,
+            mismatch_action,
+            rules: BTreeMap::new(),
+        }
+    }
+
+    fn add(&mut self, nr: u32, mut conditions: Vec<Condition>, why: Option<String>) {
+        let mut seen = Vec::with_capacity(conditions.len());
+        conditions.retain(|c| {
+            let first = !seen.contains(c);
+            seen.push(*c);
+            first
+        });
+        if conditions.is_empty() {
+            self.rules.insert(nr, Entry::Unconditional(why));
+            return;
+        }
+        match self
+            .rules
+            .entry(nr)
+            .or_insert_with(|| Entry::Conditional(Vec::new()))
+        {
+            Entry::Unconditional(_) => {}
+            Entry::Conditional(terms) => {
+                if !terms.iter().any(|(t, _)| same_set(t, &conditions)) {
+                    terms.push((conditions, why));
+                }
+            }
+        }
+    }
+
+    fn is_unconditional(&self, nr: u32) -> bool {
+        matches!(self.rules.get(&nr), Some(Entry::Unconditional(_)))
+    }
+
+    fn finish(self) -> OutFilter {
+        let mut filter = Vec::new();
+        for (nr, entry) in self.rules {
+            let syscall = syscalls::name(nr).unwrap_or("?");
+            match entry {
+                Entry::Unconditional(comment) => filter.push(OutRule {
+                    syscall,
+                    comment,
+                    args: None,
+                }),
+                Entry::Conditional(terms) => {
+                    // A condition set implied by another one (a superset of it) adds nothing.
+                    let kept: Vec<&(Vec<Condition>, Option<String>)> = terms
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, (t, _))| {
+                            !terms.iter().enumerate().any(|(j, (u, _))| {
+                                j != *i && is_subset(u, t) && (!is_subset(t, u) || j < *i)
+                            })
+                        })
+                        .map(|(_, term)| term)
+                        .collect();
+                    for (conditions, comment) in kept {
+                        filter.push(OutRule {
+                            syscall,
+                            comment: comment.clone(),
+                            args: Some(conditions.iter().map(out_condition).collect()),
+                        });
+                    }
+                }
+            }
+        }
+        OutFilter {
+            mismatch_action: self.mismatch_action,
+            match_action: self.match_action,
+            filter,
+        }
+    }
+}
+
+fn out_condition(c: &Condition) -> OutCondition {
+    OutCondition {
+        index: c.index,
+        width: c.width,
+        op: c.op,
+        val: c.value,
+        comment: c.to_string(),
+    }
+}
+
+fn same_set(a: &[Condition], b: &[Condition]) -> bool {
+    is_subset(a, b) && is_subset(b, a)
+}
+
+fn is_subset(a: &[Condition], b: &[Condition]) -> bool {
+    a.iter().all(|c| b.contains(c))
+}
+
+/// The filter name for an action.
+fn filter_name(a: Action) -> String {
+    match a {
+        Action::Allow => "allow".into(),
+        Action::Errno(ENOSYS) => "enosys".into(),
+        Action::Errno(e) => format!("deny-errno-{e}"),
+        Action::KillThread => "kill_thread".into(),
+        Action::KillProcess => "kill_process".into(),
+        Action::Log => "log".into(),
+        Action::Trace(d) => format!("trace-{d}"),
+        Action::Trap => "trap".into(),
+    }
+}
+
+/// The action a seccomp return value stands for, if it has a seccompiler form.
+fn action_of(ret: u32) -> Option<Action> {
+    let data = (ret & bpf::SECCOMP_RET_DATA) as u16;
+    match ret & bpf::SECCOMP_RET_ACTION_FULL {
+        bpf::SECCOMP_RET_ALLOW if data == 0 => Some(Action::Allow),
+        bpf::SECCOMP_RET_ERRNO => Some(Action::Errno(data)),
+        bpf::SECCOMP_RET_KILL_THREAD if data == 0 => Some(Action::KillThread),
+        bpf::SECCOMP_RET_KILL_PROCESS if data == 0 => Some(Action::KillProcess),
+        bpf::SECCOMP_RET_TRAP if data == 0 => Some(Action::Trap),
+        bpf::SECCOMP_RET_LOG if data == 0 => Some(Action::Log),
+        bpf::SECCOMP_RET_TRACE => Some(Action::Trace(data)),
+        _ => None,
+    }
+}
+
+/// Whether `penalty`, returned by the allow filter, would win over or tie with `a` (another
+/// filter's answer) although the plan answers `a`.
+fn spoils(penalty: Action, a: Action) -> bool {
+    a != penalty && penalty.severity() >= a.severity()
+}
+
+/// Low 32 bits for dword conditions.
+fn effective(c: &Condition) -> (u64, u64) {
+    let mask = match c.op {
+        Op::MaskedEq(m) => m,
+        _ => u64::MAX,
+    };
+    match c.width {
+        Width::Dword => (c.value & 0xffff_ffff, mask & 0xffff_ffff),
+        Width::Qword => (c.value, mask),
+    }
+}
+
+/// Whether two conditions can never hold together (a sufficient test).
+fn excludes(a: &Condition, b: &Condition) -> bool {
+    if a.index != b.index {
+        return false;
+    }
+    let (va, _) = effective(a);
+    let (vb, _) = effective(b);
+    match (a.op, b.op) {
+        (Op::Eq, Op::Eq) => {
+            if a.width == Width::Qword && b.width == Width::Qword {
+                va != vb
+            } else {
+                va & 0xffff_ffff != vb & 0xffff_ffff
+            }
+        }
+        _ => a.width == b.width && negate(a) == Ok(Some(*b)),
+    }
+}
+
+fn disjoint(a: &[Condition], b: &[Condition]) -> bool {
+    a.iter().any(|x| b.iter().any(|y| excludes(x, y)))
+}
+
+/// Whether a condition can never hold.
+fn never(c: &Condition) -> bool {
+    let top = match c.width {
+        Width::Dword => 0xffff_ffff,
+        Width::Qword => u64::MAX,
+    };
+    let (v, _) = effective(c);
+    matches!((c.op, v), (Op::Lt, 0)) || (c.op == Op::Gt && v == top)
+}
+
+/// The exact negation of a condition: `Ok(None)` when the condition always holds (its
+/// negation never does), `Err(())` when seccompiler has no form for it.
+fn negate(c: &Condition) -> Result<Option<Condition>, ()> {
+    let op = match c.op {
+        Op::Eq => Op::Ne,
+        Op::Ne => Op::Eq,
+        Op::Lt => Op::Ge,
+        Op::Ge => Op::Lt,
+        Op::Le => Op::Gt,
+        Op::Gt => Op::Le,
+        Op::MaskedEq(_) => {
+            let (v, m) = effective(c);
+            if m == 0 {
+                return Ok(None);
+            }
+            if m.count_ones() != 1 {
+                return Err(());
+            }
+            return Ok(Some(Condition::new(
+                c.index,
+                c.width,
+                Op::MaskedEq(m),
+                (v & m) ^ m,
+            )));
+        }
+    };
+    Ok(Some(Condition::new(c.index, c.width, op, c.value)))
+}
+
+/// `terms` (a disjunction of condition sets) AND NOT `cut` (a condition set).
+fn subtract(terms: Vec<Vec<Condition>>, cut: &[Condition]) -> Result<Vec<Vec<Condition>>, String> {
+    if cut.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for t in terms {
+        if disjoint(&t, cut) {
+            out.push(t);
+            continue;
+        }
+        if is_subset(cut, &t) {
+            continue;
+        }
+        for c in cut {
+            if t.contains(c) {
+                continue;
+            }
+            let n = match negate(c) {
+                Ok(Some(n)) => n,
+                Ok(None) => continue,
+                Err(()) => {
+                    return Err(format!(
+                        "a later check must exclude `{c}`, and seccompiler cannot negate a masked comparison on several bits"
+                    ));
+                }
+            };
+            if t.iter().any(|x| excludes(x, &n)) {
+                continue;
+            }
+            let mut next = t.clone();
+            if !next.contains(&n) {
+                next.push(n);
+            }
+            out.push(next);
+        }
+        if out.len() > MAX_TERMS {
+            return Err(format!(
+                "excluding the earlier checks needs more than {MAX_TERMS} rules"
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// One check of a syscall as the exporter sees it.
+struct Item {
+    conditions: Vec<Condition>,
+    action: Action,
+    why: Option<String>,
+}
+
+/// Whether the later check `later` must be cut by the earlier `earlier`: stacking would let
+/// `later` win (or tie with another answer) where the plan answers `earlier`.
+fn must_cut(earlier: &Item, later: &Item) -> bool {
+    earlier.action != later.action
+        && earlier.action.severity() <= later.action.severity()
+        && !disjoint(&earlier.conditions, &later.conditions)
+}
+
+fn describe(origin: &Origin, policy: &Policy) -> String {
+    let rule = |i: usize| {
+        policy.rules.get(i).map_or_else(
+            || format!("rule {i}"),
+            |r| match &r.comment {
+                Some(c) => c.clone(),
+                None => format!("rule `{r}`"),
+            },
+        )
+    };
+    match origin {
+        Origin::Guard(name) => format!("seccomp-pledge guard: {name} is refused in every filter"),
+        Origin::Rule(i) => rule(*i),
+        Origin::Promise(p, tag) => format!("promise {}: {tag}", p.name()),
+        Origin::Combined(i) => format!("{} (on calls a promise allows)", rule(*i)),
+    }
+}
+
+/// Why a syscall's default action is what it is (for comments).
+fn default_why(nr: u32, name: &str, action: Action, policy: &Policy) -> Option<String> {
+    if let Some(r) = policy
+        .rules
+        .iter()
+        .find(|r| r.syscall.nr() == nr && r.conditions.is_empty() && r.action == action)
+    {
+        return Some(match &r.comment {
+            Some(c) => c.clone(),
+            None => format!("rule `{r}`"),
+        });
+    }
+    match action {
+        Action::Allow => {
+            if promise::ALWAYS_ALLOWED.iter().any(|s| s.id() as u32 == nr) {
+                return Some("allowed whatever the promises".into());
+            }
+            let by: Vec<&str> = policy
+                .promises
+                .iter()
+                .filter(|p| p.info().syscalls.iter().any(|s| s.id() as u32 == nr))
+                .map(|p| p.name())
+                .collect();
+            (!by.is_empty()).then(|| format!("promise {}", by.join(", ")))
+        }
+        Action::Errno(ENOSYS) => Some(match ALWAYS_ENOSYS.iter().find(|(n, _)| *n == name) {
+            Some((_, reason)) => format!("seccomp-pledge answers `{name}` with ENOSYS: {reason}"),
+            None => {
+                format!("`{name}` is not allowed: it fails with ENOSYS so that programs fall back")
+            }
+        }),
+        _ => None,
+    }
+}
+
+/// The names seccompiler 0.5's x86_64 table knows, found by asking seccompiler itself.
+fn seccompiler_knows(name: &str) -> bool {
+    static KNOWN: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    KNOWN
+        .get_or_init(|| {
+            // Not `syscalls::names()`: the syscalls crate's iterator stops before the last entry.
+            (0..=MAX_NR)
+                .filter_map(syscalls::name)
+                .filter(|n| {
+                    let probe = format!(
+                        r#"{{"p":{{"mismatch_action":"allow","match_action":"trap","filter":[{{"syscall":"{n}"}}]}}}}"#
+                    );
+                    seccompiler::compile_from_json(
+                        probe.as_bytes(),
+                        seccompiler::TargetArch::x86_64,
+                    )
+                    .is_ok()
+                })
+                .collect()
+        })
+        .contains(name)
+}
+
+const SELF_NOTE: &str = "stdio allows this call on the sandbox's own pid, which is known only at launch: seccompiler cannot express it, so such calls get the mismatch action (this rule never matches)";
+
+/// Exports a policy as seccompiler JSON: a map of filter name → {mismatch_action,
+/// match_action, filter: [rules]}, accepted by `seccompiler::compile_from_json(reader,
+/// TargetArch::x86_64)`. All filters must be installed together (see the module docs).
+/// Pretty-printed, with a trailing newline.
+///
+/// # Errors
+/// An invalid policy, a syscall seccompiler does not name, checks with no exact stacked form,
+/// or seccompiler refusing a filter (too large).
+pub fn export(policy: &Policy) -> Result<String, ExportError> {
+    policy.validate()?;
+    let penalty = policy.penalty.action();
+    let plan = seccomp::plan(&FilterSpec::new(policy.promises, &policy.rules, penalty))?;
+    let mut allow = Building::new(Action::Allow, penalty);
+    let mut others: BTreeMap<(std::cmp::Reverse<u8>, u32), Building> = BTreeMap::new();
+    for nr in 0..=MAX_NR {
+        let Some(sysno) = syscalls::by_number(nr) else {
+            // A hole: ENOSYS in our filter, the penalty in seccompiler's (no name for it).
+            continue;
+        };
+        let sp = &plan.syscalls[nr as usize];
+        if sp.checks.is_empty() && sp.default == penalty.ret() {
+            continue;
+        }
+        let name = sysno.name();
+        if !seccompiler_knows(name) {
+            return Err(ExportError::UnknownToSeccompiler { syscall: name });
+        }
+        export_syscall(nr, name, sp, policy, penalty, &mut allow, &mut others)?;
+    }
+
+    let mut built = vec![("allow".to_string(), allow.finish())];
+    for b in others.into_values() {
+        built.push((filter_name(b.match_action), b.finish()));
+    }
+    for (name, f) in &built {
+        let one = serde_json::to_string(&OutFile(vec![(name, f)]))?;
+        seccompiler::compile_from_json(one.as_bytes(), seccompiler::TargetArch::x86_64).map_err(
+            |e| ExportError::Rejected {
+                filter: name.clone(),
+                reason: e.to_string(),
+            },
+        )?;
+    }
+    let file = OutFile(built.iter().map(|(n, f)| (n.as_str(), f)).collect());
+    let mut text = serde_json::to_string_pretty(&file)?;
+    text.push('\n');
+    Ok(text)
+}
+
+fn export_syscall(
+    nr: u32,
+    name: &'static str,
+    sp: &SyscallPlan,
+    policy: &Policy,
+    penalty: Action,
+    allow: &mut Building,
+    others: &mut BTreeMap<(std::cmp::Reverse<u8>, u32), Building>,
+) -> Result<(), ExportError> {
+    let unrepresentable = |ret: u32| ExportError::NotExpressible {
+        syscall: name,
+        reason: format!("seccompiler has no action for {}", bpf::action_name(ret)),
+    };
+    let mut items = Vec::with_capacity(sp.checks.len() + 1);
+    let mut self_dropped = false;
+    for c in &sp.checks {
+        if c.conditions.iter().any(|k| k.value == PID_PLACEHOLDER) {
+            self_dropped = true;
+            continue;
+        }
+        items.push(Item {
+            conditions: c.conditions.clone(),
+            action: action_of(c.action).ok_or_else(|| unrepresentable(c.action))?,
+            why: Some(describe(&c.origin, policy)),
+        });
+    }
+    let default = action_of(sp.default).ok_or_else(|| unrepresentable(sp.default))?;
+    if default != penalty {
+        // The default as a last, unconditional check; the penalty is the allow filter's own
+        // mismatch action.
+        items.push(Item {
+            conditions: Vec::new(),
+            action: default,
+            why: default_why(nr, name, default, policy),
+        });
+    }
+    for (j, item) in items.iter().enumerate() {
+        if item.action == Action::Allow {
+            continue;
+        }
+        let mut terms = vec![item.conditions.clone()];
+        for earlier in &items[..j] {
+            if must_cut(earlier, item) {
+                terms = subtract(terms, &earlier.conditions).map_err(|reason| {
+                    ExportError::NotExpressible {
+                        syscall: name,
+                        reason,
+                    }
+                })?;
+            }
+        }
+        let key = (std::cmp::Reverse(item.action.severity()), item.action.ret());
+        let b = others
+            .entry(key)
+            .or_insert_with(|| Building::new(item.action, Action::Allow));
+        for t in terms {
+            b.add(nr, t, item.why.clone());
+        }
+    }
+    // Allowing checks first, so that a condition set both allowed and passed on keeps the
+    // comment saying who allows it.
+    for item in items.iter().filter(|i| i.action == Action::Allow) {
+        allow.add(nr, item.conditions.clone(), item.why.clone());
+    }
+    for item in &items {
+        if spoils(penalty, item.action) {
+            let why = match &item.why {
+                Some(w) => format!("lets the `{}` filter decide: {w}", filter_name(item.action)),
+                None => format!("lets the `{}` filter decide", filter_name(item.action)),
+            };
+            allow.add(nr, item.conditions.clone(), Some(why));
+        }
+    }
+    if self_dropped && !allow.is_unconditional(nr) {
+        allow.add(
+            nr,
+            vec![Condition::new(0, Width::Dword, Op::Lt, 0)],
+            Some(SELF_NOTE.into()),
+        );
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Import
+// ---------------------------------------------------------------------------
+
+/// seccompiler's action, as its JSON writes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum InAction {
+    Allow,
+    Errno(u32),
+    KillThread,
+    KillProcess,
+    Log,
+    Trace(u32),
+    Trap,
+}
+
+impl fmt::Display for InAction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InAction::Allow => f.write_str("\"allow\""),
+            InAction::Errno(e) => write!(f, "{{\"errno\": {e}}}"),
+            InAction::KillThread => f.write_str("\"kill_thread\""),
+            InAction::KillProcess => f.write_str("\"kill_process\""),
+            InAction::Log => f.write_str("\"log\""),
+            InAction::Trace(d) => write!(f, "{{\"trace\": {d}}}"),
+            InAction::Trap => f.write_str("\"trap\""),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InCondition {
+    index: u8,
+    #[serde(rename = "type")]
+    width: Width,
+    op: Op,
+    val: u64,
+    #[serde(default, rename = "comment")]
+    _comment: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InRule {
+    syscall: Syscall,
+    #[serde(default, rename = "args", deserialize_with = "non_empty_args")]
+    conditions: Option<Vec<InCondition>>,
+    #[serde(default)]
+    comment: Option<String>,
+}
+
+fn non_empty_args<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<InCondition>>, D::Error> {
+    let args = Option::<Vec<InCondition>>::deserialize(d)?;
+    if args.as_ref().is_some_and(Vec::is_empty) {
+        return Err(de::Error::custom(
+            "empty `args` array: omit `args` to match any arguments",
+        ));
+    }
+    Ok(args)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InFilter {
+    #[serde(alias = "default_action")]
+    mismatch_action: InAction,
+    #[serde(alias = "filter_action")]
+    match_action: InAction,
+    #[serde(rename = "filter")]
+    rules: Vec<InRule>,
+}
+
+/// The top-level map, in file order, refusing duplicate names.
+struct InFile(Vec<(String, InFilter)>);
+
+impl<'de> Deserialize<'de> for InFile {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = InFile;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map of filter names to filters")
+            }
+            fn visit_map<M: MapAccess<'de>>(self, mut m: M) -> Result<InFile, M::Error> {
+                let mut out: Vec<(String, InFilter)> = Vec::new();
+                while let Some(name) = m.next_key::<String>()? {
+                    if out.iter().any(|(n, _)| *n == name) {
+                        return Err(de::Error::custom(format!("duplicate filter name `{name}`")));
+                    }
+                    let filter = m.next_value()?;
+                    out.push((name, filter));
+                }
+                Ok(InFile(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+fn is_allow_list(f: &InFilter) -> bool {
+    f.mismatch_action != InAction::Allow
+}
+
+fn to_action(filter: &str, a: InAction) -> Result<Action, ImportError> {
+    Ok(match a {
+        InAction::Allow => Action::Allow,
+        InAction::Errno(e) => match u16::try_from(e) {
+            Ok(e) if (1..=MAX_ERRNO).contains(&e) => Action::Errno(e),
+            _ => {
+                return Err(ImportError::Rule {
+                    filter: filter.into(),
+                    source: RuleError::BadErrno { errno: e },
+                });
+            }
+        },
+        InAction::KillThread => Action::KillThread,
+        InAction::KillProcess => Action::KillProcess,
+        InAction::Log => Action::Log,
+        InAction::Trace(d) => match u16::try_from(d) {
+            Ok(d) => Action::Trace(d),
+            Err(_) => {
+                return Err(ImportError::Action {
+                    filter: filter.into(),
+                    action: a.to_string(),
+                    reason: "trace data is 16 bits (0 to 65535)",
+                });
+            }
+        },
+        InAction::Trap => Action::Trap,
+    })
+}
+
+fn to_penalty(filter: &str, a: InAction) -> Result<Penalty, ImportError> {
+    match a {
+        InAction::Errno(1) => Ok(Penalty::Eperm),
+        InAction::KillProcess => Ok(Penalty::Kill),
+        InAction::Errno(e) if (2..=u32::from(MAX_ERRNO)).contains(&e) => {
+            Ok(Penalty::Errno(e as u16))
+        }
+        _ => Err(ImportError::Penalty {
+            filter: filter.into(),
+            action: a.to_string(),
+        }),
+    }
+}
+
+/// A seccompiler condition as ours: dword operands cut to the 32 bits seccompiler compares.
+fn to_condition(c: &InCondition) -> Condition {
+    let (value, op) = match (c.width, c.op) {
+        (Width::Dword, Op::MaskedEq(m)) => (c.val & 0xffff_ffff, Op::MaskedEq(m & 0xffff_ffff)),
+        (Width::Dword, op) => (c.val & 0xffff_ffff, op),
+        (Width::Qword, op) => (c.val, op),
+    };
+    Condition::new(c.index, c.width, op, value)
+}
+
+/// Imports seccompiler JSON as a policy with explicit rules (no promises). `filter` picks one
+/// filter of the file; without it every filter is taken, which needs at most one allow-list.
+/// See the module docs for the mapping.
+///
+/// # Errors
+/// JSON that seccompiler would refuse (with serde_json's line and column), several
+/// allow-lists without a choice, an unknown `filter`, a mismatch action that cannot be a
+/// penalty, or rules outside seccomp-pledge's limits.
+pub fn import(text: &str, filter: Option<&str>) -> Result<Policy, ImportError> {
+    let file: InFile = serde_json::from_str(text)?;
+    let file = file.0;
+    for (name, f) in &file {
+        if f.match_action == f.mismatch_action {
+            return Err(ImportError::IdenticalActions {
+                filter: name.clone(),
+                action: f.match_action.to_string(),
+            });
+        }
+    }
+    let names = || file.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    let chosen: Vec<&(String, InFilter)> = match filter {
+        Some(want) => match file.iter().find(|(n, _)| n == want) {
+            Some(f) => vec![f],
+            None => {
+                return Err(ImportError::UnknownFilter {
+                    name: want.into(),
+                    names: names(),
+                    suggestion: crate::suggest::closest(want, file.iter().map(|(n, _)| n.as_str()))
+                        .map(str::to_string),
+                });
+            }
+        },
+        None => {
+            let lists: Vec<String> = file
+                .iter()
+                .filter(|(_, f)| is_allow_list(f))
+                .map(|(n, _)| n.clone())
+                .collect();
+            if lists.len() > 1 {
+                return Err(ImportError::SeveralAllowLists { names: lists });
+            }
+            file.iter().collect()
+        }
+    };
+
+    let mut policy = Policy::default();
+    let mut rules: Vec<(usize, Rule)> = Vec::new();
+    let mut has_allow_list = false;
+    for (k, (name, f)) in chosen.iter().enumerate() {
+        let action = to_action(name, f.match_action)?;
+        let allow_list = is_allow_list(f);
+        if allow_list {
+            policy.penalty = to_penalty(name, f.mismatch_action)?;
+            has_allow_list = true;
+        }
+        for r in &f.rules {
+            let conditions: Vec<Condition> =
+                r.conditions.iter().flatten().map(to_condition).collect();
+            let impossible = conditions.iter().any(never)
+                || conditions
+                    .iter()
+                    .enumerate()
+                    .any(|(i, a)| conditions[i + 1..].iter().any(|b| excludes(a, b)));
+            if impossible {
+                continue;
+            }
+            let comment = Some(
+                r.comment
+                    .clone()
+                    .unwrap_or_else(|| format!("seccompiler filter `{name}`")),
+            );
+            let enosys_always = ALWAYS_ENOSYS.iter().any(|(n, _)| *n == r.syscall.name());
+            let mut actions = Vec::with_capacity(2);
+            if allow_list && !action.denies() {
+                actions.push(Action::Allow);
+            }
+            if action != Action::Allow {
+                actions.push(action);
+            }
+            for a in actions {
+                if enosys_always && !a.denies() {
+                    continue;
+                }
+                rules.push((
+                    k,
+                    Rule {
+                        syscall: r.syscall,
+                        conditions: conditions.clone(),
+                        action: a,
+                        comment: comment.clone(),
+                    },
+                ));
+            }
+        }
+    }
+    for (k, r) in &rules {
+        r.validate().map_err(|source| ImportError::Rule {
+            filter: chosen[*k].0.clone(),
+            source,
+        })?;
+    }
+    let mut rules: Vec<Rule> = rules.into_iter().map(|(_, r)| r).collect();
+    if !has_allow_list {
+        // Deny-lists only: everything they do not deny is allowed.
+        let denied: HashSet<u32> = rules
+            .iter()
+            .filter(|r| r.action.denies() && r.conditions.is_empty())
+            .map(|r| r.syscall.nr())
+            .collect();
+        // Numbers, not `Sysno::iter()`, which misses the table's last entry.
+        for s in (0..=MAX_NR).filter_map(syscalls::by_number) {
+            let always_enosys = ALWAYS_ENOSYS.iter().any(|(n, _)| *n == s.name());
+            if !always_enosys && !denied.contains(&(s.id() as u32)) {
+                rules.push(Rule {
+                    syscall: Syscall(s),
+                    conditions: Vec::new(),
+                    action: Action::Allow,
+                    comment: None,
+                });
+            }
+        }
+    }
+    policy.rules = rules;
+    policy.validate()?;
+    Ok(policy)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compile::bpf::{SeccompData, run, sock_filter};
+    use crate::compile::seccomp::{Plan, RET_ENOSYS};
+    use crate::policy::PromiseSet;
+    use crate::policy::promise::ALL;
+
+    const X32: u32 = 0x4000_0000;
+
+    fn nr(name: &str) -> u32 {
+        syscalls::by_name(name).unwrap().id() as u32
+    }
+
+    fn data(nr: u32, args: [u64; 6]) -> SeccompData {
+        SeccompData {
+            nr: nr as i32,
+            arch: bpf::AUDIT_ARCH_X86_64,
+            instruction_pointer: 0x40_1000,
+            args,
+        }
+    }
+
+    fn rule(syscall: &str, conditions: Vec<Condition>, action: Action) -> Rule {
+        Rule {
+            syscall: syscall.parse().unwrap(),
+            conditions,
+            action,
+            comment: None,
+        }
+    }
+
+    fn eq(i: u8, v: u64) -> Condition {
+        Condition::new(i, Width::Dword, Op::Eq, v)
+    }
+
+    fn masked(i: u8, m: u64, v: u64) -> Condition {
+        Condition::new(i, Width::Dword, Op::MaskedEq(m), v)
+    }
+
+    fn policy(promises: &str, rules: Vec<Rule>, penalty: Penalty) -> Policy {
+        Policy {
+            promises: PromiseSet::parse(promises).unwrap(),
+            rules,
+            penalty,
+            ..Policy::default()
+        }
+    }
+
+    /// Deterministic xorshift argument generator: interesting constants (with upper 32 bits
+    /// set or not) mixed with random words.
+    struct Gen(u64);
+    impl Gen {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn arg(&mut self) -> u64 {
+            const INTERESTING: [u64; 28] = [
+                0,
+                1,
+                2,
+                3,
+                4,
+                5,
+                6,
+                7,
+                9,
+                10,
+                15,
+                16,
+                17,
+                0o100,
+                0o200,
+                0o1000,
+                0o2000000,
+                0o20200000,
+                0x5412,
+                0x5413,
+                0x541c,
+                0x541b,
+                0x8905,
+                0x1000,
+                0x0001_0f00,
+                0x1000_0000,
+                0xffff_ff9c,
+                PID_PLACEHOLDER,
+            ];
+            let r = self.next();
+            let base = if r % 3 == 0 {
+                r >> 8
+            } else {
+                INTERESTING[(r as usize >> 4) % INTERESTING.len()] | ((r >> 40) & 0o7007)
+            };
+            match (r >> 20) % 4 {
+                0 => base | (1 << 32),
+                1 => base | 0xffff_ffff_0000_0000,
+                _ => base,
+            }
+        }
+        fn args(&mut self) -> [u64; 6] {
+            let mut a = [0; 6];
+            for x in &mut a {
+                *x = self.arg();
+            }
+            a
+        }
+    }
+
+    /// seccompiler's programs for a file, in name order.
+    fn compiled(text: &str) -> Vec<(String, Vec<sock_filter>)> {
+        let map = seccompiler::compile_from_json(text.as_bytes(), seccompiler::TargetArch::x86_64)
+            .unwrap_or_else(|e| panic!("seccompiler refuses the export: {e}\n{text}"));
+        let mut v: Vec<_> = map.into_iter().collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v
+    }
+
+    /// The kernel's answer for stacked filters: the most restrictive action
+    /// (`ACTION_ONLY` compared as a signed number: KILL_PROCESS > KILL_THREAD > TRAP > ERRNO >
+    /// USER_NOTIF > TRACE > LOG > ALLOW). For the same action with different data the kernel
+    /// keeps the most recently installed filter's; we keep the first in name order, but also
+    /// assert that our exports never produce such a tie, so their installation order does not
+    /// matter.
+    fn stacked(progs: &[(String, Vec<sock_filter>)], d: &SeccompData, strict: bool) -> u32 {
+        let prec = |r: u32| (r & bpf::SECCOMP_RET_ACTION_FULL) as i32;
+        let mut best: Option<(u32, &str)> = None;
+        for (name, p) in progs {
+            let r = run(p, d).unwrap();
+            match best {
+                Some((b, other)) if prec(r) == prec(b) && r != b && strict => {
+                    panic!(
+                        "filters `{other}` and `{name}` tie with different data: {b:#x} vs {r:#x}"
+                    )
+                }
+                Some((b, _)) if prec(r) >= prec(b) => {}
+                _ => best = Some((r, name)),
+            }
+        }
+        best.map_or(bpf::SECCOMP_RET_ALLOW, |(r, _)| r)
+    }
+
+    fn plan_of(p: &Policy) -> Plan {
+        seccomp::plan(&FilterSpec::new(p.promises, &p.rules, p.penalty.action())).unwrap()
+    }
+
+    fn numbers() -> impl Iterator<Item = u32> {
+        (0..=470).chain([X32, X32 | 1, X32 | 39, X32 | 59, X32 | 101, X32 | 512])
+    }
+
+    fn samples(plan: &Plan, n: u32) -> usize {
+        match plan.syscalls.get(n as usize) {
+            Some(sp) if !sp.checks.is_empty() => 48,
+            _ => 4,
+        }
+    }
+
+    /// A call our filter decides with the sandbox's pid, which seccompiler cannot know.
+    fn is_kill_self(n: u32, args: &[u64; 6]) -> bool {
+        (n == nr("kill") || n == nr("tgkill")) && args[0] & 0xffff_ffff == PID_PLACEHOLDER
+    }
+
+    /// Stacked seccompiler filters of `text` decide every native call like our plan of `p`.
+    fn assert_export_behaves(label: &str, p: &Policy, text: &str, g: &mut Gen) {
+        let progs = compiled(text);
+        let plan = plan_of(p);
+        let penalty = p.penalty.action().ret();
+        for n in numbers() {
+            for _ in 0..samples(&plan, n) {
+                let args = g.args();
+                let d = data(n, args);
+                let got = stacked(&progs, &d, true);
+                let want = plan.decide(n, &args);
+                if is_kill_self(n, &args) {
+                    // The "to itself" rules are left out of the export (documented): the call
+                    // is decided as for any other pid.
+                    let mut other = args;
+                    other[0] ^= 1;
+                    assert_eq!(got, plan.decide(n, &other), "{label}: nr {n} {args:x?}");
+                    continue;
+                }
+                if n & X32 == 0 && syscalls::by_number(n).is_none() {
+                    // Holes and numbers above the table: ENOSYS for us, the penalty for
+                    // seccompiler, which has no name for them (documented).
+                    assert_eq!(want, RET_ENOSYS, "{label}: nr {n}");
+                    assert_eq!(got, penalty, "{label}: nr {n}");
+                    continue;
+                }
+                assert_eq!(
+                    got,
+                    want,
+                    "{label}: nr {n} ({}) args {args:x?}\n{text}",
+                    syscalls::name(n & !X32).unwrap_or("?")
+                );
+            }
+        }
+    }
+
+    /// Our plans of `a` and `b` decide every call alike (except the kill-self calls, which an
+    /// export leaves out).
+    fn assert_same_decisions(label: &str, a: &Policy, b: &Policy, g: &mut Gen) {
+        let (pa, pb) = (plan_of(a), plan_of(b));
+        for n in numbers() {
+            for _ in 0..samples(&pa, n).max(samples(&pb, n)) {
+                let args = g.args();
+                if is_kill_self(n, &args) {
+                    continue;
+                }
+                assert_eq!(
+                    pb.decide(n, &args),
+                    pa.decide(n, &args),
+                    "{label}: nr {n} ({}) args {args:x?}",
+                    syscalls::name(n & !X32).unwrap_or("?")
+                );
+            }
+        }
+    }
+
+    fn explicit_rules() -> Vec<Rule> {
+        vec![
+            // deny AF_INET sockets with EACCES although inet allows them
+            rule("socket", vec![eq(0, 2)], Action::Errno(13)),
+            // log every read; log openat on top of rpath's read-only rule
+            rule("read", vec![], Action::Log),
+            rule("openat", vec![], Action::Log),
+            // an allow no promise has, and a conditional one on a call a promise half-allows
+            rule("fallocate", vec![], Action::Allow),
+            rule(
+                "lseek",
+                vec![Condition::new(1, Width::Qword, Op::Lt, 1 << 32)],
+                Action::Allow,
+            ),
+            // kill beats errno on the same call
+            rule("getppid", vec![], Action::Errno(5)),
+            rule("getppid", vec![], Action::KillProcess),
+            // trace write to stdout..stderr, compared on 64 bits
+            rule(
+                "write",
+                vec![Condition::new(0, Width::Qword, Op::Le, 2)],
+                Action::Trace(7),
+            ),
+            // an unconditional kill on ioctl must not overtake the TIOCSTI guard's penalty
+            rule("ioctl", vec![], Action::KillProcess),
+            // a conditional errno on clone3, whose default is ENOSYS (same kind, other data)
+            rule("clone3", vec![eq(0, 0)], Action::Errno(13)),
+            // overlapping errnos of the same kind: the first one wins where both hold
+            rule("getuid", vec![eq(0, 1)], Action::Errno(5)),
+            rule("getuid", vec![], Action::Errno(7)),
+            rule("getpgid", vec![masked(0, 4, 4)], Action::Errno(9)),
+            rule("getpgid", vec![], Action::Errno(11)),
+            rule("getsid", vec![eq(1, 2)], Action::Errno(7)),
+            rule("getsid", vec![masked(0, 3, 1)], Action::Errno(5)),
+            // memfd_create allowed only without flags
+            rule("memfd_create", vec![eq(1, 0)], Action::Allow),
+            // other actions
+            rule("setsid", vec![], Action::KillThread),
+            rule("getpgrp", vec![eq(0, 0)], Action::Trap),
+            rule("mknod", vec![masked(1, 0o170000, 0o10000)], Action::Allow),
+            rule("fcntl", vec![eq(1, 4)], Action::Log),
+            // an errno weaker than a kill penalty on a call nothing allows
+            rule("ptrace", vec![], Action::Errno(1)),
+            rule("kill", vec![eq(1, 0)], Action::Allow),
+        ]
+    }
+
+    fn policies() -> Vec<(String, Policy)> {
+        let all: Vec<&str> = ALL.iter().map(|p| p.name()).collect();
+        let mut v = Vec::new();
+        for text in [
+            "",
+            "stdio",
+            "stdio rpath",
+            "stdio rpath wpath cpath",
+            "stdio inet dns",
+            "stdio anet unix",
+            "stdio tty proc exec prot_exec",
+            &all.join(" "),
+        ] {
+            v.push((
+                format!("promises `{text}`"),
+                policy(text, vec![], Penalty::Eperm),
+            ));
+        }
+        v.push((
+            "stdio under kill".into(),
+            policy("stdio rpath", vec![], Penalty::Kill),
+        ));
+        for penalty in [Penalty::Eperm, Penalty::Kill, Penalty::Errno(13)] {
+            v.push((
+                format!("explicit rules, penalty {penalty:?}"),
+                policy("stdio rpath inet tty", explicit_rules(), penalty),
+            ));
+        }
+        v.push((
+            "explicit rules, no promises".into(),
+            policy("", explicit_rules(), Penalty::Eperm),
+        ));
+        v
+    }
+
+    #[test]
+    fn exports_compile_and_behave_like_our_filter() {
+        let mut g = Gen(0x2545_f491_4f6c_dd1d);
+        for (label, p) in policies() {
+            let text = export(&p).unwrap_or_else(|e| panic!("{label}: {e}"));
+            assert!(text.ends_with("}\n"));
+            assert_export_behaves(&label, &p, &text, &mut g);
+        }
+    }
+
+    #[test]
+    fn round_trip_decides_alike_and_exports_again() {
+        let mut g = Gen(0x9e37_79b9_7f4a_7c15);
+        for (label, p) in policies() {
+            let text = export(&p).unwrap();
+            let back = import(&text, None).unwrap_or_else(|e| panic!("{label}: {e}\n{text}"));
+            assert!(back.promises.is_empty());
+            assert_eq!(back.penalty.action(), p.penalty.action(), "{label}");
+            assert_same_decisions(&label, &p, &back, &mut g);
+            let again = export(&back).unwrap_or_else(|e| panic!("{label}: {e}"));
+            compiled(&again);
+            assert_export_behaves(&format!("{label} (re-exported)"), &back, &again, &mut g);
+        }
+    }
+
+    #[test]
+    fn export_shape() {
+        let text = export(&policy("stdio", vec![], Penalty::Eperm)).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(looks_like_seccompiler(&v));
+        let top = v.as_object().unwrap();
+        let names: Vec<&str> = top.keys().map(String::as_str).collect();
+        assert_eq!(names[0], "allow", "{names:?}");
+        assert!(names.contains(&"enosys"), "{names:?}");
+        assert!(names.contains(&"deny-errno-1"), "{names:?}");
+        let allow = &top["allow"];
+        assert_eq!(allow["match_action"], "allow");
+        assert_eq!(allow["mismatch_action"], serde_json::json!({"errno": 1}));
+        let rules = allow["filter"].as_array().unwrap();
+        // never both a bare and a conditional rule for one syscall
+        for r in rules {
+            let name = r["syscall"].as_str().unwrap();
+            let same: Vec<_> = rules.iter().filter(|x| x["syscall"] == name).collect();
+            if same.iter().any(|x| x.get("args").is_none()) {
+                assert_eq!(same.len(), 1, "{name}");
+            }
+        }
+        // the kill-self note sits on kill and tgkill
+        for name in ["kill", "tgkill"] {
+            let r = rules.iter().find(|r| r["syscall"] == name).unwrap();
+            assert!(r["comment"].as_str().unwrap().contains("own pid"), "{r}");
+            assert_eq!(r["args"][0]["op"], "lt");
+        }
+        // conditions carry a readable comment
+        let fcntl = rules.iter().find(|r| r["syscall"] == "fcntl").unwrap();
+        assert_eq!(fcntl["args"][0]["comment"], "arg1 == 0");
+        assert!(
+            fcntl["comment"]
+                .as_str()
+                .unwrap()
+                .starts_with("promise stdio")
+        );
+        assert_eq!(
+            top["enosys"]["match_action"],
+            serde_json::json!({"errno": 38})
+        );
+        assert_eq!(top["enosys"]["mismatch_action"], "allow");
+        let kill = export(&policy("stdio", vec![], Penalty::Kill)).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&kill).unwrap();
+        assert_eq!(v["allow"]["mismatch_action"], "kill_process");
+        assert_eq!(v["kill_process"]["match_action"], "kill_process");
+    }
+
+    #[test]
+    fn seccompilers_table_is_probed() {
+        for name in [
+            "read",
+            "openat2",
+            "clone3",
+            "memfd_create",
+            "uretprobe",
+            "mseal",
+        ] {
+            assert!(seccompiler_knows(name), "{name}");
+        }
+        for name in ["uprobe", "setxattrat", "file_setattr"] {
+            assert!(!seccompiler_knows(name), "{name}");
+        }
+        for name in ["setxattrat", "uprobe"] {
+            let p = policy(
+                "stdio",
+                vec![rule(name, vec![], Action::Allow)],
+                Penalty::Eperm,
+            );
+            let e = export(&p).unwrap_err();
+            assert!(matches!(e, ExportError::UnknownToSeccompiler { .. }));
+            assert!(e.to_string().contains(&format!("`{name}`")), "{e}");
+        }
+    }
+
+    #[test]
+    fn checks_without_a_stacked_form_are_refused() {
+        // errno 5 on `arg0 & 3 == 1`, then errno 7 on `arg1 == 2`: where both hold the plan
+        // says 5; the errno-7 rule would have to exclude a two-bit masked comparison.
+        let p = policy(
+            "stdio",
+            vec![
+                rule("getsid", vec![masked(0, 3, 1)], Action::Errno(5)),
+                rule("getsid", vec![eq(1, 2)], Action::Errno(7)),
+            ],
+            Penalty::Eperm,
+        );
+        let e = export(&p).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                ExportError::NotExpressible {
+                    syscall: "getsid",
+                    ..
+                }
+            ),
+            "{e}"
+        );
+        assert!(e.to_string().contains("arg0 & 0x3 == 0x1"), "{e}");
+        // the reserved pid value is refused as by the compiler
+        let p = policy(
+            "stdio",
+            vec![rule("kill", vec![eq(0, PID_PLACEHOLDER)], Action::Allow)],
+            Penalty::Eperm,
+        );
+        assert!(matches!(export(&p), Err(ExportError::Compile(_))));
+    }
+
+    /// Calls our compiler decides the same way whatever the policy, so an imported file
+    /// cannot change them: ENOSYS for openat2, clone3, memfd_create (when not allowed) and
+    /// numbers outside the table, the penalty for TIOCSTI/TIOCLINUX, seccomp listeners and
+    /// x32 calls (a deny-list lets those through), and exit/exit_group/arch_prctl always
+    /// allowed.
+    fn fixed_by_us(n: u32, args: &[u64; 6]) -> bool {
+        let Some(s) = syscalls::by_number(n) else {
+            return true;
+        };
+        let name = s.name();
+        [
+            "openat2",
+            "clone3",
+            "memfd_create",
+            "exit",
+            "exit_group",
+            "arch_prctl",
+        ]
+        .contains(&name)
+            || (name == "ioctl" && matches!(args[1] & 0xffff_ffff, 0x5412 | 0x541c))
+            || (name == "seccomp" && args[1] & 8 != 0)
+    }
+
+    /// The file's filters, stacked by seccompiler's rules, decide like our plan of the
+    /// imported policy, except for the calls [`fixed_by_us`].
+    fn assert_import_behaves(label: &str, text: &str, chosen: &[&str], p: &Policy) {
+        let progs: Vec<_> = compiled(text)
+            .into_iter()
+            .filter(|(n, _)| chosen.contains(&n.as_str()))
+            .collect();
+        assert_eq!(progs.len(), chosen.len());
+        let plan = plan_of(p);
+        let mut g = Gen(0x1234_5678_9abc_def1);
+        for n in numbers() {
+            for _ in 0..24 {
+                let args = g.args();
+                if fixed_by_us(n, &args) {
+                    continue;
+                }
+                assert_eq!(
+                    plan.decide(n, &args),
+                    stacked(&progs, &data(n, args), false),
+                    "{label}: nr {n} ({}) args {args:x?}",
+                    syscalls::name(n & !X32).unwrap_or("?")
+                );
+            }
+        }
+    }
+
+    const ALLOW_LIST: &str = r#"{
+  "main": {
+    "mismatch_action": {"errno": 1},
+    "match_action": "allow",
+    "filter": [
+      {"syscall": "read"},
+      {"syscall": "write", "args": [{"index": 0, "type": "dword", "op": "le", "val": 2}]},
+      {"syscall": "socket", "comment": "AF_UNIX only",
+       "args": [{"index": 0, "type": "dword", "op": "eq", "val": 1, "comment": "AF_UNIX"}]},
+      {"syscall": "mmap",
+       "args": [{"index": 2, "type": "dword", "op": {"masked_eq": 4}, "val": 0, "comment": "no PROT_EXEC"}]},
+      {"syscall": "lseek", "args": [{"index": 1, "type": "qword", "op": "lt", "val": 4294967296}]},
+      {"syscall": "fcntl", "args": [{"index": 1, "type": "dword", "op": "eq", "val": 4294967297}]},
+      {"syscall": "futex", "args": [
+        {"index": 1, "type": "dword", "op": "ne", "val": 9},
+        {"index": 3, "type": "qword", "op": "ge", "val": 16}
+      ]}
+    ]
+  }
+}"#;
+
+    #[test]
+    fn imports_an_allow_list() {
+        let p = import(ALLOW_LIST, None).unwrap();
+        assert_eq!(p.penalty, Penalty::Eperm);
+        assert!(p.promises.is_empty());
+        assert_eq!(p.rules.len(), 7);
+        assert!(p.rules.iter().all(|r| r.action == Action::Allow));
+        let socket = p
+            .rules
+            .iter()
+            .find(|r| r.syscall.name() == "socket")
+            .unwrap();
+        assert_eq!(socket.comment.as_deref(), Some("AF_UNIX only"));
+        let read = p.rules.iter().find(|r| r.syscall.name() == "read").unwrap();
+        assert_eq!(read.comment.as_deref(), Some("seccompiler filter `main`"));
+        // dword operands are cut to the 32 bits seccompiler compares
+        let fcntl = p
+            .rules
+            .iter()
+            .find(|r| r.syscall.name() == "fcntl")
+            .unwrap();
+        assert_eq!(fcntl.conditions[0].value, 1);
+        assert_import_behaves("allow-list", ALLOW_LIST, &["main"], &p);
+        let plan = plan_of(&p);
+        let eperm = bpf::SECCOMP_RET_ERRNO | 1;
+        assert_eq!(plan.decide(nr("mmap"), &[0, 4096, 7, 0, 0, 0]), eperm);
+        assert_eq!(
+            plan.decide(nr("mmap"), &[0, 4096, 3, 0, 0, 0]),
+            bpf::SECCOMP_RET_ALLOW
+        );
+        assert_eq!(plan.decide(nr("lseek"), &[0, 1 << 32, 0, 0, 0, 0]), eperm);
+        assert_eq!(
+            plan.decide(nr("write"), &[1 << 32 | 1, 0, 0, 0, 0, 0]),
+            bpf::SECCOMP_RET_ALLOW
+        );
+        // and it exports again
+        compiled(&export(&p).unwrap());
+    }
+
+    const FIRECRACKER_LIKE: &str = r#"{
+  "vmm": {
+    "default_action": "kill_process",
+    "filter_action": "allow",
+    "filter": [
+      {"syscall": "read"}, {"syscall": "write"}, {"syscall": "epoll_pwait"},
+      {"syscall": "ioctl", "args": [{"index": 1, "type": "dword", "op": "eq", "val": 44672, "comment": "KVM_RUN"}]}
+    ]
+  },
+  "api": {
+    "default_action": {"errno": 13},
+    "filter_action": "allow",
+    "filter": [{"syscall": "read"}, {"syscall": "accept4"}, {"syscall": "exit"}]
+  },
+  "vcpu": {
+    "default_action": "trap",
+    "filter_action": "allow",
+    "filter": [{"syscall": "ioctl"}]
+  }
+}"#;
+
+    #[test]
+    fn imports_one_filter_of_a_firecracker_like_file() {
+        let e = import(FIRECRACKER_LIKE, None).unwrap_err();
+        assert!(matches!(e, ImportError::SeveralAllowLists { .. }));
+        let msg = e.to_string();
+        assert!(
+            msg.contains("`vmm`, `api`, `vcpu`") && msg.contains("pick one"),
+            "{msg}"
+        );
+        let vmm = import(FIRECRACKER_LIKE, Some("vmm")).unwrap();
+        assert_eq!(vmm.penalty, Penalty::Kill);
+        assert_eq!(vmm.rules.len(), 4);
+        assert_import_behaves("vmm", FIRECRACKER_LIKE, &["vmm"], &vmm);
+        let api = import(FIRECRACKER_LIKE, Some("api")).unwrap();
+        assert_eq!(api.penalty, Penalty::Errno(13));
+        assert_import_behaves("api", FIRECRACKER_LIKE, &["api"], &api);
+        let e = import(FIRECRACKER_LIKE, Some("vcpu")).unwrap_err();
+        assert!(matches!(e, ImportError::Penalty { .. }));
+        assert!(e.to_string().contains("\"trap\""), "{e}");
+        let e = import(FIRECRACKER_LIKE, Some("vnm")).unwrap_err();
+        let msg = e.to_string();
+        assert!(
+            msg.contains("`vnm`") && msg.contains("did you mean `vmm`") && msg.contains("`api`"),
+            "{msg}"
+        );
+    }
+
+    const DENY_LIST: &str = r#"{
+  "no-ptrace": {
+    "mismatch_action": "allow",
+    "match_action": {"errno": 1},
+    "filter": [
+      {"syscall": "ptrace"},
+      {"syscall": "socket", "args": [{"index": 0, "type": "dword", "op": "eq", "val": 16, "comment": "AF_NETLINK"}]}
+    ]
+  },
+  "audit": {
+    "mismatch_action": "allow",
+    "match_action": "log",
+    "filter": [{"syscall": "execve"}]
+  },
+  "hard": {
+    "mismatch_action": "allow",
+    "match_action": "kill_process",
+    "filter": [{"syscall": "kexec_load"}, {"syscall": "clone3"}]
+  }
+}"#;
+
+    #[test]
+    fn a_deny_list_only_file_allows_everything_else() {
+        let p = import(DENY_LIST, None).unwrap();
+        assert_eq!(p.penalty, Penalty::Eperm);
+        assert!(p.validate().is_ok());
+        for name in ["ptrace", "kexec_load"] {
+            assert!(
+                !p.rules
+                    .iter()
+                    .any(|r| r.syscall.name() == name && r.action == Action::Allow),
+                "{name} is denied unconditionally: no allow rule"
+            );
+        }
+        assert_import_behaves("deny-list", DENY_LIST, &["no-ptrace", "audit", "hard"], &p);
+        let plan = plan_of(&p);
+        assert_eq!(plan.decide(nr("execve"), &[0; 6]), bpf::SECCOMP_RET_LOG);
+        assert_eq!(plan.decide(nr("getpid"), &[0; 6]), bpf::SECCOMP_RET_ALLOW);
+        assert_eq!(
+            plan.decide(nr("clone3"), &[0; 6]),
+            bpf::SECCOMP_RET_KILL_PROCESS
+        );
+        assert_eq!(
+            plan.decide(nr("socket"), &[16, 3, 0, 0, 0, 0]),
+            bpf::SECCOMP_RET_ERRNO | 1
+        );
+        // taking one deny-list alone is the same kind of import
+        let one = import(DENY_LIST, Some("audit")).unwrap();
+        assert_eq!(
+            plan_of(&one).decide(nr("ptrace"), &[0; 6]),
+            bpf::SECCOMP_RET_ALLOW
+        );
+    }
+
+    fn import_err(text: &str) -> String {
+        import(text, None).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn import_errors_name_the_input() {
+        let e = import_err(
+            r#"{"main": {"mismatch_action": "allow", "match_action": "trap", "filter": [],
+                "bogus": 1}}"#,
+        );
+        assert!(
+            e.contains("unknown field `bogus`") && e.contains("line 2") && e.contains("column"),
+            "{e}"
+        );
+        let e = import_err(
+            r#"{"main": {"mismatch_action": "allow", "match_action": "trap", "filter": []},
+"main": {"mismatch_action": "allow", "match_action": "log", "filter": []}}"#,
+        );
+        assert!(
+            e.contains("duplicate filter name `main`") && e.contains("line 2"),
+            "{e}"
+        );
+        let e = import_err(
+            r#"{"main": {"mismatch_action": "allow", "default_action": "allow", "match_action": "trap", "filter": []}}"#,
+        );
+        assert!(e.contains("duplicate field `mismatch_action`"), "{e}");
+        let e = import_err(
+            r#"{"main": {"mismatch_action": "trap", "match_action": "allow",
+                "filter": [{"syscall": "read", "args": []}]}}"#,
+        );
+        assert!(e.contains("empty `args`") && e.contains("line 2"), "{e}");
+        let e = import_err(
+            r#"{"main": {"mismatch_action": "trap", "match_action": "allow",
+                "filter": [{"syscall": "raed"}]}}"#,
+        );
+        assert!(
+            e.contains("unknown syscall `raed`") && e.contains("did you mean `read`"),
+            "{e}"
+        );
+        let e = import_err(
+            r#"{"main": {"mismatch_action": "trap", "match_action": "trap", "filter": []}}"#,
+        );
+        assert!(e.contains("same match and mismatch action"), "{e}");
+        let e = import_err(
+            r#"{"main": {"mismatch_action": "allow", "match_action": "errno", "filter": []}}"#,
+        );
+        assert!(e.contains("line 1"), "{e}");
+        let e = import_err(
+            r#"{"main": {"mismatch_action": "allow", "match_action": {"errno": 0},
+                "filter": [{"syscall": "read"}]}}"#,
+        );
+        assert!(e.contains("filter `main`") && e.contains("errno 0"), "{e}");
+        let e = import_err(
+            r#"{"main": {"mismatch_action": "kill_process", "match_action": "allow",
+                "filter": [{"syscall": "read", "args": [{"index": 6, "type": "dword", "op": "eq", "val": 1}]}]}}"#,
+        );
+        assert!(e.contains("argument index 6"), "{e}");
+        let e = import_err(
+            r#"{"main": {"mismatch_action": "kill_process", "match_action": "allow",
+                "filter": [{"syscall": "read", "args": [{"index": 0, "type": "dword", "op": "eq", "val": -1}]}]}}"#,
+        );
+        assert!(e.contains("line 2"), "{e}");
+        let e = import_err(
+            r#"{"a": {"mismatch_action": "kill_process", "match_action": "allow", "filter": []},
+                "b": {"default_action": {"errno": 1}, "filter_action": "allow", "filter": []}}"#,
+        );
+        assert!(e.contains("`a`, `b`"), "{e}");
+        let e = import_err(r#"["not", "a", "map"]"#);
+        assert!(e.contains("a map of filter names to filters"), "{e}");
+    }
+
+    #[test]
+    fn detection() {
+        let ours = serde_json::to_value(policy("stdio", vec![], Penalty::Errno(13))).unwrap();
+        assert!(!looks_like_seccompiler(&ours));
+        for text in [ALLOW_LIST, FIRECRACKER_LIKE, DENY_LIST] {
+            assert!(looks_like_seccompiler(&serde_json::from_str(text).unwrap()));
+        }
+        assert!(!looks_like_seccompiler(&serde_json::json!({})));
+        assert!(!looks_like_seccompiler(&serde_json::json!([1])));
+        assert!(!looks_like_seccompiler(
+            &serde_json::json!({"version": 1, "promises": ["stdio"], "rules": []})
+        ));
+    }
+}
