@@ -21,6 +21,7 @@ Examples:
   seccomp-pledge -k -p 'stdio rpath' -- ./untrusted-tool
   seccomp-pledge -p stdio --allow 'ioctl if arg1 == TIOCGWINSZ' -- ./tool
   seccomp-pledge check
+  seccomp-pledge            (no arguments: the policy shell; `seccomp-pledge shell < cmds` reads commands)
 
 Promises: stdio rpath wpath cpath dpath flock fattr inet anet unix dns tty recvfd
 sendfd proc id chown settime prot_exec exec unveil vminfo tmppath netlink.
@@ -54,6 +55,16 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Subcommand, Debug)]
 pub enum Sub {
+    /// Open the policy shell (`seccomp-pledge>`); with FILE or a pipe, run its commands
+    ///
+    /// Commands from FILE or a pipe run line by line with no prompt and no echo; the first
+    /// failing command stops the batch with exit status 1, so a later `run` or `save` never
+    /// acts on a policy that lacks a rule that failed.
+    Shell {
+        /// Read commands from FILE instead of the terminal.
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
     /// Run a program under a policy (the same flags as without a subcommand)
     Run(Box<RunArgs>),
     /// Show what this kernel supports (seccomp actions and flags, Landlock ABI, …)
@@ -62,6 +73,14 @@ pub enum Sub {
         #[arg(long)]
         json: bool,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    Man,
 }
 
 /// What `-T` tests.
@@ -134,9 +153,12 @@ pub struct RunArgs {
     /// Deny calls: 'SYSCALL… [if …] [errno NAME|kill|kill_thread|trap]'; repeatable
     #[arg(long = "deny", value_name = "RULE")]
     pub deny: Vec<String>,
-    /// Start from a policy file (JSON written by `save`); flags add to it
+    /// Start from a policy file (ours or seccompiler's filters.json, detected); flags add to it
     #[arg(long = "policy", value_name = "FILE")]
     pub policy: Option<PathBuf>,
+    /// With a seccompiler --policy file: take only this filter (e.g. `vcpu`)
+    #[arg(long = "filter", value_name = "NAME", requires = "policy")]
+    pub filter: Option<String>,
     /// Show what this kernel supports (same as the `check` subcommand)
     #[arg(long = "check")]
     pub check: bool,
@@ -181,7 +203,7 @@ impl RunArgs {
     /// The first bad value, naming its flag.
     pub fn policy(&self) -> Result<Policy, Error> {
         let mut policy = match &self.policy {
-            Some(path) => crate::policy::file::load(path)?,
+            Some(path) => crate::policy::file::load(path, self.filter.as_deref())?.0,
             None => Policy::default(),
         };
         if self.promises.is_empty() {
@@ -265,11 +287,19 @@ where
 pub fn usage_error(e: &clap::Error) -> Error {
     let text = e.render().to_string();
     let mut lines = text.lines();
-    let first = lines
+    let mut first = lines
         .next()
         .unwrap_or("invalid usage")
         .trim_start_matches("error: ")
         .to_string();
+    // "the following required arguments were not provided:" lists them on the next lines.
+    if first.ends_with(':') {
+        let listed: Vec<&str> = lines
+            .take_while(|l| l.starts_with("  "))
+            .map(str::trim)
+            .collect();
+        first = format!("{} {}", first, listed.join(", "));
+    }
     let hint = text
         .lines()
         .find_map(|l| l.trim().strip_prefix("tip: ").map(str::to_string))
@@ -285,6 +315,14 @@ mod tests {
     #[test]
     fn verify_cli() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn usage_errors_are_one_line_naming_what_is_missing() {
+        let e = parse(["seccomp-pledge", "--filter", "vcpu", "--", "true"]).unwrap_err();
+        let e = usage_error(&e).to_string();
+        assert!(e.contains("not provided: --policy <FILE>"), "{e}");
+        assert!(!e.contains('\n'), "{e}");
     }
 
     #[test]
@@ -378,5 +416,54 @@ mod tests {
             .policy()
             .unwrap_err();
         assert!(e.to_string().contains("bad permission letter `z`"), "{e}");
+    }
+}
+
+/// The completion script for `shell`.
+pub fn completions(shell: clap_complete::Shell) -> String {
+    let mut buf = Vec::new();
+    clap_complete::generate(
+        shell,
+        &mut <Cli as clap::CommandFactory>::command(),
+        "seccomp-pledge",
+        &mut buf,
+    );
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
+/// The manual page.
+///
+/// # Errors
+/// Only if writing to memory fails.
+pub fn man_page() -> std::io::Result<String> {
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut buf)?;
+    Ok(String::from_utf8_lossy(&buf).into_owned())
+}
+
+#[cfg(test)]
+mod generated_tests {
+    use super::*;
+
+    fn check(path: &str, want: &str) {
+        let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, want).unwrap();
+        }
+        let have = std::fs::read_to_string(&p).unwrap_or_default();
+        assert!(
+            have == want,
+            "{path} is stale: run `UPDATE_DOCS=1 cargo test --lib generated_tests`"
+        );
+    }
+
+    #[test]
+    fn completions_and_man_page_are_current() {
+        use clap_complete::Shell;
+        check("completions/seccomp-pledge.bash", &completions(Shell::Bash));
+        check("completions/_seccomp-pledge", &completions(Shell::Zsh));
+        check("completions/seccomp-pledge.fish", &completions(Shell::Fish));
+        check("man/seccomp-pledge.1", &man_page().unwrap());
     }
 }

@@ -33,6 +33,23 @@ pub enum Error {
         #[source]
         source: ParseError,
     },
+    /// A command line that does not parse (its span points at the offending word).
+    #[error("{0}")]
+    Parse(#[from] ParseError),
+    /// A command that cannot be carried out.
+    #[error("{message}")]
+    Command {
+        /// What is wrong.
+        message: String,
+        /// How to fix it.
+        hint: Option<String>,
+    },
+    /// A rule breaks seccomp's limits.
+    #[error(transparent)]
+    InvalidRule(#[from] crate::policy::rule::RuleError),
+    /// The filter cannot be compiled.
+    #[error(transparent)]
+    Compile(#[from] crate::compile::seccomp::CompileError),
     /// A policy file that cannot be read or parsed.
     #[error("cannot load policy `{path}`: {message}")]
     PolicyFile {
@@ -70,7 +87,8 @@ impl Error {
     /// A suggestion for fixing the error, if there is one.
     pub fn hint(&self) -> Option<String> {
         match self {
-            Error::Usage { hint, .. } => hint.clone(),
+            Error::Usage { hint, .. } | Error::Command { hint, .. } => hint.clone(),
+            Error::Parse(p) => p.hint.clone(),
             Error::Rule { source, .. } => source.hint.clone(),
             Error::Launch(LaunchError::Foreign { .. }) => {
                 Some("run a 64-bit x86_64 build of the program".into())

@@ -16,8 +16,10 @@ pub mod cli;
 pub mod command;
 pub mod compile;
 pub mod error;
+pub mod frontend;
 pub mod policy;
 pub mod sandbox;
+pub mod session;
 pub mod suggest;
 
 use std::ffi::OsString;
@@ -33,6 +35,11 @@ pub fn run<I>(args: I) -> i32
 where
     I: IntoIterator<Item = OsString>,
 {
+    let args: Vec<OsString> = args.into_iter().collect();
+    if args.len() <= 1 {
+        // No arguments: the shell (the terminal's, or commands from a pipe).
+        return shell(None);
+    }
     let cli = match cli::parse(args) {
         Ok(c) => c,
         Err(e) => {
@@ -47,6 +54,17 @@ where
         }
     };
     let result = match cli.command {
+        Some(Sub::Shell { file }) => Ok(shell(file.as_deref())),
+        Some(Sub::Completions { shell }) => {
+            print!("{}", cli::completions(shell));
+            Ok(0)
+        }
+        Some(Sub::Man) => cli::man_page()
+            .map(|m| {
+                print!("{m}");
+                0
+            })
+            .map_err(Error::from),
         Some(Sub::Check { json }) => check(json),
         Some(Sub::Run(args)) => one_shot(&args),
         None => one_shot(&cli.run),
@@ -54,6 +72,27 @@ where
     match result {
         Ok(code) => code,
         Err(e) => report(&e),
+    }
+}
+
+/// The shell: interactive on a terminal, else commands read line by line.
+fn shell(file: Option<&std::path::Path>) -> i32 {
+    use std::io::IsTerminal;
+    let mut session = session::Session::default();
+    match file {
+        Some(path) => match std::fs::File::open(path) {
+            Ok(f) => frontend::lines::run(
+                &mut session,
+                std::io::BufReader::new(f),
+                &path.display().to_string(),
+            ),
+            Err(e) => report(&Error::usage(
+                format!("cannot read `{}`: {e}", path.display()),
+                None,
+            )),
+        },
+        None if std::io::stdin().is_terminal() => frontend::repl::run(&mut session),
+        None => frontend::lines::run(&mut session, std::io::stdin().lock(), "stdin"),
     }
 }
 

@@ -1,4 +1,748 @@
-//! The command grammar: text → typed values, in one place. For now the rule grammar shared
-//! by `--allow`/`--deny` (and the shell's `allow`/`deny` commands to come).
+//! The command grammar: text → typed [`Command`], in one place.
+//!
+//! The shell, `shell < FILE`, rhai scripts and the socket API all call [`parse_line`] (or
+//! [`parse_words`] with words they already have), so a command and its errors read the same
+//! everywhere; only the position of an error differs. Nothing here takes effect: that is
+//! `Session::execute`.
 
+pub mod lex;
+pub mod render;
 pub mod rule;
+pub mod spec;
+
+use std::ffi::OsString;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use crate::policy::limits::LimitValue;
+use crate::policy::promise::PromiseSet;
+use crate::policy::{Penalty, Rule, Unveil, unveil::Perms};
+use lex::Word;
+pub use rule::ParseError;
+use rule::Verb;
+
+/// A resource limit's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LimitName {
+    /// RLIMIT_CPU (seconds).
+    Cpu,
+    /// RLIMIT_AS (bytes).
+    Memory,
+    /// RLIMIT_NOFILE.
+    OpenFiles,
+    /// RLIMIT_NPROC.
+    Processes,
+    /// RLIMIT_FSIZE (bytes).
+    FileSize,
+}
+
+impl LimitName {
+    /// All limits with their names and aliases.
+    pub const ALL: [(LimitName, &'static str, &'static [&'static str]); 5] = [
+        (LimitName::Cpu, "cpu", &["-C"]),
+        (LimitName::Memory, "memory", &["as", "-M"]),
+        (LimitName::OpenFiles, "open-files", &["nofile", "-O"]),
+        (LimitName::Processes, "processes", &["nproc", "-P"]),
+        (LimitName::FileSize, "file-size", &["fsize", "-F"]),
+    ];
+
+    /// The canonical name.
+    pub fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(l, _, _)| *l == self)
+            .map_or("?", |(_, n, _)| n)
+    }
+}
+
+/// A launch option's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OptionName {
+    /// Landlock file rules.
+    Unveil,
+    /// Fail when Landlock enforces less.
+    Strict,
+    /// Lowest priority.
+    Nice,
+    /// Keep inherited fds.
+    KeepFds,
+    /// Keep capabilities.
+    KeepCaps,
+    /// Accept the loader's promises.
+    AllowLoaderPromises,
+}
+
+impl OptionName {
+    /// All options with their names.
+    pub const ALL: [(OptionName, &'static str); 6] = [
+        (OptionName::Unveil, "unveil"),
+        (OptionName::Strict, "strict"),
+        (OptionName::Nice, "nice"),
+        (OptionName::KeepFds, "keep-fds"),
+        (OptionName::KeepCaps, "keep-caps"),
+        (OptionName::AllowLoaderPromises, "allow-loader-promises"),
+    ];
+
+    /// The name.
+    pub fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(o, _)| *o == self)
+            .map_or("?", |(_, n)| n)
+    }
+}
+
+/// What `show` shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShowWhat {
+    /// The policy as a table.
+    Policy,
+    /// The compiled BPF program, disassembled.
+    Bpf,
+    /// What one promise allows.
+    Syscalls(crate::policy::Promise),
+    /// Every promise with its summary.
+    Promises,
+    /// The policy as our JSON.
+    Json,
+}
+
+/// A file format for `save`/`load`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Our versioned policy JSON.
+    Ours,
+    /// seccompiler's filters JSON.
+    Seccompiler,
+}
+
+/// A parsed command, ready for `Session::execute`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Grant promises.
+    Promise(PromiseSet),
+    /// Take promises back.
+    Unpromise(PromiseSet),
+    /// Add an unveil rule.
+    Unveil(Unveil),
+    /// Add explicit rules (from `allow` or `deny`).
+    Rules {
+        /// The rules.
+        rules: Vec<Rule>,
+        /// `deny` without an action: the rules take the session's penalty.
+        penalty: bool,
+    },
+    /// Remove explicit rule N (1-based, as `show` numbers them).
+    RemoveRule(usize),
+    /// Remove the unveil rules for a path.
+    RemoveUnveil(PathBuf),
+    /// Set the penalty.
+    Penalty(Penalty),
+    /// Show the limits (`None`), or set one (`None` value: back to the default).
+    Limit(Option<(LimitName, Option<LimitValue>)>),
+    /// Show the options (`None`), or set one.
+    Option(Option<(OptionName, bool)>),
+    /// Show something.
+    Show(ShowWhat),
+    /// Save the policy.
+    Save {
+        /// Where (default by format).
+        path: Option<PathBuf>,
+        /// Which format.
+        format: Format,
+        /// Overwrite a file not loaded or saved in this session.
+        force: bool,
+    },
+    /// Load a policy.
+    Load {
+        /// The file.
+        path: PathBuf,
+        /// For seccompiler files with several allow-lists.
+        filter: Option<String>,
+    },
+    /// Run a program.
+    Run(Vec<OsString>),
+    /// Trace a program.
+    Trace(Vec<OsString>),
+    /// Start again.
+    Reset,
+    /// Undo the last change.
+    Undo,
+    /// Kernel features.
+    Check,
+    /// Help on all commands or one (by its name).
+    Help(Option<&'static str>),
+    /// Leave.
+    Quit,
+}
+
+/// Parses one line. `Ok(None)` for a blank line or a comment.
+///
+/// # Errors
+/// A [`ParseError`] whose span is in `line`.
+pub fn parse_line(line: &str) -> Result<Option<Command>, ParseError> {
+    let words = lex::split(line)?;
+    if words.is_empty() {
+        return Ok(None);
+    }
+    parse_words(line, &words).map(Some)
+}
+
+fn err(message: impl Into<String>, span: Range<usize>) -> ParseError {
+    ParseError {
+        message: message.into(),
+        span,
+        hint: None,
+    }
+}
+
+fn with_hint(mut e: ParseError, hint: impl Into<String>) -> ParseError {
+    e.hint = Some(hint.into());
+    e
+}
+
+fn usage_hint(spec: &spec::CommandSpec) -> String {
+    format!("usage: {}", spec.usage)
+}
+
+/// Parses a command from words (the first is the command name). `line` is the text the
+/// spans refer to (for rules, which are parsed from the text after the command name).
+///
+/// # Errors
+/// A [`ParseError`] whose span is in `line`.
+pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
+    let Some(first) = words.first() else {
+        return Err(err("empty command", 0..0));
+    };
+    let Some(spec) = spec::lookup(&first.text) else {
+        let e = err(
+            format!("unknown command `{}`", first.text),
+            first.span.clone(),
+        );
+        return Err(match spec::suggest(&first.text) {
+            Some(s) => with_hint(
+                e,
+                format!("did you mean `{s}`? (`help` lists the commands)"),
+            ),
+            None => with_hint(e, "`help` lists the commands"),
+        });
+    };
+    let args = &words[1..];
+    let end = words.last().map_or(0, |w| w.span.end);
+    let none_expected = |args: &[Word]| -> Result<(), ParseError> {
+        match args.first() {
+            Some(w) => Err(with_hint(
+                err(
+                    format!("`{}` takes no arguments", spec.name),
+                    w.span.start..end,
+                ),
+                usage_hint(spec),
+            )),
+            None => Ok(()),
+        }
+    };
+    let missing = |what: &str| {
+        with_hint(
+            err(format!("`{}` needs {what}", spec.name), end..end),
+            usage_hint(spec),
+        )
+    };
+    Ok(match spec.name {
+        "promise" | "unpromise" => {
+            if args.is_empty() {
+                return Err(missing("at least one promise"));
+            }
+            let mut set = PromiseSet::EMPTY;
+            for w in args {
+                let ps = PromiseSet::parse(&w.text).map_err(|e| {
+                    let pe = err(format!("unknown promise `{}`", e.name), w.span.clone());
+                    match e.suggestion {
+                        Some(s) => with_hint(pe, format!("did you mean `{s}`?")),
+                        None => with_hint(pe, "`show promises` lists them"),
+                    }
+                })?;
+                set = set.union(ps);
+            }
+            if spec.name == "promise" {
+                Command::Promise(set)
+            } else {
+                Command::Unpromise(set)
+            }
+        }
+        "unveil" => match args {
+            [] => return Err(missing("a path")),
+            [one] => Command::Unveil(
+                Unveil::parse_flag(&one.text).map_err(|e| err(e.to_string(), one.span.clone()))?,
+            ),
+            [path, perms] => {
+                let p = Perms::parse(&perms.text)
+                    .map_err(|e| err(e.to_string(), perms.span.clone()))?;
+                if path.text.is_empty() {
+                    return Err(err("empty path", path.span.clone()));
+                }
+                Command::Unveil(Unveil {
+                    path: PathBuf::from(&path.text),
+                    perms: p,
+                })
+            }
+            [_, _, extra, ..] => {
+                return Err(with_hint(
+                    err("too many arguments", extra.span.start..end),
+                    usage_hint(spec),
+                ));
+            }
+        },
+        "allow" | "deny" => {
+            let Some(start) = args.first().map(|w| w.span.start) else {
+                return Err(missing("a syscall"));
+            };
+            let verb = if spec.name == "allow" {
+                Verb::Allow
+            } else {
+                Verb::Deny
+            };
+            // Rules are parsed from the text itself (operators need not be separate words).
+            let text = &line[start..end];
+            let (rules, penalty) =
+                rule::parse_rules_with_default(verb, text).map_err(|mut e| {
+                    e.span = e.span.start + start..e.span.end + start;
+                    e
+                })?;
+            Command::Rules { rules, penalty }
+        }
+        "remove" => match args {
+            [what, n] if what.text == "rule" => {
+                let k: usize = n.text.parse().ok().filter(|k| *k > 0).ok_or_else(|| {
+                    with_hint(
+                        err(format!("`{}` is not a rule number", n.text), n.span.clone()),
+                        "rules are numbered from 1 in `show`",
+                    )
+                })?;
+                Command::RemoveRule(k)
+            }
+            [what, path] if what.text == "unveil" => {
+                Command::RemoveUnveil(PathBuf::from(&path.text))
+            }
+            [what, ..] if what.text != "rule" && what.text != "unveil" => {
+                return Err(with_hint(
+                    err(format!("cannot remove `{}`", what.text), what.span.clone()),
+                    usage_hint(spec),
+                ));
+            }
+            _ => return Err(missing("`rule N` or `unveil PATH`")),
+        },
+        "penalty" => match args {
+            [p] if p.text == "eperm" => Command::Penalty(Penalty::Eperm),
+            [p] if p.text == "kill" => Command::Penalty(Penalty::Kill),
+            [p, e] if p.text == "errno" => {
+                let n = crate::policy::consts::errno_by_name(&e.text)
+                    .or_else(|| e.text.parse().ok())
+                    .filter(|n| (1..=i32::from(crate::policy::rule::MAX_ERRNO)).contains(n))
+                    .ok_or_else(|| {
+                        with_hint(
+                            err(
+                                format!(
+                                    "`{}` is not an errno (1 to 4095 or a name like EACCES)",
+                                    e.text
+                                ),
+                                e.span.clone(),
+                            ),
+                            usage_hint(spec),
+                        )
+                    })?;
+                Command::Penalty(if n == libc::EPERM {
+                    Penalty::Eperm
+                } else {
+                    Penalty::Errno(n as u16)
+                })
+            }
+            [p, ..] => {
+                return Err(with_hint(
+                    err(format!("unknown penalty `{}`", p.text), p.span.clone()),
+                    usage_hint(spec),
+                ));
+            }
+            [] => return Err(missing("a penalty")),
+        },
+        "limit" => match args {
+            [] => Command::Limit(None),
+            [name, rest @ ..] => {
+                let Some((limit, _, _)) = LimitName::ALL
+                    .iter()
+                    .find(|(_, n, a)| *n == name.text || a.contains(&name.text.as_str()))
+                else {
+                    let e = err(format!("unknown limit `{}`", name.text), name.span.clone());
+                    let names = LimitName::ALL
+                        .iter()
+                        .flat_map(|(_, n, a)| std::iter::once(*n).chain(a.iter().copied()))
+                        .filter(|n| !n.starts_with('-'));
+                    return Err(match crate::suggest::closest(&name.text, names) {
+                        Some(s) => with_hint(e, format!("did you mean `{s}`?")),
+                        None => with_hint(e, usage_hint(spec)),
+                    });
+                };
+                match rest {
+                    [] => {
+                        return Err(missing(&format!(
+                            "a value for `{}` (or `default`)",
+                            limit.name()
+                        )));
+                    }
+                    [v] if v.text == "default" => Command::Limit(Some((*limit, None))),
+                    [v] => {
+                        let parsed = match limit {
+                            LimitName::Cpu => LimitValue::parse_seconds(&v.text),
+                            LimitName::Memory | LimitName::FileSize => {
+                                LimitValue::parse_size(&v.text)
+                            }
+                            LimitName::OpenFiles | LimitName::Processes => {
+                                LimitValue::parse_count(&v.text)
+                            }
+                        };
+                        let value = parsed.map_err(|e| err(e.to_string(), v.span.clone()))?;
+                        return Ok(Command::Limit(Some((*limit, Some(value)))));
+                    }
+                    [_, extra, ..] => {
+                        return Err(with_hint(
+                            err("too many arguments", extra.span.start..end),
+                            usage_hint(spec),
+                        ));
+                    }
+                }
+            }
+        },
+        "option" => match args {
+            [] => Command::Option(None),
+            [name, rest @ ..] => {
+                let Some((opt, _)) = OptionName::ALL.iter().find(|(_, n)| *n == name.text) else {
+                    let e = err(format!("unknown option `{}`", name.text), name.span.clone());
+                    return Err(
+                        match crate::suggest::closest(
+                            &name.text,
+                            OptionName::ALL.iter().map(|(_, n)| *n),
+                        ) {
+                            Some(s) => with_hint(e, format!("did you mean `{s}`?")),
+                            None => with_hint(e, usage_hint(spec)),
+                        },
+                    );
+                };
+                let on = match rest {
+                    [] => true,
+                    [v] if matches!(v.text.as_str(), "on" | "yes" | "true") => true,
+                    [v] if matches!(v.text.as_str(), "off" | "no" | "false") => false,
+                    [v, ..] => {
+                        return Err(with_hint(
+                            err(
+                                format!("expected `on` or `off`, found `{}`", v.text),
+                                v.span.clone(),
+                            ),
+                            usage_hint(spec),
+                        ));
+                    }
+                };
+                Command::Option(Some((*opt, on)))
+            }
+        },
+        "show" => match args {
+            [] => Command::Show(ShowWhat::Policy),
+            [w] if w.text == "policy" => Command::Show(ShowWhat::Policy),
+            [w] if w.text == "bpf" => Command::Show(ShowWhat::Bpf),
+            [w] if w.text == "promises" => Command::Show(ShowWhat::Promises),
+            [w] if w.text == "json" => Command::Show(ShowWhat::Json),
+            [w, p] if w.text == "syscalls" => {
+                let promise =
+                    p.text
+                        .parse()
+                        .map_err(|e: crate::policy::promise::UnknownPromise| {
+                            let pe = err(format!("unknown promise `{}`", e.name), p.span.clone());
+                            match e.suggestion {
+                                Some(s) => with_hint(pe, format!("did you mean `{s}`?")),
+                                None => pe,
+                            }
+                        })?;
+                Command::Show(ShowWhat::Syscalls(promise))
+            }
+            [w] if w.text == "syscalls" => {
+                return Err(missing("a promise (`show syscalls stdio`)"));
+            }
+            [w, ..] => {
+                let e = err(format!("cannot show `{}`", w.text), w.span.clone());
+                let topics = ["policy", "bpf", "syscalls", "promises", "json"];
+                return Err(match crate::suggest::closest(&w.text, topics) {
+                    Some(s) => with_hint(e, format!("did you mean `{s}`?")),
+                    None => with_hint(e, usage_hint(spec)),
+                });
+            }
+        },
+        "save" => {
+            let mut format = Format::Ours;
+            let mut force = false;
+            let mut path = None;
+            let mut i = 0;
+            while i < args.len() {
+                let w = &args[i];
+                match w.text.as_str() {
+                    "--force" | "-f" => force = true,
+                    "--format" => {
+                        let Some(f) = args.get(i + 1) else {
+                            return Err(missing(
+                                "a format after --format (seccomp-pledge or seccompiler)",
+                            ));
+                        };
+                        format = parse_format(f)?;
+                        i += 1;
+                    }
+                    t if t.starts_with("--format=") => {
+                        let f = Word {
+                            text: t["--format=".len()..].to_string(),
+                            span: w.span.start + 9..w.span.end,
+                        };
+                        format = parse_format(&f)?;
+                    }
+                    t if t.starts_with('-') && t.len() > 1 => {
+                        return Err(with_hint(
+                            err(format!("unknown flag `{t}`"), w.span.clone()),
+                            usage_hint(spec),
+                        ));
+                    }
+                    _ if path.is_some() => {
+                        return Err(with_hint(
+                            err("too many arguments", w.span.start..end),
+                            usage_hint(spec),
+                        ));
+                    }
+                    _ => path = Some(PathBuf::from(&w.text)),
+                }
+                i += 1;
+            }
+            Command::Save {
+                path,
+                format,
+                force,
+            }
+        }
+        "load" => {
+            let mut filter = None;
+            let mut path = None;
+            let mut i = 0;
+            while i < args.len() {
+                let w = &args[i];
+                match w.text.as_str() {
+                    "--filter" => {
+                        let Some(f) = args.get(i + 1) else {
+                            return Err(missing("a filter name after --filter"));
+                        };
+                        filter = Some(f.text.clone());
+                        i += 1;
+                    }
+                    t if t.starts_with('-') && t.len() > 1 => {
+                        return Err(with_hint(
+                            err(format!("unknown flag `{t}`"), w.span.clone()),
+                            usage_hint(spec),
+                        ));
+                    }
+                    _ if path.is_some() => {
+                        return Err(with_hint(
+                            err("too many arguments", w.span.start..end),
+                            usage_hint(spec),
+                        ));
+                    }
+                    _ => path = Some(PathBuf::from(&w.text)),
+                }
+                i += 1;
+            }
+            let Some(path) = path else {
+                return Err(missing("a file"));
+            };
+            Command::Load { path, filter }
+        }
+        "run" | "trace" => {
+            let rest = match args.first() {
+                Some(w) if w.text == "--" => &args[1..],
+                _ => args,
+            };
+            if rest.is_empty() {
+                return Err(missing("a program to run"));
+            }
+            let argv = rest.iter().map(|w| OsString::from(&w.text)).collect();
+            if spec.name == "run" {
+                Command::Run(argv)
+            } else {
+                Command::Trace(argv)
+            }
+        }
+        "reset" => {
+            none_expected(args)?;
+            Command::Reset
+        }
+        "undo" => {
+            none_expected(args)?;
+            Command::Undo
+        }
+        "check" => {
+            none_expected(args)?;
+            Command::Check
+        }
+        "quit" => {
+            none_expected(args)?;
+            Command::Quit
+        }
+        "help" => match args {
+            [] => Command::Help(None),
+            [c] => Command::Help(Some(spec::lookup(&c.text).map(|s| s.name).ok_or_else(
+                || {
+                    let e = err(format!("unknown command `{}`", c.text), c.span.clone());
+                    match spec::suggest(&c.text) {
+                        Some(s) => with_hint(e, format!("did you mean `{s}`?")),
+                        None => e,
+                    }
+                },
+            )?)),
+            [_, extra, ..] => {
+                return Err(with_hint(
+                    err("too many arguments", extra.span.start..end),
+                    usage_hint(spec),
+                ));
+            }
+        },
+        other => unreachable!("command `{other}` is in the table but not parsed"),
+    })
+}
+
+fn parse_format(w: &Word) -> Result<Format, ParseError> {
+    match w.text.as_str() {
+        "seccomp-pledge" | "ours" | "policy" => Ok(Format::Ours),
+        "seccompiler" | "filters" => Ok(Format::Seccompiler),
+        other => Err(with_hint(
+            err(format!("unknown format `{other}`"), w.span.clone()),
+            "formats: seccomp-pledge, seccompiler",
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(line: &str) -> Command {
+        parse_line(line).unwrap().unwrap()
+    }
+
+    fn bad(line: &str) -> ParseError {
+        parse_line(line).unwrap_err()
+    }
+
+    #[test]
+    fn every_command_in_the_table_parses_its_examples() {
+        for c in spec::COMMANDS {
+            for e in c.examples {
+                assert!(parse_line(e).is_ok(), "{e}: {:?}", parse_line(e));
+            }
+        }
+    }
+
+    #[test]
+    fn commands() {
+        assert_eq!(
+            ok("promise stdio rpath"),
+            Command::Promise(PromiseSet::parse("stdio rpath").unwrap())
+        );
+        assert_eq!(
+            ok("pledge 'stdio inet'"),
+            Command::Promise(PromiseSet::parse("stdio inet").unwrap())
+        );
+        assert_eq!(
+            ok("unveil /srv/data rwc"),
+            Command::Unveil(Unveil {
+                path: "/srv/data".into(),
+                perms: Perms::parse("rwc").unwrap()
+            })
+        );
+        assert_eq!(
+            ok("unveil rw:/tmp"),
+            Command::Unveil(Unveil::parse_flag("rw:/tmp").unwrap())
+        );
+        assert!(
+            matches!(ok("allow ioctl if arg1==TIOCGWINSZ"), Command::Rules { rules, penalty: false } if rules.len() == 1)
+        );
+        assert!(matches!(
+            ok("deny socket"),
+            Command::Rules { penalty: true, .. }
+        ));
+        assert!(matches!(
+            ok("deny socket errno EACCES"),
+            Command::Rules { penalty: false, .. }
+        ));
+        assert_eq!(
+            ok("save --format seccompiler"),
+            Command::Save {
+                path: None,
+                format: Format::Seccompiler,
+                force: false
+            }
+        );
+        assert_eq!(
+            ok("run -- ls -l"),
+            Command::Run(vec!["ls".into(), "-l".into()])
+        );
+        assert_eq!(
+            ok("run sh -c 'a b'"),
+            Command::Run(vec!["sh".into(), "-c".into(), "a b".into()])
+        );
+        assert_eq!(
+            ok("limit nofile 100"),
+            Command::Limit(Some((LimitName::OpenFiles, Some(LimitValue::Value(100)))))
+        );
+        assert_eq!(
+            ok("penalty errno EACCES"),
+            Command::Penalty(Penalty::Errno(13))
+        );
+        assert!(parse_line("  # just a comment").unwrap().is_none());
+        assert!(parse_line("").unwrap().is_none());
+    }
+
+    #[test]
+    fn errors_point_at_the_bad_word_and_suggest() {
+        let e = bad("promis stdio");
+        assert_eq!(
+            (e.span.clone(), e.hint.as_deref()),
+            (
+                0..6,
+                Some("did you mean `promise`? (`help` lists the commands)")
+            )
+        );
+        let e = bad("promise stdio inte");
+        assert_eq!(e.span, 14..18);
+        assert_eq!(e.hint.as_deref(), Some("did you mean `inet`?"));
+        let e = bad("allow   opneat");
+        assert_eq!(e.span, 8..14, "rule spans are in the line");
+        let e = bad("deny socket if arg0 == AF_INTE");
+        assert_eq!(&"deny socket if arg0 == AF_INTE"[e.span.clone()], "AF_INTE");
+        assert_eq!(e.hint.as_deref(), Some("did you mean `AF_INET`?"));
+        let e = bad("unveil '/tmp r");
+        assert!(e.message.contains("unbalanced"));
+        let e = bad("allow ioctl if arg6 == 1");
+        assert!(e.message.contains("out of range"));
+        assert!(
+            bad("allow ioctl if arg1:32 == 0x100000000")
+                .message
+                .contains("32 bits")
+        );
+        assert!(bad("deny socket errno 0").message.contains("out of range"));
+        assert!(
+            bad("deny socket errno 4096")
+                .message
+                .contains("out of range")
+        );
+        assert!(bad("show bfp").hint.unwrap().contains("`bpf`"));
+        assert!(bad("undo now").message.contains("takes no arguments"));
+        assert!(bad("save a b").message.contains("too many"));
+        assert!(bad("run").message.contains("needs a program"));
+        assert!(
+            bad("limit nofiles 3")
+                .hint
+                .unwrap()
+                .contains("did you mean")
+        );
+    }
+}

@@ -404,6 +404,22 @@ impl Parser<'_> {
 /// # Errors
 /// The first problem, with its span in `text`.
 pub fn parse_rules(verb: Verb, text: &str, penalty: Action) -> Result<Vec<Rule>, ParseError> {
+    let (mut rules, defaulted) = parse_rules_with_default(verb, text)?;
+    if defaulted {
+        for r in &mut rules {
+            r.action = penalty;
+        }
+    }
+    Ok(rules)
+}
+
+/// As [`parse_rules`], with a `deny` without action given EPERM and reported as such (true),
+/// for callers that apply their own penalty later.
+///
+/// # Errors
+/// The first problem, with its span in `text`.
+pub fn parse_rules_with_default(verb: Verb, text: &str) -> Result<(Vec<Rule>, bool), ParseError> {
+    let penalty = Action::Errno(libc::EPERM as u16);
     let toks = lex(text)?;
     let mut p = Parser {
         toks: &toks,
@@ -486,6 +502,7 @@ pub fn parse_rules(verb: Verb, text: &str, penalty: Action) -> Result<Vec<Rule>,
         ));
     }
 
+    let defaulted = verb == Verb::Deny && action.is_none();
     let (main, extra) = match (verb, action) {
         (Verb::Allow, None) => (Action::Allow, None),
         (Verb::Allow, Some((a @ (Action::Log | Action::Trace(_)), _))) => (Action::Allow, Some(a)),
@@ -560,7 +577,7 @@ pub fn parse_rules(verb: Verb, text: &str, penalty: Action) -> Result<Vec<Rule>,
             rules.push(rule);
         }
     }
-    Ok(rules)
+    Ok((rules, defaulted))
 }
 
 #[cfg(test)]

@@ -163,7 +163,7 @@ pub enum ImportError {
     },
     /// Several allow-lists and no choice among them.
     #[error(
-        "the file holds {} allow-list filters ({}): they have different penalties and cannot be merged; pick one of them by name",
+        "the file holds {} allow-list filters ({}): they have different penalties and cannot be merged; pick one with `--filter NAME`",
         names.len(),
         quoted(names)
     )]
@@ -761,7 +761,8 @@ fn export_syscall(
         allow.add(nr, item.conditions.clone(), item.why.clone());
     }
     for item in &items {
-        if spoils(penalty, item.action) {
+        // An allowing check is in the allow filter already, with its own comment.
+        if item.action != Action::Allow && spoils(penalty, item.action) {
             let why = match &item.why {
                 Some(w) => format!("lets the `{}` filter decide: {w}", filter_name(item.action)),
                 None => format!("lets the `{}` filter decide", filter_name(item.action)),
@@ -1039,6 +1040,20 @@ pub fn import(text: &str, filter: Option<&str>) -> Result<Policy, ImportError> {
         })?;
     }
     let mut rules: Vec<Rule> = rules.into_iter().map(|(_, r)| r).collect();
+    // The allow filter of an export repeats, for seccompiler's sake, the conditions another
+    // filter denies ("lets the `…` filter decide"). Here the denial wins anyway (the most
+    // restrictive rule wins), so an allow with exactly a denial's conditions is dead: drop it.
+    let denials: Vec<(u32, Vec<Condition>)> = rules
+        .iter()
+        .filter(|r| r.action.denies())
+        .map(|r| (r.syscall.nr(), r.conditions.clone()))
+        .collect();
+    rules.retain(|r| {
+        r.action != Action::Allow
+            || !denials
+                .iter()
+                .any(|(nr, c)| *nr == r.syscall.nr() && *c == r.conditions)
+    });
     if !has_allow_list {
         // Deny-lists only: everything they do not deny is allowed.
         let denied: HashSet<u32> = rules

@@ -1,5 +1,6 @@
-//! Policy files: reading our versioned JSON (unknown fields refused, errors with line and
-//! column) and writing it atomically (temporary file in the same directory, fsync, rename).
+//! Policy files: reading our versioned JSON or seccompiler's (detected; unknown fields
+//! refused, errors with line and column) and writing atomically (temporary file in the same
+//! directory, fsync, rename).
 //!
 //! The only I/O the policy layer does.
 
@@ -9,23 +10,58 @@ use std::path::Path;
 use super::Policy;
 use crate::error::Error;
 
-/// Reads and validates a policy file.
+/// What a policy file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// Our versioned policy JSON.
+    Policy,
+    /// seccompiler's `filters.json` (imported as rules).
+    Seccompiler,
+}
+
+impl std::fmt::Display for FileKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            FileKind::Policy => "policy",
+            FileKind::Seccompiler => "seccompiler filters",
+        })
+    }
+}
+
+/// Reads and validates a policy file in either format, detecting which: ours, or
+/// seccompiler's JSON (then `filter` may pick one of its filters).
 ///
 /// # Errors
-/// [`Error::PolicyFile`] naming the file, with line and column for JSON errors.
-pub fn load(path: &Path) -> Result<Policy, Error> {
+/// [`Error::PolicyFile`] naming the file, with line and column for JSON errors; `filter`
+/// given for one of our files.
+pub fn load(path: &Path, filter: Option<&str>) -> Result<(Policy, FileKind), Error> {
+    use crate::compile::seccompiler_json;
     let err = |message: String| Error::PolicyFile {
         path: path.to_path_buf(),
         message,
     };
     let text = std::fs::read_to_string(path).map_err(|e| err(e.to_string()))?;
-    let policy: Policy = serde_json::from_str(&text).map_err(|e| {
-        let msg = e.to_string();
-        // serde_json ends messages with " at line L column C"; keep its wording.
-        err(msg)
-    })?;
+    // serde_json ends messages with " at line L column C"; keep its wording.
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| err(e.to_string()))?;
+    if value.get("defaultAction").is_some() {
+        return Err(err(
+            "this is an OCI (Docker, podman, runc) seccomp profile (`defaultAction`): seccomp-pledge reads its own policy JSON and seccompiler's filters.json, not OCI profiles".into(),
+        ));
+    }
+    let (policy, kind) = if seccompiler_json::looks_like_seccompiler(&value) {
+        let p = seccompiler_json::import(&text, filter).map_err(|e| err(e.to_string()))?;
+        (p, FileKind::Seccompiler)
+    } else {
+        if let Some(f) = filter {
+            return Err(err(format!(
+                "this is a seccomp-pledge policy, not seccompiler filters: there is no filter `{f}` to pick"
+            )));
+        }
+        let p: Policy = serde_json::from_str(&text).map_err(|e| err(e.to_string()))?;
+        (p, FileKind::Policy)
+    };
     policy.validate().map_err(|e| err(e.to_string()))?;
-    Ok(policy)
+    Ok((policy, kind))
 }
 
 /// Writes a policy as pretty JSON, atomically.
@@ -87,19 +123,19 @@ mod tests {
             ..Policy::default()
         };
         save(&p, &policy).unwrap();
-        assert_eq!(load(&p).unwrap(), policy);
+        assert_eq!(load(&p, None).unwrap(), (policy, FileKind::Policy));
         std::fs::write(
             &p,
             "{\n  \"version\": 1,\n  \"promises\": [\"stdio\"],\n  \"bogus\": 1\n}",
         )
         .unwrap();
-        let e = load(&p).unwrap_err().to_string();
+        let e = load(&p, None).unwrap_err().to_string();
         assert!(
             e.contains("unknown field `bogus`") && e.contains("line 4"),
             "{e}"
         );
         std::fs::write(&p, "{\"version\": 1, \"promises\": [\"std").unwrap();
-        assert!(load(&p).unwrap_err().to_string().contains("EOF"));
+        assert!(load(&p, None).unwrap_err().to_string().contains("EOF"));
         assert!(
             dir.path().read_dir().unwrap().count() == 1,
             "no temporary file left behind"

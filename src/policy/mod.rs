@@ -44,6 +44,27 @@ impl Penalty {
             Penalty::Errno(e) => Action::Errno(e),
         }
     }
+
+    /// The errno a denied call fails with (EPERM when the penalty kills).
+    pub fn errno(self) -> i32 {
+        match self {
+            Penalty::Errno(e) => i32::from(e),
+            Penalty::Eperm | Penalty::Kill => libc::EPERM,
+        }
+    }
+}
+
+impl std::fmt::Display for Penalty {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Penalty::Eperm => f.write_str("eperm"),
+            Penalty::Kill => f.write_str("kill"),
+            Penalty::Errno(e) => match consts::errno_name(i32::from(*e)) {
+                Some(n) => write!(f, "errno {n}"),
+                None => write!(f, "errno {e}"),
+            },
+        }
+    }
 }
 
 /// How the sandbox is set up around the filters.
@@ -163,6 +184,14 @@ impl Policy {
         }
         for r in &self.rules {
             r.validate()?;
+        }
+        if let Penalty::Errno(e) = self.penalty {
+            if e == 0 || e > rule::MAX_ERRNO {
+                return Err(rule::RuleError::BadErrno {
+                    errno: u32::from(e),
+                }
+                .into());
+            }
         }
         Ok(())
     }

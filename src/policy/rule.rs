@@ -45,6 +45,21 @@ pub enum Op {
     MaskedEq(u64),
 }
 
+impl Op {
+    /// The comparison's symbol (`==`, `<=` …); `==` for a masked comparison, whose mask is
+    /// written separately (`argN & MASK == VALUE`).
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Op::Eq | Op::MaskedEq(_) => "==",
+            Op::Ne => "!=",
+            Op::Lt => "<",
+            Op::Le => "<=",
+            Op::Gt => ">",
+            Op::Ge => ">=",
+        }
+    }
+}
+
 /// One argument condition. Conditions of a rule are AND-ed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -141,15 +156,7 @@ impl fmt::Display for Condition {
         match self.op {
             Op::MaskedEq(m) => write!(f, "arg{}{w} & {:#x} == {:#x}", self.index, m, self.value),
             op => {
-                let sym = match op {
-                    Op::Eq => "==",
-                    Op::Ne => "!=",
-                    Op::Lt => "<",
-                    Op::Le => "<=",
-                    Op::Gt => ">",
-                    Op::Ge => ">=",
-                    Op::MaskedEq(_) => unreachable!("handled above"),
-                };
+                let sym = op.symbol();
                 if self.value > 0xffff {
                     write!(f, "arg{}{w} {sym} {:#x}", self.index, self.value)
                 } else {

@@ -166,6 +166,8 @@ pub struct Launch {
     pub warnings: Vec<String>,
     /// The penalty kills the sandbox (`-k`).
     pub kill: bool,
+    /// The errno denied calls fail with.
+    pub errno: i32,
     child: ChildPlan,
     ruleset: Option<OwnedFd>,
     passed: Vec<OwnedFd>,
@@ -426,8 +428,8 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
     let filter = seccomp::compile(&wide)?;
     let narrowing = if narrowed {
         // Denials of the narrowing filter trap into the library's SIGSYS handler, which
-        // reports them through the wide filter and fails the call with EPERM.
-        let trap = bpf::SECCOMP_RET_TRAP | libc::EPERM as u32;
+        // reports them through the wide filter and fails the call with the penalty errno.
+        let trap = bpf::SECCOMP_RET_TRAP | policy.penalty.errno() as u32;
         let exact = FilterSpec {
             promises: requested,
             rules: &policy.rules,
@@ -480,7 +482,7 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
             FILTER_MAGIC,
             n.program.len() as u32,
             u32::from(policy.penalty == crate::policy::Penalty::Kill),
-            libc::EPERM as u32,
+            policy.penalty.errno() as u32,
         ] {
             bytes.extend_from_slice(&word.to_ne_bytes());
         }
@@ -557,6 +559,7 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
         landlock: prepared.report,
         warnings,
         kill: policy.penalty == crate::policy::Penalty::Kill,
+        errno: policy.penalty.errno(),
         child,
         ruleset: prepared.ruleset,
         passed,
@@ -734,7 +737,7 @@ impl Launch {
                 quiet: opts.quiet,
                 report_file: opts.report_file,
                 gate_first_exec: !self.requested.contains(Promise::Exec),
-                errno: libc::EPERM,
+                errno: self.errno,
             },
         );
         if let Some(c) = shared.error() {

@@ -1,0 +1,104 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_seccomp_pledge_global_optspecs
+    string join \n p/promises= v/unveil= V/no-unveil k/kill q/quiet report= allow-loader-promises n/nice N/keep-fds D/keep-caps C/cpu= M/memory= O/open-files= P/processes= F/file-size= T/test= strict allow= deny= policy= filter= check json no-check local remote api no-api version h/help
+end
+
+function __fish_seccomp_pledge_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_seccomp_pledge_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_seccomp_pledge_using_subcommand
+    set -l cmd (__fish_seccomp_pledge_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s p -l promises -d 'Promises, space separated; repeatable, values add up [default: stdio rpath]' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s v -l unveil -d 'Unveil PATH with permissions from rwxc (no PERM: means r); repeatable' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l report -d 'Also write every denial to FILE, one JSON object per line' -r -F
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s C -l cpu -d 'CPU time limit in seconds (RLIMIT_CPU) [default: inherited]' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s M -l memory -d 'Address-space limit, e.g. 4g (RLIMIT_AS) [default: this machine\'s total RAM]' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s O -l open-files -d 'Open-file limit (RLIMIT_NOFILE) [default: 64]' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s P -l processes -d 'Process limit for the user (RLIMIT_NPROC) [default: CPUs + processes running now]' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s F -l file-size -d 'File-size limit, e.g. 100m (RLIMIT_FSIZE; hard limit 1.5x) [default: 256000000]' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s T -l test -d 'Exit 0 if this kernel supports FEATURE, 1 if not' -r -f -a "pledge\t'seccomp-bpf filters'
+unveil\t'Landlock'"
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l allow -d 'Allow calls: \'SYSCALL… [if argN OP VALUE [and …]] [log|trace N]\'; repeatable' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l deny -d 'Deny calls: \'SYSCALL… [if …] [errno NAME|kill|kill_thread|trap]\'; repeatable' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l policy -d 'Start from a policy file (ours or seccompiler\'s filters.json, detected); flags add to it' -r -F
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l filter -d 'With a seccompiler --policy file: take only this filter (e.g. `vcpu`)' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s V -l no-unveil -d 'Disable unveiling: no Landlock file-system rules at all, not even implicit ones'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s k -l kill -d 'Kill the sandbox with SIGSYS on a denied call, instead of failing it with EPERM'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s q -l quiet -d 'Do not print violation reports (nor their summary)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l allow-loader-promises -d 'Run programs whose loader\'s promises (rpath prot_exec) cannot be dropped exactly (unknown loader, binfmt_misc), keeping them for the whole run'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s n -l nice -d 'Run at the lowest CPU and I/O priority (nice 19, SCHED_IDLE, idle I/O class)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s N -l keep-fds -d 'Keep inherited file descriptors above 2 [default: they are closed]'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s D -l keep-caps -d 'Keep the capability bounding set [default: it is dropped]'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l strict -d 'Fail instead of warning when Landlock enforces less than asked'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l check -d 'Show what this kernel supports (same as the `check` subcommand)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l json -d 'With --check: print JSON'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l no-check -d 'Accepted for compatibility: the native engine checks what it needs on every run'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l local -d 'Accepted for compatibility: the engine is built in, nothing is fetched'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l remote -d 'Refused: seccomp-pledge never downloads an engine'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l api -d 'Serve the command API on a Unix socket'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l no-api -d 'Do not serve the API (the default)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l version -d 'Print version'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -a "shell" -d 'Open the policy shell (`seccomp-pledge>`); with FILE or a pipe, run its commands'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -a "run" -d 'Run a program under a policy (the same flags as without a subcommand)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -a "check" -d 'Show what this kernel supports (seccomp actions and flags, Landlock ABI, …)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -a "man" -d 'Print the manual page (roff)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand shell" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s p -l promises -d 'Promises, space separated; repeatable, values add up [default: stdio rpath]' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s v -l unveil -d 'Unveil PATH with permissions from rwxc (no PERM: means r); repeatable' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l report -d 'Also write every denial to FILE, one JSON object per line' -r -F
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s C -l cpu -d 'CPU time limit in seconds (RLIMIT_CPU) [default: inherited]' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s M -l memory -d 'Address-space limit, e.g. 4g (RLIMIT_AS) [default: this machine\'s total RAM]' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s O -l open-files -d 'Open-file limit (RLIMIT_NOFILE) [default: 64]' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s P -l processes -d 'Process limit for the user (RLIMIT_NPROC) [default: CPUs + processes running now]' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s F -l file-size -d 'File-size limit, e.g. 100m (RLIMIT_FSIZE; hard limit 1.5x) [default: 256000000]' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s T -l test -d 'Exit 0 if this kernel supports FEATURE, 1 if not' -r -f -a "pledge\t'seccomp-bpf filters'
+unveil\t'Landlock'"
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l allow -d 'Allow calls: \'SYSCALL… [if argN OP VALUE [and …]] [log|trace N]\'; repeatable' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l deny -d 'Deny calls: \'SYSCALL… [if …] [errno NAME|kill|kill_thread|trap]\'; repeatable' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l policy -d 'Start from a policy file (ours or seccompiler\'s filters.json, detected); flags add to it' -r -F
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l filter -d 'With a seccompiler --policy file: take only this filter (e.g. `vcpu`)' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s V -l no-unveil -d 'Disable unveiling: no Landlock file-system rules at all, not even implicit ones'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s k -l kill -d 'Kill the sandbox with SIGSYS on a denied call, instead of failing it with EPERM'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s q -l quiet -d 'Do not print violation reports (nor their summary)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l allow-loader-promises -d 'Run programs whose loader\'s promises (rpath prot_exec) cannot be dropped exactly (unknown loader, binfmt_misc), keeping them for the whole run'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s n -l nice -d 'Run at the lowest CPU and I/O priority (nice 19, SCHED_IDLE, idle I/O class)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s N -l keep-fds -d 'Keep inherited file descriptors above 2 [default: they are closed]'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s D -l keep-caps -d 'Keep the capability bounding set [default: it is dropped]'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l strict -d 'Fail instead of warning when Landlock enforces less than asked'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l check -d 'Show what this kernel supports (same as the `check` subcommand)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l json -d 'With --check: print JSON'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l no-check -d 'Accepted for compatibility: the native engine checks what it needs on every run'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l local -d 'Accepted for compatibility: the engine is built in, nothing is fetched'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l remote -d 'Refused: seccomp-pledge never downloads an engine'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l api -d 'Serve the command API on a Unix socket'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l no-api -d 'Do not serve the API (the default)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand check" -l json -d 'Print JSON for machines'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand check" -s h -l help -d 'Print help'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand man" -s h -l help -d 'Print help'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand help; and not __fish_seen_subcommand_from shell run check completions man help" -f -a "shell" -d 'Open the policy shell (`seccomp-pledge>`); with FILE or a pipe, run its commands'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand help; and not __fish_seen_subcommand_from shell run check completions man help" -f -a "run" -d 'Run a program under a policy (the same flags as without a subcommand)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand help; and not __fish_seen_subcommand_from shell run check completions man help" -f -a "check" -d 'Show what this kernel supports (seccomp actions and flags, Landlock ABI, …)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand help; and not __fish_seen_subcommand_from shell run check completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand help; and not __fish_seen_subcommand_from shell run check completions man help" -f -a "man" -d 'Print the manual page (roff)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand help; and not __fish_seen_subcommand_from shell run check completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -1,0 +1,339 @@
+//! THE command table: every shell command's name, aliases, usage line, help and examples.
+//!
+//! Parsing (`command::parse`), `help`, tab completion and hints (`frontend::repl`), the
+//! command reference (`docs/commands.md`) and the example tests all read this table; nothing
+//! about a command is written anywhere else.
+
+/// What to complete for an argument position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Complete {
+    /// Promise names.
+    Promise,
+    /// Promises currently granted.
+    Granted,
+    /// A rule: syscall names, then `if`/`and`, `argN`, constants, actions.
+    Rule,
+    /// File-system paths.
+    Path,
+    /// `show` topics.
+    Show,
+    /// Limit names, then sizes.
+    Limit,
+    /// Penalty names.
+    Penalty,
+    /// Option names, then `on`/`off`.
+    Option,
+    /// Command names.
+    Command,
+    /// `save` flags, then paths.
+    Save,
+    /// `remove` topics.
+    Remove,
+    /// A program and its arguments (paths).
+    Program,
+    /// Nothing.
+    Nothing,
+}
+
+/// One command.
+#[derive(Debug)]
+pub struct CommandSpec {
+    /// The name.
+    pub name: &'static str,
+    /// Other names.
+    pub aliases: &'static [&'static str],
+    /// The usage line.
+    pub usage: &'static str,
+    /// One line of help.
+    pub summary: &'static str,
+    /// More help (may be empty).
+    pub help: &'static str,
+    /// Examples; each is executed by the test suite, in table order, in one session.
+    pub examples: &'static [&'static str],
+    /// What its arguments complete to.
+    pub complete: Complete,
+}
+
+/// Every command, in the order `help` lists them.
+pub static COMMANDS: &[CommandSpec] = &[
+    CommandSpec {
+        name: "promise",
+        aliases: &["pledge"],
+        usage: "promise NAME…",
+        summary: "grant pledge promises (stdio rpath wpath cpath inet dns proc exec …)",
+        help: "Promises add up. `show syscalls NAME` lists what a promise allows; `unpromise` takes one back.",
+        examples: &["promise stdio rpath", "promise inet dns"],
+        complete: Complete::Promise,
+    },
+    CommandSpec {
+        name: "unpromise",
+        aliases: &[],
+        usage: "unpromise NAME…",
+        summary: "take promises back",
+        help: "",
+        examples: &["unpromise dns"],
+        complete: Complete::Granted,
+    },
+    CommandSpec {
+        name: "unveil",
+        aliases: &[],
+        usage: "unveil PATH [PERMS]   |   unveil PERMS:PATH",
+        summary: "let the program see PATH with permissions from rwxc (default r)",
+        help: "r reads files and lists directories; w writes and truncates; x executes; c creates, removes, renames and links entries (directories only). Everything not unveiled is invisible. Paths must exist.",
+        examples: &["unveil /usr r", "unveil rwc:/tmp", "unveil /etc"],
+        complete: Complete::Path,
+    },
+    CommandSpec {
+        name: "allow",
+        aliases: &[],
+        usage: "allow SYSCALL… [if argN OP VALUE [and …]] [log|trace N]",
+        summary: "allow system calls, optionally only for some argument values",
+        help: "OP is == != < <= > >= or `argN & MASK == VALUE`. VALUE is a number or a constant (AF_INET, O_WRONLY|O_CREAT, TIOCGWINSZ …). `argN:32`/`argN:64` sets the compared width (default: what the kernel reads). A call runs when a promise or an allow rule allows it and no deny rule matches.",
+        examples: &[
+            "allow ioctl if arg1 == TIOCGWINSZ",
+            "allow openat if arg2 & O_ACCMODE == O_RDONLY",
+            "allow fallocate",
+        ],
+        complete: Complete::Rule,
+    },
+    CommandSpec {
+        name: "deny",
+        aliases: &[],
+        usage: "deny SYSCALL… [if argN OP VALUE [and …]] [errno NAME|kill|kill_thread|trap]",
+        summary: "deny system calls (with the penalty, or the action given)",
+        help: "A deny rule wins over promises and allow rules; the most restrictive matching rule decides. Denials by deny rules are not reported: they are policy, not violations.",
+        examples: &[
+            "deny socket if arg0 == AF_INET errno EACCES",
+            "deny ptrace kill",
+        ],
+        complete: Complete::Rule,
+    },
+    CommandSpec {
+        name: "remove",
+        aliases: &["rm"],
+        usage: "remove rule N   |   remove unveil PATH",
+        summary: "remove an explicit rule (by its number in `show`) or an unveil",
+        help: "",
+        examples: &["remove rule 5", "remove unveil /etc"],
+        complete: Complete::Remove,
+    },
+    CommandSpec {
+        name: "penalty",
+        aliases: &[],
+        usage: "penalty eperm|kill|errno NAME",
+        summary: "what happens to a denied call: fail it (EPERM or another errno) or kill the sandbox",
+        help: "",
+        examples: &["penalty kill", "penalty eperm"],
+        complete: Complete::Penalty,
+    },
+    CommandSpec {
+        name: "limit",
+        aliases: &[],
+        usage: "limit [cpu|memory|open-files|processes|file-size [VALUE|default|unlimited|inherit]]",
+        summary: "show or set a resource limit",
+        help: "cpu is in seconds, memory and file-size in bytes with suffixes k m g t (4g), the others are counts. `default` restores pledge.com's default.",
+        examples: &["limit open-files 128", "limit memory 4g", "limit"],
+        complete: Complete::Limit,
+    },
+    CommandSpec {
+        name: "option",
+        aliases: &["set"],
+        usage: "option [unveil|strict|nice|keep-fds|keep-caps|allow-loader-promises [on|off]]",
+        summary: "show or set a launch option",
+        help: "unveil: apply Landlock file rules (off = -V); strict: fail when Landlock enforces less than asked; nice: lowest priority (-n); keep-fds: keep inherited descriptors (-N); keep-caps: keep the capability bounding set (-D); allow-loader-promises: run programs whose loader promises cannot be dropped exactly.",
+        examples: &["option strict on", "option"],
+        complete: Complete::Option,
+    },
+    CommandSpec {
+        name: "show",
+        aliases: &[],
+        usage: "show [policy|bpf|syscalls PROMISE|promises|json]",
+        summary: "show the policy, the compiled filter, or what a promise allows",
+        help: "",
+        examples: &[
+            "show",
+            "show syscalls tty",
+            "show promises",
+            "show bpf",
+            "show json",
+        ],
+        complete: Complete::Show,
+    },
+    CommandSpec {
+        name: "save",
+        aliases: &[],
+        usage: "save [--format seccomp-pledge|seccompiler] [--force] [FILE]",
+        summary: "write the policy to FILE (default policy.json, or filters.json for seccompiler)",
+        help: "Writes are atomic. Overwriting a file that was not loaded or saved in this session needs --force. The seccompiler format is what `seccompiler::compile_from_json` reads: several filters to stack.",
+        examples: &[
+            "save --force policy.json",
+            "save --format seccompiler --force",
+        ],
+        complete: Complete::Save,
+    },
+    CommandSpec {
+        name: "load",
+        aliases: &[],
+        usage: "load [--filter NAME] FILE",
+        summary: "replace the policy with FILE's (our JSON or seccompiler's, detected)",
+        help: "A seccompiler file with several allow-list filters (one per thread kind, as Firecracker's) needs --filter NAME.",
+        examples: &["load policy.json", "load filters.json"],
+        complete: Complete::Path,
+    },
+    CommandSpec {
+        name: "run",
+        aliases: &[],
+        usage: "run [--] PROGRAM [ARGS…]",
+        summary: "run a program under the policy, with denials reported as they happen",
+        help: "PROGRAM is looked up in PATH; ARGS reach it verbatim (quote them as in a shell). The program's exit status is shown as a note; a program that fails is not a failed command.",
+        examples: &["run -- /bin/true"],
+        complete: Complete::Program,
+    },
+    CommandSpec {
+        name: "trace",
+        aliases: &[],
+        usage: "trace [--] PROGRAM [ARGS…]",
+        summary: "trace a program's system calls (not available yet)",
+        help: "",
+        examples: &[],
+        complete: Complete::Program,
+    },
+    CommandSpec {
+        name: "reset",
+        aliases: &[],
+        usage: "reset",
+        summary: "start again from an empty policy",
+        help: "",
+        examples: &["reset"],
+        complete: Complete::Nothing,
+    },
+    CommandSpec {
+        name: "undo",
+        aliases: &[],
+        usage: "undo",
+        summary: "undo the last change to the policy",
+        help: "",
+        examples: &["undo"],
+        complete: Complete::Nothing,
+    },
+    CommandSpec {
+        name: "check",
+        aliases: &[],
+        usage: "check",
+        summary: "show what this kernel supports",
+        help: "",
+        examples: &["check"],
+        complete: Complete::Nothing,
+    },
+    CommandSpec {
+        name: "help",
+        aliases: &["?"],
+        usage: "help [COMMAND]",
+        summary: "list the commands, or explain one",
+        help: "",
+        examples: &["help", "help allow"],
+        complete: Complete::Command,
+    },
+    CommandSpec {
+        name: "quit",
+        aliases: &["exit"],
+        usage: "quit",
+        summary: "leave the shell (asks first when the policy has unsaved changes)",
+        help: "",
+        examples: &[],
+        complete: Complete::Nothing,
+    },
+];
+
+/// Finds a command by name or alias.
+pub fn lookup(name: &str) -> Option<&'static CommandSpec> {
+    COMMANDS
+        .iter()
+        .find(|c| c.name == name || c.aliases.contains(&name))
+}
+
+/// The closest command name, for "did you mean".
+pub fn suggest(name: &str) -> Option<&'static str> {
+    crate::suggest::closest(
+        name,
+        COMMANDS
+            .iter()
+            .flat_map(|c| std::iter::once(c.name).chain(c.aliases.iter().copied())),
+    )
+}
+
+/// The command reference (`docs/commands.md`), rendered from the table.
+pub fn reference_markdown() -> String {
+    let mut s = String::from(
+        "# Shell commands\n\n<!-- Generated from src/command/spec.rs by `UPDATE_DOCS=1 cargo test --lib command_reference`; do not edit. -->\n\nThe same commands, parsed by the same grammar, work in the interactive `seccomp-pledge>` shell and in `seccomp-pledge shell < FILE` (no prompt, no echo; the first failing command stops the batch with exit status 1).\n\n",
+    );
+    for c in COMMANDS {
+        s.push_str(&format!(
+            "## `{}`\n\n`{}`\n\n{}.",
+            c.name,
+            c.usage,
+            capitalise(c.summary)
+        ));
+        if !c.help.is_empty() {
+            s.push_str(&format!(" {}", c.help));
+        }
+        s.push('\n');
+        if !c.aliases.is_empty() {
+            let a: Vec<String> = c.aliases.iter().map(|a| format!("`{a}`")).collect();
+            s.push_str(&format!("\nAlso: {}.\n", a.join(", ")));
+        }
+        if !c.examples.is_empty() {
+            s.push_str("\n```text\n");
+            for e in c.examples {
+                s.push_str(&format!("seccomp-pledge> {e}\n"));
+            }
+            s.push_str("```\n");
+        }
+        s.push('\n');
+    }
+    s
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_found() {
+        let mut seen = std::collections::HashSet::new();
+        for c in COMMANDS {
+            for n in std::iter::once(c.name).chain(c.aliases.iter().copied()) {
+                assert!(seen.insert(n), "{n} twice");
+                assert_eq!(lookup(n).unwrap().name, c.name);
+            }
+            assert!(
+                c.usage.starts_with(c.name),
+                "{}: usage starts with the name",
+                c.name
+            );
+        }
+        assert_eq!(suggest("promse"), Some("promise"));
+        assert_eq!(suggest("qiut"), Some("quit"));
+    }
+
+    #[test]
+    fn command_reference_is_current() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/commands.md");
+        let want = reference_markdown();
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            std::fs::write(&path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            have == want,
+            "docs/commands.md is stale: run `UPDATE_DOCS=1 cargo test --lib command_reference`"
+        );
+    }
+}

@@ -1,0 +1,88 @@
+//! Front ends: they own I/O only. Each turns its input into commands with the one grammar
+//! (`command::parse_line`), hands them to `Session::execute`, and renders the `Output` or
+//! the error. `repl` is the interactive shell; `lines` reads commands from a file or a pipe.
+
+pub mod lines;
+pub mod repl;
+
+use crate::error::{self, Error};
+use crate::session::Output;
+
+/// Prints an output: the text on stdout, notes on stderr.
+pub fn print_output(out: &Output) {
+    if !out.text.is_empty() {
+        println!("{}", out.text);
+    }
+    for n in &out.notes {
+        eprintln!("note: {n}");
+    }
+}
+
+/// Renders an error for a command typed at a prompt: a caret line under the offending word
+/// (the line itself is on the screen just above, after a prompt `indent` columns wide),
+/// then the message and hint.
+pub fn render_at_prompt(e: &Error, line: &str, indent: usize) -> String {
+    let mut s = String::new();
+    if let Error::Parse(p) = e {
+        let col = line[..p.span.start.min(line.len())].chars().count();
+        let width = line
+            .get(p.span.clone())
+            .map_or(1, |w| w.chars().count().max(1));
+        s.push_str(&format!(
+            "{}{}\n",
+            " ".repeat(indent + col),
+            "^".repeat(width)
+        ));
+    }
+    s.push_str(&error_lines(e));
+    s
+}
+
+/// Renders an error for line `number` of `source` (a file name or `stdin`), with the line
+/// and a caret under the offending word.
+pub fn render_in_file(e: &Error, source: &str, number: usize, line: &str) -> String {
+    match e {
+        Error::Parse(p) => {
+            let col = line[..p.span.start.min(line.len())].chars().count();
+            let width = line
+                .get(p.span.clone())
+                .map_or(1, |w| w.chars().count().max(1));
+            let gutter = number.to_string().len();
+            let mut s = format!("seccomp-pledge: error: {}\n", p.message);
+            s.push_str(&format!(
+                "{:gutter$}--> {source}:{number}:{}\n",
+                "",
+                col + 1
+            ));
+            s.push_str(&format!("{:gutter$} |\n", ""));
+            s.push_str(&format!("{number} | {line}\n"));
+            s.push_str(&format!(
+                "{:gutter$} | {}{}",
+                "",
+                " ".repeat(col),
+                "^".repeat(width)
+            ));
+            if let Some(h) = &p.hint {
+                s.push_str(&format!("\n  hint: {h}"));
+            }
+            s
+        }
+        other => {
+            let rendered = error::render(other);
+            rendered.replacen(
+                "seccomp-pledge: error: ",
+                &format!("seccomp-pledge: error: {source}:{number}: "),
+                1,
+            )
+        }
+    }
+}
+
+/// `error: MESSAGE` and `  hint: HINT` (no program-name prefix: the shell is ours).
+fn error_lines(e: &Error) -> String {
+    let mut s = format!("error: {e}");
+    if let Some(h) = e.hint() {
+        s.push_str(&format!("\n  hint: {h}"));
+    }
+    s
+}

@@ -1,0 +1,774 @@
+//! The session: the policy being built, its undo history and what has been saved; and
+//! [`Session::execute`], the only place a [`Command`] takes effect.
+//!
+//! No terminal or socket I/O here: results come back as [`Output`] for the front end to
+//! render (text for the shell, values for scripts, JSON for the socket). Files are read and
+//! written only by `save`/`load`, relative to the session's directory.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::command::spec::{self, COMMANDS};
+use crate::command::{Command, Format, LimitName, OptionName, ShowWhat, render};
+use crate::compile::{bpf, seccomp};
+use crate::error::Error;
+use crate::policy::promise::{self, Promise, PromiseSet};
+use crate::policy::{LimitValue, Policy, Rule, file, limits::Limits, syscalls};
+use crate::sandbox::launch::{self, RunOptions};
+use crate::sandbox::status::Exit;
+
+/// How many changes `undo` can take back.
+const UNDO_DEPTH: usize = 200;
+
+/// The result of a command.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Output {
+    /// The main text (may be empty).
+    pub text: String,
+    /// Notes and warnings to show alongside.
+    pub notes: Vec<String>,
+    /// For `run`: how the program ended (its exit code).
+    pub exit: Option<i32>,
+    /// For `run`: denials reported.
+    pub denials: Option<u64>,
+    /// The front end should leave.
+    pub quit: bool,
+}
+
+impl Output {
+    fn text(text: impl Into<String>) -> Self {
+        Output {
+            text: text.into(),
+            ..Output::default()
+        }
+    }
+
+    fn note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+}
+
+/// A shell session.
+pub struct Session {
+    /// The policy being built.
+    pub policy: Policy,
+    undo: Vec<Policy>,
+    dirty: bool,
+    known_files: HashSet<PathBuf>,
+    dir: PathBuf,
+    /// Where new rules come from (kept in each rule's comment): "shell", a script name …
+    pub origin: String,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session::new(std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")))
+    }
+}
+
+fn fail(message: impl Into<String>, hint: Option<String>) -> Error {
+    Error::Command {
+        message: message.into(),
+        hint,
+    }
+}
+
+impl Session {
+    /// A session with an empty policy; relative `save`/`load` paths are in `dir`.
+    pub fn new(dir: PathBuf) -> Self {
+        Session {
+            policy: Policy::default(),
+            undo: Vec::new(),
+            dirty: false,
+            known_files: HashSet::new(),
+            dir,
+            origin: "shell".to_string(),
+        }
+    }
+
+    /// Whether the policy has changes that were not saved.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    fn path(&self, p: &Path) -> PathBuf {
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            self.dir.join(p)
+        }
+    }
+
+    /// Records the current policy for `undo` and marks the session changed.
+    fn change(&mut self) {
+        self.undo.push(self.policy.clone());
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.dirty = true;
+    }
+
+    /// Runs one command.
+    ///
+    /// # Errors
+    /// The command's failure; the session is unchanged then.
+    pub fn execute(&mut self, cmd: Command) -> Result<Output, Error> {
+        match cmd {
+            Command::Promise(set) => {
+                let new = set.difference(self.policy.promises);
+                if new.is_empty() {
+                    return Ok(Output::text(format!(
+                        "promises: {} (nothing new)",
+                        self.promises_text()
+                    )));
+                }
+                self.change();
+                self.policy.promises = self.policy.promises.union(set);
+                Ok(Output::text(format!("promises: {}", self.promises_text())))
+            }
+            Command::Unpromise(set) => {
+                let missing = set.difference(self.policy.promises);
+                if !missing.is_empty() {
+                    return Err(fail(
+                        format!("`{missing}` is not promised"),
+                        Some(format!("promises now: {}", self.promises_text())),
+                    ));
+                }
+                self.change();
+                self.policy.promises = self.policy.promises.difference(set);
+                Ok(Output::text(format!("promises: {}", self.promises_text())))
+            }
+            Command::Unveil(u) => {
+                let meta = std::fs::metadata(&u.path).map_err(|e| {
+                    fail(
+                        format!("cannot unveil `{}`: {e}", u.path.display()),
+                        Some("unveil only paths that exist".into()),
+                    )
+                })?;
+                let mut out = Output::text(format!("unveiled {} {}", u.perms, u.path.display()));
+                if u.perms.contains(crate::policy::Perms::CREATE) && !meta.is_dir() {
+                    out = out.note("`c` has no effect on a file: creating and removing entries is granted on directories");
+                }
+                self.change();
+                self.policy.unveils.push(u);
+                Ok(out)
+            }
+            Command::Rules { mut rules, penalty } => {
+                if penalty {
+                    let action = self.policy.penalty.action();
+                    for r in &mut rules {
+                        r.action = action;
+                    }
+                }
+                let mut notes = Vec::new();
+                for r in &rules {
+                    r.validate()?;
+                    notes.extend(self.conflicts(r)?);
+                }
+                self.change();
+                let mut lines = Vec::new();
+                for mut r in rules {
+                    if r.comment.is_none() {
+                        r.comment = Some(self.origin.clone());
+                    }
+                    lines.push(format!(
+                        "rule {}: {}",
+                        self.policy.rules.len() + 1,
+                        render::rule(&r)
+                    ));
+                    self.policy.rules.push(r);
+                }
+                Ok(Output {
+                    text: lines.join("\n"),
+                    notes,
+                    ..Output::default()
+                })
+            }
+            Command::RemoveRule(n) => {
+                if n == 0 || n > self.policy.rules.len() {
+                    return Err(fail(
+                        format!("there is no rule {n}"),
+                        Some(format!(
+                            "the policy has {} rules; `show` numbers them",
+                            self.policy.rules.len()
+                        )),
+                    ));
+                }
+                self.change();
+                let r = self.policy.rules.remove(n - 1);
+                Ok(Output::text(format!(
+                    "removed rule {n}: {}",
+                    render::rule(&r)
+                )))
+            }
+            Command::RemoveUnveil(path) => {
+                if !self.policy.unveils.iter().any(|u| u.path == path) {
+                    return Err(fail(format!("`{}` is not unveiled", path.display()), None));
+                }
+                self.change();
+                self.policy.unveils.retain(|u| u.path != path);
+                Ok(Output::text(format!("removed unveil {}", path.display())))
+            }
+            Command::Penalty(p) => {
+                self.change();
+                self.policy.penalty = p;
+                Ok(Output::text(format!("penalty: {p}")))
+            }
+            Command::Limit(None) => Ok(Output::text(limits_text(&self.policy.limits))),
+            Command::Limit(Some((name, value))) => {
+                self.change();
+                let l = &mut self.policy.limits;
+                let slot = match name {
+                    LimitName::Cpu => &mut l.cpu,
+                    LimitName::Memory => &mut l.address_space,
+                    LimitName::OpenFiles => &mut l.open_files,
+                    LimitName::Processes => &mut l.processes,
+                    LimitName::FileSize => &mut l.file_size,
+                };
+                *slot = value;
+                Ok(Output::text(limits_text(&self.policy.limits)))
+            }
+            Command::Option(None) => Ok(Output::text(options_text(&self.policy))),
+            Command::Option(Some((name, on))) => {
+                self.change();
+                let o = &mut self.policy.options;
+                match name {
+                    OptionName::Unveil => o.unveil = on,
+                    OptionName::Strict => o.strict = on,
+                    OptionName::Nice => o.nice = on,
+                    OptionName::KeepFds => o.keep_fds = on,
+                    OptionName::KeepCaps => o.keep_caps = on,
+                    OptionName::AllowLoaderPromises => o.allow_loader_promises = on,
+                }
+                Ok(Output::text(options_text(&self.policy)))
+            }
+            Command::Show(what) => self.show(&what),
+            Command::Save {
+                path,
+                format,
+                force,
+            } => self.save(path, format, force),
+            Command::Load { path, filter } => self.load(&path, filter.as_deref()),
+            Command::Run(argv) => {
+                if self.policy.promises.is_empty() && self.policy.rules.is_empty() {
+                    return Err(fail(
+                        "the policy allows nothing yet: the program could not even start",
+                        Some("grant promises first, e.g. `promise stdio rpath`".into()),
+                    ));
+                }
+                let l = launch::prepare(&self.policy, &argv)?;
+                let notes: Vec<String> =
+                    l.warnings.iter().map(|w| format!("warning: {w}")).collect();
+                for n in &notes {
+                    eprintln!("seccomp-pledge: {n}");
+                }
+                let outcome = l.run(RunOptions::default())?;
+                // The program's own output is on stdout: the status goes with the notes.
+                let program = argv[0].to_string_lossy();
+                let mut status = match outcome.exit {
+                    Exit::Code(c) => format!("`{program}` exited with status {c}"),
+                    Exit::Signal(s) => format!(
+                        "`{program}` was killed by {} (status {})",
+                        crate::policy::consts::signal_name(s).unwrap_or("a signal"),
+                        outcome.exit.code()
+                    ),
+                };
+                if outcome.denials > 0 {
+                    let calls = if outcome.denials == 1 {
+                        "call"
+                    } else {
+                        "calls"
+                    };
+                    status.push_str(&format!("; {} denied {calls}", outcome.denials));
+                }
+                Ok(Output {
+                    text: String::new(),
+                    notes: vec![status],
+                    exit: Some(outcome.exit.code()),
+                    denials: Some(outcome.denials),
+                    quit: false,
+                })
+            }
+            Command::Trace(_) => Err(fail(
+                "`trace` is not available yet: the tracer is not part of this version",
+                Some("run the program with `run` and read the denial reports".into()),
+            )),
+            Command::Reset => {
+                if self.policy == Policy::default() {
+                    return Ok(Output::text("the policy is already empty"));
+                }
+                self.change();
+                self.policy = Policy::default();
+                Ok(Output::text("policy reset (`undo` brings it back)"))
+            }
+            Command::Undo => {
+                let Some(p) = self.undo.pop() else {
+                    return Err(fail("nothing to undo", None));
+                };
+                self.policy = p;
+                self.dirty = true;
+                Ok(Output::text("undone"))
+            }
+            Command::Check => Ok(Output::text(
+                crate::sandbox::kernel::probe().render().trim_end(),
+            )),
+            Command::Help(None) => {
+                let width = COMMANDS.iter().map(|c| c.name.len()).max().unwrap_or(0);
+                let mut s = String::from("commands (`help COMMAND` for more):\n");
+                for c in COMMANDS {
+                    s.push_str(&format!("  {:width$}  {}\n", c.name, c.summary));
+                }
+                Ok(Output::text(s.trim_end()))
+            }
+            Command::Help(Some(name)) => Ok(Output::text(
+                spec::lookup(name).map_or_else(String::new, help_text),
+            )),
+            Command::Quit => Ok(Output {
+                quit: true,
+                ..Output::default()
+            }),
+        }
+    }
+
+    fn promises_text(&self) -> String {
+        if self.policy.promises.is_empty() {
+            "(none)".to_string()
+        } else {
+            self.policy.promises.to_string()
+        }
+    }
+
+    /// Notes about how a new rule combines with the policy; an error when it exactly
+    /// contradicts an existing rule.
+    fn conflicts(&self, new: &Rule) -> Result<Vec<String>, Error> {
+        let mut notes = Vec::new();
+        for (i, old) in self.policy.rules.iter().enumerate() {
+            if old.syscall != new.syscall || old.action.denies() == new.action.denies() {
+                continue;
+            }
+            if old.conditions == new.conditions {
+                let (winner, loser) = if new.action.denies() {
+                    (new, old)
+                } else {
+                    (old, new)
+                };
+                return Err(fail(
+                    format!(
+                        "`{}` contradicts rule {}: `{}`; the deny would always win",
+                        render::rule(new),
+                        i + 1,
+                        render::rule(old)
+                    ),
+                    Some(format!(
+                        "keep one of them: `{}` wins over `{}`; `remove rule {}` first if you mean it",
+                        render::rule(winner),
+                        render::rule(loser),
+                        i + 1
+                    )),
+                ));
+            }
+            let (deny, allow) = if new.action.denies() {
+                (new, old)
+            } else {
+                (old, new)
+            };
+            notes.push(format!(
+                "where both match, `{}` wins over rule {}'s `{}` (the most restrictive wins)",
+                render::rule(deny),
+                i + 1,
+                render::rule(allow)
+            ));
+        }
+        if new.action.denies() {
+            let nr = new.syscall.nr();
+            let granting: Vec<&str> = self
+                .policy
+                .promises
+                .iter()
+                .filter(|p| {
+                    let info = p.info();
+                    info.syscalls.iter().any(|s| s.id() as u32 == nr)
+                        || info.rules.iter().any(|r| r.syscall.id() as u32 == nr)
+                })
+                .map(Promise::name)
+                .collect();
+            if !granting.is_empty() {
+                notes.push(format!(
+                    "`{}` wins over promise {} for the calls it matches",
+                    render::rule(new),
+                    granting.join(", ")
+                ));
+            }
+        }
+        Ok(notes)
+    }
+
+    fn show(&self, what: &ShowWhat) -> Result<Output, Error> {
+        match what {
+            ShowWhat::Policy => Ok(Output::text(self.policy_table())),
+            ShowWhat::Json => Ok(Output::text(
+                serde_json::to_string_pretty(&self.policy)
+                    .map_err(|e| fail(e.to_string(), None))?,
+            )),
+            ShowWhat::Promises => {
+                let mut s = String::new();
+                for info in &promise::TABLE {
+                    let mark = if self.policy.promises.contains(info.promise) {
+                        "*"
+                    } else {
+                        " "
+                    };
+                    s.push_str(&format!("{mark} {:10} {}\n", info.name, info.summary));
+                }
+                Ok(Output::text(s.trim_end()).note("* = promised"))
+            }
+            ShowWhat::Syscalls(p) => Ok(Output::text(promise_text(*p))),
+            ShowWhat::Bpf => {
+                let spec = seccomp::FilterSpec {
+                    promises: self.policy.promises,
+                    rules: &self.policy.rules,
+                    penalty: bpf::SECCOMP_RET_USER_NOTIF,
+                    foreign_arch: bpf::SECCOMP_RET_USER_NOTIF,
+                    report_syscall: false,
+                };
+                let f = seccomp::compile(&spec)?;
+                let name = |nr: u32| syscalls::name(nr).map(str::to_string);
+                let text = bpf::disassemble(&f.program, &name);
+                Ok(Output::text(text.trim_end()).note(format!(
+                    "{} instructions; the filter a static program starts with (dynamic programs get `rpath prot_exec` for the loader, then lose them)",
+                    f.program.len()
+                )))
+            }
+        }
+    }
+
+    fn policy_table(&self) -> String {
+        let p = &self.policy;
+        let mut s = String::new();
+        s.push_str(&format!(
+            "promises  {}\n",
+            if p.promises.is_empty() {
+                "(none: only exit is allowed)".to_string()
+            } else {
+                p.promises.to_string()
+            }
+        ));
+        s.push_str(&format!("penalty   {}\n", p.penalty));
+        if p.unveils.is_empty() {
+            s.push_str("unveil    (nothing beyond what the program and its promises need)\n");
+        } else {
+            for (i, u) in p.unveils.iter().enumerate() {
+                let head = if i == 0 { "unveil" } else { "" };
+                s.push_str(&format!(
+                    "{head:9} {:4} {}\n",
+                    u.perms.to_string(),
+                    u.path.display()
+                ));
+            }
+        }
+        if p.rules.is_empty() {
+            s.push_str("rules     (none)\n");
+        } else {
+            let width = p.rules.len().to_string().len().max(2);
+            for (i, r) in p.rules.iter().enumerate() {
+                let head = if i == 0 { "rules" } else { "" };
+                let origin = r
+                    .comment
+                    .as_deref()
+                    .map(|c| format!("   ({c})"))
+                    .unwrap_or_default();
+                s.push_str(&format!(
+                    "{head:9} {:>width$}. {}{origin}\n",
+                    i + 1,
+                    render::rule(r)
+                ));
+            }
+        }
+        s.push_str(&format!("limits    {}\n", limits_text(&p.limits)));
+        s.push_str(&format!("options   {}", options_text(p)));
+        if self.dirty {
+            s.push_str("\n(unsaved changes)");
+        }
+        s
+    }
+
+    fn save(
+        &mut self,
+        path: Option<PathBuf>,
+        format: Format,
+        force: bool,
+    ) -> Result<Output, Error> {
+        let path = self.path(&path.unwrap_or_else(|| {
+            PathBuf::from(match format {
+                Format::Ours => "policy.json",
+                Format::Seccompiler => "filters.json",
+            })
+        }));
+        if path.exists() && !force && !self.known_files.contains(&path) {
+            return Err(fail(
+                format!(
+                    "`{}` exists and was not loaded or saved in this session",
+                    path.display()
+                ),
+                Some("add --force to overwrite it".into()),
+            ));
+        }
+        let mut out = Output::text(format!("saved {}", path.display()));
+        match format {
+            Format::Ours => {
+                file::save(&path, &self.policy)?;
+                self.dirty = false;
+            }
+            Format::Seccompiler => {
+                let text = crate::compile::seccompiler_json::export(&self.policy)
+                    .map_err(|e| fail(e.to_string(), None))?;
+                file::write_atomic(&path, text.as_bytes())
+                    .map_err(|e| fail(format!("cannot write `{}`: {e}", path.display()), None))?;
+                out = out
+                    .note("seccompiler's format holds the seccomp rules only: unveils, limits and options are not in it")
+                    .note("install every filter of the file, the `allow` filter last (it refuses seccomp(2) itself)");
+            }
+        }
+        self.known_files.insert(path);
+        Ok(out)
+    }
+
+    fn load(&mut self, path: &Path, filter: Option<&str>) -> Result<Output, Error> {
+        let path = self.path(path);
+        let (mut policy, kind) = crate::policy::file::load(&path, filter)?;
+        let origin = format!("from {}", path.display());
+        for r in &mut policy.rules {
+            if r.comment.is_none() {
+                r.comment = Some(origin.clone());
+            }
+        }
+        self.change();
+        self.policy = policy;
+        self.dirty = false;
+        self.known_files.insert(path.clone());
+        Ok(Output::text(format!(
+            "loaded {kind} from {}: {} promises, {} unveils, {} rules",
+            path.display(),
+            self.policy.promises.len(),
+            self.policy.unveils.len(),
+            self.policy.rules.len()
+        )))
+    }
+}
+
+fn limits_text(l: &Limits) -> String {
+    let show = |v: Option<LimitValue>| v.map_or("default".to_string(), |v| v.to_string());
+    format!(
+        "cpu {}, memory {}, open-files {}, processes {}, file-size {}",
+        show(l.cpu),
+        show(l.address_space),
+        show(l.open_files),
+        show(l.processes),
+        show(l.file_size)
+    )
+}
+
+fn options_text(p: &Policy) -> String {
+    let o = &p.options;
+    let f = |b: bool| if b { "on" } else { "off" };
+    format!(
+        "unveil {}, strict {}, nice {}, keep-fds {}, keep-caps {}, allow-loader-promises {}",
+        f(o.unveil),
+        f(o.strict),
+        f(o.nice),
+        f(o.keep_fds),
+        f(o.keep_caps),
+        f(o.allow_loader_promises)
+    )
+}
+
+fn help_text(c: &spec::CommandSpec) -> String {
+    let mut s = format!("{}\n  {}\n", c.usage, c.summary);
+    if !c.help.is_empty() {
+        s.push_str(&format!("\n{}\n", c.help));
+    }
+    if !c.aliases.is_empty() {
+        s.push_str(&format!("\nalso: {}\n", c.aliases.join(", ")));
+    }
+    if !c.examples.is_empty() {
+        s.push_str("\nexamples:\n");
+        for e in c.examples {
+            s.push_str(&format!("  {e}\n"));
+        }
+    }
+    s.trim_end().to_string()
+}
+
+/// What a promise allows, with its argument rules shown symbolically.
+pub fn promise_text(p: Promise) -> String {
+    let info = p.info();
+    let mut s = format!("{}: {}\n", info.name, info.summary);
+    if !info.syscalls.is_empty() {
+        let names: Vec<&str> = info.syscalls.iter().map(|s| s.name()).collect();
+        s.push_str(&format!("  allows: {}\n", names.join(" ")));
+    }
+    for r in info.rules {
+        let terms: Vec<String> = r
+            .to_dnf()
+            .iter()
+            .map(|term| {
+                term.iter()
+                    .map(|c| {
+                        let text = render::condition(r.syscall, c, true);
+                        let pid = format!("{}", promise::PID_PLACEHOLDER & 0xffff_ffff);
+                        let hex = format!("{:#x}", promise::PID_PLACEHOLDER);
+                        text.replace(&hex, "<its own pid>")
+                            .replace(&pid, "<its own pid>")
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            })
+            .collect();
+        let also = if r.also.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " (with {})",
+                r.also
+                    .iter()
+                    .map(|p| p.name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        s.push_str(&format!(
+            "  {} {}{also} if {}\n",
+            r.syscall.name(),
+            r.tag,
+            terms.join("\n      or ")
+        ));
+    }
+    if !info.unveils.is_empty() {
+        let u: Vec<String> = info
+            .unveils
+            .iter()
+            .map(|u| format!("{}:{}", u.perms, u.path))
+            .collect();
+        s.push_str(&format!("  unveils: {}\n", u.join(" ")));
+    }
+    let _ = PromiseSet::EMPTY;
+    s.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::command::parse_line;
+
+    fn run(s: &mut Session, line: &str) -> Result<Output, Error> {
+        s.execute(parse_line(line).unwrap().unwrap())
+    }
+
+    #[test]
+    fn build_undo_and_show() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Session::new(dir.path().to_path_buf());
+        run(&mut s, "promise stdio rpath").unwrap();
+        run(&mut s, "allow ioctl if arg1 == TIOCGWINSZ").unwrap();
+        assert!(s.is_dirty());
+        let t = run(&mut s, "show").unwrap().text;
+        assert!(t.contains("promises  stdio rpath"), "{t}");
+        assert!(
+            t.contains(" 1. allow ioctl if arg1 == TIOCGWINSZ   (shell)"),
+            "{t}"
+        );
+        run(&mut s, "undo").unwrap();
+        assert!(s.policy.rules.is_empty());
+        run(&mut s, "undo").unwrap();
+        assert!(s.policy.promises.is_empty());
+        assert!(run(&mut s, "undo").is_err());
+    }
+
+    #[test]
+    fn contradictions_and_overrides() {
+        let mut s = Session::new(std::env::temp_dir());
+        run(&mut s, "promise stdio inet").unwrap();
+        run(&mut s, "allow socket").unwrap();
+        let e = run(&mut s, "deny socket").unwrap_err();
+        assert!(e.to_string().contains("contradicts rule 1"), "{e}");
+        assert_eq!(s.policy.rules.len(), 1, "session unchanged");
+        let out = run(&mut s, "deny socket if arg0 == AF_INET errno EACCES").unwrap();
+        assert!(
+            out.notes.iter().any(|n| n.contains("wins over rule 1")),
+            "{out:?}"
+        );
+        assert!(
+            out.notes
+                .iter()
+                .any(|n| n.contains("wins over promise inet")),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn deny_takes_the_session_penalty() {
+        let mut s = Session::new(std::env::temp_dir());
+        run(&mut s, "penalty kill").unwrap();
+        run(&mut s, "deny ptrace").unwrap();
+        assert_eq!(s.policy.rules[0].action, crate::policy::Action::KillProcess);
+    }
+
+    #[test]
+    fn save_needs_force_for_foreign_files_and_load_round_trips() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Session::new(dir.path().to_path_buf());
+        run(&mut s, "promise stdio rpath").unwrap();
+        run(&mut s, "unveil /usr r").unwrap();
+        run(&mut s, "limit memory 4g").unwrap();
+        std::fs::write(dir.path().join("policy.json"), "{}").unwrap();
+        let e = run(&mut s, "save").unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("was not loaded or saved in this session"),
+            "{e}"
+        );
+        run(&mut s, "save --force").unwrap();
+        assert!(!s.is_dirty());
+        run(&mut s, "save").unwrap();
+        let saved = s.policy.clone();
+        run(&mut s, "reset").unwrap();
+        run(&mut s, "load policy.json").unwrap();
+        assert_eq!(s.policy.promises, saved.promises);
+        assert_eq!(s.policy.unveils, saved.unveils);
+        assert_eq!(s.policy.limits, saved.limits);
+        std::fs::write(
+            dir.path().join("bad.json"),
+            "{\"version\": 1,\n \"promise\": []}",
+        )
+        .unwrap();
+        let before = s.policy.clone();
+        let e = run(&mut s, "load bad.json").unwrap_err().to_string();
+        assert!(
+            e.contains("unknown field `promise`") && e.contains("line 2"),
+            "{e}"
+        );
+        assert_eq!(
+            s.policy, before,
+            "a failed load leaves the session unchanged"
+        );
+        std::fs::write(
+            dir.path().join("cut.json"),
+            "{\"version\": 1, \"promises\": [\"st",
+        )
+        .unwrap();
+        assert!(run(&mut s, "load cut.json").is_err());
+    }
+
+    #[test]
+    fn bad_paths_and_numbers_leave_the_session_unchanged() {
+        let mut s = Session::new(std::env::temp_dir());
+        assert!(run(&mut s, "unveil /no/such/path").is_err());
+        assert!(run(&mut s, "remove rule 3").is_err());
+        assert!(run(&mut s, "unpromise inet").is_err());
+        assert_eq!(s.policy, Policy::default());
+        assert!(!s.is_dirty());
+    }
+}
