@@ -8,5 +8,6 @@ mod loader;
 mod programs;
 mod promises;
 mod reports;
+mod shell;
 mod unveil;
 mod util;

@@ -1,0 +1,156 @@
+//! The shell's `run`, `run --policy` from the command line, and seccompiler's filters.json
+//! enforced two ways (installed by seccompiler itself, and run by us) with the same answers.
+
+use std::ffi::OsStr;
+use std::os::unix::process::CommandExt;
+use std::process::Command;
+
+use crate::util::*;
+
+/// `seccomp-pledge shell FILE` in `dir`, FILE holding `input`.
+fn shell(dir: &std::path::Path, input: &str) -> Run {
+    let file = dir.join("commands");
+    std::fs::write(&file, input).unwrap();
+    sp_cmd(&[OsStr::new("shell"), file.as_os_str()], |c| {
+        c.current_dir(dir).env("XDG_STATE_HOME", dir.join(".state"));
+    })
+}
+
+const STEPS: &str = "socket AF_INET SOCK_STREAM :: socket AF_UNIX SOCK_STREAM :: getppid";
+
+#[test]
+fn run_in_the_shell_reports_denials_inline() {
+    if !require_kernel() {
+        return;
+    }
+    let d = tempdir();
+    let probe = s(probe_static());
+    let r = shell(
+        d.path(),
+        &format!(
+            "promise stdio\ndeny socket if arg0 == AF_INET errno EACCES\nrun -- {probe} {STEPS}\nshow\n"
+        ),
+    );
+    assert_eq!(r.code, 0, "{r}");
+    assert_eq!(
+        r.results("socket").collect::<Vec<_>>(),
+        ["EACCES", "EPERM"],
+        "{r}"
+    );
+    r.expect("getppid", "ok");
+    assert!(
+        r.stderr.contains("socket(AF_UNIX") && r.stderr.contains("needs promise unix"),
+        "the denial is explained inline:\n{r}"
+    );
+    assert!(
+        r.stdout.contains("promises  stdio"),
+        "the shell carries on after `run`: {r}"
+    );
+
+    assert!(
+        r.stderr.contains("exited with status 1; 1 denied call"),
+        "{r}"
+    );
+
+    // A program that fails is not a failed command: its status is a note, the batch goes on.
+    let r = shell(d.path(), "promise stdio rpath\nrun -- /bin/false\nshow\n");
+    assert_eq!(r.code, 0, "{r}");
+    assert!(
+        r.stderr.contains("note: `/bin/false` exited with status 1"),
+        "{r}"
+    );
+    assert!(r.stdout.contains("promises  stdio rpath"), "{r}");
+}
+
+#[test]
+fn a_saved_policy_runs_from_the_command_line_and_flags_add_to_it() {
+    if !require_kernel() {
+        return;
+    }
+    let d = tempdir();
+    let r = shell(d.path(), "promise stdio\nsave\n");
+    assert_eq!(r.code, 0, "{r}");
+    let policy = s(&d.path().join("policy.json"));
+    let probe = s(probe_static());
+    let steps: Vec<&str> = STEPS.split_whitespace().collect();
+    let mut args = vec!["run", "--policy", &policy, "--", &probe];
+    args.extend(&steps);
+    let r = sp(&args);
+    assert_eq!(
+        r.results("socket").collect::<Vec<_>>(),
+        ["EPERM", "EPERM"],
+        "{r}"
+    );
+    let mut args = vec!["run", "--policy", &policy, "-p", "unix", "--", &probe];
+    args.extend(&steps);
+    let r = sp(&args);
+    assert_eq!(
+        r.results("socket").collect::<Vec<_>>(),
+        ["EPERM", "ok"],
+        "-p unix adds to the file's promises\n{r}"
+    );
+}
+
+/// The filters we export for seccompiler, installed by seccompiler in a child, answer as
+/// the same file run by seccomp-pledge does.
+#[test]
+fn seccompiler_installs_our_filters_json_with_the_same_answers() {
+    if !require_kernel() {
+        return;
+    }
+    let d = tempdir();
+    let r = shell(
+        d.path(),
+        "promise stdio exec\ndeny socket if arg0 == AF_INET errno EACCES\nsave --format seccompiler\n",
+    );
+    assert_eq!(r.code, 0, "{r}");
+    let path = d.path().join("filters.json");
+    let filters = seccompiler::compile_from_json(
+        std::fs::File::open(&path).unwrap(),
+        seccompiler::TargetArch::x86_64,
+    )
+    .unwrap();
+    // The `allow` filter refuses seccomp(2) itself, so it goes last.
+    let mut named: Vec<(String, seccompiler::BpfProgram)> = filters.into_iter().collect();
+    named.sort_by_key(|(name, _)| name == "allow");
+    assert_eq!(named.last().map(|(n, _)| n.as_str()), Some("allow"));
+    let programs: Vec<seccompiler::BpfProgram> = named.into_iter().map(|(_, p)| p).collect();
+
+    let steps: Vec<&str> = STEPS.split_whitespace().collect();
+    let mut cmd = Command::new(probe_static());
+    cmd.args(&steps);
+    // SAFETY: the closure runs in the forked child before exec; it only makes the
+    // seccomp(2)/prctl(2) calls of `apply_filter` on memory prepared before the fork.
+    unsafe {
+        cmd.pre_exec(move || {
+            for p in &programs {
+                seccompiler::apply_filter(p).map_err(std::io::Error::other)?;
+            }
+            Ok(())
+        });
+    }
+    let out = cmd.output().unwrap();
+    let theirs = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert_eq!(
+        theirs.results("socket").collect::<Vec<_>>(),
+        ["EACCES", "EPERM"],
+        "seccompiler's install\n{theirs}"
+    );
+    theirs.expect("getppid", "ok");
+
+    let file = s(&path);
+    let probe = s(probe_static());
+    let mut args = vec!["run", "--policy", &file, "--", &probe];
+    args.extend(&steps);
+    let ours = sp(&args);
+    assert_eq!(
+        ours.results("socket").collect::<Vec<_>>(),
+        ["EACCES", "EPERM"],
+        "{ours}"
+    );
+    ours.expect("getppid", "ok");
+}

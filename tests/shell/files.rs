@@ -1,0 +1,186 @@
+//! save and load through the binary: both formats round-trip, seccompiler compiles what we
+//! write, and overwriting a file this session does not own needs `--force`.
+
+use std::collections::HashMap;
+
+use crate::{shell_stdin, text};
+
+const BUILD: &str = "promise stdio rpath inet\n\
+    unveil /usr r\n\
+    unveil rwc:/tmp\n\
+    allow ioctl if arg1 == TIOCGWINSZ\n\
+    deny socket if arg0 == AF_PACKET errno EACCES\n\
+    deny ptrace kill\n\
+    limit open-files 128\n\
+    penalty errno EACCES\n";
+
+fn ok(dir: &std::path::Path, input: &str) -> String {
+    let out = shell_stdin(dir, input);
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{input}\n{stdout}\n{stderr}");
+    stdout
+}
+
+fn json_after(stdout: &str) -> serde_json::Value {
+    serde_json::from_str(&stdout[stdout.find('{').unwrap()..]).unwrap()
+}
+
+#[test]
+fn our_format_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let shown = ok(dir.path(), &format!("{BUILD}save\nshow json\n"));
+    let before = json_after(&shown);
+    assert_eq!(before["penalty"], serde_json::json!({"errno": 13}));
+    let loaded = ok(dir.path(), "load policy.json\nshow json\n");
+    assert!(loaded.starts_with("loaded policy from "), "{loaded}");
+    assert_eq!(
+        json_after(&loaded),
+        before,
+        "load gives back what was saved"
+    );
+    // Loading and saving again changes nothing in the file.
+    let first = std::fs::read(dir.path().join("policy.json")).unwrap();
+    ok(dir.path(), "load policy.json\nsave\n");
+    assert_eq!(
+        std::fs::read(dir.path().join("policy.json")).unwrap(),
+        first
+    );
+}
+
+#[test]
+fn seccompiler_format_compiles_with_seccompiler_and_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = shell_stdin(dir.path(), &format!("{BUILD}save --format seccompiler\n"));
+    let (_, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("unveils, limits and options are not in it"),
+        "saying what the format cannot hold: {stderr}"
+    );
+    let path = dir.path().join("filters.json");
+    let file = std::fs::File::open(&path).unwrap();
+    let filters: HashMap<String, seccompiler::BpfProgram> =
+        seccompiler::compile_from_json(file, seccompiler::TargetArch::x86_64)
+            .expect("seccompiler compiles our filters.json");
+    assert!(filters.contains_key("allow"), "{:?}", filters.keys());
+    assert!(
+        filters.contains_key("deny-errno-13"),
+        "{:?}",
+        filters.keys()
+    );
+    assert!(filters.contains_key("kill_process"), "{:?}", filters.keys());
+    assert!(filters.values().all(|p| !p.is_empty() && p.len() < 4096));
+
+    // load → save gives a file seccompiler compiles too, and a second round trip is stable.
+    let loaded = ok(
+        dir.path(),
+        "load filters.json\nsave --format seccompiler again.json\nload again.json\nsave --format seccompiler third.json\n",
+    );
+    assert!(
+        loaded.starts_with("loaded seccompiler filters from "),
+        "{loaded}"
+    );
+    let again = std::fs::read_to_string(dir.path().join("again.json")).unwrap();
+    let third = std::fs::read_to_string(dir.path().join("third.json")).unwrap();
+    assert_eq!(again, third, "the import of an export exports the same");
+    seccompiler::compile_from_json(again.as_bytes(), seccompiler::TargetArch::x86_64).unwrap();
+}
+
+#[test]
+fn writes_are_atomic_and_foreign_files_need_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("policy.json");
+    std::fs::write(&path, "precious\n").unwrap();
+    let out = shell_stdin(dir.path(), "promise stdio\nsave\n");
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr.contains("was not loaded or saved in this session"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--force"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "precious\n",
+        "not touched"
+    );
+    ok(dir.path(), "promise stdio\nsave --force\n");
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("\"stdio\"")
+    );
+    // A file saved in this session may be overwritten without --force.
+    ok(
+        dir.path(),
+        "promise stdio\nsave mine.json\npromise rpath\nsave mine.json\n",
+    );
+    // No temporary files are left behind.
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with(".state"))
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(sorted, ["mine.json", "policy.json"], "{names:?}");
+    // A directory that cannot be written: a clear error, nothing lost.
+    let out = shell_stdin(dir.path(), "promise stdio\nsave /proc/policy.json\n");
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr.contains("/proc/policy.json"), "{stderr}");
+}
+
+#[test]
+fn bad_files_are_refused_with_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "unknown.json",
+            "{\"version\": 1,\n  \"promise\": []}",
+            "unknown field `promise`",
+        ),
+        (
+            "cut.json",
+            "{\"version\": 1, \"promises\": [\"std",
+            "EOF while parsing",
+        ),
+        (
+            "badpromise.json",
+            "{\"version\": 1, \"promises\": [\"stdoi\"]}",
+            "stdoi",
+        ),
+        ("version.json", "{\"version\": 99}", "version"),
+        (
+            "badsys.json",
+            "{\"main\": {\"mismatch_action\": \"kill_process\", \"match_action\": \"allow\", \"filter\": [{\"syscall\": \"raed\"}]}}",
+            "did you mean `read`",
+        ),
+        (
+            "two.json",
+            "{\"a\": {\"mismatch_action\": \"kill_process\", \"match_action\": \"allow\", \"filter\": []},\n \"b\": {\"mismatch_action\": \"kill_process\", \"match_action\": \"allow\", \"filter\": []}}",
+            "(`a`, `b`)",
+        ),
+        ("array.json", "[1, 2]", "array.json"),
+    ];
+    for (name, content, needle) in cases {
+        std::fs::write(dir.path().join(name), content).unwrap();
+        let out = shell_stdin(
+            dir.path(),
+            &format!("promise stdio\nload {name}\nshow json\n"),
+        );
+        let (stdout, stderr) = text(&out);
+        assert_eq!(out.status.code(), Some(1), "{name}: {stdout}{stderr}");
+        assert!(stderr.contains(name), "{name}: the file is named: {stderr}");
+        assert!(
+            stderr.contains(needle),
+            "{name}: missing {needle:?} in {stderr}"
+        );
+    }
+    let out = shell_stdin(dir.path(), "load unknown.json\n");
+    assert!(text(&out).1.contains("line 2 column"), "{}", text(&out).1);
+    let out = shell_stdin(dir.path(), "load two.json\n");
+    assert!(text(&out).1.contains("--filter NAME"), "{}", text(&out).1);
+    let loaded = ok(dir.path(), "load --filter b two.json\n");
+    assert!(loaded.contains("0 rules"), "{loaded}");
+}
