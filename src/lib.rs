@@ -21,6 +21,7 @@ pub mod policy;
 pub mod sandbox;
 pub mod session;
 pub mod suggest;
+pub mod trace;
 
 use std::ffi::OsString;
 use std::io::Write;

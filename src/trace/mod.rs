@@ -1,0 +1,7 @@
+//! The syscall tracer: runs a command under ptrace (seccomp-assisted, one stop at entry and
+//! one at exit per traced call), prints strace-like text or lurk-compatible JSON lines,
+//! summarises (`-c`), and keeps a bounded [`profile::Profile`] from which
+//! [`advice`] proposes promises, unveils and rules.
+
+pub mod advice;
+pub mod profile;
