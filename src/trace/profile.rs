@@ -122,6 +122,13 @@ fn masks(nr: u32) -> [u64; 6] {
     table.get(nr as usize).copied().unwrap_or([0; 6])
 }
 
+/// For syscall `nr`, the mask a [`Shape`] keeps of each argument (0: the argument is
+/// dropped). Masks wider than 32 bits belong to pointers and `long`s that rules compare with
+/// 0 only (`sendto`'s address, `prlimit64`'s new limit).
+pub fn kept_masks(nr: u32) -> [u64; 6] {
+    masks(nr)
+}
+
 impl Shape {
     /// The shape of native call `nr(args)` made by a thread of process `tgid`.
     pub fn of(nr: u32, args: &[u64; 6], tgid: i32) -> Shape {
