@@ -34,6 +34,9 @@ _seccomp__pledge() {
             seccomp__pledge,shell)
                 cmd="seccomp__pledge__subcmd__shell"
                 ;;
+            seccomp__pledge,trace)
+                cmd="seccomp__pledge__subcmd__trace"
+                ;;
             seccomp__pledge__subcmd__help,check)
                 cmd="seccomp__pledge__subcmd__help__subcmd__check"
                 ;;
@@ -52,6 +55,9 @@ _seccomp__pledge() {
             seccomp__pledge__subcmd__help,shell)
                 cmd="seccomp__pledge__subcmd__help__subcmd__shell"
                 ;;
+            seccomp__pledge__subcmd__help,trace)
+                cmd="seccomp__pledge__subcmd__help__subcmd__trace"
+                ;;
             *)
                 ;;
         esac
@@ -59,7 +65,7 @@ _seccomp__pledge() {
 
     case "${cmd}" in
         seccomp__pledge)
-            opts="-p -v -V -k -q -n -N -D -C -M -O -P -F -T -h --promises --unveil --no-unveil --kill --quiet --report --allow-loader-promises --nice --keep-fds --keep-caps --cpu --memory --open-files --processes --file-size --test --strict --allow --deny --policy --filter --check --json --no-check --local --remote --api --no-api --version --help shell run check completions man help"
+            opts="-p -v -V -k -q -n -N -D -C -M -O -P -F -T -h --promises --unveil --no-unveil --kill --quiet --report --allow-loader-promises --nice --keep-fds --keep-caps --cpu --memory --open-files --processes --file-size --test --strict --allow --deny --policy --filter --check --json --no-check --local --remote --api --no-api --version --help shell run trace check completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -185,7 +191,7 @@ _seccomp__pledge() {
             return 0
             ;;
         seccomp__subcmd__pledge__subcmd__help)
-            opts="shell run check completions man help"
+            opts="shell run trace check completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -269,6 +275,20 @@ _seccomp__pledge() {
             return 0
             ;;
         seccomp__subcmd__pledge__subcmd__help__subcmd__shell)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seccomp__subcmd__pledge__subcmd__help__subcmd__trace)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -401,6 +421,44 @@ _seccomp__pledge() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seccomp__subcmd__pledge__subcmd__trace)
+            opts="-f -o -j -c -C -e -s -T -h --follow-forks --output --json --summary-only --summary --expr --string-limit --syscall-times --no-pin --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --string-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

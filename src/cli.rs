@@ -67,6 +67,11 @@ pub enum Sub {
     },
     /// Run a program under a policy (the same flags as without a subcommand)
     Run(Box<RunArgs>),
+    /// Trace a program's system calls (like strace), following forks, threads and execs
+    ///
+    /// Prints each call as it completes (`openat(AT_FDCWD, "/etc/hosts", O_RDONLY) = 3`),
+    /// or JSON lines with -j, or a summary with -c. Exits with the program's status.
+    Trace(Box<crate::trace::args::TraceArgs>),
     /// Show what this kernel supports (seccomp actions and flags, Landlock ABI, …)
     Check {
         /// Print JSON for machines.

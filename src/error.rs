@@ -61,6 +61,12 @@ pub enum Error {
     /// Launching failed.
     #[error(transparent)]
     Launch(#[from] LaunchError),
+    /// Tracing failed.
+    #[error(transparent)]
+    Trace(#[from] crate::trace::engine::TraceError),
+    /// A bad `-e` expression for the tracer.
+    #[error(transparent)]
+    TraceFilter(#[from] crate::trace::filter::FilterError),
     /// Writing output failed.
     #[error("{0}")]
     Io(#[from] std::io::Error),
@@ -80,6 +86,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Launch(e) => e.exit_code(),
+            Error::Trace(e) => e.exit_code(),
             _ => EXIT_TOOL,
         }
     }
@@ -89,6 +96,10 @@ impl Error {
         match self {
             Error::Usage { hint, .. } | Error::Command { hint, .. } => hint.clone(),
             Error::Parse(p) => p.hint.clone(),
+            Error::TraceFilter(e) => e.hint(),
+            Error::Trace(crate::trace::engine::TraceError::NotPermitted { .. }) => Some(
+                "check `seccomp-pledge check` (ptrace line); in a container allow ptrace (CAP_SYS_PTRACE)".into(),
+            ),
             Error::Rule { source, .. } => source.hint.clone(),
             Error::Launch(LaunchError::Foreign { .. }) => {
                 Some("run a 64-bit x86_64 build of the program".into())

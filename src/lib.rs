@@ -68,6 +68,7 @@ where
             .map_err(Error::from),
         Some(Sub::Check { json }) => check(json),
         Some(Sub::Run(args)) => one_shot(&args),
+        Some(Sub::Trace(args)) => trace_command(&args),
         None => one_shot(&cli.run),
     };
     match result {
@@ -95,6 +96,33 @@ fn shell(file: Option<&std::path::Path>) -> i32 {
         None if std::io::stdin().is_terminal() => frontend::repl::run(&mut session),
         None => frontend::lines::run(&mut session, std::io::stdin().lock(), "stdin"),
     }
+}
+
+/// `seccomp-pledge trace …`: the trace to stderr or `-o FILE`, the summary with `-c`/`-C`;
+/// exits with the program's status.
+fn trace_command(args: &trace::args::TraceArgs) -> Result<i32, Error> {
+    let opts = args.options()?;
+    let mut sink: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(std::io::BufWriter::with_capacity(
+            1 << 16,
+            std::fs::File::create(path).map_err(|e| {
+                Error::usage(format!("cannot create `{}`: {e}", path.display()), None)
+            })?,
+        )),
+        None => Box::new(std::io::BufWriter::with_capacity(
+            1 << 16,
+            std::io::stderr(),
+        )),
+    };
+    let outcome = trace::engine::trace(&args.command, &opts, &mut sink)?;
+    if opts.summary {
+        writeln!(sink, "{}", trace::engine::summary_table(&outcome.profile))?;
+    }
+    sink.flush()?;
+    if outcome.interrupted {
+        eprintln!("seccomp-pledge: trace interrupted; the program was killed");
+    }
+    Ok(outcome.exit.code())
 }
 
 fn report(e: &Error) -> i32 {

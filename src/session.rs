@@ -61,6 +61,21 @@ pub struct Session {
     dir: PathBuf,
     /// Where new rules come from (kept in each rule's comment): "shell", a script name …
     pub origin: String,
+    /// The last trace, for `show trace`, `suggest` and `allow traced`.
+    pub trace: Option<TraceRecord>,
+}
+
+/// What the session keeps of the last trace: bounded, whatever the number of calls.
+#[derive(Debug, Clone)]
+pub struct TraceRecord {
+    /// The command traced.
+    pub argv: Vec<std::ffi::OsString>,
+    /// How it ended.
+    pub exit: Exit,
+    /// Whether Ctrl-C cut it short.
+    pub interrupted: bool,
+    /// Shapes, paths, totals.
+    pub profile: crate::trace::profile::Profile,
 }
 
 impl Default for Session {
@@ -86,6 +101,7 @@ impl Session {
             known_files: HashSet::new(),
             dir,
             origin: "shell".to_string(),
+            trace: None,
         }
     }
 
@@ -292,10 +308,44 @@ impl Session {
                     quit: false,
                 })
             }
-            Command::Trace(_) => Err(fail(
-                "`trace` is not available yet: the tracer is not part of this version",
-                Some("run the program with `run` and read the denial reports".into()),
-            )),
+            Command::Trace(args) => self.trace(&args),
+            Command::Suggest { apply } => {
+                let record = self.last_trace()?;
+                let suggestion = crate::trace::advice::suggest(&record.profile);
+                let text = suggestion.describe();
+                if !apply {
+                    return Ok(Output::text(text).note("`suggest apply` adopts it; `run` tries it"));
+                }
+                self.change();
+                let adopted = suggestion.to_policy();
+                self.policy.promises = adopted.promises;
+                self.policy.unveils = adopted.unveils;
+                self.policy.rules = adopted.rules;
+                for r in &mut self.policy.rules {
+                    if r.comment.is_none() {
+                        r.comment = Some("suggested from the trace".into());
+                    }
+                }
+                Ok(Output::text(text).note("adopted: the promises, unveils and rules above replace the session's (`undo` brings them back)"))
+            }
+            Command::AllowTraced => {
+                let record = self.last_trace()?;
+                let mut rules = crate::trace::advice::allow_list(&record.profile);
+                for r in &mut rules {
+                    if r.comment.is_none() {
+                        r.comment = Some("traced".into());
+                    }
+                }
+                if rules.is_empty() {
+                    return Ok(Output::text("").note(
+                        "nothing to add: every call of the last trace was the dynamic loader's (which `run` allows by itself) or is allowed whatever the policy",
+                    ));
+                }
+                self.execute(Command::Rules {
+                    rules,
+                    penalty: false,
+                })
+            }
             Command::Reset => {
                 if self.policy == Policy::default() {
                     return Ok(Output::text("the policy is already empty"));
@@ -413,6 +463,7 @@ impl Session {
                 serde_json::to_string_pretty(&self.policy)
                     .map_err(|e| fail(e.to_string(), None))?,
             )),
+            ShowWhat::Trace => Ok(Output::text(self.trace_text()?)),
             ShowWhat::Promises => {
                 let mut s = String::new();
                 for info in &promise::TABLE {
@@ -443,6 +494,119 @@ impl Session {
                 )))
             }
         }
+    }
+
+    fn last_trace(&self) -> Result<&TraceRecord, Error> {
+        self.trace.as_ref().ok_or_else(|| {
+            fail(
+                "there is no trace yet",
+                Some("trace the program first, e.g. `trace -- ls /usr`".into()),
+            )
+        })
+    }
+
+    /// `trace …`: the calls stream to stderr (or `-o FILE`); the session keeps the profile.
+    fn trace(&mut self, args: &crate::trace::args::TraceArgs) -> Result<Output, Error> {
+        use std::io::Write;
+        let opts = args.options()?;
+        let mut sink: Box<dyn Write> = match &args.output {
+            Some(path) => {
+                let path = self.path(path);
+                Box::new(std::io::BufWriter::with_capacity(
+                    1 << 16,
+                    std::fs::File::create(&path).map_err(|e| {
+                        fail(format!("cannot create `{}`: {e}", path.display()), None)
+                    })?,
+                ))
+            }
+            None => Box::new(std::io::BufWriter::with_capacity(
+                1 << 16,
+                std::io::stderr(),
+            )),
+        };
+        let outcome = crate::trace::engine::trace(&args.command, &opts, &mut sink)?;
+        drop(sink);
+        let mut text = String::new();
+        if opts.summary {
+            text = crate::trace::engine::summary_table(&outcome.profile);
+        }
+        let p = &outcome.profile;
+        let mut out = Output::text(text).note(format!(
+            "traced `{}`: {} calls in {} {}, {}; `suggest` proposes a policy from it",
+            args.command[0].to_string_lossy(),
+            p.events,
+            p.tasks,
+            if p.tasks == 1 { "task" } else { "tasks" },
+            exit_text(outcome.exit),
+        ));
+        if outcome.interrupted {
+            out = out.note("interrupted: the program was killed; the trace is partial");
+        }
+        out.exit = Some(outcome.exit.code());
+        self.trace = Some(TraceRecord {
+            argv: args.command.clone(),
+            exit: outcome.exit,
+            interrupted: outcome.interrupted,
+            profile: outcome.profile,
+        });
+        Ok(out)
+    }
+
+    fn trace_text(&self) -> Result<String, Error> {
+        let t = self.last_trace()?;
+        let p = &t.profile;
+        let argv: Vec<String> = t
+            .argv
+            .iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        let mut s = format!(
+            "command   {}\nended     {}{}\ncalls     {} in {} {}\n",
+            shell_words::join(&argv),
+            exit_text(t.exit),
+            if t.interrupted { " (interrupted)" } else { "" },
+            p.events,
+            p.tasks,
+            if p.tasks == 1 { "task" } else { "tasks" },
+        );
+        s.push_str(&format!(
+            "shapes    {} distinct calls{}\n",
+            p.shapes.len(),
+            if p.shapes_dropped > 0 {
+                format!(" ({} not kept: too many)", p.shapes_dropped)
+            } else {
+                String::new()
+            }
+        ));
+        s.push_str(&format!(
+            "paths     {} used{}\n",
+            p.paths.len(),
+            if p.paths_dropped > 0 {
+                format!(" ({} not kept: too many)", p.paths_dropped)
+            } else {
+                String::new()
+            }
+        ));
+        if p.loader_marked {
+            let n: u64 = p.shapes.values().map(|s| s.loader).sum();
+            s.push_str(&format!("loader    {n} calls before the program's own code (`run` grants the loader what it needs)\n"));
+        }
+        if p.filtered {
+            s.push_str("filtered  only some calls were traced (-e): `suggest` sees only those\n");
+        }
+        if !p.execs.is_empty() {
+            let execs: Vec<String> = p.execs.iter().map(|e| e.display().to_string()).collect();
+            s.push_str(&format!("executed  {}\n", execs.join(", ")));
+        }
+        if !p.foreign.is_empty() {
+            let n: u64 = p.foreign.values().sum();
+            s.push_str(&format!(
+                "foreign   {n} calls of another ABI (i386/x32): `run` kills the program on those\n"
+            ));
+        }
+        s.push('\n');
+        s.push_str(&crate::trace::engine::summary_table(p));
+        Ok(s)
     }
 
     fn policy_table(&self) -> String {
@@ -556,6 +720,16 @@ impl Session {
             self.policy.unveils.len(),
             self.policy.rules.len()
         )))
+    }
+}
+
+fn exit_text(e: Exit) -> String {
+    match e {
+        Exit::Code(c) => format!("exit status {c}"),
+        Exit::Signal(s) => format!(
+            "killed by {}",
+            crate::policy::consts::signal_name(s).unwrap_or("a signal")
+        ),
     }
 }
 

@@ -105,6 +105,8 @@ pub enum ShowWhat {
     Promises,
     /// The policy as our JSON.
     Json,
+    /// The last trace: its summary table and what it touched.
+    Trace,
 }
 
 /// A file format for `save`/`load`.
@@ -163,7 +165,14 @@ pub enum Command {
     /// Run a program.
     Run(Vec<OsString>),
     /// Trace a program.
-    Trace(Vec<OsString>),
+    Trace(Box<crate::trace::args::TraceArgs>),
+    /// Suggest a policy from the last trace; with `apply`, adopt it.
+    Suggest {
+        /// Adopt the suggestion.
+        apply: bool,
+    },
+    /// Add an explicit allow-list of the calls the last trace made (`allow traced`).
+    AllowTraced,
     /// Start again.
     Reset,
     /// Undo the last change.
@@ -292,6 +301,7 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
                 ));
             }
         },
+        "allow" if args.len() == 1 && args[0].text == "traced" => Command::AllowTraced,
         "allow" | "deny" => {
             let Some(start) = args.first().map(|w| w.span.start) else {
                 return Err(missing("a syscall"));
@@ -449,6 +459,7 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
             [w] if w.text == "bpf" => Command::Show(ShowWhat::Bpf),
             [w] if w.text == "promises" => Command::Show(ShowWhat::Promises),
             [w] if w.text == "json" => Command::Show(ShowWhat::Json),
+            [w] if w.text == "trace" => Command::Show(ShowWhat::Trace),
             [w, p] if w.text == "syscalls" => {
                 let promise =
                     p.text
@@ -467,7 +478,7 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
             }
             [w, ..] => {
                 let e = err(format!("cannot show `{}`", w.text), w.span.clone());
-                let topics = ["policy", "bpf", "syscalls", "promises", "json"];
+                let topics = ["policy", "bpf", "syscalls", "promises", "json", "trace"];
                 return Err(match crate::suggest::closest(&w.text, topics) {
                     Some(s) => with_hint(e, format!("did you mean `{s}`?")),
                     None => with_hint(e, usage_hint(spec)),
@@ -556,7 +567,7 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
             };
             Command::Load { path, filter }
         }
-        "run" | "trace" => {
+        "run" => {
             let rest = match args.first() {
                 Some(w) if w.text == "--" => &args[1..],
                 _ => args,
@@ -564,13 +575,30 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
             if rest.is_empty() {
                 return Err(missing("a program to run"));
             }
-            let argv = rest.iter().map(|w| OsString::from(&w.text)).collect();
-            if spec.name == "run" {
-                Command::Run(argv)
-            } else {
-                Command::Trace(argv)
-            }
+            Command::Run(rest.iter().map(|w| OsString::from(&w.text)).collect())
         }
+        "trace" => {
+            let texts: Vec<String> = args.iter().map(|w| w.text.clone()).collect();
+            let parsed = crate::trace::args::TraceArgs::parse_words(&texts).map_err(|(m, h)| {
+                let span = args.first().map_or(end..end, |w| w.span.start..end);
+                let e = err(m, span);
+                match h {
+                    Some(h) => with_hint(e, h),
+                    None => e,
+                }
+            })?;
+            Command::Trace(Box::new(parsed))
+        }
+        "suggest" => match args {
+            [] => Command::Suggest { apply: false },
+            [w] if w.text == "apply" => Command::Suggest { apply: true },
+            [w, ..] => {
+                return Err(with_hint(
+                    err(format!("unexpected `{}`", w.text), w.span.clone()),
+                    usage_hint(spec),
+                ));
+            }
+        },
         "reset" => {
             none_expected(args)?;
             Command::Reset

@@ -57,6 +57,27 @@ pub struct CommandSpec {
 /// Every command, in the order `help` lists them.
 pub static COMMANDS: &[CommandSpec] = &[
     CommandSpec {
+        name: "trace",
+        aliases: &["strace"],
+        usage: "trace [-f] [-o FILE] [-j] [-c|-C] [-e trace=SET] [-s N] [-T] [--] PROGRAM [ARGS…]",
+        summary: "trace a program's system calls (like strace); the trace stays in the session for `suggest`",
+        help: "The same flags as `seccomp-pledge trace`: -f shows children and threads (all are always traced), -o FILE writes the trace there, -j writes JSON lines, -c prints only a summary table and -C both, -e trace=%file,connect stops only at those calls, -s N sets the longest string shown, -T shows the time in each call. Ctrl-C stops the trace and kills the program. `show trace` shows the summary again; `suggest` proposes a policy from it; `allow traced` adds its calls as explicit rules.",
+        examples: &[
+            "trace -c -- /bin/true",
+            "trace -e trace=openat,execve -- /bin/true",
+        ],
+        complete: Complete::Program,
+    },
+    CommandSpec {
+        name: "suggest",
+        aliases: &[],
+        usage: "suggest [apply]",
+        summary: "propose the smallest policy that lets the last traced program run; `suggest apply` adopts it",
+        help: "The proposal has the fewest promises that cover every traced call (calls the dynamic loader alone makes are left to the launcher, which grants them until the program starts), the unveils the program needs beyond what `run` unveils by itself (collapsed to directories, least permission), and explicit allow rules for calls no promise covers. `suggest apply` replaces the session's promises, unveils and rules with it (`undo` brings the old ones back).",
+        examples: &["suggest", "suggest apply"],
+        complete: Complete::Nothing,
+    },
+    CommandSpec {
         name: "promise",
         aliases: &["pledge"],
         usage: "promise NAME…",
@@ -86,10 +107,11 @@ pub static COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         name: "allow",
         aliases: &[],
-        usage: "allow SYSCALL… [if argN OP VALUE [and …]] [log|trace N]",
+        usage: "allow SYSCALL… [if argN OP VALUE [and …]] [log|trace N]   |   allow traced",
         summary: "allow system calls, optionally only for some argument values",
-        help: "OP is == != < <= > >= or `argN & MASK == VALUE`. VALUE is a number or a constant (AF_INET, O_WRONLY|O_CREAT, TIOCGWINSZ …). `argN:32`/`argN:64` sets the compared width (default: what the kernel reads). A call runs when a promise or an allow rule allows it and no deny rule matches.",
+        help: "OP is == != < <= > >= or `argN & MASK == VALUE`. VALUE is a number or a constant (AF_INET, O_WRONLY|O_CREAT, TIOCGWINSZ …). `argN:32`/`argN:64` sets the compared width (default: what the kernel reads). A call runs when a promise or an allow rule allows it and no deny rule matches. `allow traced` adds one rule per distinct call of the last trace, with conditions on the arguments that matter (socket family and type, open flags, ioctl requests, clone flags, PROT bits …): an explicit allow-list.",
         examples: &[
+            "allow traced",
             "allow ioctl if arg1 == TIOCGWINSZ",
             "allow openat if arg2 & O_ACCMODE == O_RDONLY",
             "allow fallocate",
@@ -147,11 +169,12 @@ pub static COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         name: "show",
         aliases: &[],
-        usage: "show [policy|bpf|syscalls PROMISE|promises|json]",
+        usage: "show [policy|bpf|syscalls PROMISE|promises|json|trace]",
         summary: "show the policy, the compiled filter, or what a promise allows",
         help: "",
         examples: &[
             "show",
+            "show trace",
             "show syscalls tty",
             "show promises",
             "show bpf",
@@ -187,15 +210,6 @@ pub static COMMANDS: &[CommandSpec] = &[
         summary: "run a program under the policy, with denials reported as they happen",
         help: "PROGRAM is looked up in PATH; ARGS reach it verbatim (quote them as in a shell). The program's exit status is shown as a note; a program that fails is not a failed command.",
         examples: &["run -- /bin/true"],
-        complete: Complete::Program,
-    },
-    CommandSpec {
-        name: "trace",
-        aliases: &[],
-        usage: "trace [--] PROGRAM [ARGS…]",
-        summary: "trace a program's system calls (not available yet)",
-        help: "",
-        examples: &[],
         complete: Complete::Program,
     },
     CommandSpec {

@@ -137,7 +137,10 @@ impl ShellHelper {
             }
             Complete::Show => (
                 start,
-                pairs(word, ["policy", "bpf", "syscalls", "promises", "json"]),
+                pairs(
+                    word,
+                    ["policy", "bpf", "syscalls", "promises", "json", "trace"],
+                ),
             ),
             Complete::Penalty if prev == "errno" => (start, pairs(word, errno_names())),
             Complete::Penalty => (start, pairs(word, ["eperm", "kill", "errno"])),
@@ -164,6 +167,10 @@ impl ShellHelper {
             Complete::Save => files(self),
             Complete::Rule => {
                 let rule_words = &words[1..];
+                if rule_words.is_empty() && spec.name == "allow" {
+                    let names = syscalls::names().chain(std::iter::once("traced"));
+                    return (start, pairs(word, names.collect::<Vec<_>>()));
+                }
                 if rule_words.is_empty() || prev.ends_with(',') {
                     return (start, pairs(word, syscalls::names()));
                 }
@@ -396,7 +403,7 @@ mod tests {
         let ctx = Context::new(&hist);
         assert_eq!(
             h.hint("allow ", 6, &ctx).as_deref(),
-            Some("SYSCALL… [if argN OP VALUE [and …]] [log|trace N]")
+            Some("SYSCALL… [if argN OP VALUE [and …]] [log|trace N]   |   allow traced")
         );
         assert_eq!(h.hint("unv", 3, &ctx).as_deref(), Some("eil"));
         assert_eq!(h.hint("allow read", 10, &ctx), None);

@@ -570,7 +570,7 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
 const FILTER_MAGIC: u32 = 0x3146_5053;
 
 /// A sealed (read-only, fixed size) memfd holding `data`, close-on-exec in this process.
-fn sealed_memfd(name: &str, data: &[u8]) -> Result<OwnedFd, LaunchError> {
+pub(crate) fn sealed_memfd(name: &str, data: &[u8]) -> Result<OwnedFd, LaunchError> {
     let cname = CString::new(name).expect("no NUL");
     // SAFETY: memfd_create with a valid name; the fd is owned below.
     let fd =

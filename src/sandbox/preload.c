@@ -18,6 +18,10 @@
  *
  * If anything goes wrong the program is not allowed to go on with the wider promises: the
  * constructor reports the failure and exits with status 125.
+ *
+ * Under `seccomp-pledge trace` (SECCOMP_PLEDGE_TRACE_MARK=1 instead of a filter) it only
+ * marks, with the report syscall the tracer stops at, the point where `run` would narrow:
+ * calls before it are the loader's, which the launcher grants by itself.
  */
 
 #define SP_EXPORT __attribute__((visibility("default")))
@@ -46,6 +50,7 @@ typedef unsigned char u8;
 #define REPORT_NARROWED 1
 #define REPORT_DENIED 2
 #define REPORT_FAILED 3
+#define REPORT_TRACE_MARK 4 /* keep in sync with trace::engine::TRACE_MARK */
 
 #define FILTER_MAGIC 0x31465053u /* "SPF1" */
 #define MAX_INSNS 4096
@@ -189,8 +194,13 @@ __attribute__((constructor)) static void sp_init(int argc, char **argv, char **e
 	char **env = (&environ && environ) ? environ : envp;
 	if (!env)
 		return;
-	long filter_fd = -1, lib_fd = -1;
+	long filter_fd = -1, lib_fd = -1, trace_mark = 0;
 	for (long i = 0; env[i];) {
+		if (starts_with(env[i], "SECCOMP_PLEDGE_TRACE_MARK=")) {
+			trace_mark = 1;
+			remove_entry(env, i);
+			continue;
+		}
 		if (starts_with(env[i], "SECCOMP_PLEDGE_FILTER=")) {
 			filter_fd = parse_fd(env[i] + 22);
 			remove_entry(env, i);
@@ -222,8 +232,14 @@ __attribute__((constructor)) static void sp_init(int argc, char **argv, char **e
 		}
 		i++;
 	}
-	if (filter_fd < 0)
-		return; /* not started by seccomp-pledge */
+	if (filter_fd < 0) {
+		if (trace_mark) {
+			if (lib_fd >= 0)
+				sys1(SYS_close, lib_fd);
+			report(REPORT_TRACE_MARK, 0, 0, 0, 0, 0);
+		}
+		return; /* not started by `seccomp-pledge run` */
+	}
 
 	long n = sys4(SYS_pread64, filter_fd, &filter, sizeof filter, 0);
 	if (n < (long)sizeof filter.h || filter.h.magic != FILTER_MAGIC || filter.h.count == 0 ||

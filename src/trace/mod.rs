@@ -4,4 +4,7 @@
 //! [`advice`] proposes promises, unveils and rules.
 
 pub mod advice;
+pub mod args;
+pub mod engine;
+pub mod filter;
 pub mod profile;

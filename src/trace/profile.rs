@@ -221,6 +221,10 @@ pub struct Profile {
     pub totals: BTreeMap<String, SyscallTotals>,
     /// Every call seen (entry stops).
     pub events: u64,
+    /// The trace stopped only at some calls (`-e trace=`): the profile misses the others.
+    pub filtered: bool,
+    /// The end of the dynamic loader's work was seen, so [`Phase::Loader`] counts are real.
+    pub loader_marked: bool,
     /// Tasks (threads and processes) seen.
     pub tasks: u64,
 }
@@ -290,6 +294,18 @@ impl Profile {
         }
         u.dir |= dir;
         u.program |= phase == Phase::Program;
+    }
+
+    /// Counts every loader-phase use as the program's own: what a trace must do when the
+    /// end of the loader's work was never seen.
+    pub fn fold_loader(&mut self) {
+        for s in self.shapes.values_mut() {
+            s.program += s.loader;
+            s.loader = 0;
+        }
+        for u in self.paths.values_mut() {
+            u.program = true;
+        }
     }
 
     /// Records a successful exec.

@@ -9,5 +9,6 @@ mod programs;
 mod promises;
 mod reports;
 mod shell;
+mod trace;
 mod unveil;
 mod util;

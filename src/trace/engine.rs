@@ -1,0 +1,1264 @@
+//! The ptrace engine: starts the command stopped, seizes it, installs a seccomp filter that
+//! stops it only at the traced calls (`SECCOMP_RET_TRACE`), and then, for each call, takes the
+//! entry stop (`PTRACE_EVENT_SECCOMP`, arguments from `PTRACE_GET_SYSCALL_INFO`) and the
+//! exit stop (`PTRACE_SYSCALL`, the return value). Untraced calls never stop.
+//!
+//! Follows forks, vforks, threads and execs; `PTRACE_O_EXITKILL` means nothing outlives the
+//! tracer. Signals are passed on, group-stops are honoured with `PTRACE_LISTEN` (so job
+//! control keeps working). By default the tracer and the program share one CPU: a ptrace
+//! stop is a wake-up of the other side, and across CPUs that wake-up dominates its cost.
+//!
+//! Output streams to the caller's writer as each call completes; only the bounded
+//! [`Profile`] is kept. Memory of the traced program is read with `process_vm_readv` and is
+//! only ever shown, never trusted.
+
+use std::collections::HashMap;
+use std::ffi::{CString, OsString};
+use std::io::Write;
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use nix::errno::Errno;
+use nix::sys::ptrace;
+use nix::sys::signal::{self, SaFlags, SigAction, SigHandler, SigSet, Signal};
+use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
+use nix::unistd::Pid;
+
+use super::filter::SyscallSet;
+use super::profile::{Abi, Phase, Profile, Shape, normalise};
+use crate::compile::bpf;
+use crate::policy::consts;
+use crate::policy::signature::{self, Style};
+use crate::policy::syscalls;
+use crate::policy::unveil::Perms;
+use crate::sandbox::launch::{self, LaunchError};
+use crate::sandbox::status::Exit;
+
+/// What to trace and how to show it.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Show the calls of every process and thread (`-f`); without it only the first
+    /// process's own calls are shown (all are still traced and profiled).
+    pub follow: bool,
+    /// JSON lines (`-j`) instead of text.
+    pub json: bool,
+    /// Show each call (false with `-c`).
+    pub calls: bool,
+    /// Print the summary table at the end (`-c`, `-C`).
+    pub summary: bool,
+    /// The calls to stop at (`-e trace=`).
+    pub set: SyscallSet,
+    /// Longest string shown (`-s`).
+    pub max_string: usize,
+    /// Show the time spent in each call (`-T`).
+    pub timing: bool,
+    /// Keep the tracer and the program on one CPU (faster stops).
+    pub pin: bool,
+    /// Flush the output after every line (a terminal).
+    pub flush_each: bool,
+    /// Show a live count of calls on stderr (a terminal, while the output goes elsewhere).
+    pub live: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            follow: false,
+            json: false,
+            calls: true,
+            summary: false,
+            set: SyscallSet::all(),
+            max_string: 32,
+            timing: false,
+            pin: true,
+            flush_each: false,
+            live: false,
+        }
+    }
+}
+
+/// How a trace ended.
+#[derive(Debug)]
+pub struct Outcome {
+    /// How the command ended (the first process).
+    pub exit: Exit,
+    /// What the trace leaves for suggestions and summaries.
+    pub profile: Profile,
+    /// Ctrl-C (or SIGTERM/SIGHUP) stopped the trace and killed the program.
+    pub interrupted: bool,
+}
+
+/// Why a trace could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum TraceError {
+    /// The program cannot be found or executed.
+    #[error(transparent)]
+    Launch(#[from] LaunchError),
+    /// ptrace is not permitted here.
+    #[error("cannot trace: ptrace is not permitted here ({reason})")]
+    NotPermitted {
+        /// Why, as far as we can tell.
+        reason: String,
+    },
+    /// A system call of the tracer failed.
+    #[error("cannot trace: {what} failed: {errno}")]
+    Sys {
+        /// What was attempted.
+        what: &'static str,
+        /// The error.
+        errno: Errno,
+    },
+    /// Writing the trace failed.
+    #[error("cannot write the trace: {0}")]
+    Output(#[from] std::io::Error),
+}
+
+impl TraceError {
+    /// The exit code for this error (125 tool failure, 126/127 for the program).
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            TraceError::Launch(e) => e.exit_code(),
+            _ => crate::sandbox::status::EXIT_TOOL,
+        }
+    }
+}
+
+/// A call seen at its entry stop, waiting for its exit stop.
+struct Pending {
+    abi: Abi,
+    nr: u32,
+    args: [u64; 6],
+    start: Instant,
+    /// The call as shown (`openat(AT_FDCWD, "/etc/hosts", O_RDONLY)`), when it is shown.
+    text: Option<String>,
+    /// Arguments for JSON output.
+    json_args: Option<Vec<String>>,
+    /// Paths it uses (for the profile), recorded with the result at exit.
+    paths: Vec<(PathBuf, Perms, bool)>,
+    /// None for calls that need no policy (the first execve, which `run` lets through).
+    shape: Option<Shape>,
+}
+
+#[derive(Default)]
+struct Task {
+    pending: Option<Pending>,
+    /// In a group-stop (listening).
+    stopped: bool,
+    /// It has made a traced call (the root's start-up SIGCONT, sent by the tracer, is not
+    /// shown).
+    started: bool,
+    /// Whether the dynamic loader is still at work in it (until the preloaded library's
+    /// mark).
+    phase: Option<Phase>,
+}
+
+/// The code of the report syscall the preloaded library makes where `run` would narrow.
+pub const TRACE_MARK: u64 = 4;
+
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+extern "C" fn on_interrupt(_: libc::c_int) {
+    INTERRUPTED.store(true, Ordering::SeqCst);
+}
+
+/// Signal handlers for Ctrl-C and friends while tracing; restored on drop.
+struct Interrupts {
+    old: Vec<(Signal, SigAction)>,
+}
+
+impl Interrupts {
+    fn install() -> Interrupts {
+        INTERRUPTED.store(false, Ordering::SeqCst);
+        // No SA_RESTART: waitpid returns EINTR so the loop sees the flag at once.
+        let act = SigAction::new(
+            SigHandler::Handler(on_interrupt),
+            SaFlags::empty(),
+            SigSet::empty(),
+        );
+        let mut old = Vec::new();
+        for s in [
+            Signal::SIGINT,
+            Signal::SIGTERM,
+            Signal::SIGHUP,
+            Signal::SIGQUIT,
+        ] {
+            // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+            if let Ok(prev) = unsafe { signal::sigaction(s, &act) } {
+                old.push((s, prev));
+            }
+        }
+        Interrupts { old }
+    }
+}
+
+impl Drop for Interrupts {
+    fn drop(&mut self) {
+        for (s, prev) in &self.old {
+            // SAFETY: restores the handler that was installed before.
+            let _ = unsafe { signal::sigaction(*s, prev) };
+        }
+    }
+}
+
+/// Pins the calling thread to the CPU it runs on; restores the old mask on drop.
+struct Pin {
+    old: Option<libc::cpu_set_t>,
+}
+
+impl Pin {
+    fn new(enable: bool) -> Pin {
+        if !enable {
+            return Pin { old: None };
+        }
+        // SAFETY: cpu_set_t is plain data; the calls get valid pointers and sizes.
+        unsafe {
+            let mut old: libc::cpu_set_t = std::mem::zeroed();
+            if libc::sched_getaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &mut old) != 0 {
+                return Pin { old: None };
+            }
+            let cpu = libc::sched_getcpu();
+            if cpu < 0 {
+                return Pin { old: None };
+            }
+            let mut one: libc::cpu_set_t = std::mem::zeroed();
+            libc::CPU_SET(cpu as usize, &mut one);
+            if libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &one) != 0 {
+                return Pin { old: None };
+            }
+            Pin { old: Some(old) }
+        }
+    }
+}
+
+impl Drop for Pin {
+    fn drop(&mut self) {
+        if let Some(old) = &self.old {
+            // SAFETY: restores the mask read in `new`.
+            unsafe {
+                libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), old);
+            }
+        }
+    }
+}
+
+/// `PTRACE_GET_SYSCALL_INFO`, decoded.
+enum Info {
+    Entry { arch: u32, nr: u64, args: [u64; 6] },
+    Exit { rval: i64, is_error: bool },
+    Other,
+}
+
+fn syscall_info(pid: Pid) -> Result<Info, Errno> {
+    let mut buf = [0u64; 12];
+    // SAFETY: the kernel writes at most `size` bytes into `buf`, which is that large.
+    let n = unsafe {
+        libc::ptrace(
+            libc::PTRACE_GET_SYSCALL_INFO,
+            pid.as_raw(),
+            std::mem::size_of_val(&buf),
+            buf.as_mut_ptr(),
+        )
+    };
+    if n < 0 {
+        return Err(Errno::last());
+    }
+    let op = (buf[0] & 0xff) as u8;
+    let arch = (buf[0] >> 32) as u32;
+    let args = [buf[4], buf[5], buf[6], buf[7], buf[8], buf[9]];
+    Ok(match op {
+        // PTRACE_SYSCALL_INFO_ENTRY (1) and _SECCOMP (3) share the nr/args layout.
+        1 | 3 => Info::Entry {
+            arch,
+            nr: buf[3],
+            args,
+        },
+        2 => Info::Exit {
+            rval: buf[3] as i64,
+            is_error: buf[4] & 0xff != 0,
+        },
+        _ => Info::Other,
+    })
+}
+
+/// Reads up to `len` bytes of `pid`'s memory at `addr`.
+fn read_mem(pid: i32, addr: u64, len: usize) -> Option<Vec<u8>> {
+    if addr == 0 || len == 0 {
+        return None;
+    }
+    let mut buf = vec![0u8; len];
+    let local = libc::iovec {
+        iov_base: buf.as_mut_ptr().cast(),
+        iov_len: len,
+    };
+    let remote = libc::iovec {
+        iov_base: addr as *mut libc::c_void,
+        iov_len: len,
+    };
+    // SAFETY: `local` points to `len` writable bytes we own; the remote side is read by the
+    // kernel with the target's permissions and never dereferenced here.
+    let n = unsafe { libc::process_vm_readv(pid, &local, 1, &remote, 1, 0) };
+    if n <= 0 {
+        // A string near the end of a mapping: retry up to the page boundary.
+        let to_page_end = 4096 - (addr as usize & 4095);
+        if to_page_end < len {
+            return read_mem(pid, addr, to_page_end);
+        }
+        return None;
+    }
+    buf.truncate(n as usize);
+    Some(buf)
+}
+
+/// Reads memory for a decoder. A `PATH_MAX` request is a file name: read a short prefix
+/// first and the rest only when it holds no NUL, since copying 4 KiB for a 12-byte path
+/// dominated the cost of decoding an `openat`.
+fn read_for_decoder(pid: i32, addr: u64, len: usize) -> Option<Vec<u8>> {
+    const PREFIX: usize = 256;
+    if len != 4096 {
+        return read_mem(pid, addr, len);
+    }
+    let first = read_mem(pid, addr, PREFIX)?;
+    if first.len() < PREFIX || first.contains(&0) {
+        return Some(first);
+    }
+    read_mem(pid, addr, len)
+}
+
+fn read_c_string(pid: i32, addr: u64) -> Option<Vec<u8>> {
+    let bytes = read_for_decoder(pid, addr, 4096)?;
+    let end = bytes.iter().position(|b| *b == 0)?;
+    Some(bytes[..end].to_vec())
+}
+
+/// The absolute path a `(dirfd, path)` pair names, as the traced task sees it.
+fn resolve(pid: i32, dirfd: Option<u64>, path_addr: u64) -> Option<PathBuf> {
+    let raw = read_c_string(pid, path_addr)?;
+    if raw.is_empty() {
+        return None;
+    }
+    let path = PathBuf::from(std::ffi::OsStr::from_bytes(&raw));
+    if path.is_absolute() {
+        return Some(normalise(&path));
+    }
+    let base = match dirfd.map(|d| d as i32) {
+        None | Some(libc::AT_FDCWD) => std::fs::read_link(format!("/proc/{pid}/cwd")).ok()?,
+        Some(fd) if fd >= 0 => std::fs::read_link(format!("/proc/{pid}/fd/{fd}")).ok()?,
+        Some(_) => return None,
+    };
+    Some(normalise(&base.join(path)))
+}
+
+fn parent(p: &Path) -> PathBuf {
+    p.parent()
+        .map_or_else(|| PathBuf::from("/"), Path::to_path_buf)
+}
+
+const O_ACCMODE: u64 = 0o3;
+const O_CREAT: u64 = 0o100;
+const O_TRUNC: u64 = 0o1000;
+const O_DIRECTORY: u64 = 0o200000;
+const O_PATH: u64 = 0o10000000;
+const O_TMPFILE: u64 = 0o20200000;
+
+/// The Landlock-governed uses of a call's paths: (path, letters, is a directory).
+fn path_uses(pid: i32, name: &str, a: &[u64; 6]) -> Vec<(PathBuf, Perms, bool)> {
+    let open = |dirfd: Option<u64>, path: u64, flags: u64| -> Vec<(PathBuf, Perms, bool)> {
+        if flags & O_PATH != 0 {
+            return Vec::new();
+        }
+        let Some(p) = resolve(pid, dirfd, path) else {
+            return Vec::new();
+        };
+        if flags & O_TMPFILE == O_TMPFILE {
+            return vec![(p, Perms::CREATE, true)];
+        }
+        let mut letters = match flags & O_ACCMODE {
+            0 => Perms::READ,
+            1 => Perms::WRITE,
+            _ => Perms::READ.union(Perms::WRITE),
+        };
+        if flags & O_TRUNC != 0 {
+            letters = letters.union(Perms::WRITE);
+        }
+        let dir = flags & O_DIRECTORY != 0;
+        let mut v = Vec::with_capacity(2);
+        if flags & O_CREAT != 0 && std::fs::symlink_metadata(&p).is_err() {
+            v.push((parent(&p), Perms::CREATE, true));
+        }
+        v.push((p, letters, dir));
+        v
+    };
+    let entry = |dirfd: Option<u64>, path: u64| -> Vec<(PathBuf, Perms, bool)> {
+        resolve(pid, dirfd, path)
+            .map(|p| vec![(parent(&p), Perms::CREATE, true)])
+            .unwrap_or_default()
+    };
+    match name {
+        "open" => open(None, a[0], a[1]),
+        "creat" => open(None, a[0], O_CREAT | O_TRUNC | 1),
+        "openat" => open(Some(a[0]), a[1], a[2]),
+        "openat2" => {
+            let flags = read_mem(pid, a[2], 8)
+                .filter(|b| b.len() == 8)
+                .map_or(0, |b| {
+                    u64::from_ne_bytes(b[..8].try_into().unwrap_or([0; 8]))
+                });
+            open(Some(a[0]), a[1], flags)
+        }
+        "execve" => resolve(pid, None, a[0])
+            .map(|p| vec![(p, Perms::EXEC, false)])
+            .unwrap_or_default(),
+        "execveat" => resolve(pid, Some(a[0]), a[1])
+            .map(|p| vec![(p, Perms::EXEC, false)])
+            .unwrap_or_default(),
+        "truncate" => resolve(pid, None, a[0])
+            .map(|p| vec![(p, Perms::WRITE, false)])
+            .unwrap_or_default(),
+        "mkdir" | "rmdir" | "unlink" | "mknod" => entry(None, a[0]),
+        "mkdirat" | "unlinkat" | "mknodat" => entry(Some(a[0]), a[1]),
+        "rename" | "link" => [entry(None, a[0]), entry(None, a[1])].concat(),
+        "symlink" => entry(None, a[1]),
+        "symlinkat" => entry(Some(a[1]), a[2]),
+        "renameat" | "renameat2" | "linkat" => {
+            [entry(Some(a[0]), a[1]), entry(Some(a[2]), a[3])].concat()
+        }
+        "bind" => {
+            // A named AF_UNIX socket creates an entry in its directory.
+            let len = (a[2] as usize).min(110);
+            match read_mem(pid, a[1], len) {
+                Some(b) if b.len() > 2 && u16::from_ne_bytes([b[0], b[1]]) == 1 && b[2] != 0 => {
+                    let end = b[2..]
+                        .iter()
+                        .position(|c| *c == 0)
+                        .map_or(b.len(), |i| i + 2);
+                    let p = PathBuf::from(std::ffi::OsStr::from_bytes(&b[2..end]));
+                    let p = if p.is_absolute() {
+                        normalise(&p)
+                    } else {
+                        match std::fs::read_link(format!("/proc/{pid}/cwd")) {
+                            Ok(cwd) => normalise(&cwd.join(p)),
+                            Err(_) => return Vec::new(),
+                        }
+                    };
+                    vec![(parent(&p), Perms::CREATE, true)]
+                }
+                _ => Vec::new(),
+            }
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The thread-group id of a task (for "to itself" shapes).
+fn tgid_of(pid: i32) -> i32 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("Tgid:"))
+                .and_then(|v| v.trim().parse().ok())
+        })
+        .unwrap_or(pid)
+}
+
+/// The name of a call, for output and totals.
+fn call_name(abi: Abi, nr: u32) -> String {
+    match abi {
+        Abi::X86_64 => syscalls::name(nr).map_or_else(|| format!("syscall_{nr}"), str::to_string),
+        Abi::I386 => format!(
+            "i386:{}",
+            syscalls::i386_name(nr).map_or_else(|| format!("syscall_{nr}"), str::to_string)
+        ),
+        Abi::X32 => format!("x32:{}", x32_name(nr)),
+    }
+}
+
+/// x32 numbers: the x86_64 table below 512, then the x32-only compat entries.
+fn x32_name(nr: u32) -> String {
+    const COMPAT: [&str; 36] = [
+        "rt_sigaction",
+        "rt_sigreturn",
+        "ioctl",
+        "readv",
+        "writev",
+        "recvfrom",
+        "sendmsg",
+        "recvmsg",
+        "execve",
+        "ptrace",
+        "rt_sigpending",
+        "rt_sigtimedwait",
+        "rt_sigqueueinfo",
+        "sigaltstack",
+        "timer_create",
+        "mq_notify",
+        "kexec_load",
+        "waitid",
+        "set_robust_list",
+        "get_robust_list",
+        "vmsplice",
+        "move_pages",
+        "preadv",
+        "pwritev",
+        "rt_tgsigqueueinfo",
+        "recvmmsg",
+        "sendmmsg",
+        "process_vm_readv",
+        "process_vm_writev",
+        "setsockopt",
+        "getsockopt",
+        "io_setup",
+        "io_submit",
+        "execveat",
+        "preadv2",
+        "pwritev2",
+    ];
+    if nr < 512 {
+        syscalls::name(nr).map_or_else(|| format!("syscall_{nr}"), str::to_string)
+    } else {
+        COMPAT
+            .get((nr - 512) as usize)
+            .map_or_else(|| format!("syscall_{nr}"), |n| (*n).to_string())
+    }
+}
+
+fn signal_text(sig: i32) -> String {
+    consts::signal_name(sig).map_or_else(|| format!("signal {sig}"), str::to_string)
+}
+
+/// Returns a JSON value for a shown argument: numbers stay numbers.
+fn json_arg(text: &str) -> serde_json::Value {
+    match text.parse::<i64>() {
+        Ok(n) => serde_json::Value::from(n),
+        Err(_) => serde_json::Value::from(text),
+    }
+}
+
+/// The tracer's state for one run.
+struct Tracer<'w> {
+    opts: Options,
+    out: &'w mut dyn Write,
+    tasks: HashMap<i32, Task>,
+    root: i32,
+    root_exit: Option<Exit>,
+    profile: Profile,
+    many: bool,
+    last_live: Instant,
+    /// The preloaded library will mark the end of the root's loader phase.
+    expect_mark: bool,
+    /// The root's first execve (started by the tracer) has been seen.
+    root_exec_seen: bool,
+    /// Execs of the root task so far.
+    root_execs: u32,
+    /// `/proc/self/fd/N` of the marking library (the loader opens it; not the program's).
+    marker_path: Option<PathBuf>,
+}
+
+impl Tracer<'_> {
+    fn shown(&self, pid: i32) -> bool {
+        self.opts.calls && (self.opts.follow || pid == self.root)
+    }
+
+    fn prefix(&self, pid: i32) -> String {
+        if self.opts.follow && self.many {
+            format!("[pid {pid:>5}] ")
+        } else {
+            String::new()
+        }
+    }
+
+    fn line(&mut self, text: &str) -> std::io::Result<()> {
+        self.out.write_all(text.as_bytes())?;
+        self.out.write_all(b"\n")?;
+        if self.opts.flush_each {
+            self.out.flush()?;
+        }
+        Ok(())
+    }
+
+    fn resume(&self, pid: Pid, sig: Option<Signal>) {
+        let task = self.tasks.get(&pid.as_raw());
+        let r = if task.is_some_and(|t| t.pending.is_some()) {
+            ptrace::syscall(pid, sig)
+        } else {
+            ptrace::cont(pid, sig)
+        };
+        // ESRCH: the task was killed meanwhile; its exit is reported by waitpid.
+        let _ = r;
+    }
+
+    fn on_entry(&mut self, pid: i32) -> Result<(), TraceError> {
+        self.profile.events += 1;
+        let info = match syscall_info(Pid::from_raw(pid)) {
+            Ok(i) => i,
+            Err(_) => return Ok(()),
+        };
+        let Info::Entry { arch, nr, args } = info else {
+            return Ok(());
+        };
+        let nr = nr as u32;
+        if arch == bpf::AUDIT_ARCH_X86_64
+            && nr == crate::compile::seccomp::REPORT_NR
+            && args[0] == TRACE_MARK
+        {
+            if let Some(t) = self.tasks.get_mut(&pid) {
+                if t.phase == Some(Phase::Loader) {
+                    t.phase = Some(Phase::Program);
+                    self.profile.loader_marked = true;
+                    self.profile.events -= 1;
+                    return Ok(());
+                }
+            }
+        }
+        let abi = if arch == bpf::AUDIT_ARCH_I386 {
+            Abi::I386
+        } else if nr & 0x4000_0000 != 0 {
+            Abi::X32
+        } else {
+            Abi::X86_64
+        };
+        let shown = self.shown(pid);
+        let read = move |addr: u64, len: usize| read_for_decoder(pid, addr, len);
+        let style = Style {
+            max_string: self.opts.max_string,
+            read_memory: true,
+        };
+        let (text, json_args) = if !shown {
+            (None, None)
+        } else {
+            match abi {
+                Abi::X86_64 if self.opts.json => {
+                    (None, Some(signature::format_args(nr, &args, &read, style)))
+                }
+                Abi::X86_64 => (Some(signature::format_call(nr, &args, &read, style)), None),
+                Abi::I386 => {
+                    let call = signature::format_call_i386(nr, &args);
+                    (Some(format!("i386:{call}")), None)
+                }
+                Abi::X32 => {
+                    let real = nr & !0x4000_0000;
+                    let call = if real < 512 {
+                        signature::format_call(real, &args, &read, style)
+                    } else {
+                        format!("{}(…)", x32_name(real))
+                    };
+                    (Some(format!("x32:{call}")), None)
+                }
+            }
+        };
+        let (paths, shape) = match abi {
+            Abi::X86_64 => {
+                let name = syscalls::name(nr).unwrap_or("");
+                let tgid = if matches!(name, "kill" | "tgkill") {
+                    tgid_of(pid)
+                } else {
+                    pid
+                };
+                let first_exec = pid == self.root && name == "execve" && !self.root_exec_seen;
+                if first_exec {
+                    self.root_exec_seen = true;
+                    // `run` starts the program itself: its own execve needs no promise,
+                    // and the program is unveiled implicitly.
+                    (Vec::new(), None)
+                } else {
+                    (
+                        path_uses(pid, name, &args),
+                        Some(Shape::of(nr, &args, tgid)),
+                    )
+                }
+            }
+            _ => (Vec::new(), None),
+        };
+        let pending = Pending {
+            abi,
+            nr: if abi == Abi::X32 {
+                nr & !0x4000_0000
+            } else {
+                nr
+            },
+            args,
+            start: Instant::now(),
+            text,
+            json_args,
+            paths,
+            shape,
+        };
+        let name = syscalls::name(pending.nr).unwrap_or("");
+        if abi == Abi::X86_64 && matches!(name, "exit" | "exit_group") {
+            // No return: show and record now.
+            self.finish(pid, pending, None)?;
+        } else if let Some(t) = self.tasks.get_mut(&pid) {
+            t.pending = Some(pending);
+        }
+        Ok(())
+    }
+
+    fn on_exit_stop(&mut self, pid: i32) -> Result<(), TraceError> {
+        let Some(pending) = self.tasks.get_mut(&pid).and_then(|t| t.pending.take()) else {
+            return Ok(());
+        };
+        let ret = match syscall_info(Pid::from_raw(pid)) {
+            Ok(Info::Exit { rval, is_error }) => Some((rval, is_error)),
+            _ => None,
+        };
+        self.finish(pid, pending, ret)
+    }
+
+    /// Records and shows a call; `ret` is None when it did not return.
+    fn finish(&mut self, pid: i32, p: Pending, ret: Option<(i64, bool)>) -> Result<(), TraceError> {
+        let elapsed = p.start.elapsed();
+        let errno = ret
+            .filter(|(_, is_error)| *is_error)
+            .map(|(r, _)| (-r) as i32);
+        let ret = ret.map(|(r, _)| r);
+        let failed = errno.is_some();
+        let name = call_name(p.abi, p.nr);
+        self.profile.record_total(&name, failed, elapsed);
+        let phase = self
+            .tasks
+            .get(&pid)
+            .and_then(|t| t.phase)
+            .unwrap_or(Phase::Program);
+        match p.abi {
+            Abi::X86_64 => {
+                if let Some(shape) = p.shape {
+                    self.profile.record_call(shape, phase, failed);
+                }
+                let result = errno.map_or(Ok(()), Err);
+                for (path, letters, dir) in &p.paths {
+                    if self.marker_path.as_ref() != Some(path) {
+                        self.profile
+                            .record_path(path, *letters, *dir, phase, result);
+                    }
+                }
+            }
+            abi => self.profile.record_foreign(abi, p.nr),
+        }
+        if p.text.is_none() && p.json_args.is_none() {
+            return Ok(());
+        }
+        let prefix = self.prefix(pid);
+        if self.opts.json {
+            let mut obj = serde_json::Map::new();
+            obj.insert("type".into(), "SYSCALL".into());
+            obj.insert("pid".into(), pid.into());
+            obj.insert("num".into(), p.nr.into());
+            obj.insert("syscall".into(), name.clone().into());
+            if p.abi != Abi::X86_64 {
+                obj.insert("abi".into(), p.abi.name().into());
+            }
+            let args: Vec<serde_json::Value> = match &p.json_args {
+                Some(a) => a.iter().map(|s| json_arg(s)).collect(),
+                None => p.args.iter().map(|a| format!("{a:#x}").into()).collect(),
+            };
+            obj.insert("args".into(), args.into());
+            match ret {
+                Some(r) if failed => {
+                    obj.insert("error".into(), r.into());
+                }
+                Some(r)
+                    if r.unsigned_abs() > 0x8000
+                        && matches!(name.as_str(), "mmap" | "mremap" | "brk" | "shmat") =>
+                {
+                    obj.insert("result".into(), format!("{r:#x}").into());
+                }
+                Some(r) => {
+                    obj.insert("success".into(), r.into());
+                }
+                None => {
+                    obj.insert("result".into(), "?".into());
+                }
+            }
+            obj.insert("duration".into(), elapsed.as_secs_f64().into());
+            let text = serde_json::Value::Object(obj).to_string();
+            self.line(&text)?;
+        } else {
+            let call = p.text.unwrap_or_default();
+            let result = match ret {
+                None => "?".to_string(),
+                Some(r) if p.abi == Abi::X86_64 => signature::format_return(p.nr, r),
+                Some(r) if failed => signature::format_return(u32::MAX, r),
+                Some(r) => r.to_string(),
+            };
+            let timing = if self.opts.timing {
+                format!(" <{:.6}>", elapsed.as_secs_f64())
+            } else {
+                String::new()
+            };
+            self.line(&format!("{prefix}{call} = {result}{timing}"))?;
+        }
+        Ok(())
+    }
+
+    fn event_line(
+        &mut self,
+        pid: i32,
+        json: serde_json::Value,
+        text: String,
+    ) -> Result<(), TraceError> {
+        if !self.opts.calls || !(self.opts.follow || pid == self.root) {
+            return Ok(());
+        }
+        if self.opts.json {
+            self.line(&json.to_string())?;
+        } else {
+            let prefix = self.prefix(pid);
+            self.line(&format!("{prefix}{text}"))?;
+        }
+        Ok(())
+    }
+
+    fn task_gone(&mut self, pid: i32, exit: Exit) -> Result<(), TraceError> {
+        if let Some(t) = self.tasks.remove(&pid) {
+            if let Some(p) = t.pending {
+                // Killed or exited inside a call (exit has no exit stop).
+                self.finish(pid, p, None)?;
+            }
+        }
+        if pid == self.root {
+            self.root_exit = Some(exit);
+        }
+        let (json, text) = match exit {
+            Exit::Code(c) => (
+                serde_json::json!({"type": "EXIT", "pid": pid, "code": c}),
+                format!("+++ exited with {c} +++"),
+            ),
+            Exit::Signal(s) => (
+                serde_json::json!({"type": "EXIT", "pid": pid, "signal": signal_text(s)}),
+                format!("+++ killed by {} +++", signal_text(s)),
+            ),
+        };
+        self.event_line(pid, json, text)
+    }
+
+    fn live(&mut self) {
+        if self.opts.live
+            && self.profile.events % 256 == 0
+            && self.last_live.elapsed() > Duration::from_millis(200)
+        {
+            self.last_live = Instant::now();
+            eprint!(
+                "\r{} calls traced, {} tasks",
+                self.profile.events, self.profile.tasks
+            );
+        }
+    }
+
+    fn new_task(&mut self, pid: i32) {
+        if let std::collections::hash_map::Entry::Vacant(e) = self.tasks.entry(pid) {
+            e.insert(Task::default());
+            self.profile.tasks += 1;
+            if self.tasks.len() > 1 {
+                self.many = true;
+            }
+        }
+    }
+
+    fn kill_all(&self) {
+        for pid in self.tasks.keys() {
+            let _ = signal::kill(Pid::from_raw(*pid), Signal::SIGKILL);
+        }
+    }
+
+    fn run(&mut self) -> Result<(), TraceError> {
+        let mut killed = false;
+        loop {
+            if INTERRUPTED.load(Ordering::SeqCst) && !killed {
+                killed = true;
+                self.kill_all();
+            }
+            let status = match waitpid(None, Some(WaitPidFlag::__WALL)) {
+                Ok(s) => s,
+                Err(Errno::EINTR) => continue,
+                Err(Errno::ECHILD) => return Ok(()),
+                Err(errno) => {
+                    return Err(TraceError::Sys {
+                        what: "waitpid",
+                        errno,
+                    });
+                }
+            };
+            self.live();
+            match status {
+                WaitStatus::Exited(pid, code) => self.task_gone(pid.as_raw(), Exit::Code(code))?,
+                WaitStatus::Signaled(pid, sig, _) => {
+                    self.task_gone(pid.as_raw(), Exit::Signal(sig as i32))?;
+                }
+                WaitStatus::PtraceEvent(pid, _, event) => {
+                    let raw = pid.as_raw();
+                    self.new_task(raw);
+                    match event {
+                        libc::PTRACE_EVENT_SECCOMP => {
+                            if let Some(t) = self.tasks.get_mut(&raw) {
+                                t.started = true;
+                                t.stopped = false;
+                            }
+                            self.on_entry(raw)?;
+                        }
+                        libc::PTRACE_EVENT_FORK
+                        | libc::PTRACE_EVENT_VFORK
+                        | libc::PTRACE_EVENT_CLONE => {
+                            if let Ok(child) = ptrace::getevent(pid) {
+                                self.new_task(child as i32);
+                            }
+                        }
+                        libc::PTRACE_EVENT_EXEC => {
+                            // A thread other than the leader exec'd: it now has the
+                            // leader's id, and the old id is gone without a report.
+                            if let Ok(former) = ptrace::getevent(pid) {
+                                let former = former as i32;
+                                if former != raw {
+                                    if let Some(t) = self.tasks.remove(&former) {
+                                        if let Some(task) = self.tasks.get_mut(&raw) {
+                                            task.pending = t.pending;
+                                        }
+                                    }
+                                }
+                            }
+                            if let Ok(exe) = std::fs::read_link(format!("/proc/{raw}/exe")) {
+                                self.profile.record_exec(&exe);
+                            }
+                            // The root's first program starts with the loader's phase when
+                            // the marking library was preloaded; later execs do not (as
+                            // under `run`, where only the first program is narrowed).
+                            if raw == self.root {
+                                self.root_execs += 1;
+                            }
+                            let first =
+                                raw == self.root && self.root_execs == 1 && self.expect_mark;
+                            if let Some(t) = self.tasks.get_mut(&raw) {
+                                t.phase = if first && !self.profile.loader_marked {
+                                    Some(Phase::Loader)
+                                } else {
+                                    Some(Phase::Program)
+                                };
+                            }
+                        }
+                        libc::PTRACE_EVENT_STOP => {
+                            let sig = ptrace::getsiginfo(pid).map(|i| i.si_signo).unwrap_or(0);
+                            if matches!(
+                                sig,
+                                libc::SIGSTOP | libc::SIGTSTP | libc::SIGTTIN | libc::SIGTTOU
+                            ) {
+                                // Group-stop: stay stopped until SIGCONT, without blocking
+                                // the tracer (PTRACE_LISTEN).
+                                if let Some(t) = self.tasks.get_mut(&raw) {
+                                    t.stopped = true;
+                                }
+                                // SAFETY: a plain ptrace request on a stopped tracee.
+                                unsafe {
+                                    libc::ptrace(libc::PTRACE_LISTEN, raw, 0, 0);
+                                }
+                                continue;
+                            }
+                        }
+                        _ => {}
+                    }
+                    self.resume(pid, None);
+                }
+                WaitStatus::PtraceSyscall(pid) => {
+                    self.new_task(pid.as_raw());
+                    self.on_exit_stop(pid.as_raw())?;
+                    self.resume(pid, None);
+                }
+                WaitStatus::Stopped(pid, sig) => {
+                    // Signal-delivery-stop: show it and pass it on.
+                    let raw = pid.as_raw();
+                    self.new_task(raw);
+                    if raw == self.root && sig == Signal::SIGCONT && !self.tasks[&raw].started {
+                        self.resume(pid, Some(sig));
+                        continue;
+                    }
+                    let name = signal_text(sig as i32);
+                    self.event_line(
+                        raw,
+                        serde_json::json!({"type": "SIGNAL", "pid": raw, "signal": name}),
+                        format!("--- {name} ---"),
+                    )?;
+                    self.resume(pid, Some(sig));
+                }
+                WaitStatus::Continued(_) | WaitStatus::StillAlive => {}
+            }
+        }
+    }
+}
+
+/// The reason ptrace was refused, as far as we can tell.
+fn not_permitted_reason(child: i32) -> String {
+    if let Ok(s) = std::fs::read_to_string(format!("/proc/{child}/status")) {
+        if let Some(t) = s.lines().find_map(|l| l.strip_prefix("TracerPid:")) {
+            let t = t.trim();
+            if t != "0" {
+                let comm = std::fs::read_to_string(format!("/proc/{t}/comm")).unwrap_or_default();
+                return format!("the program is already traced by pid {t} ({})", comm.trim());
+            }
+        }
+    }
+    match std::fs::read_to_string("/proc/sys/kernel/yama/ptrace_scope") {
+        Ok(s) if s.trim() == "3" => {
+            return "Yama ptrace_scope is 3: ptrace is disabled on this system".into();
+        }
+        Ok(s) if s.trim() == "2" => {
+            return "Yama ptrace_scope is 2: only processes with CAP_SYS_PTRACE may trace".into();
+        }
+        _ => {}
+    }
+    "the ptrace system call was refused: a container or a seccomp profile may forbid it (Docker needs --cap-add SYS_PTRACE or a profile allowing ptrace)".into()
+}
+
+/// Traces `argv` to `out` until every traced task has ended (or Ctrl-C).
+///
+/// # Errors
+/// [`TraceError`]: program not found or not executable, ptrace not permitted, output failed.
+pub fn trace(
+    argv: &[OsString],
+    opts: &Options,
+    out: &mut dyn Write,
+) -> Result<Outcome, TraceError> {
+    let Some(first) = argv.first() else {
+        return Err(LaunchError::NotFound(String::new()).into());
+    };
+    let program = launch::find_program(first)?;
+    let to_c = |s: &[u8]| CString::new(s).ok();
+    let path_c =
+        to_c(program.as_os_str().as_bytes()).ok_or_else(|| LaunchError::NotExecutable {
+            path: program.clone(),
+            reason: "the path contains a NUL byte".into(),
+        })?;
+    let argv_c: Vec<CString> = argv
+        .iter()
+        .map(|a| to_c(a.as_bytes()))
+        .collect::<Option<_>>()
+        .ok_or_else(|| LaunchError::NotExecutable {
+            path: program.clone(),
+            reason: "an argument contains a NUL byte".into(),
+        })?;
+    // A dynamic program gets the marking library, so the trace knows which calls are the
+    // loader's (see preload.c); the library removes itself from the environment.
+    let dynamic = matches!(
+        crate::sandbox::elf::inspect(&program).map(|k| k.innermost().clone()),
+        Ok(crate::sandbox::elf::Kind::Dynamic { .. })
+    );
+    let marker = if dynamic {
+        Some(launch::sealed_memfd(
+            "seccomp-pledge-preload",
+            crate::sandbox::preload::LIBRARY,
+        )?)
+    } else {
+        None
+    };
+    let mut env: Vec<(OsString, OsString)> = std::env::vars_os()
+        .filter(|(k, _)| {
+            k.as_bytes() != b"SECCOMP_PLEDGE_FILTER" && k.as_bytes() != b"SECCOMP_PLEDGE_TRACE_MARK"
+        })
+        .collect();
+    if let Some(fd) = &marker {
+        use std::os::fd::AsRawFd;
+        let mut preload = OsString::from(format!("/proc/self/fd/{}", fd.as_raw_fd()));
+        if let Some(i) = env.iter().position(|(k, _)| k.as_bytes() == b"LD_PRELOAD") {
+            let (_, v) = env.remove(i);
+            if !v.is_empty() {
+                preload.push(":");
+                preload.push(v);
+            }
+        }
+        env.push(("LD_PRELOAD".into(), preload));
+        env.push(("SECCOMP_PLEDGE_TRACE_MARK".into(), "1".into()));
+    }
+    let marker_fd = marker.as_ref().map_or(-1, |fd| {
+        use std::os::fd::AsRawFd;
+        fd.as_raw_fd()
+    });
+    let env_c: Vec<CString> = env
+        .into_iter()
+        .filter_map(|(k, v)| {
+            let mut kv = k.as_bytes().to_vec();
+            kv.push(b'=');
+            kv.extend_from_slice(v.as_bytes());
+            CString::new(kv).ok()
+        })
+        .collect();
+    let mut argv_p: Vec<*const libc::c_char> = argv_c.iter().map(|c| c.as_ptr()).collect();
+    argv_p.push(std::ptr::null());
+    let mut env_p: Vec<*const libc::c_char> = env_c.iter().map(|c| c.as_ptr()).collect();
+    env_p.push(std::ptr::null());
+    let filter = opts.set.filter();
+    let prog = libc::sock_fprog {
+        len: filter.len() as u16,
+        filter: filter.as_ptr() as *mut libc::sock_filter,
+    };
+
+    let _pin = Pin::new(opts.pin);
+    let _interrupts = Interrupts::install();
+    // SAFETY: the child only makes async-signal-safe calls (kill, prctl, syscall, execve,
+    // write, _exit) on memory prepared before the fork.
+    let child = unsafe { libc::fork() };
+    if child < 0 {
+        return Err(TraceError::Sys {
+            what: "fork",
+            errno: Errno::last(),
+        });
+    }
+    if child == 0 {
+        // SAFETY: see above; nothing here allocates or takes a lock.
+        unsafe {
+            libc::signal(libc::SIGINT, libc::SIG_DFL);
+            libc::signal(libc::SIGTERM, libc::SIG_DFL);
+            libc::signal(libc::SIGHUP, libc::SIG_DFL);
+            libc::signal(libc::SIGQUIT, libc::SIG_DFL);
+            libc::kill(libc::getpid(), libc::SIGSTOP);
+            if marker_fd >= 0 {
+                libc::fcntl(marker_fd, libc::F_SETFD, 0);
+            }
+            if libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0
+                || libc::syscall(libc::SYS_seccomp, 1, 0, &prog as *const libc::sock_fprog) != 0
+            {
+                let msg = b"seccomp-pledge: error: cannot install the tracing filter\n";
+                libc::write(2, msg.as_ptr().cast(), msg.len());
+                libc::_exit(125);
+            }
+            libc::execve(path_c.as_ptr(), argv_p.as_ptr(), env_p.as_ptr());
+            let code = if *libc::__errno_location() == libc::ENOENT {
+                127
+            } else {
+                126
+            };
+            libc::_exit(code);
+        }
+    }
+    let pid = Pid::from_raw(child);
+    let kill_child = || {
+        let _ = signal::kill(pid, Signal::SIGKILL);
+        let _ = waitpid(pid, None);
+    };
+    match waitpid(pid, Some(WaitPidFlag::WSTOPPED)) {
+        Ok(WaitStatus::Stopped(_, Signal::SIGSTOP)) => {}
+        Ok(other) => {
+            kill_child();
+            return Err(TraceError::NotPermitted {
+                reason: format!("the program did not stop as expected ({other:?})"),
+            });
+        }
+        Err(errno) => {
+            kill_child();
+            return Err(TraceError::Sys {
+                what: "waitpid",
+                errno,
+            });
+        }
+    }
+    let options = ptrace::Options::PTRACE_O_TRACESYSGOOD
+        | ptrace::Options::PTRACE_O_TRACESECCOMP
+        | ptrace::Options::PTRACE_O_TRACEFORK
+        | ptrace::Options::PTRACE_O_TRACEVFORK
+        | ptrace::Options::PTRACE_O_TRACECLONE
+        | ptrace::Options::PTRACE_O_TRACEEXEC
+        | ptrace::Options::PTRACE_O_EXITKILL;
+    if let Err(e) = ptrace::seize(pid, options) {
+        let reason = if e == Errno::EPERM {
+            not_permitted_reason(child)
+        } else {
+            format!("PTRACE_SEIZE failed: {e}")
+        };
+        kill_child();
+        return Err(TraceError::NotPermitted { reason });
+    }
+    let _ = signal::kill(pid, Signal::SIGCONT);
+
+    let mut tracer = Tracer {
+        opts: opts.clone(),
+        out,
+        tasks: HashMap::new(),
+        root: child,
+        root_exit: None,
+        profile: Profile::default(),
+        many: false,
+        last_live: Instant::now(),
+        expect_mark: marker.is_some(),
+        root_exec_seen: false,
+        root_execs: 0,
+        marker_path: (marker_fd >= 0).then(|| PathBuf::from(format!("/proc/self/fd/{marker_fd}"))),
+    };
+    tracer.profile.filtered = !opts.set.is_all();
+    tracer.new_task(child);
+    let result = tracer.run();
+    if result.is_err() {
+        tracer.kill_all();
+        while waitpid(None, Some(WaitPidFlag::__WALL)).is_ok() {}
+    }
+    if opts.live {
+        eprint!("\r\x1b[K");
+    }
+    tracer.out.flush()?;
+    result?;
+    if !tracer.profile.loader_marked {
+        tracer.profile.fold_loader();
+    }
+    drop(marker);
+    let interrupted = INTERRUPTED.load(Ordering::SeqCst);
+    Ok(Outcome {
+        exit: tracer.root_exit.unwrap_or(Exit::Signal(libc::SIGKILL)),
+        profile: tracer.profile,
+        interrupted,
+    })
+}
+
+/// The `-c` table, like strace's: time share, seconds, µs per call, calls, errors, name;
+/// sorted by time, then calls.
+pub fn summary_table(profile: &Profile) -> String {
+    let total: Duration = profile.totals.values().map(|t| t.time).sum();
+    let mut rows: Vec<(&String, &super::profile::SyscallTotals)> = profile.totals.iter().collect();
+    rows.sort_by(|a, b| {
+        b.1.time
+            .cmp(&a.1.time)
+            .then(b.1.calls.cmp(&a.1.calls))
+            .then(a.0.cmp(b.0))
+    });
+    let mut s = String::new();
+    s.push_str("% time     seconds  usecs/call     calls    errors syscall\n");
+    s.push_str("------ ----------- ----------- --------- --------- ----------------\n");
+    let share = |t: Duration| {
+        if total.is_zero() {
+            0.0
+        } else {
+            100.0 * t.as_secs_f64() / total.as_secs_f64()
+        }
+    };
+    let (mut calls, mut errors) = (0u64, 0u64);
+    for (name, t) in rows {
+        calls += t.calls;
+        errors += t.errors;
+        let per = t.time.as_micros() as u64 / t.calls.max(1);
+        let errs = if t.errors > 0 {
+            t.errors.to_string()
+        } else {
+            String::new()
+        };
+        s.push_str(&format!(
+            "{:6.2} {:11.6} {:11} {:9} {:>9} {}\n",
+            share(t.time),
+            t.time.as_secs_f64(),
+            per,
+            t.calls,
+            errs,
+            name
+        ));
+    }
+    s.push_str("------ ----------- ----------- --------- --------- ----------------\n");
+    let errs = if errors > 0 {
+        errors.to_string()
+    } else {
+        String::new()
+    };
+    s.push_str(&format!(
+        "{:6.2} {:11.6} {:11} {:9} {:>9} total",
+        100.0,
+        total.as_secs_f64(),
+        (total.as_micros() as u64).checked_div(calls).unwrap_or(0),
+        calls,
+        errs
+    ));
+    s
+}

@@ -1,0 +1,465 @@
+//! The tracer on the real kernel: forks, threads and execs attributed to the right task,
+//! JSON lines, text, the summary, foreign ABIs, signals and job control, Ctrl-C, a killed
+//! tracer, and the errors (not found, ptrace refused).
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::util::*;
+
+fn json_lines(path: &std::path::Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}")))
+        .collect()
+}
+
+fn calls<'a>(events: &'a [serde_json::Value], name: &str) -> Vec<&'a serde_json::Value> {
+    events
+        .iter()
+        .filter(|e| e["type"] == "SYSCALL" && e["syscall"] == name)
+        .collect()
+}
+
+#[test]
+fn forks_threads_and_execs_are_traced_and_attributed() {
+    if !require_kernel() {
+        return;
+    }
+    let d = tempdir();
+    let out = d.path().join("trace.jsonl");
+    let probe = s(probe());
+    let r = sp(&[
+        "trace",
+        "-f",
+        "-j",
+        "-o",
+        &s(&out),
+        "--",
+        &probe,
+        "forked",
+        "getppid",
+        "::",
+        "thread",
+        "::",
+        "vfork",
+        "::",
+        "exec",
+        "/bin/true",
+    ]);
+    assert_eq!(r.code, 0, "{r}");
+    let events = json_lines(&out);
+    let execs = calls(&events, "execve");
+    assert!(execs.len() >= 2, "the probe and /bin/true: {execs:?}");
+    let root = execs[0]["pid"].as_i64().unwrap();
+    assert_eq!(execs[0]["success"], 0);
+    assert_eq!(execs[0]["args"][0], format!("\"{probe}\""), "decoded path");
+    // The forked child asks for its parent: the root.
+    let ppid = calls(&events, "getppid");
+    assert_eq!(ppid.len(), 1, "{ppid:?}");
+    assert_ne!(ppid[0]["pid"].as_i64(), Some(root), "made by the child");
+    assert_eq!(
+        ppid[0]["success"].as_i64(),
+        Some(root),
+        "whose parent is the root"
+    );
+    // The thread's getpid: another task id, the root's process id.
+    let thread_getpid: Vec<_> = calls(&events, "getpid")
+        .into_iter()
+        .filter(|e| e["pid"].as_i64() != Some(root) && e["success"].as_i64() == Some(root))
+        .collect();
+    assert_eq!(thread_getpid.len(), 1, "the thread's getpid: {events:?}");
+    assert!(!calls(&events, "vfork").is_empty());
+    // The final exec replaced the root: /bin/true's calls are the root's.
+    let last_exec = execs.last().unwrap();
+    assert_eq!(last_exec["pid"].as_i64(), Some(root));
+    assert_eq!(last_exec["args"][0], "\"/bin/true\"");
+    // Every line has lurk's fields; exactly one of success/error/result.
+    for e in events.iter().filter(|e| e["type"] == "SYSCALL") {
+        for k in ["pid", "num", "syscall", "args", "duration"] {
+            assert!(!e[k].is_null(), "{k} missing in {e}");
+        }
+        let n = ["success", "error", "result"]
+            .iter()
+            .filter(|k| !e[**k].is_null())
+            .count();
+        assert_eq!(n, 1, "{e}");
+    }
+    let exits: Vec<_> = events.iter().filter(|e| e["type"] == "EXIT").collect();
+    assert!(
+        exits.len() >= 3,
+        "root, forked child, vfork child: {exits:?}"
+    );
+}
+
+#[test]
+fn text_output_decodes_like_strace_and_without_f_shows_only_the_command() {
+    if !require_kernel() {
+        return;
+    }
+    let probe = s(probe_static());
+    let r = sp(&[
+        "trace",
+        "--",
+        &probe,
+        "open",
+        "/etc/hostname",
+        "O_RDONLY",
+        "::",
+        "open",
+        "/nonexistent",
+        "O_RDONLY",
+        "::",
+        "forked",
+        "getppid",
+    ]);
+    assert_eq!(
+        r.code, 1,
+        "the probe's status (a step failed), passed on\n{r}"
+    );
+    assert!(
+        r.stderr
+            .contains("openat(AT_FDCWD, \"/etc/hostname\", O_RDONLY) = 3"),
+        "{r}"
+    );
+    assert!(
+        r.stderr.contains(
+            "openat(AT_FDCWD, \"/nonexistent\", O_RDONLY) = -1 ENOENT (No such file or directory)"
+        ),
+        "{r}"
+    );
+    assert!(r.stderr.contains("+++ exited with 1 +++"), "{r}");
+    assert!(
+        !r.stderr.contains("getppid("),
+        "the child's calls are not shown without -f\n{r}"
+    );
+    assert!(!r.stderr.contains("[pid"), "{r}");
+    assert!(
+        !r.stderr.contains("SIGCONT"),
+        "the start-up signal is not shown\n{r}"
+    );
+}
+
+#[test]
+fn summary_filter_and_foreign_abis() {
+    if !require_kernel() {
+        return;
+    }
+    let probe = s(probe_static());
+    let r = sp(&[
+        "trace",
+        "-c",
+        "--",
+        &probe,
+        "getppid",
+        "::",
+        "getppid",
+        "::",
+        "getppid",
+        "::",
+        "open",
+        "/nonexistent",
+        "O_RDONLY",
+    ]);
+    assert_eq!(r.code, 1, "{r}");
+    let row = |name: &str| {
+        r.stderr
+            .lines()
+            .find(|l| l.split_whitespace().last() == Some(name))
+            .unwrap_or_else(|| panic!("no {name} row\n{r}"))
+            .to_string()
+    };
+    let getppid: Vec<String> = row("getppid")
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(getppid[3], "3", "calls column: {getppid:?}");
+    let openat: Vec<String> = row("openat")
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(&openat[3..5], ["1", "1"], "one call, one error: {openat:?}");
+    assert!(r.stderr.contains("total"), "{r}");
+    assert!(!r.stderr.contains("getppid()"), "-c prints no calls\n{r}");
+
+    // -e stops only at the chosen calls.
+    let r = sp(&[
+        "trace",
+        "-e",
+        "trace=getppid",
+        "--",
+        &probe,
+        "getpid",
+        "::",
+        "getppid",
+    ]);
+    assert!(r.stderr.contains("getppid() = "), "{r}");
+    assert!(!r.stderr.contains("getpid() = "), "{r}");
+    let r = sp(&["trace", "-e", "trace=getpidd", "--", "/bin/true"]);
+    assert_eq!(r.code, 125, "{r}");
+    assert!(r.stderr.contains("did you mean `getpid`?"), "{r}");
+
+    // int 0x80 is named from the i386 table (20 = getpid there, not x86_64's sendfile).
+    let r = sp(&["trace", "--", &probe, "int80-getpid"]);
+    assert!(r.stderr.contains("i386:getpid("), "{r}");
+    let r = sp(&["trace", "--", &probe, "x32-getpid"]);
+    assert!(r.stderr.contains("x32:getpid("), "{r}");
+}
+
+#[test]
+fn signals_pass_through_and_job_control_works() {
+    if !require_kernel() {
+        return;
+    }
+    let probe = s(probe_static());
+    // A signal the program dies of: shown, passed on, and the status is passed on.
+    let r = sp(&["trace", "--", &probe, "kill", "self", "SIGUSR1"]);
+    assert_eq!(r.code, 128 + libc::SIGUSR1, "{r}");
+    assert!(r.stderr.contains("--- SIGUSR1 ---"), "{r}");
+    assert!(r.stderr.contains("+++ killed by SIGUSR1 +++"), "{r}");
+
+    // A program that stops itself stays stopped until SIGCONT, then finishes.
+    let mut child = Command::new(bin())
+        .args([
+            "trace",
+            "--",
+            "/bin/sh",
+            "-c",
+            "kill -STOP $$; echo resumed",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let tracer = child.id();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let shell = loop {
+        assert!(Instant::now() < deadline, "the shell never stopped");
+        let kids = std::fs::read_to_string(format!("/proc/{tracer}/task/{tracer}/children"))
+            .unwrap_or_default();
+        let stopped = kids.split_whitespace().find(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                .ok()
+                .and_then(|st| {
+                    st.rsplit(')')
+                        .next()
+                        .map(|r| r.trim_start().starts_with(['t', 'T']))
+                })
+                .unwrap_or(false)
+        });
+        if let Some(pid) = stopped {
+            break pid.parse::<i32>().unwrap();
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(child.try_wait().unwrap().is_none(), "still stopped");
+    // SAFETY: sending SIGCONT to the stopped test child.
+    unsafe { libc::kill(shell, libc::SIGCONT) };
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "resumed\n");
+}
+
+/// The pid of the first child of `parent`, waiting for it.
+fn first_child(parent: u32) -> i32 {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        assert!(Instant::now() < deadline, "no child appeared");
+        let kids = std::fs::read_to_string(format!("/proc/{parent}/task/{parent}/children"))
+            .unwrap_or_default();
+        if let Some(pid) = kids.split_whitespace().next() {
+            // Wait until it runs the program (not the tracer's fork any more).
+            let exe = std::fs::read_link(format!("/proc/{pid}/exe")).unwrap_or_default();
+            if exe.ends_with("sleep") {
+                return pid.parse().unwrap();
+            }
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+fn gone(pid: i32) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if state.is_empty()
+            || state
+                .rsplit(')')
+                .next()
+                .is_some_and(|r| r.trim_start().starts_with('Z'))
+        {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    false
+}
+
+#[test]
+fn ctrl_c_or_a_killed_tracer_kills_the_program() {
+    if !require_kernel() {
+        return;
+    }
+    // SIGINT (Ctrl-C): the program is killed, the trace ends cleanly.
+    let child = Command::new(bin())
+        .args(["trace", "-o", "/dev/null", "--", "/bin/sleep", "30"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let sleeper = first_child(child.id());
+    // SAFETY: signalling our own test child.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    assert!(gone(sleeper), "the traced program is gone");
+    assert_eq!(out.status.code(), Some(128 + libc::SIGKILL));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("trace interrupted"));
+
+    // SIGKILL of the tracer: PTRACE_O_EXITKILL takes the program with it.
+    let mut child = Command::new(bin())
+        .args(["trace", "-o", "/dev/null", "--", "/bin/sleep", "30"])
+        .spawn()
+        .unwrap();
+    let sleeper = first_child(child.id());
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(gone(sleeper), "the traced program died with the tracer");
+}
+
+#[test]
+fn errors_not_found_and_ptrace_refused() {
+    if !require_kernel() {
+        return;
+    }
+    let r = sp(&["trace", "--", "/nonexistent/prog"]);
+    assert_eq!(r.code, 127, "{r}");
+    let r = sp(&["trace", "--", "no-such-program-anywhere"]);
+    assert_eq!(r.code, 127, "{r}");
+    assert!(r.stderr.contains("no-such-program-anywhere"), "{r}");
+    // Already traced: strace -f follows our fork, so our PTRACE_SEIZE is refused.
+    let out = Command::new("strace")
+        .args(["-f", "-o", "/dev/null"])
+        .arg(bin())
+        .args(["trace", "--", "/bin/true"])
+        .output()
+        .expect("strace is installed (.ci/run installs it)");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(125), "{stderr}");
+    assert!(stderr.contains("already traced by pid"), "{stderr}");
+    assert!(stderr.contains("strace"), "{stderr}");
+}
+
+/// Traces `cmd` in a shell session, adopts the suggestion, runs `cmd` under it; returns the
+/// session's output and the saved policy.
+fn trace_suggest_run(cmd: &str) -> (Run, serde_json::Value) {
+    let d = tempdir();
+    let script = format!("trace -o /dev/null -- {cmd}\nsuggest apply\nsave\nrun -- {cmd}\n");
+    let file = d.path().join("commands");
+    std::fs::write(&file, &script).unwrap();
+    let r = sp_cmd(&[std::ffi::OsStr::new("shell"), file.as_os_str()], |c| {
+        c.current_dir(d.path()).env("XDG_STATE_HOME", d.path());
+    });
+    let policy = std::fs::read_to_string(d.path().join("policy.json"))
+        .map(|t| serde_json::from_str(&t).unwrap())
+        .unwrap_or(serde_json::Value::Null);
+    (r, policy)
+}
+
+/// The suggested policy lets the command succeed with nothing denied, and it is smaller
+/// than the usual broad set.
+fn check_suggestion(cmd: &str, expect_stdout: Option<&str>) -> Vec<String> {
+    let (r, policy) = trace_suggest_run(cmd);
+    assert_eq!(r.code, 0, "{cmd}\n{r}");
+    let program = cmd.split_whitespace().next().unwrap();
+    assert!(
+        r.stderr
+            .contains(&format!("`{program}` exited with status 0")),
+        "{cmd}: the program succeeds under the suggestion\n{r}"
+    );
+    assert!(!r.stderr.contains("denied"), "{cmd}: nothing denied\n{r}");
+    if let Some(want) = expect_stdout {
+        assert!(r.stdout.contains(want), "{cmd}: its own output\n{r}");
+    }
+    let promises: Vec<String> = policy["promises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_string())
+        .collect();
+    let broad = ["stdio", "rpath", "wpath", "cpath", "inet", "proc", "exec"];
+    assert!(
+        promises.len() < broad.len() && !broad.iter().all(|b| promises.iter().any(|p| p == b)),
+        "{cmd}: {promises:?} is not smaller than {broad:?}"
+    );
+    promises
+}
+
+#[test]
+fn suggestions_from_traces_let_programs_run() {
+    if !require_kernel() {
+        return;
+    }
+    let unconfined = |args: &[&str]| {
+        String::from_utf8(
+            Command::new(args[0])
+                .args(&args[1..])
+                .output()
+                .unwrap()
+                .stdout,
+        )
+        .unwrap()
+    };
+    let ls = unconfined(&["ls", "-l", "/usr"]);
+    let p = check_suggestion("ls -l /usr", Some(ls.lines().nth(1).unwrap()));
+    assert!(p.contains(&"rpath".to_string()), "{p:?}");
+    let hostname = unconfined(&["cat", "/etc/hostname"]);
+    let p = check_suggestion("cat /etc/hostname", Some(hostname.trim()));
+    assert_eq!(p, ["stdio", "rpath"], "cat needs exactly stdio rpath");
+    assert!(
+        !p.contains(&"prot_exec".to_string()),
+        "the loader's needs are the launcher's"
+    );
+    check_suggestion(
+        "/usr/bin/python3 -c 'import os; print(len(os.listdir(\"/usr\")))'",
+        Some(
+            unconfined(&[
+                "/usr/bin/python3",
+                "-c",
+                "import os; print(len(os.listdir(\"/usr\")))",
+            ])
+            .trim(),
+        ),
+    );
+}
+
+#[test]
+fn a_suggestion_for_a_tcp_client_needs_inet_and_works() {
+    if !require_kernel() {
+        return;
+    }
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let server = std::thread::spawn(move || {
+        // One connection for the trace, one for the run.
+        for _ in 0..2 {
+            let (mut c, _) = listener.accept().unwrap();
+            use std::io::Write;
+            let _ = c.write_all(b"hello\n");
+        }
+    });
+    let probe = s(probe());
+    let p = check_suggestion(
+        &format!("{probe} tcp-connect 127.0.0.1 {port}"),
+        Some("tcp-connect ok"),
+    );
+    assert!(
+        p.iter().any(|x| x == "inet" || x == "anet"),
+        "a TCP client needs inet (or anet): {p:?}"
+    );
+    assert!(
+        !p.contains(&"dns".to_string()) && !p.contains(&"unix".to_string()),
+        "{p:?}"
+    );
+    server.join().unwrap();
+}
