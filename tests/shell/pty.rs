@@ -244,3 +244,37 @@ fn ctrl_c_cancels_the_line_and_ctrl_d_asks_before_losing_changes() {
     s.expect(Eof).unwrap();
     assert_eq!(exit_code(&s), 0);
 }
+
+/// On a terminal, a trace written elsewhere shows a live count; Ctrl-C stops it cleanly and
+/// kills the program.
+#[test]
+fn a_long_trace_shows_a_live_count_and_ctrl_c_stops_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("trace.txt");
+    let out = out.to_str().unwrap();
+    let mut s = spawn(
+        dir.path(),
+        &dir.path().join("state"),
+        &[
+            "trace",
+            "-f",
+            "-o",
+            out,
+            "--",
+            "/bin/sh",
+            "-c",
+            "while :; do cat /etc/hostname; done",
+        ],
+    );
+    s.expect("calls traced").unwrap();
+    s.send(ControlCode::EndOfText).unwrap();
+    s.expect("trace interrupted; the program was killed")
+        .unwrap();
+    s.expect(Eof).unwrap();
+    assert_eq!(exit_code(&s), 128 + libc::SIGKILL);
+    let trace = std::fs::read_to_string(out).unwrap();
+    assert!(
+        trace.contains("/usr/bin/cat\", [\"cat\""),
+        "children are traced (-f)"
+    );
+}
