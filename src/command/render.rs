@@ -28,6 +28,7 @@ pub fn value(syscall: Sysno, index: u8, width: Width, v: u64) -> String {
         Some(Arg::Ioctl) => consts::name_of(Family::Ioctl, v32).map(str::to_string),
         Some(Arg::Signal) => consts::signal_name(v32 as i32).map(str::to_string),
         Some(Arg::DirFd) if v32 == 0xffff_ff9c => Some("AT_FDCWD".to_string()),
+        Some(Arg::Mode) if v32 == 0 => Some("0".to_string()),
         Some(Arg::Mode) => Some(format!("0{v32:o}")),
         _ => None,
     };
