@@ -67,6 +67,23 @@ pub enum Sub {
     },
     /// Run a program under a policy (the same flags as without a subcommand)
     Run(Box<RunArgs>),
+    /// Run a rhai script whose functions are the shell's commands
+    ///
+    /// promise("stdio rpath"), unveil("/etc", "r"), allow("ioctl", "arg1 == TIOCGWINSZ"),
+    /// trace(["ls", "-l"]), suggest(), run(["ls"]), save("policy.json") … ARGS holds the
+    /// arguments after FILE. Exits 1 when the script fails (the error names FILE:LINE:COL).
+    Script {
+        /// The script.
+        #[arg(value_name = "FILE.rhai")]
+        file: PathBuf,
+        /// Arguments for the script (its ARGS array).
+        #[arg(
+            value_name = "ARGS",
+            trailing_var_arg = true,
+            allow_hyphen_values = true
+        )]
+        args: Vec<String>,
+    },
     /// Trace a program's system calls (like strace), following forks, threads and execs
     ///
     /// Prints each call as it completes (`openat(AT_FDCWD, "/etc/hosts", O_RDONLY) = 3`),

@@ -67,6 +67,9 @@ pub enum Error {
     /// A bad `-e` expression for the tracer.
     #[error(transparent)]
     TraceFilter(#[from] crate::trace::filter::FilterError),
+    /// A script failed (the message carries its position and source line).
+    #[error("{0}")]
+    Script(String),
     /// Writing output failed.
     #[error("{0}")]
     Io(#[from] std::io::Error),

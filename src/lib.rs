@@ -69,6 +69,7 @@ where
         Some(Sub::Check { json }) => check(json),
         Some(Sub::Run(args)) => one_shot(&args),
         Some(Sub::Trace(args)) => trace_command(&args),
+        Some(Sub::Script { file, args }) => Ok(script(&file, &args)),
         None => one_shot(&cli.run),
     };
     match result {
@@ -123,6 +124,19 @@ fn trace_command(args: &trace::args::TraceArgs) -> Result<i32, Error> {
         eprintln!("seccomp-pledge: trace interrupted; the program was killed");
     }
     Ok(outcome.exit.code())
+}
+
+/// `seccomp-pledge script FILE.rhai ARGS…`: 0, 1 when the script fails, 125 when it cannot
+/// be read.
+fn script(file: &std::path::Path, args: &[String]) -> i32 {
+    let mut session = session::Session::default();
+    match frontend::script::run_file(&mut session, file, args) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("seccomp-pledge: error: {e}");
+            if e.line == 0 { EXIT_TOOL } else { 1 }
+        }
+    }
 }
 
 fn report(e: &Error) -> i32 {
@@ -195,6 +209,7 @@ fn one_shot(args: &RunArgs) -> Result<i32, Error> {
     let outcome = launch.run(sandbox::launch::RunOptions {
         quiet: args.quiet,
         report_file,
+        keep_denials: 0,
     })?;
     if let sandbox::status::Exit::Signal(sig) = outcome.exit {
         if sig == libc::SIGSYS && !args.quiet {

@@ -35,6 +35,9 @@ pub struct Output {
     pub denials: Option<u64>,
     /// The front end should leave.
     pub quit: bool,
+    /// The result as data, for scripts and JSON clients (`run`, `trace`, `suggest`,
+    /// `show json`, `show trace`, `check`).
+    pub data: Option<serde_json::Value>,
 }
 
 impl Output {
@@ -47,6 +50,11 @@ impl Output {
 
     fn note(mut self, note: impl Into<String>) -> Self {
         self.notes.push(note.into());
+        self
+    }
+
+    fn data(mut self, data: serde_json::Value) -> Self {
+        self.data = Some(data);
         self
     }
 }
@@ -63,6 +71,26 @@ pub struct Session {
     pub origin: String,
     /// The last trace, for `show trace`, `suggest` and `allow traced`.
     pub trace: Option<TraceRecord>,
+    /// How many calls `trace` keeps as data, and how many denials `run` keeps (scripts and
+    /// JSON clients want them; the REPL does not).
+    pub keep: Keep,
+}
+
+/// Limits on the data a session keeps for structured results.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Keep {
+    /// Calls of a trace.
+    pub events: usize,
+    /// Denials of a run.
+    pub denials: usize,
+}
+
+impl Keep {
+    /// What scripts and JSON clients get.
+    pub const DATA: Keep = Keep {
+        events: 100_000,
+        denials: 1_000,
+    };
 }
 
 /// What the session keeps of the last trace: bounded, whatever the number of calls.
@@ -102,6 +130,7 @@ impl Session {
             dir,
             origin: "shell".to_string(),
             trace: None,
+            keep: Keep::default(),
         }
     }
 
@@ -281,7 +310,10 @@ impl Session {
                 for n in &notes {
                     eprintln!("seccomp-pledge: {n}");
                 }
-                let outcome = l.run(RunOptions::default())?;
+                let outcome = l.run(RunOptions {
+                    keep_denials: self.keep.denials,
+                    ..RunOptions::default()
+                })?;
                 // The program's own output is on stdout: the status goes with the notes.
                 let program = argv[0].to_string_lossy();
                 let mut status = match outcome.exit {
@@ -300,12 +332,41 @@ impl Session {
                     };
                     status.push_str(&format!("; {} denied {calls}", outcome.denials));
                 }
+                let (code, signal) = match outcome.exit {
+                    Exit::Code(c) => (Some(c), None),
+                    Exit::Signal(s) => (None, crate::policy::consts::signal_name(s)),
+                };
+                let denied: Vec<serde_json::Value> = outcome
+                    .denied
+                    .iter()
+                    .map(|d| {
+                        serde_json::json!({
+                            "pid": d.pid,
+                            "comm": d.comm,
+                            "syscall": d.syscall,
+                            "decoded": d.call,
+                            "args": d.args,
+                            "promises": d.promises,
+                            "promise": d.promises.first(),
+                            "fix": d.fix,
+                            "line": d.line(),
+                        })
+                    })
+                    .collect();
                 Ok(Output {
                     text: String::new(),
                     notes: vec![status],
                     exit: Some(outcome.exit.code()),
                     denials: Some(outcome.denials),
                     quit: false,
+                    data: Some(serde_json::json!({
+                        "command": argv.iter().map(|a| a.to_string_lossy()).collect::<Vec<_>>(),
+                        "status": outcome.exit.code(),
+                        "exit_code": code,
+                        "signal": signal,
+                        "denied_calls": outcome.denials,
+                        "denials": denied,
+                    })),
                 })
             }
             Command::Trace(args) => self.trace(&args),
@@ -313,8 +374,20 @@ impl Session {
                 let record = self.last_trace()?;
                 let suggestion = crate::trace::advice::suggest(&record.profile);
                 let text = suggestion.describe();
+                let data = serde_json::json!({
+                    "promises": suggestion.promises.iter().map(|p| p.name()).collect::<Vec<_>>(),
+                    "unveils": suggestion.unveils.iter().map(|u| serde_json::json!({
+                        "path": u.path.display().to_string(),
+                        "perms": u.perms.to_string(),
+                    })).collect::<Vec<_>>(),
+                    "rules": suggestion.rules.iter().map(render::rule).collect::<Vec<_>>(),
+                    "notes": suggestion.notes,
+                    "applied": apply,
+                });
                 if !apply {
-                    return Ok(Output::text(text).note("`suggest apply` adopts it; `run` tries it"));
+                    return Ok(Output::text(text)
+                        .note("`suggest apply` adopts it; `run` tries it")
+                        .data(data));
                 }
                 self.change();
                 let adopted = suggestion.to_policy();
@@ -326,8 +399,14 @@ impl Session {
                         r.comment = Some("suggested from the trace".into());
                     }
                 }
-                Ok(Output::text(text).note("adopted: the promises, unveils and rules above replace the session's (`undo` brings them back)"))
+                Ok(Output::text(text)
+                    .note("adopted: the promises, unveils and rules above replace the session's (`undo` brings them back)")
+                    .data(data))
             }
+            Command::Source { .. } => Err(fail(
+                "`source` runs scripts in the shell, not here",
+                Some("use `seccomp-pledge script FILE.rhai`".into()),
+            )),
             Command::AllowTraced => {
                 let record = self.last_trace()?;
                 let mut rules = crate::trace::advice::allow_list(&record.profile);
@@ -362,9 +441,14 @@ impl Session {
                 self.dirty = true;
                 Ok(Output::text("undone"))
             }
-            Command::Check => Ok(Output::text(
-                crate::sandbox::kernel::probe().render().trim_end(),
-            )),
+            Command::Check => {
+                let f = crate::sandbox::kernel::probe();
+                let out = Output::text(f.render().trim_end());
+                Ok(match serde_json::to_value(&f) {
+                    Ok(v) => out.data(v),
+                    Err(_) => out,
+                })
+            }
             Command::Help(None) => {
                 let width = COMMANDS.iter().map(|c| c.name.len()).max().unwrap_or(0);
                 let mut s = String::from("commands (`help COMMAND` for more):\n");
@@ -463,7 +547,11 @@ impl Session {
                 serde_json::to_string_pretty(&self.policy)
                     .map_err(|e| fail(e.to_string(), None))?,
             )),
-            ShowWhat::Trace => Ok(Output::text(self.trace_text()?)),
+            ShowWhat::Trace => {
+                let text = self.trace_text()?;
+                let record = self.last_trace()?;
+                Ok(Output::text(text).data(trace_data(record, &[], 0)))
+            }
             ShowWhat::Promises => {
                 let mut s = String::new();
                 for info in &promise::TABLE {
@@ -496,6 +584,18 @@ impl Session {
         }
     }
 
+    /// Replaces the whole policy (scripts' `policy_from`), after validating it; `undo`
+    /// brings the old one back.
+    ///
+    /// # Errors
+    /// The policy is invalid (bad rule, errno out of range …).
+    pub fn replace_policy(&mut self, policy: Policy) -> Result<(), Error> {
+        policy.validate().map_err(|e| fail(e.to_string(), None))?;
+        self.change();
+        self.policy = policy;
+        Ok(())
+    }
+
     fn last_trace(&self) -> Result<&TraceRecord, Error> {
         self.trace.as_ref().ok_or_else(|| {
             fail(
@@ -508,7 +608,8 @@ impl Session {
     /// `trace …`: the calls stream to stderr (or `-o FILE`); the session keeps the profile.
     fn trace(&mut self, args: &crate::trace::args::TraceArgs) -> Result<Output, Error> {
         use std::io::Write;
-        let opts = args.options()?;
+        let mut opts = args.options()?;
+        opts.keep_events = self.keep.events;
         let mut sink: Box<dyn Write> = match &args.output {
             Some(path) => {
                 let path = self.path(path);
@@ -543,12 +644,14 @@ impl Session {
             out = out.note("interrupted: the program was killed; the trace is partial");
         }
         out.exit = Some(outcome.exit.code());
-        self.trace = Some(TraceRecord {
+        let record = TraceRecord {
             argv: args.command.clone(),
             exit: outcome.exit,
             interrupted: outcome.interrupted,
             profile: outcome.profile,
-        });
+        };
+        out.data = Some(trace_data(&record, &outcome.events, outcome.events_dropped));
+        self.trace = Some(record);
         Ok(out)
     }
 
@@ -721,6 +824,44 @@ impl Session {
             self.policy.rules.len()
         )))
     }
+}
+
+/// A trace as data: how it ended, its counts, the kept calls and the per-syscall totals.
+fn trace_data(
+    t: &TraceRecord,
+    events: &[crate::trace::engine::Event],
+    dropped: u64,
+) -> serde_json::Value {
+    let (code, signal) = match t.exit {
+        Exit::Code(c) => (Some(c), None),
+        Exit::Signal(s) => (None, crate::policy::consts::signal_name(s)),
+    };
+    let summary: Vec<serde_json::Value> = t
+        .profile
+        .totals
+        .iter()
+        .map(|(name, tot)| {
+            serde_json::json!({
+                "syscall": name,
+                "calls": tot.calls,
+                "errors": tot.errors,
+                "seconds": tot.time.as_secs_f64(),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "command": t.argv.iter().map(|a| a.to_string_lossy()).collect::<Vec<_>>(),
+        "status": t.exit.code(),
+        "exit_code": code,
+        "signal": signal,
+        "interrupted": t.interrupted,
+        "calls": t.profile.events,
+        "tasks": t.profile.tasks,
+        "events": events,
+        "events_dropped": dropped,
+        "summary": summary,
+        "executed": t.profile.execs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+    })
 }
 
 fn exit_text(e: Exit) -> String {

@@ -173,6 +173,13 @@ pub enum Command {
     },
     /// Add an explicit allow-list of the calls the last trace made (`allow traced`).
     AllowTraced,
+    /// Run a rhai script (a front end carries it out).
+    Source {
+        /// The script.
+        path: PathBuf,
+        /// Its `ARGS`.
+        args: Vec<String>,
+    },
     /// Start again.
     Reset,
     /// Undo the last change.
@@ -589,6 +596,13 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
             })?;
             Command::Trace(Box::new(parsed))
         }
+        "source" => match args {
+            [] => return Err(missing("a script (`source build.rhai`)")),
+            [path, rest @ ..] => Command::Source {
+                path: PathBuf::from(&path.text),
+                args: rest.iter().map(|w| w.text.clone()).collect(),
+            },
+        },
         "suggest" => match args {
             [] => Command::Suggest { apply: false },
             [w] if w.text == "apply" => Command::Suggest { apply: true },

@@ -213,6 +213,15 @@ pub static COMMANDS: &[CommandSpec] = &[
         complete: Complete::Program,
     },
     CommandSpec {
+        name: "source",
+        aliases: &[],
+        usage: "source FILE.rhai [ARGS…]",
+        summary: "run a rhai script whose functions are these commands (`seccomp-pledge script FILE` does the same)",
+        help: "Every command is a function: promise(\"stdio rpath\"), unveil(\"/etc\", \"r\"), allow(\"ioctl\", \"arg1 == TIOCGWINSZ\"), deny(\"socket\"), trace([\"ls\", \"-l\"]), suggest(), save(\"policy.json\"), load(\"policy.json\"), run([\"ls\", \"-l\"]), show(). run, trace, suggest, check, policy() return maps; policy_from(map) sets the policy; ARGS holds the arguments; quiet(true) stops printing command results. The script works on this session's policy. Errors show FILE:LINE:COL.",
+        examples: &[],
+        complete: Complete::Path,
+    },
+    CommandSpec {
         name: "reset",
         aliases: &[],
         usage: "reset",

@@ -25,7 +25,7 @@ pub fn run(session: &mut Session, input: impl BufRead, source: &str) -> i32 {
         let line = line.strip_suffix('\r').unwrap_or(&line).to_string();
         let result = parse_line(&line)
             .map_err(Error::from)
-            .and_then(|c| c.map(|c| session.execute(c)).transpose());
+            .and_then(|c| c.map(|c| super::execute(session, c)).transpose());
         match result {
             Ok(Some(out)) => {
                 print_output(&out);

@@ -4,9 +4,25 @@
 
 pub mod lines;
 pub mod repl;
+pub mod script;
 
+use crate::command::Command;
 use crate::error::{self, Error};
-use crate::session::Output;
+use crate::session::{Output, Session};
+
+/// Runs a parsed command for a front end: `source` runs a rhai script (scripts belong to
+/// the front ends); every other command goes to the session.
+///
+/// # Errors
+/// The command's error, or the script's (with its position).
+pub fn execute(session: &mut Session, cmd: Command) -> Result<Output, Error> {
+    match cmd {
+        Command::Source { path, args } => script::run_file(session, &path, &args)
+            .map(|()| Output::default())
+            .map_err(|e| Error::Script(e.to_string())),
+        other => session.execute(other),
+    }
+}
 
 /// Prints an output: the text on stdout, notes on stderr.
 pub fn print_output(out: &Output) {

@@ -314,7 +314,7 @@ pub fn run(session: &mut Session) -> i32 {
                 }
                 let result = parse_line(&line)
                     .map_err(Error::from)
-                    .and_then(|c| c.map(|c| session.execute(c)).transpose());
+                    .and_then(|c| c.map(|c| super::execute(session, c)).transpose());
                 match result {
                     Ok(Some(out)) => {
                         print_output(&out);

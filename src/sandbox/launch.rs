@@ -631,6 +631,8 @@ pub struct RunOptions {
     pub quiet: bool,
     /// `--report FILE`: one JSON object per denial (opened before anything runs).
     pub report_file: Option<std::io::BufWriter<std::fs::File>>,
+    /// Keep up to this many denial reports in the outcome (for scripts and JSON clients).
+    pub keep_denials: usize,
 }
 
 impl RunOptions {
@@ -738,6 +740,7 @@ impl Launch {
                 report_file: opts.report_file,
                 gate_first_exec: !self.requested.contains(Promise::Exec),
                 errno: self.errno,
+                keep_denials: opts.keep_denials,
             },
         );
         if let Some(c) = shared.error() {

@@ -19,6 +19,9 @@ use crate::policy::syscalls;
 pub enum Fix {
     /// Any one of these promises.
     Promises(Vec<Promise>),
+    /// Both promises of any one of these pairs (no single promise is enough: e.g. creating
+    /// a file for writing needs `wpath` and `cpath`).
+    Together(Vec<(Promise, Promise)>),
     /// Never allowed, with the reason.
     Never(&'static str),
     /// No promise allows the call (with these arguments); an explicit rule would.
@@ -35,6 +38,13 @@ impl fmt::Display for Fix {
                     [init @ .., last] => write!(f, "needs promise {} or {last}", init.join(", ")),
                     [] => f.write_str("needs a promise"),
                 }
+            }
+            Fix::Together(pairs) => {
+                let alts: Vec<String> = pairs
+                    .iter()
+                    .map(|(a, b)| format!("{} and {}", a.name(), b.name()))
+                    .collect();
+                write!(f, "needs promises {}", alts.join(", or "))
             }
             Fix::Never(why) => f.write_str(why),
             Fix::Rule(rule) => write!(f, "no promise allows this (explicit rule: {rule})"),
@@ -57,7 +67,8 @@ pub struct Denial {
     pub args: [u64; 6],
     /// The call decoded, e.g. `socket(AF_INET, SOCK_STREAM, 0)`.
     pub call: String,
-    /// The promises that would allow it (empty when none would).
+    /// The promises that would allow it: any one of them, or, when no single promise would
+    /// (see [`Fix::Together`]), the two needed together. Empty when none would.
     pub promises: Vec<&'static str>,
     /// The fix, in words.
     pub fix: String,
@@ -99,6 +110,22 @@ pub fn fix_for(nr: u32, args: &[u64; 6], granted: PromiseSet) -> Fix {
     if !ps.is_empty() {
         return Fix::Promises(ps);
     }
+    // Rules with `also` need two promises at once.
+    let missing: Vec<Promise> = promise::ALL
+        .into_iter()
+        .filter(|p| !granted.contains(*p))
+        .collect();
+    let mut pairs = Vec::new();
+    for (i, a) in missing.iter().enumerate() {
+        for b in &missing[i + 1..] {
+            if promise::allows(granted.union(PromiseSet::of(&[*a, *b])), nr, args) {
+                pairs.push((*a, *b));
+            }
+        }
+    }
+    if !pairs.is_empty() {
+        return Fix::Together(pairs);
+    }
     match name {
         Some(n) => {
             let everything = PromiseSet::of(&promise::ALL);
@@ -135,6 +162,10 @@ pub fn denial(
 ) -> Denial {
     let promises = match &fix {
         Fix::Promises(ps) => ps.iter().map(|p| p.name()).collect(),
+        Fix::Together(pairs) => pairs
+            .first()
+            .map(|(a, b)| vec![a.name(), b.name()])
+            .unwrap_or_default(),
         _ => Vec::new(),
     };
     let style = Style {
@@ -306,6 +337,21 @@ mod tests {
             )
             .to_string(),
             "never allowed: it injects input into a terminal"
+        );
+        // Creating a file for writing needs two promises together.
+        let creat = [(-100i64) as u64, 0, 0o1101, 0o666, 0, 0];
+        assert_eq!(
+            fix_for(nr("openat"), &creat, stdio).to_string(),
+            "needs promises wpath and cpath"
+        );
+        assert_eq!(
+            fix_for(
+                nr("openat"),
+                &creat,
+                PromiseSet::of(&[Promise::Stdio, Promise::Wpath])
+            )
+            .to_string(),
+            "needs promise cpath"
         );
         assert_eq!(
             fix_for(nr("ptrace"), &[0; 6], stdio).to_string(),

@@ -38,6 +38,8 @@ pub struct Options {
     pub gate_first_exec: bool,
     /// The errno denied calls fail with.
     pub errno: i32,
+    /// Keep up to this many denial reports in [`Outcome::denied`].
+    pub keep_denials: usize,
 }
 
 /// What the supervisor saw.
@@ -50,6 +52,8 @@ pub struct Outcome {
     pub narrowed: usize,
     /// A process could not narrow its promises (it exited with 125).
     pub narrowing_failed: bool,
+    /// The first denials, in order (at most `Options::keep_denials`).
+    pub denied: Vec<Denial>,
 }
 
 struct State {
@@ -61,6 +65,7 @@ struct State {
     narrowed: HashSet<i32>,
     narrowing_failed: bool,
     listener_open: bool,
+    denied: Vec<Denial>,
 }
 
 /// Supervises the sandbox until the program and every process it left behind have ended.
@@ -85,6 +90,7 @@ pub fn run(
         killed: false,
         narrowed: HashSet::new(),
         narrowing_failed: false,
+        denied: Vec::new(),
         listener_open: true,
     };
     let mut main_status: Option<i32> = None;
@@ -168,6 +174,7 @@ impl State {
             denials: self.tally.total(),
             narrowed: self.narrowed.len(),
             narrowing_failed: self.narrowing_failed,
+            denied: std::mem::take(&mut self.denied),
         }
     }
 
@@ -336,7 +343,8 @@ impl State {
             .tally
             .count(&report::syscall_name(nr), &fix.to_string())
             && !self.opts.quiet;
-        if !print && self.opts.report_file.is_none() {
+        let keep = self.denied.len() < self.opts.keep_denials;
+        if !print && self.opts.report_file.is_none() && !keep {
             return;
         }
         let action = if self.opts.kill { "kill" } else { "eperm" };
@@ -346,6 +354,9 @@ impl State {
     }
 
     fn output(&mut self, d: &Denial, print: bool) {
+        if self.denied.len() < self.opts.keep_denials {
+            self.denied.push(d.clone());
+        }
         if print {
             eprintln!("{}", d.line());
         }

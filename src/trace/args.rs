@@ -101,6 +101,7 @@ impl TraceArgs {
             pin: !self.no_pin,
             flush_each: to_terminal,
             live: std::io::stderr().is_terminal() && (self.output.is_some() || self.summary_only),
+            keep_events: 0,
         })
     }
 }

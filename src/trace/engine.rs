@@ -60,6 +60,8 @@ pub struct Options {
     pub flush_each: bool,
     /// Show a live count of calls on stderr (a terminal, while the output goes elsewhere).
     pub live: bool,
+    /// Keep up to this many calls as [`Event`]s in the outcome (for scripts; 0: none).
+    pub keep_events: usize,
 }
 
 impl Default for Options {
@@ -75,6 +77,7 @@ impl Default for Options {
             pin: true,
             flush_each: false,
             live: false,
+            keep_events: 0,
         }
     }
 }
@@ -88,6 +91,27 @@ pub struct Outcome {
     pub profile: Profile,
     /// Ctrl-C (or SIGTERM/SIGHUP) stopped the trace and killed the program.
     pub interrupted: bool,
+    /// The first calls, when [`Options::keep_events`] asked for them.
+    pub events: Vec<Event>,
+    /// Calls not kept because `keep_events` was reached.
+    pub events_dropped: u64,
+}
+
+/// One completed call, as scripts see it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Event {
+    /// The thread that made it.
+    pub pid: i32,
+    /// Its name (`openat`, `i386:getpid` …).
+    pub syscall: String,
+    /// The arguments as shown (`AT_FDCWD`, `"/etc/hosts"`, `O_RDONLY` …).
+    pub args: Vec<String>,
+    /// The return value (None when the call did not return: exit, or killed).
+    pub result: Option<i64>,
+    /// The errno name when it failed (`ENOENT`).
+    pub error: Option<String>,
+    /// Seconds between entry and exit.
+    pub duration: f64,
 }
 
 /// Why a trace could not run.
@@ -554,6 +578,8 @@ struct Tracer<'w> {
     root_execs: u32,
     /// `/proc/self/fd/N` of the marking library (the loader opens it; not the program's).
     marker_path: Option<PathBuf>,
+    events: Vec<Event>,
+    events_dropped: u64,
 }
 
 impl Tracer<'_> {
@@ -625,14 +651,17 @@ impl Tracer<'_> {
             max_string: self.opts.max_string,
             read_memory: true,
         };
-        let (text, json_args) = if !shown {
+        let keep = self.events.len() < self.opts.keep_events;
+        let (text, json_args) = if !shown && !keep {
             (None, None)
         } else {
             match abi {
-                Abi::X86_64 if self.opts.json => {
-                    (None, Some(signature::format_args(nr, &args, &read, style)))
+                Abi::X86_64 => {
+                    let a = signature::format_args(nr, &args, &read, style);
+                    let text = (shown && !self.opts.json)
+                        .then(|| format!("{}({})", call_name(abi, nr), a.join(", ")));
+                    (text, Some(a))
                 }
-                Abi::X86_64 => (Some(signature::format_call(nr, &args, &read, style)), None),
                 Abi::I386 => {
                     let call = signature::format_call_i386(nr, &args);
                     (Some(format!("i386:{call}")), None)
@@ -736,7 +765,24 @@ impl Tracer<'_> {
             }
             abi => self.profile.record_foreign(abi, p.nr),
         }
-        if p.text.is_none() && p.json_args.is_none() {
+        if self.events.len() < self.opts.keep_events {
+            let args = match &p.json_args {
+                Some(a) => a.clone(),
+                None => p.args.iter().map(|a| format!("{a:#x}")).collect(),
+            };
+            self.events.push(Event {
+                pid,
+                syscall: name.clone(),
+                args,
+                result: ret,
+                error: errno
+                    .map(|e| consts::errno_name(e).map_or_else(|| e.to_string(), str::to_string)),
+                duration: elapsed.as_secs_f64(),
+            });
+        } else if self.opts.keep_events > 0 {
+            self.events_dropped += 1;
+        }
+        if !self.shown(pid) {
             return Ok(());
         }
         let prefix = self.prefix(pid);
@@ -1180,6 +1226,8 @@ pub fn trace(
         root_exec_seen: false,
         root_execs: 0,
         marker_path: (marker_fd >= 0).then(|| PathBuf::from(format!("/proc/self/fd/{marker_fd}"))),
+        events: Vec::new(),
+        events_dropped: 0,
     };
     tracer.profile.filtered = !opts.set.is_all();
     tracer.new_task(child);
@@ -1202,6 +1250,8 @@ pub fn trace(
         exit: tracer.root_exit.unwrap_or(Exit::Signal(libc::SIGKILL)),
         profile: tracer.profile,
         interrupted,
+        events: tracer.events,
+        events_dropped: tracer.events_dropped,
     })
 }
 

@@ -8,6 +8,7 @@ mod loader;
 mod programs;
 mod promises;
 mod reports;
+mod scripts;
 mod shell;
 mod trace;
 mod unveil;

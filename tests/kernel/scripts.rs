@@ -1,0 +1,267 @@
+//! rhai scripts on the real kernel: every example in `scripts/` runs, structured results
+//! drive real decisions, `source` works from the shell, and bad scripts fail with a
+//! position, exit 1 and nothing half-done.
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+
+use crate::util::*;
+
+fn example(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("scripts")
+        .join(name)
+}
+
+/// `seccomp-pledge script FILE ARGS…` in `dir`.
+fn script(dir: &Path, file: &Path, args: &[&str]) -> Run {
+    let mut all: Vec<&OsStr> = vec![OsStr::new("script"), file.as_os_str()];
+    all.extend(args.iter().map(OsStr::new));
+    sp_cmd(&all, |c| {
+        c.current_dir(dir).env("XDG_STATE_HOME", dir);
+    })
+}
+
+#[test]
+fn learn_traces_locks_down_and_proves_it() {
+    if !require_kernel() {
+        return;
+    }
+    let d = tempdir();
+    let r = script(d.path(), &example("learn.rhai"), &["cat", "/etc/hostname"]);
+    assert_eq!(r.code, 0, "{r}");
+    assert!(
+        r.stdout
+            .contains("ok: the program runs under the learned policy"),
+        "{r}"
+    );
+    let policy: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.path().join("policy.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        policy["promises"],
+        serde_json::json!(["stdio", "rpath"]),
+        "{policy}"
+    );
+    // Without arguments: the script's own usage error, with its position.
+    let r = script(d.path(), &example("learn.rhai"), &[]);
+    assert_eq!(r.code, 1, "{r}");
+    assert!(
+        r.stderr.contains("usage: seccomp-pledge script learn.rhai"),
+        "{r}"
+    );
+    assert!(r.stderr.contains("learn.rhai:9:5"), "{r}");
+}
+
+#[test]
+fn net_client_grows_its_policy_from_denial_reports() {
+    if !require_kernel() {
+        return;
+    }
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port().to_string();
+    let server = std::thread::spawn(move || {
+        for _ in 0..2 {
+            let _ = listener.accept().unwrap();
+        }
+    });
+    let d = tempdir();
+    let probe = s(probe());
+    let r = script(
+        d.path(),
+        &example("net-client.rhai"),
+        &[
+            &probe,
+            "tcp-connect",
+            "127.0.0.1",
+            &port,
+            "::",
+            "socket",
+            "AF_UNIX",
+            "SOCK_STREAM",
+        ],
+    );
+    assert_eq!(r.code, 0, "{r}");
+    assert!(
+        r.stdout.contains("round 1: socket(AF_UNIX, SOCK_STREAM"),
+        "{r}"
+    );
+    assert!(r.stdout.contains("needs unix"), "{r}");
+    assert!(
+        r.stdout
+            .contains("round 2: runs with promises [\"stdio\", \"inet\", \"unix\"]"),
+        "{r}"
+    );
+    let saved = std::fs::read_to_string(d.path().join("client.json")).unwrap();
+    assert!(
+        saved.contains("AF_PACKET") || saved.contains("\"val\": 17"),
+        "the deny rules are saved: {saved}"
+    );
+    server.join().unwrap();
+}
+
+#[test]
+fn compare_two_programs() {
+    if !require_kernel() {
+        return;
+    }
+    let d = tempdir();
+    let r = script(
+        d.path(),
+        &example("compare.rhai"),
+        &["cat /etc/hostname", "ls /"],
+    );
+    assert_eq!(r.code, 0, "{r}");
+    let only_ls = r
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("only in ls /:"))
+        .unwrap_or_else(|| panic!("{r}"));
+    assert!(
+        only_ls.contains("getdents64"),
+        "ls lists a directory: {only_ls}"
+    );
+    assert!(r.stdout.contains("  openat: "), "{r}");
+}
+
+#[test]
+fn both_formats_round_trip() {
+    if !require_kernel() {
+        return;
+    }
+    let d = tempdir();
+    let dir = s(d.path());
+    let r = script(d.path(), &example("both-formats.rhai"), &[&dir]);
+    assert_eq!(r.code, 0, "{r}");
+    assert!(r.stdout.contains("identical after loading"), "{r}");
+    let filters = std::fs::read_to_string(d.path().join("filters.json")).unwrap();
+    seccompiler::compile_from_json(filters.as_bytes(), seccompiler::TargetArch::x86_64)
+        .expect("seccompiler compiles what the script saved");
+}
+
+#[test]
+fn assert_denies_is_a_test_that_can_fail() {
+    if !require_kernel() {
+        return;
+    }
+    let d = tempdir();
+    let r = script(d.path(), &example("assert-denies.rhai"), &[]);
+    assert_eq!(r.code, 0, "{r}");
+    assert!(r.stdout.contains("all 3 cases hold"), "{r}");
+    // A policy that allows too much: the cases that expect denials fail.
+    std::fs::write(
+        d.path().join("loose.json"),
+        r#"{"version": 1, "promises": ["stdio", "rpath", "wpath", "cpath", "proc", "exec"], "unveil": [{"path": "/", "perms": "rwxc"}]}"#,
+    )
+    .unwrap();
+    let r = script(d.path(), &example("assert-denies.rhai"), &["loose.json"]);
+    assert_eq!(r.code, 1, "{r}");
+    assert!(r.stderr.contains("2 case(s) failed"), "{r}");
+    assert!(r.stderr.contains("create a file: expected a denial"), "{r}");
+}
+
+#[test]
+fn structured_results_and_source_from_the_shell() {
+    if !require_kernel() {
+        return;
+    }
+    let d = tempdir();
+    let probe = s(probe_static());
+    std::fs::write(
+        d.path().join("build.rhai"),
+        format!(
+            r#"
+quiet(true);
+promise("stdio");
+let r = run(["{probe}", "socket", "AF_INET", "SOCK_STREAM", "::", "getppid"]);
+if r.status != 1 {{ throw `status ${{r.status}}`; }}
+if r.denials.len() != 1 || r.denials[0].syscall != "socket" || r.denials[0].promise != "inet" {{
+    throw `denials ${{r.denials}}`;
+}}
+let t = trace(["{probe}", "getppid", "::", "getppid"]);
+let ppids = t.events.filter(|e| e.syscall == "getppid");
+if ppids.len() != 2 || ppids[0].result == () {{ throw `events ${{ppids}}`; }}
+let p = policy();
+p.promises.push("rpath");
+policy_from(p);
+print(`promises now ${{policy().promises}}`);
+"#
+        ),
+    )
+    .unwrap();
+    let file = d.path().join("commands");
+    std::fs::write(&file, "source build.rhai\nshow\n").unwrap();
+    let r = sp_cmd(&[OsStr::new("shell"), file.as_os_str()], |c| {
+        c.current_dir(d.path()).env("XDG_STATE_HOME", d.path());
+    });
+    assert_eq!(r.code, 0, "{r}");
+    assert!(
+        r.stdout.contains("promises now [\"stdio\", \"rpath\"]"),
+        "{r}"
+    );
+    assert!(
+        r.stdout.contains("promises  stdio rpath"),
+        "the shell sees what the script built\n{r}"
+    );
+}
+
+#[test]
+fn bad_scripts_fail_with_a_position_and_nothing_half_done() {
+    let d = tempdir();
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "syntax.rhai",
+            "promise(\"stdio\");\nlet x = ;\n",
+            "syntax.rhai:2:9",
+        ),
+        (
+            "unknown.rhai",
+            "promse(\"stdio\");\n",
+            "did you mean `promise`?",
+        ),
+        (
+            "arity.rhai",
+            "promise(1, 2, 3, 4, 5);\n",
+            "promise() does not take these arguments",
+        ),
+        (
+            "types.rhai",
+            "unveil(#{a: 1});\n",
+            "expected a string, an array of strings or a number",
+        ),
+        (
+            "command.rhai",
+            "allow(\"opnat\");\n",
+            "did you mean `openat`?",
+        ),
+        ("throw.rhai", "throw \"boom\";\n", "throw.rhai:1:1"),
+        (
+            "loop.rhai",
+            "let i = 0;\nloop { i += 1; }\n",
+            "ran too long",
+        ),
+        ("eval.rhai", "eval(\"1\");\n", "eval.rhai:1:1"),
+    ];
+    for (name, text, needle) in cases {
+        let path = d.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let r = script(d.path(), &path, &[]);
+        assert_eq!(r.code, 1, "{name}\n{r}");
+        assert!(r.stderr.contains(needle), "{name}: missing {needle:?}\n{r}");
+        assert!(!r.stderr.contains("panicked"), "{name}\n{r}");
+    }
+    // A script that fails after changing the policy saves nothing it did not ask to save.
+    let path = d.path().join("half.rhai");
+    std::fs::write(
+        &path,
+        "promise(\"stdio\");\nallow(\"nosuchcall\");\nsave(\"policy.json\");\n",
+    )
+    .unwrap();
+    let r = script(d.path(), &path, &[]);
+    assert_eq!(r.code, 1, "{r}");
+    assert!(!d.path().join("policy.json").exists());
+    // A missing script is the tool's error.
+    let r = script(d.path(), &d.path().join("nope.rhai"), &[]);
+    assert_eq!(r.code, 125, "{r}");
+    assert!(r.stderr.contains("cannot read the script"), "{r}");
+}
