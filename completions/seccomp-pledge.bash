@@ -34,6 +34,9 @@ _seccomp__pledge() {
             seccomp__pledge,script)
                 cmd="seccomp__pledge__subcmd__script"
                 ;;
+            seccomp__pledge,serve)
+                cmd="seccomp__pledge__subcmd__serve"
+                ;;
             seccomp__pledge,shell)
                 cmd="seccomp__pledge__subcmd__shell"
                 ;;
@@ -58,6 +61,9 @@ _seccomp__pledge() {
             seccomp__pledge__subcmd__help,script)
                 cmd="seccomp__pledge__subcmd__help__subcmd__script"
                 ;;
+            seccomp__pledge__subcmd__help,serve)
+                cmd="seccomp__pledge__subcmd__help__subcmd__serve"
+                ;;
             seccomp__pledge__subcmd__help,shell)
                 cmd="seccomp__pledge__subcmd__help__subcmd__shell"
                 ;;
@@ -71,7 +77,7 @@ _seccomp__pledge() {
 
     case "${cmd}" in
         seccomp__pledge)
-            opts="-p -v -V -k -q -n -N -D -C -M -O -P -F -T -h --promises --unveil --no-unveil --kill --quiet --report --allow-loader-promises --nice --keep-fds --keep-caps --cpu --memory --open-files --processes --file-size --test --strict --allow --deny --policy --filter --check --json --no-check --local --remote --api --no-api --version --help shell run script trace check completions man help"
+            opts="-p -v -V -k -q -n -N -D -C -M -O -P -F -T -h --promises --unveil --no-unveil --kill --quiet --report --allow-loader-promises --nice --keep-fds --keep-caps --cpu --memory --open-files --processes --file-size --test --strict --allow --deny --policy --filter --check --json --no-check --local --remote --api --no-api --version --help shell run serve script trace check completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -197,7 +203,7 @@ _seccomp__pledge() {
             return 0
             ;;
         seccomp__subcmd__pledge__subcmd__help)
-            opts="shell run script trace check completions man help"
+            opts="shell run serve script trace check completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -281,6 +287,20 @@ _seccomp__pledge() {
             return 0
             ;;
         seccomp__subcmd__pledge__subcmd__help__subcmd__script)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seccomp__subcmd__pledge__subcmd__help__subcmd__serve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -441,6 +461,36 @@ _seccomp__pledge() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seccomp__subcmd__pledge__subcmd__serve)
+            opts="-h --socket --max-clients --idle-timeout --write-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-clients)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idle-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --write-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

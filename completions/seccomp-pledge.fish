@@ -57,6 +57,7 @@ complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l version -
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -a "shell" -d 'Open the policy shell (`seccomp-pledge>`); with FILE or a pipe, run its commands'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -a "run" -d 'Run a program under a policy (the same flags as without a subcommand)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -a "serve" -d 'Serve the shell\'s commands over a Unix socket (`nc -U PATH`), one session per connection'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -a "script" -d 'Run a rhai script whose functions are the shell\'s commands'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -a "trace" -d 'Trace a program\'s system calls (like strace), following forks, threads and execs'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -a "check" -d 'Show what this kernel supports (seccomp actions and flags, Landlock ABI, …)'
@@ -94,6 +95,11 @@ complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l re
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l api -d 'Serve the command API on a Unix socket'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l no-api -d 'Do not serve the API (the default)'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand serve" -l socket -d 'The socket [default: $XDG_RUNTIME_DIR/seccomp-pledge.sock, else /tmp/seccomp-pledge-UID/seccomp-pledge.sock]' -r -F
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand serve" -l max-clients -d 'Most connections served at once' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand serve" -l idle-timeout -d 'Close a connection idle this long' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand serve" -l write-timeout -d 'Disconnect (and stop the jobs of) a client that does not read its responses for this long' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand script" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand trace" -s o -l output -d 'Write the trace to FILE instead of stderr' -r -F
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand trace" -s e -l expr -d 'Which calls to stop at: trace=NAME,%CLASS,… (classes: %file %network %process %memory %signal %ipc %desc %creds %clock %stat; `!` negates)' -r
@@ -109,11 +115,12 @@ complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand check" -l 
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand check" -s h -l help -d 'Print help'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand man" -s h -l help -d 'Print help'
-complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand help; and not __fish_seen_subcommand_from shell run script trace check completions man help" -f -a "shell" -d 'Open the policy shell (`seccomp-pledge>`); with FILE or a pipe, run its commands'
-complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand help; and not __fish_seen_subcommand_from shell run script trace check completions man help" -f -a "run" -d 'Run a program under a policy (the same flags as without a subcommand)'
-complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand help; and not __fish_seen_subcommand_from shell run script trace check completions man help" -f -a "script" -d 'Run a rhai script whose functions are the shell\'s commands'
-complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand help; and not __fish_seen_subcommand_from shell run script trace check completions man help" -f -a "trace" -d 'Trace a program\'s system calls (like strace), following forks, threads and execs'
-complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand help; and not __fish_seen_subcommand_from shell run script trace check completions man help" -f -a "check" -d 'Show what this kernel supports (seccomp actions and flags, Landlock ABI, …)'
-complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand help; and not __fish_seen_subcommand_from shell run script trace check completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand help; and not __fish_seen_subcommand_from shell run script trace check completions man help" -f -a "man" -d 'Print the manual page (roff)'
-complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand help; and not __fish_seen_subcommand_from shell run script trace check completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand help; and not __fish_seen_subcommand_from shell run serve script trace check completions man help" -f -a "shell" -d 'Open the policy shell (`seccomp-pledge>`); with FILE or a pipe, run its commands'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand help; and not __fish_seen_subcommand_from shell run serve script trace check completions man help" -f -a "run" -d 'Run a program under a policy (the same flags as without a subcommand)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand help; and not __fish_seen_subcommand_from shell run serve script trace check completions man help" -f -a "serve" -d 'Serve the shell\'s commands over a Unix socket (`nc -U PATH`), one session per connection'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand help; and not __fish_seen_subcommand_from shell run serve script trace check completions man help" -f -a "script" -d 'Run a rhai script whose functions are the shell\'s commands'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand help; and not __fish_seen_subcommand_from shell run serve script trace check completions man help" -f -a "trace" -d 'Trace a program\'s system calls (like strace), following forks, threads and execs'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand help; and not __fish_seen_subcommand_from shell run serve script trace check completions man help" -f -a "check" -d 'Show what this kernel supports (seccomp actions and flags, Landlock ABI, …)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand help; and not __fish_seen_subcommand_from shell run serve script trace check completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand help; and not __fish_seen_subcommand_from shell run serve script trace check completions man help" -f -a "man" -d 'Print the manual page (roff)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand help; and not __fish_seen_subcommand_from shell run serve script trace check completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

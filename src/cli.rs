@@ -67,6 +67,26 @@ pub enum Sub {
     },
     /// Run a program under a policy (the same flags as without a subcommand)
     Run(Box<RunArgs>),
+    /// Serve the shell's commands over a Unix socket (`nc -U PATH`), one session per connection
+    ///
+    /// Every response ends with `ok` or `error: MESSAGE`; `format json` switches a connection
+    /// to one JSON object per response. Only the server's own uid may connect, and never a
+    /// program the server sandboxed. The socket is 0600, in $XDG_RUNTIME_DIR or a private
+    /// /tmp/seccomp-pledge-UID; it is removed on SIGINT/SIGTERM.
+    Serve {
+        /// The socket [default: $XDG_RUNTIME_DIR/seccomp-pledge.sock, else /tmp/seccomp-pledge-UID/seccomp-pledge.sock]
+        #[arg(long = "socket", value_name = "PATH")]
+        socket: Option<PathBuf>,
+        /// Most connections served at once
+        #[arg(long = "max-clients", value_name = "N", default_value_t = 64)]
+        max_clients: usize,
+        /// Close a connection idle this long
+        #[arg(long = "idle-timeout", value_name = "SECONDS", default_value_t = 600)]
+        idle_timeout: u64,
+        /// Disconnect (and stop the jobs of) a client that does not read its responses for this long
+        #[arg(long = "write-timeout", value_name = "SECONDS", default_value_t = 30)]
+        write_timeout: u64,
+    },
     /// Run a rhai script whose functions are the shell's commands
     ///
     /// promise("stdio rpath"), unveil("/etc", "r"), allow("ioctl", "arg1 == TIOCGWINSZ"),

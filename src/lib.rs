@@ -70,6 +70,18 @@ where
         Some(Sub::Run(args)) => one_shot(&args),
         Some(Sub::Trace(args)) => trace_command(&args),
         Some(Sub::Script { file, args }) => Ok(script(&file, &args)),
+        Some(Sub::Serve {
+            socket,
+            max_clients,
+            idle_timeout,
+            write_timeout,
+        }) => frontend::server::serve(&frontend::server::ServeOptions {
+            socket,
+            max_clients: max_clients.max(1),
+            idle_timeout: std::time::Duration::from_secs(idle_timeout.max(1)),
+            write_timeout: std::time::Duration::from_secs(write_timeout.max(1)),
+            ..frontend::server::ServeOptions::default()
+        }),
         None => one_shot(&cli.run),
     };
     match result {
@@ -171,10 +183,8 @@ fn one_shot(args: &RunArgs) -> Result<i32, Error> {
         ));
     }
     if args.api {
-        return Err(Error::usage(
-            "--api: the command API over a Unix socket is not available in this version",
-            Some("run commands directly, e.g. `seccomp-pledge -p stdio -- PROG`".into()),
-        ));
+        // The seed's flag: serve the command API on the default socket.
+        return frontend::server::serve(&frontend::server::ServeOptions::default());
     }
     if args.check {
         return check(args.json);

@@ -403,6 +403,10 @@ impl Session {
                     .note("adopted: the promises, unveils and rules above replace the session's (`undo` brings them back)")
                     .data(data))
             }
+            Command::Format(_) => Err(fail(
+                "`format` applies to a connection or a batch, not here",
+                None,
+            )),
             Command::Source { .. } => Err(fail(
                 "`source` runs scripts in the shell, not here",
                 Some("use `seccomp-pledge script FILE.rhai`".into()),

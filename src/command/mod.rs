@@ -173,6 +173,9 @@ pub enum Command {
     },
     /// Add an explicit allow-list of the calls the last trace made (`allow traced`).
     AllowTraced,
+    /// Answer in text (false) or one JSON object per response (true); a front end
+    /// carries it out.
+    Format(bool),
     /// Run a rhai script (a front end carries it out).
     Source {
         /// The script.
@@ -596,6 +599,17 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
             })?;
             Command::Trace(Box::new(parsed))
         }
+        "format" => match args {
+            [w] if w.text == "json" => Command::Format(true),
+            [w] if w.text == "text" => Command::Format(false),
+            [w] => {
+                return Err(with_hint(
+                    err(format!("unknown format `{}`", w.text), w.span.clone()),
+                    "`format text` or `format json`",
+                ));
+            }
+            _ => return Err(missing("`text` or `json`")),
+        },
         "source" => match args {
             [] => return Err(missing("a script (`source build.rhai`)")),
             [path, rest @ ..] => Command::Source {

@@ -213,6 +213,15 @@ pub static COMMANDS: &[CommandSpec] = &[
         complete: Complete::Program,
     },
     CommandSpec {
+        name: "format",
+        aliases: &[],
+        usage: "format text|json",
+        summary: "answer in text, or in one JSON object per response (for programs)",
+        help: "In JSON, each response is one line: {\"ok\": true, \"text\": …, \"notes\": […], \"data\": …} or {\"ok\": false, \"error\": …, \"hint\": …}; `data` holds the structured result of run, trace, suggest, check and show json/trace. Over the socket API, program output in between comes as {\"output\": LINE}.",
+        examples: &["format json", "format text"],
+        complete: Complete::Nothing,
+    },
+    CommandSpec {
         name: "source",
         aliases: &[],
         usage: "source FILE.rhai [ARGS…]",

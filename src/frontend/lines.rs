@@ -5,14 +5,17 @@
 
 use std::io::BufRead;
 
+use std::io::Write;
+
 use super::{print_output, render_in_file};
-use crate::command::parse_line;
+use crate::command::{Command, parse_line};
 use crate::error::Error;
-use crate::session::Session;
+use crate::session::{Keep, Output, Session};
 
 /// Runs the lines of `input` until the end, `quit` or the first failure; returns the exit
 /// status (0, or 1 if a command failed).
 pub fn run(session: &mut Session, input: impl BufRead, source: &str) -> i32 {
+    let mut json = false;
     for (i, line) in input.lines().enumerate() {
         let number = i + 1;
         let line = match line {
@@ -23,19 +26,37 @@ pub fn run(session: &mut Session, input: impl BufRead, source: &str) -> i32 {
             }
         };
         let line = line.strip_suffix('\r').unwrap_or(&line).to_string();
-        let result = parse_line(&line)
-            .map_err(Error::from)
-            .and_then(|c| c.map(|c| super::execute(session, c)).transpose());
+        let result = parse_line(&line).map_err(Error::from).and_then(|c| {
+            c.map(|c| match c {
+                Command::Format(j) => {
+                    json = j;
+                    session.keep = if j { Keep::DATA } else { Keep::default() };
+                    Ok(Output::default())
+                }
+                c => super::execute(session, c),
+            })
+            .transpose()
+        });
+        if json && !matches!(result, Ok(None)) {
+            let _ = std::io::stdout().flush();
+            let empty = Output::default();
+            let r = result.as_ref().map(|o| o.as_ref().unwrap_or(&empty));
+            println!("{}", super::json_response(r));
+        }
         match result {
             Ok(Some(out)) => {
-                print_output(&out);
+                if !json {
+                    print_output(&out);
+                }
                 if out.quit {
                     break;
                 }
             }
             Ok(None) => {}
             Err(e) => {
-                eprintln!("{}", render_in_file(&e, source, number, &line));
+                if !json {
+                    eprintln!("{}", render_in_file(&e, source, number, &line));
+                }
                 eprintln!(
                     "seccomp-pledge: stopped at {source}:{number}; the lines after it were not run"
                 );

@@ -5,6 +5,7 @@
 pub mod lines;
 pub mod repl;
 pub mod script;
+pub mod server;
 
 use crate::command::Command;
 use crate::error::{self, Error};
@@ -22,6 +23,29 @@ pub fn execute(session: &mut Session, cmd: Command) -> Result<Output, Error> {
             .map_err(|e| Error::Script(e.to_string())),
         other => session.execute(other),
     }
+}
+
+/// One response as a JSON object on one line: `{"ok": true, "text", "notes", "data",
+/// "exit"}` or `{"ok": false, "error", "hint"}` (with `"at": [START, END]`, the byte span of
+/// the offending word, for parse errors).
+pub fn json_response(result: Result<&Output, &Error>) -> String {
+    let v = match result {
+        Ok(out) => serde_json::json!({
+            "ok": true,
+            "text": out.text,
+            "notes": out.notes,
+            "data": out.data,
+            "exit": out.exit,
+        }),
+        Err(e) => {
+            let mut v = serde_json::json!({"ok": false, "error": e.to_string(), "hint": e.hint()});
+            if let Error::Parse(p) = e {
+                v["at"] = serde_json::json!([p.span.start, p.span.end]);
+            }
+            v
+        }
+    };
+    v.to_string()
 }
 
 /// Prints an output: the text on stdout, notes on stderr.

@@ -15,12 +15,12 @@ use rustyline::{CompletionType, Config, Context, Editor, Helper};
 
 use super::{print_output, render_at_prompt};
 use crate::command::spec::{self, COMMANDS, Complete};
-use crate::command::{LimitName, OptionName, parse_line};
+use crate::command::{Command, LimitName, OptionName, parse_line};
 use crate::error::Error;
 use crate::policy::consts;
 use crate::policy::promise::{self, PromiseSet};
 use crate::policy::syscalls;
-use crate::session::Session;
+use crate::session::{Output, Session};
 
 /// The prompt.
 pub const PROMPT: &str = "seccomp-pledge> ";
@@ -294,6 +294,7 @@ pub fn run(session: &mut Session) -> i32 {
         let _ = rl.load_history(h);
     }
     println!("seccomp-pledge shell: `help` lists the commands, Tab completes, Ctrl-D leaves");
+    let mut json = false;
     loop {
         if let Some(h) = rl.helper_mut() {
             h.granted = session.policy.promises;
@@ -312,17 +313,29 @@ pub fn run(session: &mut Session) -> i32 {
                         let _ = rl.append_history(h);
                     }
                 }
-                let result = parse_line(&line)
-                    .map_err(Error::from)
-                    .and_then(|c| c.map(|c| super::execute(session, c)).transpose());
+                let result = parse_line(&line).map_err(Error::from).and_then(|c| {
+                    c.map(|c| match c {
+                        Command::Format(j) => {
+                            json = j;
+                            Ok(Output::default())
+                        }
+                        c => super::execute(session, c),
+                    })
+                    .transpose()
+                });
                 match result {
                     Ok(Some(out)) => {
-                        print_output(&out);
+                        if json {
+                            println!("{}", super::json_response(Ok(&out)));
+                        } else {
+                            print_output(&out);
+                        }
                         if out.quit && confirm_quit(&mut rl, session) {
                             return 0;
                         }
                     }
                     Ok(None) => {}
+                    Err(e) if json => println!("{}", super::json_response(Err(&e))),
                     Err(e) => eprintln!("{}", render_at_prompt(&e, &line, PROMPT.len())),
                 }
             }

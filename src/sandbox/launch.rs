@@ -663,12 +663,26 @@ impl Launch {
         let mut old: libc::sigset_t = sigset(&[]);
         // SAFETY: blocking signals in this thread; `old` receives the previous mask.
         unsafe { libc::pthread_sigmask(libc::SIG_BLOCK, &set, &mut old) };
-        // SAFETY: makes orphans of the sandbox our children, so they are supervised and reaped.
-        unsafe { libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) };
-        let result = self.spawn_and_supervise(&set, opts);
-        // SAFETY: undoing the two changes above.
+        let mut was_subreaper: libc::c_int = 0;
+        // SAFETY: PR_GET_CHILD_SUBREAPER writes an int through the pointer; then makes
+        // orphans of the sandbox our children, so they are supervised and reaped.
         unsafe {
-            libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0);
+            libc::prctl(
+                libc::PR_GET_CHILD_SUBREAPER,
+                &mut was_subreaper as *mut libc::c_int,
+                0,
+                0,
+                0,
+            );
+            libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+        }
+        let result = self.spawn_and_supervise(&set, opts);
+        // SAFETY: undoing the two changes above (a process that was a subreaper, such as a
+        // socket-API connection, stays one).
+        unsafe {
+            if was_subreaper == 0 {
+                libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0);
+            }
             libc::pthread_sigmask(libc::SIG_SETMASK, &old, std::ptr::null_mut());
         }
         result

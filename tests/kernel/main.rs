@@ -1,6 +1,7 @@
 //! Kernel tests: the built binary confines small probe programs on the real kernel (real
 //! seccomp filters, real Landlock) and the tests assert errno, signals and exit codes.
 
+mod api;
 mod cli;
 mod guards;
 mod launch;

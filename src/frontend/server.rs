@@ -1,0 +1,764 @@
+//! The command API over a Unix socket: `seccomp-pledge serve [--socket PATH]` (and the
+//! seed's `--api`). Each connection speaks the shell grammar line by line (`nc -U PATH`
+//! works) and gets its own session; every response ends with a status line, `ok` or
+//! `error: MESSAGE`; `format json` switches the connection to one JSON object per line.
+//!
+//! Safety model:
+//! - The socket is 0600 in a directory that must belong to us and not be writable by
+//!   others (`$XDG_RUNTIME_DIR`, else a private `/tmp/seccomp-pledge-UID`); a live socket
+//!   is never taken over, a stale one is replaced, and it is removed on SIGINT/SIGTERM.
+//! - Peers are checked with `SO_PEERCRED`: another uid is refused, and so is any process
+//!   descending from the server (every program it sandboxes does, orphans included: the
+//!   server and each connection are child subreapers).
+//! - Each connection is served by its own forked process, so its jobs, children and
+//!   signals cannot touch another's, and a failure ends one connection only. The program's
+//!   output and the reports stream to the client while it runs; a client that hangs up
+//!   kills everything its connection started.
+//! - Limits: line length, idle time, concurrent connections; one job at a time per client
+//!   (a connection runs its commands in order).
+
+use std::collections::HashSet;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use super::{execute, json_response};
+use crate::command::{Command, parse_line};
+use crate::error::Error;
+use crate::session::{Keep, Output, Session};
+
+/// How the server behaves.
+#[derive(Clone, Debug)]
+pub struct ServeOptions {
+    /// The socket path (default: [`default_socket`]).
+    pub socket: Option<PathBuf>,
+    /// Most connections served at once; more are refused with an error line.
+    pub max_clients: usize,
+    /// A connection idle this long is closed.
+    pub idle_timeout: Duration,
+    /// Longest command line.
+    pub max_line: usize,
+    /// A client that does not read its responses for this long is disconnected.
+    pub write_timeout: Duration,
+}
+
+impl Default for ServeOptions {
+    fn default() -> Self {
+        ServeOptions {
+            socket: None,
+            max_clients: 64,
+            idle_timeout: Duration::from_secs(600),
+            max_line: 64 * 1024,
+            write_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+fn fail(message: impl Into<String>, hint: Option<&str>) -> Error {
+    Error::usage(message, hint.map(str::to_string))
+}
+
+/// The uid we run as.
+fn uid() -> u32 {
+    // SAFETY: geteuid cannot fail.
+    unsafe { libc::geteuid() }
+}
+
+/// `$XDG_RUNTIME_DIR/seccomp-pledge.sock`, else `/tmp/seccomp-pledge-UID/seccomp-pledge.sock`.
+pub fn default_socket() -> PathBuf {
+    match std::env::var_os("XDG_RUNTIME_DIR").filter(|d| !d.is_empty()) {
+        Some(d) => PathBuf::from(d).join("seccomp-pledge.sock"),
+        None => PathBuf::from(format!("/tmp/seccomp-pledge-{}", uid())).join("seccomp-pledge.sock"),
+    }
+}
+
+/// Checks (creating it 0700 when `create`) the socket's directory: a real directory (not a
+/// symlink), ours, not writable by group or others.
+fn check_dir(dir: &Path, create: bool) -> Result<(), Error> {
+    use std::os::unix::fs::DirBuilderExt;
+    let meta = match std::fs::symlink_metadata(dir) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && create => {
+            std::fs::DirBuilder::new()
+                .mode(0o700)
+                .create(dir)
+                .map_err(|e| fail(format!("cannot create `{}`: {e}", dir.display()), None))?;
+            std::fs::symlink_metadata(dir)
+                .map_err(|e| fail(format!("cannot inspect `{}`: {e}", dir.display()), None))?
+        }
+        Err(e) => {
+            return Err(fail(
+                format!("cannot use the directory `{}`: {e}", dir.display()),
+                None,
+            ));
+        }
+    };
+    if meta.file_type().is_symlink() || !meta.is_dir() {
+        return Err(fail(
+            format!(
+                "`{}` is not a directory (a symlink?): refusing to put the socket there",
+                dir.display()
+            ),
+            Some("choose another --socket path"),
+        ));
+    }
+    if meta.uid() != uid() {
+        return Err(fail(
+            format!(
+                "`{}` belongs to uid {}, not to us (uid {})",
+                dir.display(),
+                meta.uid(),
+                uid()
+            ),
+            Some("choose a directory of your own with --socket"),
+        ));
+    }
+    if meta.mode() & 0o022 != 0 {
+        return Err(fail(
+            format!(
+                "`{}` is writable by others (mode {:o}): anyone could replace the socket",
+                dir.display(),
+                meta.mode() & 0o7777
+            ),
+            Some("use a private directory (chmod 700), or the default ($XDG_RUNTIME_DIR)"),
+        ));
+    }
+    Ok(())
+}
+
+/// Binds the socket: refuses a live one, replaces a stale one, 0600 from the start.
+fn bind(path: &Path, default_dir: bool) -> Result<UnixListener, Error> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    check_dir(dir, default_dir)?;
+    match std::fs::symlink_metadata(path) {
+        Ok(m) => {
+            use std::os::unix::fs::FileTypeExt;
+            if !m.file_type().is_socket() {
+                return Err(fail(
+                    format!("`{}` exists and is not a socket", path.display()),
+                    Some("remove it, or choose another --socket path"),
+                ));
+            }
+            match UnixStream::connect(path) {
+                Ok(_) => {
+                    return Err(fail(
+                        format!("a server is already running on `{}`", path.display()),
+                        Some("connect to it (`nc -U PATH`), or stop it first"),
+                    ));
+                }
+                Err(e) if e.raw_os_error() == Some(libc::ECONNREFUSED) => {
+                    // Stale: left by a server that died.
+                    std::fs::remove_file(path).map_err(|e| {
+                        fail(
+                            format!("cannot remove the stale socket `{}`: {e}", path.display()),
+                            None,
+                        )
+                    })?;
+                }
+                Err(e) => {
+                    return Err(fail(
+                        format!("cannot check `{}`: {e}", path.display()),
+                        None,
+                    ));
+                }
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(fail(format!("cannot use `{}`: {e}", path.display()), None)),
+    }
+    // SAFETY: umask only changes this process's file-creation mask (restored below).
+    let old = unsafe { libc::umask(0o177) };
+    let listener = UnixListener::bind(path);
+    // SAFETY: restoring the mask.
+    unsafe { libc::umask(old) };
+    let listener =
+        listener.map_err(|e| fail(format!("cannot listen on `{}`: {e}", path.display()), None))?;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).map_err(|e| {
+        fail(
+            format!("cannot set the mode of `{}`: {e}", path.display()),
+            None,
+        )
+    })?;
+    Ok(listener)
+}
+
+static STOP: AtomicBool = AtomicBool::new(false);
+
+extern "C" fn on_stop(_: libc::c_int) {
+    STOP.store(true, Ordering::SeqCst);
+}
+
+/// The peer's uid and pid (`SO_PEERCRED`).
+fn peer(stream: &UnixStream) -> std::io::Result<(u32, i32)> {
+    let mut cred = libc::ucred {
+        pid: 0,
+        uid: 0,
+        gid: 0,
+    };
+    let mut len = std::mem::size_of::<libc::ucred>() as libc::socklen_t;
+    // SAFETY: getsockopt writes at most `len` bytes into `cred`.
+    let r = unsafe {
+        libc::getsockopt(
+            stream.as_raw_fd(),
+            libc::SOL_SOCKET,
+            libc::SO_PEERCRED,
+            (&mut cred as *mut libc::ucred).cast(),
+            &mut len,
+        )
+    };
+    if r != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok((cred.uid, cred.pid))
+}
+
+/// The parent of a process, from `/proc` (the kernel's record, not the process's).
+fn parent_of(pid: i32) -> Option<i32> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let rest = &stat[stat.rfind(')')? + 2..];
+    rest.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Whether `pid` descends from `ancestor`.
+fn descends_from(pid: i32, ancestor: i32) -> bool {
+    let mut p = pid;
+    for _ in 0..4096 {
+        match parent_of(p) {
+            Some(pp) if pp == ancestor => return true,
+            Some(pp) if pp > 1 => p = pp,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Why a peer may not use the API, if it may not: (who, why).
+fn refusal(stream: &UnixStream, server: i32) -> Option<(String, String)> {
+    match peer(stream) {
+        Err(e) => Some((
+            "an unknown peer".into(),
+            format!("cannot identify the client: {e}"),
+        )),
+        Ok((u, pid)) if u != uid() => Some((
+            format!("pid {pid} (uid {u})"),
+            format!(
+                "permission denied: uid {u} is not the server's (uid {})",
+                uid()
+            ),
+        )),
+        Ok((u, pid)) if pid == 0 || descends_from(pid, server) => Some((
+            format!("pid {pid} (uid {u})"),
+            "refused: programs started by this server (sandboxed ones included) cannot use its API"
+                .into(),
+        )),
+        Ok(_) => None,
+    }
+}
+
+/// Kills every process descending from `root` (repeatedly, to catch forks in flight).
+fn kill_descendants(root: i32) {
+    for _ in 0..5 {
+        let mut found = false;
+        let Ok(dir) = std::fs::read_dir("/proc") else {
+            return;
+        };
+        for entry in dir.flatten() {
+            let Some(pid) = entry
+                .file_name()
+                .to_str()
+                .and_then(|s| s.parse::<i32>().ok())
+            else {
+                continue;
+            };
+            if pid != root && descends_from(pid, root) {
+                found = true;
+                // SAFETY: signalling a process we started (a descendant of this connection).
+                unsafe { libc::kill(pid, libc::SIGKILL) };
+            }
+        }
+        if !found {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Serves until SIGINT/SIGTERM/SIGHUP; returns the exit status.
+///
+/// # Errors
+/// The socket cannot be set up (directory unsafe, already running …).
+pub fn serve(opts: &ServeOptions) -> Result<i32, Error> {
+    let (path, default_dir) = match &opts.socket {
+        Some(p) => (p.clone(), false),
+        None => (
+            default_socket(),
+            std::env::var_os("XDG_RUNTIME_DIR").is_none(),
+        ),
+    };
+    let listener = bind(&path, default_dir)?;
+    listener.set_nonblocking(true)?;
+    // SAFETY: orphans of every connection are reparented here and reaped below.
+    unsafe { libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) };
+    let act = nix::sys::signal::SigAction::new(
+        nix::sys::signal::SigHandler::Handler(on_stop),
+        nix::sys::signal::SaFlags::empty(),
+        nix::sys::signal::SigSet::empty(),
+    );
+    for s in [
+        nix::sys::signal::Signal::SIGINT,
+        nix::sys::signal::Signal::SIGTERM,
+        nix::sys::signal::Signal::SIGHUP,
+    ] {
+        // SAFETY: the handler only stores to an atomic.
+        let _ = unsafe { nix::sys::signal::sigaction(s, &act) };
+    }
+    println!(
+        "seccomp-pledge: serving the command API on {} (connect with `nc -U {}`; Ctrl-C stops)",
+        path.display(),
+        path.display()
+    );
+    let _ = std::io::stdout().flush();
+    // SAFETY: getpid cannot fail.
+    let me = unsafe { libc::getpid() };
+    let mut clients: HashSet<i32> = HashSet::new();
+    while !STOP.load(Ordering::SeqCst) {
+        // Reap finished connections (and orphans reparented to us).
+        loop {
+            let mut status = 0;
+            // SAFETY: waitpid with a valid status pointer.
+            let pid = unsafe { libc::waitpid(-1, &mut status, libc::WNOHANG) };
+            if pid <= 0 {
+                break;
+            }
+            clients.remove(&pid);
+        }
+        let mut pfd = libc::pollfd {
+            fd: listener.as_raw_fd(),
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd.
+        let n = unsafe { libc::poll(&mut pfd, 1, 200) };
+        if n <= 0 {
+            continue;
+        }
+        let Ok((mut stream, _)) = listener.accept() else {
+            continue;
+        };
+        let _ = stream.set_nonblocking(false);
+        let _ = stream.set_write_timeout(Some(Duration::from_secs(2)));
+        if let Some((who, why)) = refusal(&stream, me) {
+            eprintln!("seccomp-pledge: refused a connection from {who}: {why}");
+            let _ = writeln!(stream, "error: {why}");
+            continue;
+        }
+        if clients.len() >= opts.max_clients {
+            let _ = writeln!(
+                stream,
+                "error: too many connections ({} served at once); try again later",
+                opts.max_clients
+            );
+            continue;
+        }
+        // SAFETY: the server is single-threaded here, so the child may run ordinary code.
+        match unsafe { libc::fork() } {
+            0 => {
+                drop(listener);
+                let code = connection(stream, opts);
+                std::process::exit(code);
+            }
+            pid if pid > 0 => {
+                clients.insert(pid);
+            }
+            _ => {
+                let _ = writeln!(
+                    stream,
+                    "error: cannot serve the connection: {}",
+                    std::io::Error::last_os_error()
+                );
+            }
+        }
+    }
+    let _ = std::fs::remove_file(&path);
+    println!("seccomp-pledge: stopped; removed {}", path.display());
+    Ok(0)
+}
+
+/// The start of the marker that separates a command's output from its response.
+const SYNC: &[u8] = b"\x00seccomp-pledge-sync ";
+
+/// Where responses and relayed output go, in order.
+struct Client {
+    stream: Mutex<UnixStream>,
+    json: AtomicBool,
+}
+
+impl Client {
+    fn send(&self, bytes: &[u8]) -> bool {
+        let mut s = match self.stream.lock() {
+            Ok(s) => s,
+            Err(p) => p.into_inner(),
+        };
+        s.write_all(bytes).is_ok()
+    }
+
+    fn send_line(&self, line: &str) -> bool {
+        let mut b = Vec::with_capacity(line.len() + 1);
+        b.extend_from_slice(line.as_bytes());
+        b.push(b'\n');
+        self.send(&b)
+    }
+}
+
+/// The client is gone (or stopped reading): end everything this connection started.
+fn hang_up() -> ! {
+    // SAFETY: getpid cannot fail.
+    kill_descendants(unsafe { libc::getpid() });
+    // SAFETY: ends this connection's process at once, from any thread.
+    unsafe { libc::_exit(0) }
+}
+
+/// Serves one connection in its own process; returns its exit status.
+fn connection(stream: UnixStream, opts: &ServeOptions) -> i32 {
+    // SAFETY: plain process-state changes in this (single-threaded) child.
+    unsafe {
+        libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+        for s in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+            libc::signal(s, libc::SIG_DFL);
+        }
+    }
+    let _ = stream.set_write_timeout(Some(opts.write_timeout));
+    let _ = stream.set_read_timeout(Some(opts.idle_timeout));
+    let Ok(reader_stream) = stream.try_clone() else {
+        return 1;
+    };
+    let client = Arc::new(Client {
+        stream: Mutex::new(stream),
+        json: AtomicBool::new(false),
+    });
+
+    // stdout and stderr (ours, the programs', the reports') go through a pipe to a relay
+    // thread, so they reach the client in order, as text or wrapped in JSON.
+    let mut fds = [0; 2];
+    // SAFETY: pipe2 fills two fds; dup2 onto 1 and 2; /dev/null on 0.
+    unsafe {
+        if libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) != 0 {
+            return 1;
+        }
+        libc::dup2(fds[1], 1);
+        libc::dup2(fds[1], 2);
+        libc::close(fds[1]);
+        let null = libc::open(c"/dev/null".as_ptr(), libc::O_RDONLY | libc::O_CLOEXEC);
+        if null >= 0 {
+            libc::dup2(null, 0);
+            libc::close(null);
+        }
+    }
+    // SAFETY: the read end is ours alone.
+    let relay_in = unsafe { OwnedFd::from_raw_fd(fds[0]) };
+    // The helper threads block every signal, so that SIGCHLD and the terminal signals reach
+    // the supervisor's signalfd in the main thread (a signal is delivered to any thread
+    // that does not block it).
+    // SAFETY: sigset_t is plain data; all-zero is a valid (empty) value.
+    let mut all: libc::sigset_t = unsafe { std::mem::zeroed() };
+    // SAFETY: as above.
+    let mut old: libc::sigset_t = unsafe { std::mem::zeroed() };
+    // SAFETY: sigset manipulation on local values; the mask is restored after the spawns.
+    unsafe {
+        libc::sigfillset(&mut all);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &all, &mut old);
+    }
+    let (synced, sync_seen) = mpsc::channel::<u64>();
+    let relay_client = client.clone();
+    std::thread::spawn(move || relay(relay_in, &relay_client, &synced));
+
+    // Watch for a hang-up while a command runs (the reader is busy then).
+    let watch_fd = reader_stream.as_raw_fd();
+    std::thread::spawn(move || {
+        let mut pfd = libc::pollfd {
+            fd: watch_fd,
+            events: 0,
+            revents: 0,
+        };
+        loop {
+            // SAFETY: one valid pollfd; events 0 waits for hang-up or error only.
+            let n = unsafe { libc::poll(&mut pfd, 1, -1) };
+            if n > 0 && pfd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+                hang_up();
+            }
+        }
+    });
+
+    // SAFETY: restoring the main thread's mask.
+    unsafe { libc::pthread_sigmask(libc::SIG_SETMASK, &old, std::ptr::null_mut()) };
+
+    let mut session = Session::default();
+    let mut reader = BufReader::with_capacity(64 * 1024, reader_stream);
+    let mut sync_n: u64 = 0;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let line = match read_line(&mut reader, &mut buf, opts.max_line) {
+            Ok(Line::Eof) => return 0,
+            Ok(Line::TooLong) => Err(format!(
+                "line too long (more than {} bytes): ignored",
+                opts.max_line
+            )),
+            Ok(Line::Done) => decode(&buf),
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                respond_error(
+                    &client,
+                    &format!(
+                        "idle for {} s: closing the connection",
+                        opts.idle_timeout.as_secs()
+                    ),
+                    None,
+                );
+                hang_up();
+            }
+            Err(_) => hang_up(),
+        };
+        let line = match line {
+            Ok(l) => l,
+            Err(m) => {
+                if !respond_error(&client, &m, None) {
+                    hang_up();
+                }
+                continue;
+            }
+        };
+        let cmd = match parse_line(&line) {
+            Ok(Some(c)) => c,
+            Ok(None) => continue,
+            Err(e) => {
+                let e = Error::from(e);
+                if !respond(&client, &Err(e)) {
+                    hang_up();
+                }
+                continue;
+            }
+        };
+        let result = match cmd {
+            Command::Format(json) => {
+                client.json.store(json, Ordering::SeqCst);
+                session.keep = if json { Keep::DATA } else { Keep::default() };
+                Ok(Output::default())
+            }
+            Command::Quit => {
+                let _ = respond(&client, &Ok(Output::default()));
+                return 0;
+            }
+            other => execute(&mut session, other),
+        };
+        // Everything the command printed must reach the client before its response.
+        let _ = std::io::stdout().flush();
+        let _ = std::io::stderr().flush();
+        sync_n += 1;
+        let mut marker = SYNC.to_vec();
+        marker.extend_from_slice(format!("{sync_n}\n").as_bytes());
+        // SAFETY: writing our own buffer to fd 1 (the relay pipe).
+        unsafe { libc::write(1, marker.as_ptr().cast(), marker.len()) };
+        while let Ok(n) = sync_seen.recv() {
+            if n == sync_n {
+                break;
+            }
+        }
+        if !respond(&client, &result) {
+            hang_up();
+        }
+    }
+}
+
+enum Line {
+    Done,
+    Eof,
+    TooLong,
+}
+
+/// Reads one line into `buf` (without the newline), refusing more than `max` bytes (the
+/// rest of such a line is read and dropped, so the connection stays usable).
+fn read_line(r: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> std::io::Result<Line> {
+    let mut too_long = false;
+    loop {
+        let chunk = r.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(if buf.is_empty() && !too_long {
+                Line::Eof
+            } else if too_long {
+                Line::TooLong
+            } else {
+                Line::Done
+            });
+        }
+        let (take, done) = match chunk.iter().position(|b| *b == b'\n') {
+            Some(i) => (i, true),
+            None => (chunk.len(), false),
+        };
+        if !too_long {
+            if buf.len() + take > max {
+                too_long = true;
+                buf.clear();
+            } else {
+                buf.extend_from_slice(&chunk[..take]);
+            }
+        }
+        r.consume(if done { take + 1 } else { take });
+        if done {
+            return Ok(if too_long { Line::TooLong } else { Line::Done });
+        }
+    }
+}
+
+/// A line's bytes as a command: no NUL, UTF-8, CRLF accepted.
+fn decode(bytes: &[u8]) -> Result<String, String> {
+    let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+    if let Some(i) = bytes.iter().position(|b| *b == 0) {
+        return Err(format!(
+            "the line holds a NUL byte (at byte {i}): not a command"
+        ));
+    }
+    String::from_utf8(bytes.to_vec()).map_err(|e| {
+        format!(
+            "the line is not UTF-8 (at byte {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// Sends a response: the text, notes and the status line, or one JSON object.
+fn respond(client: &Client, result: &Result<Output, Error>) -> bool {
+    if client.json.load(Ordering::SeqCst) {
+        return client.send_line(&json_response(result.as_ref()));
+    }
+    match result {
+        Ok(out) => {
+            let mut s = String::new();
+            if !out.text.is_empty() {
+                s.push_str(&out.text);
+                s.push('\n');
+            }
+            for n in &out.notes {
+                s.push_str(&format!("note: {n}\n"));
+            }
+            s.push_str("ok\n");
+            client.send(s.as_bytes())
+        }
+        Err(e) => respond_error(client, &e.to_string(), e.hint().as_deref()),
+    }
+}
+
+fn respond_error(client: &Client, message: &str, hint: Option<&str>) -> bool {
+    if client.json.load(Ordering::SeqCst) {
+        let v = serde_json::json!({"ok": false, "error": message, "hint": hint});
+        return client.send_line(&v.to_string());
+    }
+    let mut s = String::new();
+    if let Some(h) = hint {
+        s.push_str(&format!("hint: {h}\n"));
+    }
+    // The status line is one line whatever the message holds.
+    s.push_str(&format!("error: {}\n", message.replace('\n', " ")));
+    client.send(s.as_bytes())
+}
+
+/// Forwards the connection's stdout/stderr to the client until the pipe closes; reports
+/// each sync marker it passes.
+fn relay(fd: OwnedFd, client: &Client, synced: &mpsc::Sender<u64>) {
+    let mut r = BufReader::with_capacity(64 * 1024, std::fs::File::from(fd));
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        let n = match r.by_ref().take(64 * 1024).read_until(b'\n', &mut line) {
+            Ok(n) => n,
+            Err(_) => return,
+        };
+        if n == 0 {
+            return;
+        }
+        let mut payload: &[u8] = &line;
+        let mut mark = None;
+        if let Some(i) = find(payload, SYNC) {
+            let num = &payload[i + SYNC.len()..];
+            let num = num.strip_suffix(b"\n").unwrap_or(num);
+            mark = std::str::from_utf8(num)
+                .ok()
+                .and_then(|s| s.parse::<u64>().ok());
+            payload = &payload[..i];
+        }
+        if !payload.is_empty() {
+            let ok = if client.json.load(Ordering::SeqCst) {
+                let text = String::from_utf8_lossy(payload);
+                let text = text.strip_suffix('\n').unwrap_or(&text);
+                client.send_line(&serde_json::json!({"output": text}).to_string())
+            } else {
+                client.send(payload)
+            };
+            if !ok {
+                hang_up();
+            }
+        }
+        if let Some(m) = mark {
+            let _ = synced.send(m);
+        }
+    }
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_bounded_and_decoded() {
+        let mut r = BufReader::new(&b"show\r\nxxxxxxxxxx\nok\n\xff\nnul\x00x\n"[..]);
+        let mut b = Vec::new();
+        assert!(matches!(read_line(&mut r, &mut b, 8).unwrap(), Line::Done));
+        assert_eq!(decode(&b).unwrap(), "show", "CRLF accepted");
+        b.clear();
+        assert!(matches!(
+            read_line(&mut r, &mut b, 8).unwrap(),
+            Line::TooLong
+        ));
+        b.clear();
+        assert!(matches!(read_line(&mut r, &mut b, 8).unwrap(), Line::Done));
+        assert_eq!(
+            decode(&b).unwrap(),
+            "ok",
+            "the connection goes on after a long line"
+        );
+        b.clear();
+        read_line(&mut r, &mut b, 8).unwrap();
+        assert!(decode(&b).unwrap_err().contains("not UTF-8"));
+        b.clear();
+        read_line(&mut r, &mut b, 8).unwrap();
+        assert!(decode(&b).unwrap_err().contains("NUL"));
+        b.clear();
+        assert!(matches!(read_line(&mut r, &mut b, 8).unwrap(), Line::Eof));
+    }
+
+    #[test]
+    fn ancestry() {
+        // SAFETY: getpid/getppid cannot fail.
+        let (me, parent) = unsafe { (libc::getpid(), libc::getppid()) };
+        assert_eq!(parent_of(me), Some(parent));
+        assert!(descends_from(me, parent));
+        assert!(!descends_from(parent, me));
+    }
+}

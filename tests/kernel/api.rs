@@ -1,0 +1,522 @@
+//! The command API over a Unix socket: real servers and real clients (`nc -U`, std sockets,
+//! a client running as `nobody`, a sandboxed probe), 50 concurrent clients, abuse cases,
+//! socket permissions, stale and live sockets.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::os::unix::fs::PermissionsExt;
+use std::os::unix::net::UnixStream;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::util::*;
+
+/// A server on a socket in a private temporary directory; stopped (SIGTERM) on drop.
+struct Server {
+    child: Child,
+    dir: tempfile::TempDir,
+    path: PathBuf,
+    log: PathBuf,
+}
+
+impl Server {
+    fn start(extra: &[&str]) -> Server {
+        let dir = tempdir();
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+        let path = dir.path().join("api.sock");
+        let log = dir.path().join("server.log");
+        let mut cmd = Command::new(bin());
+        cmd.args(["serve", "--socket"]).arg(&path).args(extra);
+        let child = spawn_server(cmd, &log);
+        wait_for(&path, &log);
+        Server {
+            child,
+            dir,
+            path,
+            log,
+        }
+    }
+
+    fn client(&self) -> Client {
+        Client::connect(&self.path)
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    fn stop(&mut self) -> std::process::ExitStatus {
+        // SAFETY: signalling our own child.
+        unsafe { libc::kill(self.child.id() as i32, libc::SIGTERM) };
+        self.child.wait().unwrap()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn spawn_server(mut cmd: Command, log: &Path) -> Child {
+    let f = std::fs::File::create(log).unwrap();
+    cmd.stdin(Stdio::null())
+        .stdout(f.try_clone().unwrap())
+        .stderr(f)
+        .spawn()
+        .unwrap()
+}
+
+/// Waits until the server says it listens on `path` (in its log, written after `listen`);
+/// no probe connection, which would count against `--max-clients`.
+fn wait_for(path: &Path, log: &Path) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let want = format!("serving the command API on {}", path.display());
+    while !std::fs::read_to_string(log)
+        .unwrap_or_default()
+        .contains(&want)
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the server never listened on {}",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// A text-mode client: each command's lines up to and including its status line.
+struct Client {
+    stream: UnixStream,
+    reader: BufReader<UnixStream>,
+}
+
+impl Client {
+    fn connect(path: &Path) -> Client {
+        let stream = UnixStream::connect(path).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(60)))
+            .unwrap();
+        let reader = BufReader::new(stream.try_clone().unwrap());
+        Client { stream, reader }
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        self.stream.write_all(bytes).unwrap();
+    }
+
+    /// Reads lines up to the status line; returns (lines before it, the status line).
+    fn response(&mut self) -> (Vec<String>, String) {
+        let mut lines = Vec::new();
+        loop {
+            let mut l = String::new();
+            let n = self.reader.read_line(&mut l).unwrap();
+            assert!(n > 0, "the connection closed; got {lines:?}");
+            let l = l.trim_end_matches('\n').to_string();
+            if l == "ok" || l.starts_with("error: ") {
+                return (lines, l);
+            }
+            lines.push(l);
+        }
+    }
+
+    fn cmd(&mut self, line: &str) -> (Vec<String>, String) {
+        self.send(format!("{line}\n").as_bytes());
+        self.response()
+    }
+
+    fn ok(&mut self, line: &str) -> Vec<String> {
+        let (lines, status) = self.cmd(line);
+        assert_eq!(status, "ok", "{line}: {lines:?}");
+        lines
+    }
+
+    /// Reads one JSON line.
+    fn json(&mut self) -> serde_json::Value {
+        let mut l = String::new();
+        self.reader.read_line(&mut l).unwrap();
+        serde_json::from_str(&l).unwrap_or_else(|e| panic!("not JSON: {l:?}: {e}"))
+    }
+}
+
+#[test]
+fn a_session_with_nc_and_responses_with_status_lines() {
+    if !require_kernel() {
+        return;
+    }
+    let server = Server::start(&[]);
+    let mode = std::fs::metadata(&server.path)
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600, "socket mode {mode:o}");
+    let mut nc = Command::new("nc")
+        .args(["-N", "-U"])
+        .arg(&server.path)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("nc (netcat-openbsd) is installed; .ci/run installs it");
+    nc.stdin
+        .take()
+        .unwrap()
+        .write_all(b"promise stdio rpath\nallow opnat\nhelp promise\nshow\nquit\n")
+        .unwrap();
+    let out = nc.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "promises: stdio rpath", "{text}");
+    assert_eq!(lines[1], "ok", "{text}");
+    assert!(lines.contains(&"hint: did you mean `openat`?"), "{text}");
+    assert!(lines.contains(&"error: unknown syscall `opnat`"), "{text}");
+    assert!(text.contains("promise NAME…"), "help works: {text}");
+    assert!(text.contains("promises  stdio rpath"), "{text}");
+    assert_eq!(lines.iter().filter(|l| **l == "ok").count(), 4, "{text}");
+}
+
+#[test]
+fn json_format_streams_output_and_returns_data() {
+    if !require_kernel() {
+        return;
+    }
+    let server = Server::start(&[]);
+    let mut c = server.client();
+    c.send(b"format json\n");
+    assert_eq!(c.json()["ok"], true);
+    let probe = s(probe_static());
+    c.send(b"promise stdio\n");
+    assert_eq!(c.json()["text"], "promises: stdio");
+    c.send(format!("run -- {probe} echo hello :: socket AF_INET SOCK_STREAM\n").as_bytes());
+    let mut output = Vec::new();
+    let resp = loop {
+        let v = c.json();
+        if v.get("output").is_some() {
+            output.push(v["output"].as_str().unwrap().to_string());
+        } else {
+            break v;
+        }
+    };
+    assert!(
+        output.iter().any(|l| l == "echo ok hello"),
+        "program output streamed: {output:?}"
+    );
+    assert!(
+        output.iter().any(|l| l.contains("denied socket(AF_INET")),
+        "{output:?}"
+    );
+    assert_eq!(resp["ok"], true, "{resp}");
+    assert_eq!(resp["data"]["denials"][0]["promise"], "inet", "{resp}");
+    c.send(b"allow opnat\n");
+    let e = c.json();
+    assert_eq!(e["ok"], false);
+    assert_eq!(e["hint"], "did you mean `openat`?");
+    assert_eq!(e["at"], serde_json::json!([6, 11]));
+}
+
+#[test]
+fn fifty_clients_build_policies_and_run_probes_at_once() {
+    if !require_kernel() {
+        return;
+    }
+    let server = Server::start(&[]);
+    let probe = s(probe_static());
+    let threads: Vec<_> = (0..50)
+        .map(|i| {
+            let path = server.path.clone();
+            let probe = probe.clone();
+            std::thread::spawn(move || {
+                let mut c = Client::connect(&path);
+                c.ok("promise stdio");
+                if i % 2 == 0 {
+                    c.ok("promise inet");
+                }
+                let (lines, status) = c.cmd(&format!("run -- {probe} socket AF_INET SOCK_STREAM"));
+                assert_eq!(status, "ok", "{lines:?}");
+                let want = if i % 2 == 0 {
+                    "socket ok"
+                } else {
+                    "socket EPERM"
+                };
+                assert!(
+                    lines.iter().any(|l| l.starts_with(want)),
+                    "client {i}: {lines:?}"
+                );
+                c.ok("quit");
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+}
+
+#[test]
+fn abuse_long_lines_bad_bytes_slow_senders_and_limits() {
+    if !require_kernel() {
+        return;
+    }
+    let server = Server::start(&[]);
+    let mut c = server.client();
+    // 10 MiB line: one error, and the connection stays usable.
+    let mut big = vec![b'a'; 10 << 20];
+    big.push(b'\n');
+    let writer = {
+        let mut w = c.stream.try_clone().unwrap();
+        std::thread::spawn(move || w.write_all(&big).unwrap())
+    };
+    let (_, status) = c.response();
+    writer.join().unwrap();
+    assert!(status.starts_with("error: line too long"), "{status}");
+    c.ok("promise stdio");
+    // CRLF, invalid UTF-8, NUL.
+    c.send(b"show promises\r\n");
+    assert_eq!(c.response().1, "ok");
+    c.send(b"\xff\xfe\n");
+    assert!(c.response().1.contains("not UTF-8"));
+    c.send(b"promise\x00stdio\n");
+    assert!(c.response().1.contains("NUL byte"));
+    // A slow sender.
+    for b in b"promise rpath\n" {
+        c.send(&[*b]);
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    assert_eq!(c.response().1, "ok");
+    drop(c);
+    // Connection limit: 4 connections, the 5th is refused with a reason.
+    let limited = Server::start(&["--max-clients", "4"]);
+    let mut held: Vec<Client> = (0..4).map(|_| limited.client()).collect();
+    for c in &mut held {
+        c.ok("promise stdio"); // served, so counted
+    }
+    let mut extra = limited.client();
+    let (_, status) = extra.response();
+    assert!(status.contains("too many connections"), "{status}");
+    // Idle timeout: an idle connection is told and closed.
+    let impatient = Server::start(&["--idle-timeout", "2"]);
+    let mut idle = impatient.client();
+    let (_, status) = idle.response();
+    assert!(status.contains("idle for 2 s"), "{status}");
+}
+
+#[test]
+fn a_client_that_never_reads_is_dropped_and_others_are_served() {
+    if !require_kernel() {
+        return;
+    }
+    let server = Server::start(&["--write-timeout", "1"]);
+    let mut flood = UnixStream::connect(&server.path).unwrap();
+    flood
+        .set_write_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    // Ask for a lot of output and never read it.
+    let mut sent = 0;
+    for _ in 0..5000 {
+        if flood.write_all(b"help\n").is_err() {
+            break;
+        }
+        sent += 1;
+    }
+    assert!(sent > 0);
+    let start = Instant::now();
+    let mut other = server.client();
+    other.ok("promise stdio");
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "another client is served at once"
+    );
+    // The flooding connection is closed within a few seconds.
+    flood
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut sink = vec![0u8; 1 << 20];
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        match flood.read(&mut sink) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => assert!(
+                Instant::now() < deadline,
+                "the connection was never dropped"
+            ),
+        }
+    }
+}
+
+fn process_gone(pid: i32) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if stat.is_empty()
+            || stat
+                .rsplit(')')
+                .next()
+                .is_some_and(|r| r.trim_start().starts_with('Z'))
+        {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    false
+}
+
+/// Pids whose command line contains `needle`.
+fn pids_running(needle: &str) -> Vec<i32> {
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/cmdline"))
+                .map(|c| {
+                    String::from_utf8_lossy(&c)
+                        .replace('\0', " ")
+                        .contains(needle)
+                })
+                .unwrap_or(false)
+        })
+        .collect()
+}
+
+#[test]
+fn a_client_that_disconnects_mid_run_kills_what_it_started() {
+    if !require_kernel() {
+        return;
+    }
+    let server = Server::start(&[]);
+    let mut c = server.client();
+    c.ok("promise stdio proc");
+    // A process and its child, both sleeping; a unique argument to find them by.
+    let probe = s(probe_static());
+    c.send(format!("run -- {probe} forked sleep 31500 :: sleep 31501\n").as_bytes());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let pids = loop {
+        let p = pids_running("sleep 31501");
+        if p.len() >= 2 {
+            break p;
+        }
+        assert!(Instant::now() < deadline, "the sleeps never started");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    drop(c);
+    for pid in pids {
+        assert!(process_gone(pid), "pid {pid} survived its client");
+    }
+    // The server goes on.
+    server.client().ok("promise stdio");
+}
+
+#[test]
+fn peers_other_uids_and_sandboxed_programs_are_refused() {
+    if !require_kernel() {
+        return;
+    }
+    let server = Server::start(&[]);
+    // Open the door wide (as root) so that only the server's own check stands.
+    std::fs::set_permissions(server.dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(&server.path, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let out = Command::new("python3")
+        .args([
+            "-c",
+            "import socket,sys; s=socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); print(s.recv(4096).decode())",
+        ])
+        .arg(&server.path)
+        .uid(65534)
+        .gid(65534)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("error: permission denied: uid 65534 is not the server's"),
+        "{text} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A program sandboxed through the server: refused.
+    let mut c = server.client();
+    c.ok("promise stdio unix");
+    let probe = s(probe_static());
+    let (lines, status) = c.cmd(&format!("run -- {probe} unix-connect {}", s(&server.path)));
+    assert_eq!(status, "ok", "{lines:?}");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !server.log().contains("refused a connection from pid") {
+        assert!(Instant::now() < deadline, "not refused: {}", server.log());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        server.log().contains("programs started by this server"),
+        "{}",
+        server.log()
+    );
+}
+
+#[test]
+fn socket_directory_checks_stale_and_live_sockets_and_clean_stop() {
+    if !require_kernel() {
+        return;
+    }
+    // A live server: a second one on the same path is refused.
+    let mut a = Server::start(&[]);
+    let out = Command::new(bin())
+        .args(["serve", "--socket"])
+        .arg(&a.path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(125));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already running"));
+    // SIGTERM: the socket is removed.
+    let status = a.stop();
+    assert!(status.success(), "{status:?}");
+    assert!(!a.path.exists(), "the socket is removed on SIGTERM");
+    // A stale socket (server killed with SIGKILL) is replaced.
+    let mut b = Server::start(&[]);
+    b.child.kill().unwrap();
+    b.child.wait().unwrap();
+    assert!(b.path.exists());
+    let mut cmd = Command::new(bin());
+    cmd.args(["serve", "--socket"]).arg(&b.path);
+    let c_log = b.dir.path().join("c.log");
+    let mut c = spawn_server(cmd, &c_log);
+    wait_for(&b.path, &c_log);
+    Client::connect(&b.path).ok("promise stdio");
+    let _ = c.kill();
+    let _ = c.wait();
+    // A directory others can write to is refused, and so is a symlinked one.
+    let d = tempdir();
+    std::fs::set_permissions(d.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let out = Command::new(bin())
+        .args(["serve", "--socket"])
+        .arg(d.path().join("s.sock"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(125));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("writable by others"));
+    let private = tempdir();
+    std::fs::set_permissions(private.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+    let link = d.path().join("link");
+    std::os::unix::fs::symlink(private.path(), &link).unwrap();
+    let out = Command::new(bin())
+        .args(["serve", "--socket"])
+        .arg(link.join("s.sock"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(125),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // `--api` (the seed's flag) serves on $XDG_RUNTIME_DIR/seccomp-pledge.sock.
+    let rt = tempdir();
+    std::fs::set_permissions(rt.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+    let mut cmd = Command::new(bin());
+    cmd.arg("--api").env("XDG_RUNTIME_DIR", rt.path());
+    let api_log = rt.path().join("api.log");
+    let mut api = spawn_server(cmd, &api_log);
+    let sock = rt.path().join("seccomp-pledge.sock");
+    wait_for(&sock, &api_log);
+    Client::connect(&sock).ok("promise stdio");
+    // SAFETY: signalling our own child.
+    unsafe { libc::kill(api.id() as i32, libc::SIGINT) };
+    assert!(api.wait().unwrap().success());
+    assert!(!sock.exists());
+}
