@@ -520,3 +520,33 @@ fn socket_directory_checks_stale_and_live_sockets_and_clean_stop() {
     assert!(api.wait().unwrap().success());
     assert!(!sock.exists());
 }
+
+#[test]
+fn scripts_run_over_the_socket_too() {
+    if !require_kernel() {
+        return;
+    }
+    let server = Server::start(&[]);
+    let script = server.dir.path().join("build.rhai");
+    std::fs::write(
+        &script,
+        "quiet(true);\npromise(\"stdio rpath\");\nprint(`built ${policy().promises}`);\n",
+    )
+    .unwrap();
+    let mut c = server.client();
+    let lines = c.ok(&format!("source {}", s(&script)));
+    assert!(
+        lines.contains(&"built [\"stdio\", \"rpath\"]".to_string()),
+        "{lines:?}"
+    );
+    let shown = c.ok("show");
+    assert!(
+        shown.iter().any(|l| l == "promises  stdio rpath"),
+        "the connection's session: {shown:?}"
+    );
+    let (lines, status) = c.cmd("source /nonexistent.rhai");
+    assert!(
+        status.starts_with("error: /nonexistent.rhai: cannot read the script"),
+        "{lines:?} {status}"
+    );
+}
