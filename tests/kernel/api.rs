@@ -343,23 +343,6 @@ fn a_client_that_never_reads_is_dropped_and_others_are_served() {
     }
 }
 
-fn process_gone(pid: i32) -> bool {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while Instant::now() < deadline {
-        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-        if stat.is_empty()
-            || stat
-                .rsplit(')')
-                .next()
-                .is_some_and(|r| r.trim_start().starts_with('Z'))
-        {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    false
-}
-
 /// Pids whose command line contains `needle`.
 fn pids_running(needle: &str) -> Vec<i32> {
     std::fs::read_dir("/proc")

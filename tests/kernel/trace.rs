@@ -280,23 +280,6 @@ fn first_child(parent: u32) -> i32 {
     }
 }
 
-fn gone(pid: i32) -> bool {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while Instant::now() < deadline {
-        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-        if state.is_empty()
-            || state
-                .rsplit(')')
-                .next()
-                .is_some_and(|r| r.trim_start().starts_with('Z'))
-        {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    false
-}
-
 #[test]
 fn ctrl_c_or_a_killed_tracer_kills_the_program() {
     if !require_kernel() {
@@ -312,7 +295,7 @@ fn ctrl_c_or_a_killed_tracer_kills_the_program() {
     // SAFETY: signalling our own test child.
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
     let out = child.wait_with_output().unwrap();
-    assert!(gone(sleeper), "the traced program is gone");
+    assert!(process_gone(sleeper), "the traced program is gone");
     assert_eq!(out.status.code(), Some(128 + libc::SIGKILL));
     assert!(String::from_utf8_lossy(&out.stderr).contains("trace interrupted"));
 
@@ -324,7 +307,10 @@ fn ctrl_c_or_a_killed_tracer_kills_the_program() {
     let sleeper = first_child(child.id());
     child.kill().unwrap();
     child.wait().unwrap();
-    assert!(gone(sleeper), "the traced program died with the tracer");
+    assert!(
+        process_gone(sleeper),
+        "the traced program died with the tracer"
+    );
 }
 
 #[test]
