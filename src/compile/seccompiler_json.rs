@@ -648,8 +648,9 @@ fn seccompiler_knows(name: &str) -> bool {
 const SELF_NOTE: &str = "stdio allows this call on the sandbox's own pid, which is known only at launch: seccompiler cannot express it, so such calls get the mismatch action (this rule never matches)";
 
 /// Exports a policy as seccompiler JSON: a map of filter name → {mismatch_action,
-/// match_action, filter: [rules]}, accepted by `seccompiler::compile_from_json(reader,
-/// TargetArch::x86_64)`. All filters must be installed together (see the module docs).
+/// match_action, filter: `[RULES]`}, accepted by `seccompiler::compile_from_json(reader,
+/// TargetArch::x86_64)`. All filters must be installed together, the `allow` filter last (it
+/// refuses seccomp(2) itself; see the module docs).
 /// Pretty-printed, with a trailing newline.
 ///
 /// # Errors

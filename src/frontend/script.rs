@@ -1,6 +1,6 @@
 //! rhai scripts: `seccomp-pledge script FILE.rhai [ARGS…]` and the shell's `source`.
 //!
-//! One engine factory ([`engine`]) registers a rhai function for every command of the
+//! One engine factory (`engine`) registers a rhai function for every command of the
 //! command table. Each function turns its arguments into a command line, which goes through
 //! the one parser (`command::parse_line`) and the one interpreter (`Session::execute`), so
 //! a command behaves and fails the same in a script as at the prompt; only the position
