@@ -398,7 +398,7 @@ fn peers_other_uids_and_sandboxed_programs_are_refused() {
     // Open the door wide (as root) so that only the server's own check stands.
     std::fs::set_permissions(server.dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::set_permissions(&server.path, std::fs::Permissions::from_mode(0o666)).unwrap();
-    let out = Command::new("python3")
+    let out = Command::new("/usr/bin/python3")
         .args([
             "-c",
             "import socket,sys; s=socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); print(s.recv(4096).decode())",
