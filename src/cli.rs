@@ -327,6 +327,15 @@ where
 
 /// Turns a clap usage error into our one-line error with a hint.
 pub fn usage_error(e: &clap::Error) -> Error {
+    let (message, tip) = clap_message(e);
+    Error::usage(
+        message,
+        tip.or_else(|| Some("see `seccomp-pledge --help`".to_string())),
+    )
+}
+
+/// A clap error as one line, and its `tip:` when it has one.
+pub fn clap_message(e: &clap::Error) -> (String, Option<String>) {
     let text = e.render().to_string();
     let mut lines = text.lines();
     let mut first = lines
@@ -342,11 +351,10 @@ pub fn usage_error(e: &clap::Error) -> Error {
             .collect();
         first = format!("{} {}", first, listed.join(", "));
     }
-    let hint = text
+    let tip = text
         .lines()
-        .find_map(|l| l.trim().strip_prefix("tip: ").map(str::to_string))
-        .or_else(|| Some("see `seccomp-pledge --help`".to_string()));
-    Error::usage(first, hint)
+        .find_map(|l| l.trim().strip_prefix("tip: ").map(str::to_string));
+    (first, tip)
 }
 
 #[cfg(test)]

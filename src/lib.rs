@@ -115,18 +115,9 @@ fn shell(file: Option<&std::path::Path>) -> i32 {
 /// exits with the program's status.
 fn trace_command(args: &trace::args::TraceArgs) -> Result<i32, Error> {
     let opts = args.options()?;
-    let mut sink: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(std::io::BufWriter::with_capacity(
-            1 << 16,
-            std::fs::File::create(path).map_err(|e| {
-                Error::usage(format!("cannot create `{}`: {e}", path.display()), None)
-            })?,
-        )),
-        None => Box::new(std::io::BufWriter::with_capacity(
-            1 << 16,
-            std::io::stderr(),
-        )),
-    };
+    let mut sink = args
+        .sink(std::path::Path::new("."))
+        .map_err(|m| Error::usage(m, None))?;
     let outcome = trace::engine::trace(&args.command, &opts, &mut sink)?;
     if opts.summary {
         writeln!(sink, "{}", trace::engine::summary_table(&outcome.profile))?;

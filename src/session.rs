@@ -31,8 +31,6 @@ pub struct Output {
     pub notes: Vec<String>,
     /// For `run`: how the program ended (its exit code).
     pub exit: Option<i32>,
-    /// For `run`: denials reported.
-    pub denials: Option<u64>,
     /// The front end should leave.
     pub quit: bool,
     /// The result as data, for scripts and JSON clients (`run`, `trace`, `suggest`,
@@ -357,7 +355,6 @@ impl Session {
                     text: String::new(),
                     notes: vec![status],
                     exit: Some(outcome.exit.code()),
-                    denials: Some(outcome.denials),
                     quit: false,
                     data: Some(serde_json::json!({
                         "command": argv.iter().map(|a| a.to_string_lossy()).collect::<Vec<_>>(),
@@ -611,24 +608,9 @@ impl Session {
 
     /// `trace …`: the calls stream to stderr (or `-o FILE`); the session keeps the profile.
     fn trace(&mut self, args: &crate::trace::args::TraceArgs) -> Result<Output, Error> {
-        use std::io::Write;
         let mut opts = args.options()?;
         opts.keep_events = self.keep.events;
-        let mut sink: Box<dyn Write> = match &args.output {
-            Some(path) => {
-                let path = self.path(path);
-                Box::new(std::io::BufWriter::with_capacity(
-                    1 << 16,
-                    std::fs::File::create(&path).map_err(|e| {
-                        fail(format!("cannot create `{}`: {e}", path.display()), None)
-                    })?,
-                ))
-            }
-            None => Box::new(std::io::BufWriter::with_capacity(
-                1 << 16,
-                std::io::stderr(),
-            )),
-        };
+        let mut sink = args.sink(&self.dir).map_err(|m| fail(m, None))?;
         let outcome = crate::trace::engine::trace(&args.command, &opts, &mut sink)?;
         drop(sink);
         let mut text = String::new();

@@ -220,6 +220,14 @@ fn with_hint(mut e: ParseError, hint: impl Into<String>) -> ParseError {
     e
 }
 
+/// "`CMD` needs WHAT", at the end of the line, with the usage.
+fn needs(spec: &spec::CommandSpec, end: usize, what: &str) -> ParseError {
+    with_hint(
+        err(format!("`{}` needs {what}", spec.name), end..end),
+        usage_hint(spec),
+    )
+}
+
 fn usage_hint(spec: &spec::CommandSpec) -> String {
     format!("usage: {}", spec.usage)
 }
@@ -260,12 +268,7 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
             None => Ok(()),
         }
     };
-    let missing = |what: &str| {
-        with_hint(
-            err(format!("`{}` needs {what}", spec.name), end..end),
-            usage_hint(spec),
-        )
-    };
+    let missing = |what: &str| needs(spec, end, what);
     Ok(match spec.name {
         "promise" | "unpromise" => {
             if args.is_empty() {
@@ -496,86 +499,45 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
             }
         },
         "save" => {
+            let (flags, path) = flags_and_operand(
+                args,
+                spec,
+                end,
+                &["--force", "-f"],
+                &[(
+                    "--format",
+                    "a format after --format (seccomp-pledge or seccompiler)",
+                )],
+            )?;
             let mut format = Format::Ours;
             let mut force = false;
-            let mut path = None;
-            let mut i = 0;
-            while i < args.len() {
-                let w = &args[i];
-                match w.text.as_str() {
-                    "--force" | "-f" => force = true,
-                    "--format" => {
-                        let Some(f) = args.get(i + 1) else {
-                            return Err(missing(
-                                "a format after --format (seccomp-pledge or seccompiler)",
-                            ));
-                        };
-                        format = parse_format(f)?;
-                        i += 1;
-                    }
-                    t if t.starts_with("--format=") => {
-                        let f = Word {
-                            text: t["--format=".len()..].to_string(),
-                            span: w.span.start + 9..w.span.end,
-                        };
-                        format = parse_format(&f)?;
-                    }
-                    t if t.starts_with('-') && t.len() > 1 => {
-                        return Err(with_hint(
-                            err(format!("unknown flag `{t}`"), w.span.clone()),
-                            usage_hint(spec),
-                        ));
-                    }
-                    _ if path.is_some() => {
-                        return Err(with_hint(
-                            err("too many arguments", w.span.start..end),
-                            usage_hint(spec),
-                        ));
-                    }
-                    _ => path = Some(PathBuf::from(&w.text)),
+            for (flag, value) in flags {
+                match value {
+                    Some(v) if flag == "--format" => format = parse_format(&v)?,
+                    _ => force = true,
                 }
-                i += 1;
             }
             Command::Save {
-                path,
+                path: path.map(|p| PathBuf::from(&p.text)),
                 format,
                 force,
             }
         }
         "load" => {
-            let mut filter = None;
-            let mut path = None;
-            let mut i = 0;
-            while i < args.len() {
-                let w = &args[i];
-                match w.text.as_str() {
-                    "--filter" => {
-                        let Some(f) = args.get(i + 1) else {
-                            return Err(missing("a filter name after --filter"));
-                        };
-                        filter = Some(f.text.clone());
-                        i += 1;
-                    }
-                    t if t.starts_with('-') && t.len() > 1 => {
-                        return Err(with_hint(
-                            err(format!("unknown flag `{t}`"), w.span.clone()),
-                            usage_hint(spec),
-                        ));
-                    }
-                    _ if path.is_some() => {
-                        return Err(with_hint(
-                            err("too many arguments", w.span.start..end),
-                            usage_hint(spec),
-                        ));
-                    }
-                    _ => path = Some(PathBuf::from(&w.text)),
-                }
-                i += 1;
-            }
+            let (flags, path) = flags_and_operand(
+                args,
+                spec,
+                end,
+                &[],
+                &[("--filter", "a filter name after --filter")],
+            )?;
             let Some(path) = path else {
                 return Err(missing("a file"));
             };
-            Command::Load { path, filter }
+            Command::Load {
+                path: PathBuf::from(&path.text),
+                filter: flags.into_iter().find_map(|(_, v)| v).map(|v| v.text),
+            }
         }
         "run" => {
             let rest = match args.first() {
@@ -589,14 +551,11 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
         }
         "trace" => {
             let texts: Vec<String> = args.iter().map(|w| w.text.clone()).collect();
-            let parsed = crate::trace::args::TraceArgs::parse_words(&texts).map_err(|(m, h)| {
-                let span = args.first().map_or(end..end, |w| w.span.start..end);
-                let e = err(m, span);
-                match h {
-                    Some(h) => with_hint(e, h),
-                    None => e,
-                }
-            })?;
+            let parsed =
+                crate::trace::args::TraceArgs::parse_words(&texts).map_err(|(m, tip)| {
+                    let span = args.first().map_or(end..end, |w| w.span.start..end);
+                    with_hint(err(m, span), tip.unwrap_or_else(|| usage_hint(spec)))
+                })?;
             Command::Trace(Box::new(parsed))
         }
         "format" => match args {
@@ -663,6 +622,64 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
         },
         other => unreachable!("command `{other}` is in the table but not parsed"),
     })
+}
+
+/// A flag as given, with its value for flags that take one.
+type Flag = (&'static str, Option<Word>);
+
+/// Splits a command's arguments into flags and at most one operand (a path). `switches`
+/// take no value; `valued` flags take the next word or `--flag=VALUE` (with what to say when
+/// the value is missing). Any other word starting with `-` is an unknown flag.
+fn flags_and_operand<'a>(
+    args: &'a [Word],
+    spec: &spec::CommandSpec,
+    end: usize,
+    switches: &[&'static str],
+    valued: &[(&'static str, &str)],
+) -> Result<(Vec<Flag>, Option<&'a Word>), ParseError> {
+    let mut flags = Vec::new();
+    let mut operand = None;
+    let mut i = 0;
+    while i < args.len() {
+        let w = &args[i];
+        let t = w.text.as_str();
+        if let Some(s) = switches.iter().find(|s| **s == t) {
+            flags.push((*s, None));
+        } else if let Some((f, what)) = valued.iter().find(|(f, _)| *f == t) {
+            let Some(v) = args.get(i + 1) else {
+                return Err(needs(spec, end, what));
+            };
+            flags.push((*f, Some(v.clone())));
+            i += 1;
+        } else if let Some((f, v)) = valued.iter().find_map(|(f, _)| {
+            t.strip_prefix(*f)
+                .and_then(|rest| rest.strip_prefix('='))
+                .map(|v| (*f, v))
+        }) {
+            let start = w.span.end - v.len();
+            flags.push((
+                f,
+                Some(Word {
+                    text: v.to_string(),
+                    span: start..w.span.end,
+                }),
+            ));
+        } else if t.starts_with('-') && t.len() > 1 {
+            return Err(with_hint(
+                err(format!("unknown flag `{t}`"), w.span.clone()),
+                usage_hint(spec),
+            ));
+        } else if operand.is_some() {
+            return Err(with_hint(
+                err("too many arguments", w.span.start..end),
+                usage_hint(spec),
+            ));
+        } else {
+            operand = Some(w);
+        }
+        i += 1;
+    }
+    Ok((flags, operand))
 }
 
 fn parse_format(w: &Word) -> Result<Format, ParseError> {
@@ -736,6 +753,31 @@ mod tests {
                 format: Format::Seccompiler,
                 force: false
             }
+        );
+        assert_eq!(
+            ok("save --force --format=seccompiler f.json"),
+            Command::Save {
+                path: Some("f.json".into()),
+                format: Format::Seccompiler,
+                force: true
+            }
+        );
+        assert_eq!(
+            ok("load --filter=vcpu f.json"),
+            Command::Load {
+                path: "f.json".into(),
+                filter: Some("vcpu".into())
+            }
+        );
+        assert!(
+            bad("load f.json --filter")
+                .message
+                .contains("needs a filter name after --filter")
+        );
+        assert!(
+            bad("load --bogus f.json")
+                .message
+                .contains("unknown flag `--bogus`")
         );
         assert_eq!(
             ok("run -- ls -l"),

@@ -8,9 +8,9 @@ use std::io::BufRead;
 use std::io::Write;
 
 use super::{print_output, render_in_file};
-use crate::command::{Command, parse_line};
+use crate::command::parse_line;
 use crate::error::Error;
-use crate::session::{Keep, Output, Session};
+use crate::session::{Output, Session};
 
 /// Runs the lines of `input` until the end, `quit` or the first failure; returns the exit
 /// status (0, or 1 if a command failed).
@@ -26,17 +26,9 @@ pub fn run(session: &mut Session, input: impl BufRead, source: &str) -> i32 {
             }
         };
         let line = line.strip_suffix('\r').unwrap_or(&line).to_string();
-        let result = parse_line(&line).map_err(Error::from).and_then(|c| {
-            c.map(|c| match c {
-                Command::Format(j) => {
-                    json = j;
-                    session.keep = if j { Keep::DATA } else { Keep::default() };
-                    Ok(Output::default())
-                }
-                c => super::execute(session, c),
-            })
-            .transpose()
-        });
+        let result = parse_line(&line)
+            .map_err(Error::from)
+            .and_then(|c| c.map(|c| super::execute(session, &mut json, c)).transpose());
         if json && !matches!(result, Ok(None)) {
             let _ = std::io::stdout().flush();
             let empty = Output::default();

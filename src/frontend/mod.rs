@@ -9,15 +9,21 @@ pub mod server;
 
 use crate::command::Command;
 use crate::error::{self, Error};
-use crate::session::{Output, Session};
+use crate::session::{Keep, Output, Session};
 
-/// Runs a parsed command for a front end: `source` runs a rhai script (scripts belong to
-/// the front ends); every other command goes to the session.
+/// Runs a parsed command for a front end. The front ends' own commands are carried out
+/// here: `format` sets `json` (and makes the session keep data for JSON answers), `source`
+/// runs a rhai script; every other command goes to the session.
 ///
 /// # Errors
 /// The command's error, or the script's (with its position).
-pub fn execute(session: &mut Session, cmd: Command) -> Result<Output, Error> {
+pub fn execute(session: &mut Session, json: &mut bool, cmd: Command) -> Result<Output, Error> {
     match cmd {
+        Command::Format(j) => {
+            *json = j;
+            session.keep = if j { Keep::DATA } else { Keep::default() };
+            Ok(Output::default())
+        }
         Command::Source { path, args } => script::run_file(session, &path, &args)
             .map(|()| Output::default())
             .map_err(|e| Error::Script(e.to_string())),

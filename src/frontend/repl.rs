@@ -15,12 +15,12 @@ use rustyline::{CompletionType, Config, Context, Editor, Helper};
 
 use super::{print_output, render_at_prompt};
 use crate::command::spec::{self, COMMANDS, Complete};
-use crate::command::{Command, LimitName, OptionName, parse_line};
+use crate::command::{LimitName, OptionName, parse_line};
 use crate::error::Error;
 use crate::policy::consts;
 use crate::policy::promise::{self, PromiseSet};
 use crate::policy::syscalls;
-use crate::session::{Output, Session};
+use crate::session::Session;
 
 /// The prompt.
 pub const PROMPT: &str = "seccomp-pledge> ";
@@ -313,16 +313,9 @@ pub fn run(session: &mut Session) -> i32 {
                         let _ = rl.append_history(h);
                     }
                 }
-                let result = parse_line(&line).map_err(Error::from).and_then(|c| {
-                    c.map(|c| match c {
-                        Command::Format(j) => {
-                            json = j;
-                            Ok(Output::default())
-                        }
-                        c => super::execute(session, c),
-                    })
-                    .transpose()
-                });
+                let result = parse_line(&line)
+                    .map_err(Error::from)
+                    .and_then(|c| c.map(|c| super::execute(session, &mut json, c)).transpose());
                 match result {
                     Ok(Some(out)) => {
                         if json {

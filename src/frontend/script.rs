@@ -35,13 +35,13 @@ pub const MAX_ARRAY: usize = 200_000;
 pub const MAX_MAP: usize = 10_000;
 
 /// Commands that make no sense inside a script.
-const NOT_IN_SCRIPTS: &[&str] = &["quit", "source"];
+const NOT_IN_SCRIPTS: &[&str] = &["quit", "source", "format"];
 
 /// The state the registered functions share.
 struct State {
     session: Rc<RefCell<Session>>,
     /// Print command results (like a batch); `quiet(true)` turns it off.
-    echo: RefCell<bool>,
+    echo: std::cell::Cell<bool>,
 }
 
 /// A script that failed: where, and why.
@@ -218,7 +218,7 @@ fn call(
     let result = state.session.borrow_mut().execute(cmd);
     match result {
         Ok(out) => {
-            if *state.echo.borrow() {
+            if state.echo.get() {
                 print_output(&out);
             } else {
                 for n in &out.notes {
@@ -313,7 +313,7 @@ fn engine(state: Rc<State>) -> Engine {
     );
     let st = state.clone();
     engine.register_fn("quiet", move |on: bool| {
-        *st.echo.borrow_mut() = !on;
+        st.echo.set(!on);
     });
     engine
 }
@@ -335,7 +335,7 @@ pub fn run(
     shared.borrow_mut().keep = Keep::DATA;
     let state = Rc::new(State {
         session: shared.clone(),
-        echo: RefCell::new(true),
+        echo: std::cell::Cell::new(true),
     });
     let engine = engine(state.clone());
     let result = (|| {

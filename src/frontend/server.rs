@@ -29,9 +29,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use super::{execute, json_response};
-use crate::command::{Command, parse_line};
+use crate::command::parse_line;
 use crate::error::Error;
-use crate::session::{Keep, Output, Session};
+use crate::session::{Output, Session};
 
 /// How the server behaves.
 #[derive(Clone, Debug)]
@@ -552,18 +552,9 @@ fn connection(stream: UnixStream, opts: &ServeOptions) -> i32 {
                 continue;
             }
         };
-        let result = match cmd {
-            Command::Format(json) => {
-                client.json.store(json, Ordering::SeqCst);
-                session.keep = if json { Keep::DATA } else { Keep::default() };
-                Ok(Output::default())
-            }
-            Command::Quit => {
-                let _ = respond(&client, &Ok(Output::default()));
-                return 0;
-            }
-            other => execute(&mut session, other),
-        };
+        let mut json = client.json.load(Ordering::SeqCst);
+        let result = execute(&mut session, &mut json, cmd);
+        client.json.store(json, Ordering::SeqCst);
         // Everything the command printed must reach the client before its response.
         let _ = std::io::stdout().flush();
         let _ = std::io::stderr().flush();
@@ -579,6 +570,9 @@ fn connection(stream: UnixStream, opts: &ServeOptions) -> i32 {
         }
         if !respond(&client, &result) {
             hang_up();
+        }
+        if result.is_ok_and(|o| o.quit) {
+            return 0;
         }
     }
 }

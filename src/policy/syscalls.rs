@@ -1,5 +1,5 @@
 //! Syscall names and numbers: the x86_64 table every filter is compiled for, and the i386
-//! table used only to name `int 0x80` calls in reports.
+//! and x32 tables used only to name foreign-ABI calls in traces and reports.
 //!
 //! The tables come from the `syscalls` crate (generated from the kernel's syscall tables,
 //! up to `file_setattr`, Linux 6.17). Numbers above [`MAX_NR`] are unknown to us and every
@@ -52,6 +52,55 @@ pub fn i386_name(nr: u32) -> Option<&'static str> {
         .ok()
         .and_then(syscalls::x86::Sysno::new)
         .map(|s| s.name())
+}
+
+/// The name of an x32 syscall, by its number without the x32 bit (`__X32_SYSCALL_BIT`):
+/// the x86_64 table below 512, then the x32-only compat entries (used only to name calls in
+/// traces and reports; every filter refuses x32 calls).
+pub fn x32_name(nr: u32) -> Option<&'static str> {
+    const COMPAT: [&str; 36] = [
+        "rt_sigaction",
+        "rt_sigreturn",
+        "ioctl",
+        "readv",
+        "writev",
+        "recvfrom",
+        "sendmsg",
+        "recvmsg",
+        "execve",
+        "ptrace",
+        "rt_sigpending",
+        "rt_sigtimedwait",
+        "rt_sigqueueinfo",
+        "sigaltstack",
+        "timer_create",
+        "mq_notify",
+        "kexec_load",
+        "waitid",
+        "set_robust_list",
+        "get_robust_list",
+        "vmsplice",
+        "move_pages",
+        "preadv",
+        "pwritev",
+        "rt_tgsigqueueinfo",
+        "recvmmsg",
+        "sendmmsg",
+        "process_vm_readv",
+        "process_vm_writev",
+        "setsockopt",
+        "getsockopt",
+        "io_setup",
+        "io_submit",
+        "execveat",
+        "preadv2",
+        "pwritev2",
+    ];
+    if nr < 512 {
+        name(nr)
+    } else {
+        COMPAT.get((nr - 512) as usize).copied()
+    }
 }
 
 /// Every syscall of the x86_64 table, in number order.
@@ -147,6 +196,10 @@ mod tests {
         assert_eq!(name(libc::SYS_getppid as u32), Some("getppid"));
         assert_eq!(i386_name(20), Some("getpid"));
         assert_eq!(i386_name(102), Some("socketcall"));
+        assert_eq!(x32_name(39), Some("getpid"));
+        assert_eq!(x32_name(512), Some("rt_sigaction"));
+        assert_eq!(x32_name(547), Some("pwritev2"));
+        assert_eq!(x32_name(548), None);
         const { assert!(MAX_NR >= 462, "table should reach at least mseal (462)") };
     }
 

@@ -196,10 +196,11 @@ pub fn foreign(pid: i32, arch: u32, nr: u32, args: [u64; 6], action: &str) -> De
         )
     } else if arch == bpf::AUDIT_ARCH_X86_64 {
         let low = nr & !0x4000_0000;
+        let name = syscalls::x32_name(low).map_or_else(|| low.to_string(), str::to_string);
         (
-            format!("x32:{low}"),
+            format!("x32:{name}"),
             format!(
-                "x32 syscall {low}({:#x}, {:#x}, {:#x})",
+                "x32 syscall {name}({:#x}, {:#x}, {:#x})",
                 args[0], args[1], args[2]
             ),
             "never allowed: x32 system calls bypass the 64-bit filter",

@@ -64,20 +64,28 @@ impl TraceArgs {
     /// Parses the shell's `trace` arguments (the words after `trace`).
     ///
     /// # Errors
-    /// clap's message, first line only, and the usage hint.
+    /// clap's message as one line, and its tip when it has one.
     pub fn parse_words(words: &[String]) -> Result<TraceArgs, (String, Option<String>)> {
         ShellTrace::try_parse_from(words)
             .map(|t| t.args)
-            .map_err(|e| {
-                let text = e.render().to_string();
-                let first = text
-                    .lines()
-                    .next()
-                    .unwrap_or("invalid trace arguments")
-                    .trim_start_matches("error: ")
-                    .to_string();
-                (first, Some("usage: trace [-f] [-o FILE] [-j] [-c|-C] [-e trace=SET] [-s N] [-T] [--] COMMAND [ARGS…]".into()))
-            })
+            .map_err(|e| crate::cli::clap_message(&e))
+    }
+
+    /// Where the trace goes: `-o FILE` (relative to `dir`), else stderr; buffered.
+    ///
+    /// # Errors
+    /// The file cannot be created (with its path).
+    pub fn sink(&self, dir: &std::path::Path) -> Result<Box<dyn std::io::Write>, String> {
+        const BUF: usize = 1 << 16;
+        Ok(match &self.output {
+            Some(path) => {
+                let path = dir.join(path);
+                let f = std::fs::File::create(&path)
+                    .map_err(|e| format!("cannot create `{}`: {e}", path.display()))?;
+                Box::new(std::io::BufWriter::with_capacity(BUF, f))
+            }
+            None => Box::new(std::io::BufWriter::with_capacity(BUF, std::io::stderr())),
+        })
     }
 
     /// The engine options these flags ask for.

@@ -168,8 +168,6 @@ struct Pending {
 #[derive(Default)]
 struct Task {
     pending: Option<Pending>,
-    /// In a group-stop (listening).
-    stopped: bool,
     /// It has made a traced call (the root's start-up SIGCONT, sent by the tracer, is not
     /// shown).
     started: bool,
@@ -495,56 +493,10 @@ fn call_name(abi: Abi, nr: u32) -> String {
             "i386:{}",
             syscalls::i386_name(nr).map_or_else(|| format!("syscall_{nr}"), str::to_string)
         ),
-        Abi::X32 => format!("x32:{}", x32_name(nr)),
-    }
-}
-
-/// x32 numbers: the x86_64 table below 512, then the x32-only compat entries.
-fn x32_name(nr: u32) -> String {
-    const COMPAT: [&str; 36] = [
-        "rt_sigaction",
-        "rt_sigreturn",
-        "ioctl",
-        "readv",
-        "writev",
-        "recvfrom",
-        "sendmsg",
-        "recvmsg",
-        "execve",
-        "ptrace",
-        "rt_sigpending",
-        "rt_sigtimedwait",
-        "rt_sigqueueinfo",
-        "sigaltstack",
-        "timer_create",
-        "mq_notify",
-        "kexec_load",
-        "waitid",
-        "set_robust_list",
-        "get_robust_list",
-        "vmsplice",
-        "move_pages",
-        "preadv",
-        "pwritev",
-        "rt_tgsigqueueinfo",
-        "recvmmsg",
-        "sendmmsg",
-        "process_vm_readv",
-        "process_vm_writev",
-        "setsockopt",
-        "getsockopt",
-        "io_setup",
-        "io_submit",
-        "execveat",
-        "preadv2",
-        "pwritev2",
-    ];
-    if nr < 512 {
-        syscalls::name(nr).map_or_else(|| format!("syscall_{nr}"), str::to_string)
-    } else {
-        COMPAT
-            .get((nr - 512) as usize)
-            .map_or_else(|| format!("syscall_{nr}"), |n| (*n).to_string())
+        Abi::X32 => format!(
+            "x32:{}",
+            syscalls::x32_name(nr).map_or_else(|| format!("syscall_{nr}"), str::to_string)
+        ),
     }
 }
 
@@ -671,7 +623,7 @@ impl Tracer<'_> {
                     let call = if real < 512 {
                         signature::format_call(real, &args, &read, style)
                     } else {
-                        format!("{}(…)", x32_name(real))
+                        format!("{}(…)", syscalls::x32_name(real).unwrap_or("syscall"))
                     };
                     (Some(format!("x32:{call}")), None)
                 }
@@ -939,7 +891,6 @@ impl Tracer<'_> {
                         libc::PTRACE_EVENT_SECCOMP => {
                             if let Some(t) = self.tasks.get_mut(&raw) {
                                 t.started = true;
-                                t.stopped = false;
                             }
                             self.on_entry(raw)?;
                         }
@@ -990,9 +941,6 @@ impl Tracer<'_> {
                             ) {
                                 // Group-stop: stay stopped until SIGCONT, without blocking
                                 // the tracer (PTRACE_LISTEN).
-                                if let Some(t) = self.tasks.get_mut(&raw) {
-                                    t.stopped = true;
-                                }
                                 // SAFETY: a plain ptrace request on a stopped tracee.
                                 unsafe {
                                     libc::ptrace(libc::PTRACE_LISTEN, raw, 0, 0);
