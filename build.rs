@@ -1,13 +1,14 @@
-//! Builds the narrowing library (`src/sandbox/preload.c`) that dynamic programs load to drop
-//! the loader's extra promises; the binary embeds it and hands it over through a memfd.
-//! It is freestanding (no libc), so the same object serves glibc and musl programs.
+//! Builds the loader markers (`src/sandbox/preload.c`) that tell the supervisor where a
+//! dynamic program's loader stops: an audit module for glibc (`SP_AUDIT`) and a preloaded
+//! library for musl (`SP_PRELOAD`). The binary embeds both and hands them over through a
+//! memfd. They are freestanding (no libc); the audit module links against glibc's loader
+//! only to find `__libc_stack_end`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-fn main() {
-    println!("cargo:rerun-if-changed=src/sandbox/preload.c");
-    let out =
-        PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("preload.so");
+const GLIBC_LOADER: &str = "/lib64/ld-linux-x86-64.so.2";
+
+fn build(out: &Path, define: &str, extra: &[&str]) {
     let compiler = cc::Build::new().get_compiler();
     let status = compiler
         .to_command()
@@ -25,21 +26,33 @@ fn main() {
             "-fvisibility=hidden",
             "-nostdlib",
             "-nostartfiles",
-            "-Wl,-z,initfirst",
             "-Wl,-z,now",
             "-Wl,-z,relro",
             "-Wl,-z,noexecstack",
             "-Wl,--hash-style=both",
             "-Wl,--build-id=none",
-            "-Wl,-soname,seccomp-pledge-preload.so",
-            "-o",
+            "-Wl,-soname,seccomp-pledge-marker.so",
         ])
-        .arg(&out)
+        .arg(format!("-D{define}"))
+        .arg("-o")
+        .arg(out)
         .arg("src/sandbox/preload.c")
+        .args(extra)
         .status()
         .expect("running the C compiler to build src/sandbox/preload.c");
     assert!(
         status.success(),
-        "building the narrowing library src/sandbox/preload.c failed"
+        "building the loader marker src/sandbox/preload.c ({define}) failed"
     );
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed=src/sandbox/preload.c");
+    let dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    assert!(
+        Path::new(GLIBC_LOADER).exists(),
+        "{GLIBC_LOADER} is needed to build the glibc audit module (install libc6-dev)"
+    );
+    build(&dir.join("audit.so"), "SP_AUDIT", &[GLIBC_LOADER]);
+    build(&dir.join("preload.so"), "SP_PRELOAD", &[]);
 }

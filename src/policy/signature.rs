@@ -226,6 +226,13 @@ pub fn escape(bytes: &[u8], max: usize) -> String {
     out
 }
 
+/// Escapes bytes as [`escape`] does but without the quotes, for names inside messages (a
+/// command name, a path): never a control character raw.
+pub fn escape_bare(bytes: &[u8]) -> String {
+    let quoted = escape(bytes, bytes.len());
+    quoted[1..quoted.len() - 1].to_string()
+}
+
 /// The strace classes a syscall belongs to, in [`class_names`] order (empty for none).
 ///
 /// The sets are strace's x86_64 ones, with two additions so that `%desc` means "takes or

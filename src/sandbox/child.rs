@@ -3,7 +3,7 @@
 //! Everything here is async-signal-safe: raw system calls on memory prepared by the parent,
 //! no allocation, no locks, no Rust I/O. The order is fixed (DESIGN.md): signal state, new
 //! session, parent-death signal, niceness, resource limits, descriptor normalisation,
-//! capability bounding set, no_new_privs, Landlock, `RLIMIT_NOFILE`, seccomp last, `execve`.
+//! capability bounding set, no_new_privs, Landlock, `RLIMIT_NOFILE`, seccomp last, `execveat`.
 //! A failure is stored in the [`Shared`] page (a plain memory write, so it works even after
 //! the filter is in place) and the child exits with `SYS_exit`; the parent reads it and says
 //! what went wrong. The filter's user-notification listener is installed here too and its fd
@@ -125,8 +125,14 @@ struct PathBeneathAttr {
 
 /// Everything the child needs, prepared by the parent before `fork`.
 pub struct ChildPlan {
-    /// The resolved program path.
-    pub path: CString,
+    /// The inspected program (or the interpreter of a script), opened close-on-exec: it is
+    /// executed with `execveat(fd, "", …, AT_EMPTY_PATH)`, so the file that runs is the file
+    /// that was inspected.
+    pub exec_fd: c_int,
+    /// "" for `execveat`.
+    pub empty: CString,
+    /// Run by this path instead (a system program nobody but root can change).
+    pub exec_path: Option<CString>,
     /// argv as given (owned here so the pointers stay valid).
     pub argv_storage: Vec<CString>,
     /// envp storage.
@@ -376,7 +382,24 @@ pub unsafe fn run(plan: &mut ChildPlan) -> ! {
             std::hint::spin_loop();
         }
 
-        libc::execve(plan.path.as_ptr(), plan.argv.as_ptr(), plan.envp.as_ptr());
+        match &plan.exec_path {
+            Some(path) => libc::syscall(
+                libc::SYS_execveat,
+                libc::AT_FDCWD,
+                path.as_ptr(),
+                plan.argv.as_ptr(),
+                plan.envp.as_ptr(),
+                0,
+            ),
+            None => libc::syscall(
+                libc::SYS_execveat,
+                plan.exec_fd,
+                plan.empty.as_ptr(),
+                plan.argv.as_ptr(),
+                plan.envp.as_ptr(),
+                libc::AT_EMPTY_PATH,
+            ),
+        };
         let e = errno();
         let code = if e == libc::ENOENT { 127 } else { 126 };
         fail(plan, Stage::Exec, e, 0, code)

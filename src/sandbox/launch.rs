@@ -158,8 +158,8 @@ pub struct Launch {
     pub mode: LoaderMode,
     /// The filter installed before `execve`.
     pub filter: Filter,
-    /// The filter the narrowing library installs (dynamic programs only).
-    pub narrowing: Option<Filter>,
+    /// What the supervisor needs to grant the loader's promises (narrowed programs only).
+    pub loader_watch: Option<supervise::LoaderWatch>,
     /// What Landlock will enforce.
     pub landlock: ll::Report,
     /// Things the user must hear before the program runs.
@@ -236,8 +236,85 @@ pub fn loader_promises() -> PromiseSet {
     PromiseSet::of(&[Promise::Rpath, Promise::ProtExec])
 }
 
-/// Dynamic loaders the narrowing library is known to work with (file names).
-const KNOWN_LOADERS: &[&str] = &["ld-linux-x86-64.so.2", "ld-musl-x86_64.so.1"];
+/// The system's dynamic loaders the markers work with: (path, C library).
+const SYSTEM_LOADERS: &[(&str, Libc)] = &[
+    ("/lib64/ld-linux-x86-64.so.2", Libc::Glibc),
+    ("/lib/ld-musl-x86_64.so.1", Libc::Musl),
+];
+
+/// Which C library's loader runs the program.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Libc {
+    /// glibc: narrowed by an audit module (`LD_AUDIT`).
+    Glibc,
+    /// musl: narrowed by a preloaded library (`LD_PRELOAD`).
+    Musl,
+}
+
+/// A verified system loader: its C library and the identity of its file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SystemLoader {
+    /// Whose loader it is.
+    pub libc: Libc,
+    /// (device, inode) of the loader file.
+    pub id: (u64, u64),
+}
+
+/// The directories whose root-owned files count as system files (libraries and programs).
+pub fn system_roots() -> &'static [PathBuf] {
+    static ROOTS: std::sync::OnceLock<Vec<PathBuf>> = std::sync::OnceLock::new();
+    ROOTS.get_or_init(|| {
+        let mut roots: Vec<PathBuf> = LIB_DIRS
+            .iter()
+            .chain(
+                [
+                    "/bin",
+                    "/sbin",
+                    "/usr/bin",
+                    "/usr/sbin",
+                    "/usr/libexec",
+                    "/usr/local/bin",
+                ]
+                .iter(),
+            )
+            .filter_map(|d| std::fs::canonicalize(d).ok())
+            .collect();
+        roots.sort();
+        roots.dedup();
+        roots
+    })
+}
+
+/// Identifies `interpreter` (a `PT_INTERP` path) as the system's glibc or musl loader: the
+/// same file (device and inode) as the system loader, reached only through directories and
+/// links nobody but root can change, so the kernel opens that file at `execve` too.
+///
+/// # Errors
+/// Why it is not the system loader.
+pub fn system_loader(interpreter: &Path) -> Result<SystemLoader, String> {
+    let (_, id) = elf::system_file(interpreter, system_roots()).map_err(|why| {
+        format!(
+            "its dynamic loader `{}` is not the system's: {why}",
+            interpreter.display()
+        )
+    })?;
+    for (path, libc) in SYSTEM_LOADERS {
+        if let Ok((_, known)) = elf::system_file(Path::new(path), system_roots()) {
+            if known == id {
+                return Ok(SystemLoader { libc: *libc, id });
+            }
+        }
+    }
+    Err(format!(
+        "its dynamic loader `{}` is neither glibc's nor musl's system loader ({})",
+        interpreter.display(),
+        SYSTEM_LOADERS
+            .iter()
+            .map(|(p, _)| *p)
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+}
 
 /// How the program gets started with exactly its promises.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -245,10 +322,13 @@ pub enum LoaderMode {
     /// Nothing beyond the first `execve` is needed (static programs, or the loader's promises
     /// are already requested).
     Exact,
-    /// The wide filter grants `extra` to the loader; the narrowing library removes it.
+    /// The supervisor grants `extra` to the system loader's own calls until the loader is
+    /// done (see `supervise`).
     Narrowed {
         /// Promises only the loader gets.
         extra: PromiseSet,
+        /// The loader.
+        loader: SystemLoader,
     },
     /// `--allow-loader-promises`: `extra` stays for the whole run.
     Wide {
@@ -274,16 +354,10 @@ pub fn loader_mode(
     let why = match kind.innermost() {
         Kind::Static | Kind::StaticPie => return Ok(LoaderMode::Exact),
         Kind::Dynamic { .. } if extra.is_empty() => return Ok(LoaderMode::Exact),
-        Kind::Dynamic { interpreter } => {
-            let known = interpreter
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| KNOWN_LOADERS.contains(&n));
-            if known {
-                return Ok(LoaderMode::Narrowed { extra });
-            }
-            format!("its dynamic loader `{}` is not one the narrowing library supports (glibc's or musl's)", interpreter.display())
-        }
+        Kind::Dynamic { interpreter } => match system_loader(interpreter) {
+            Ok(loader) => return Ok(LoaderMode::Narrowed { extra, loader }),
+            Err(why) => why,
+        },
         Kind::Unknown => "it is neither an ELF executable nor a script, so the kernel may start it through an interpreter seccomp-pledge cannot inspect".to_string(),
         Kind::Foreign { description } => {
             return Err(LaunchError::Foreign {
@@ -306,6 +380,103 @@ pub fn loader_mode(
             why,
         })
     }
+}
+
+/// What `execveat` gets: the inspected ELF file itself and the argument vector the kernel
+/// would have built (scripts are resolved here, as `fs/binfmt_script.c` does, so that the
+/// file that runs is the file that was inspected).
+pub struct Exec {
+    /// The ELF to execute (the innermost interpreter for scripts).
+    pub file: std::fs::File,
+    /// Its path (for messages and unveils).
+    pub elf: PathBuf,
+    /// argv as the program receives it.
+    pub argv: Vec<OsString>,
+    /// What the program is.
+    pub kind: Kind,
+    /// Every file of the chain (the program, its interpreters) is a system file nobody but
+    /// root can change: it may run by path, as a shell would (the kernel then names the
+    /// process after the path, e.g. `python3` rather than `python3.11`).
+    pub system: bool,
+}
+
+/// Opens the program once, inspects that descriptor, and follows `#!` interpreters the way
+/// the kernel does (at most 4 deep).
+///
+/// # Errors
+/// The program or an interpreter cannot be opened or is not executable.
+pub fn resolve_exec(program: &Path, argv: &[OsString]) -> Result<Exec, LaunchError> {
+    let not_exec = |path: &Path, reason: String| LaunchError::NotExecutable {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let open = |path: &Path| {
+        std::fs::File::open(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => LaunchError::NotFound(path.display().to_string()),
+            _ => not_exec(path, e.to_string()),
+        })
+    };
+    let mut path = program.to_path_buf();
+    let mut file = open(&path)?;
+    let mut argv = argv.to_vec();
+    let mut chain: Vec<(PathBuf, Option<OsString>)> = Vec::new();
+    let is_system = |p: &Path| elf::system_file(p, system_roots()).is_ok();
+    let mut system = is_system(program);
+    loop {
+        match elf::head(&file).map_err(|e| not_exec(&path, e.to_string()))? {
+            elf::Head::Script(interpreter, arg) => {
+                if chain.len() >= 4 {
+                    return Err(not_exec(
+                        program,
+                        "too many levels of #! interpreters (the kernel allows 4)".into(),
+                    ));
+                }
+                // The kernel's argv: interpreter, its argument, the script's path, then the
+                // original arguments after argv[0].
+                let mut next = vec![interpreter.clone().into_os_string()];
+                next.extend(arg.clone());
+                next.push(path.clone().into_os_string());
+                next.extend(argv.iter().skip(1).cloned());
+                argv = next;
+                let f = open(&interpreter).map_err(|e| match e {
+                    LaunchError::NotFound(_) => not_exec(
+                        &path,
+                        format!("its interpreter `{}` was not found", interpreter.display()),
+                    ),
+                    e => e,
+                })?;
+                check_executable(&interpreter)
+                    .map_err(|e| not_exec(&interpreter, e.unwrap_or_else(|| "not found".into())))?;
+                system &= is_system(&interpreter);
+                chain.push((interpreter.clone(), arg));
+                path = interpreter;
+                file = f;
+            }
+            elf::Head::BadScript => {
+                return Err(not_exec(
+                    &path,
+                    "its #! line names no interpreter, or a name longer than the kernel reads"
+                        .into(),
+                ));
+            }
+            elf::Head::Other => break,
+        }
+    }
+    let mut kind = elf::inspect_file(&file).map_err(|e| not_exec(&path, e.to_string()))?;
+    for (interpreter, arg) in chain.into_iter().rev() {
+        kind = Kind::Script {
+            interpreter,
+            arg,
+            inner: Box::new(kind),
+        };
+    }
+    Ok(Exec {
+        file,
+        elf: path,
+        argv,
+        kind,
+        system,
+    })
 }
 
 fn implicit(path: impl Into<PathBuf>, perms: &str, why: &str) -> UnveilSpec {
@@ -383,71 +554,88 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
         return Err(LaunchError::NoCommand);
     };
     let program = find_program(name)?;
-    let kind = elf::inspect(&program).map_err(|e| LaunchError::NotExecutable {
-        path: program.clone(),
-        reason: e.to_string(),
-    })?;
+    let exec = resolve_exec(&program, argv)?;
+    let kind = exec.kind.clone();
     if let Kind::Foreign { description } = kind.innermost() {
-        let path = match &kind {
-            Kind::Script { interpreter, .. } => interpreter.clone(),
-            _ => program.clone(),
-        };
         return Err(LaunchError::Foreign {
-            path,
+            path: exec.elf.clone(),
             description: description.clone(),
         });
     }
 
     let requested = policy.promises;
-    let mode = loader_mode(
-        &program,
-        &kind,
-        requested,
-        policy.options.allow_loader_promises,
-    )?;
+    let accept = policy.options.allow_loader_promises;
+    let mode = loader_mode(&exec.elf, &kind, requested, accept)?;
     let mut warnings = Vec::new();
     let extra = match &mode {
         LoaderMode::Exact => PromiseSet::EMPTY,
-        LoaderMode::Narrowed { extra } => *extra,
+        LoaderMode::Narrowed { extra, .. } => *extra,
         LoaderMode::Wide { extra, why } => {
             warnings.push(format!(
                 "`{}` keeps the loader's promises `{extra}` for the whole run (--allow-loader-promises): {why}",
-                program.display()
+                exec.elf.display()
             ));
             *extra
         }
     };
-    let narrowed = matches!(mode, LoaderMode::Narrowed { .. });
-    let wide = FilterSpec {
-        promises: requested.union(extra),
+    let loader = match &mode {
+        LoaderMode::Narrowed { loader, .. } => Some(*loader),
+        _ => None,
+    };
+    let mut env: Vec<(OsString, OsString)> = std::env::vars_os().collect();
+    if let Some(loader) = loader {
+        // Code of the program that would run before the loader is done.
+        let image = elf::FileImage::new(&exec.file)
+            .map_err(|e| LaunchError::NotExecutable {
+                path: exec.elf.clone(),
+                reason: e.to_string(),
+            })?
+            .ok_or_else(|| LaunchError::NotExecutable {
+                path: exec.elf.clone(),
+                reason: "it is not an x86_64 ELF file".into(),
+            })?;
+        let system = elf::system_file(&exec.elf, system_roots()).is_ok();
+        let blocking = match elf::features(&image.dynamic(), &image) {
+            Ok(f) if f.audit || f.depaudit => f.blocking(true),
+            Ok(f) if !system => f.blocking(true),
+            Ok(_) => None,
+            Err(why) => Some(format!("its dynamic section cannot be checked: {why}")),
+        };
+        let audit_env = loader.libc == Libc::Glibc
+            && env
+                .iter()
+                .any(|(k, v)| k.as_bytes() == b"LD_AUDIT" && !v.is_empty());
+        let blocking = blocking.or_else(|| {
+            audit_env.then(|| {
+                "LD_AUDIT is set: glibc runs those audit modules before anything else".to_string()
+            })
+        });
+        if let Some(why) = blocking {
+            if !accept {
+                return Err(LaunchError::CannotNarrow {
+                    path: exec.elf.clone(),
+                    why,
+                });
+            }
+            warnings.push(format!(
+                "`{}`: {why}; that code runs before the loader is done (--allow-loader-promises), though it gets no promise beyond yours",
+                exec.elf.display()
+            ));
+        }
+    }
+
+    let narrowed = loader.is_some();
+    let filter = seccomp::compile(&FilterSpec {
+        promises: if narrowed {
+            requested
+        } else {
+            requested.union(extra)
+        },
         rules: &policy.rules,
         penalty: bpf::SECCOMP_RET_USER_NOTIF,
         foreign_arch: bpf::SECCOMP_RET_USER_NOTIF,
         report_syscall: narrowed,
-    };
-    let filter = seccomp::compile(&wide)?;
-    let narrowing = if narrowed {
-        // Denials of the narrowing filter trap into the library's SIGSYS handler, which
-        // reports them through the wide filter and fails the call with the penalty errno.
-        let trap = bpf::SECCOMP_RET_TRAP | policy.penalty.errno() as u32;
-        let exact = FilterSpec {
-            promises: requested,
-            rules: &policy.rules,
-            penalty: trap,
-            foreign_arch: trap,
-            report_syscall: false,
-        };
-        let wide_trap = FilterSpec {
-            promises: requested.union(extra),
-            penalty: trap,
-            ..exact
-        };
-        Some(seccomp::compile_plan(seccomp::narrowing(
-            &exact, &wide_trap,
-        )?)?)
-    } else {
-        None
-    };
+    })?;
 
     let specs = unveil_specs(policy, &program, &kind);
     let prepared = ll::prepare(&specs, policy.options.unveil, policy.options.strict)?;
@@ -463,7 +651,10 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
         .map(|i| rlimits.remove(i));
 
     let to_c = |s: &OsStr| CString::new(s.as_bytes());
-    let argv_storage = argv
+    // A system program runs by path with its own argv (nothing can be swapped in); any
+    // other runs from the inspected descriptor with the argv the kernel would build.
+    let by_path = exec.system;
+    let argv_storage = if by_path { argv } else { &exec.argv[..] }
         .iter()
         .map(|a| to_c(a))
         .collect::<Result<Vec<_>, _>>()
@@ -471,48 +662,54 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
             path: program.clone(),
             reason: "an argument contains a NUL byte".into(),
         })?;
-    let mut env: Vec<(OsString, OsString)> = std::env::vars_os()
-        .filter(|(k, _)| k.as_bytes() != b"SECCOMP_PLEDGE_FILTER")
-        .collect();
     let mut passed = Vec::new();
-    if let Some(n) = &narrowing {
-        let lib = sealed_memfd("seccomp-pledge-preload", super::preload::LIBRARY)?;
-        let mut bytes = Vec::with_capacity(16 + n.program.len() * 8);
-        for word in [
-            FILTER_MAGIC,
-            n.program.len() as u32,
-            u32::from(policy.penalty == crate::policy::Penalty::Kill),
-            policy.penalty.errno() as u32,
-        ] {
-            bytes.extend_from_slice(&word.to_ne_bytes());
-        }
-        for insn in &n.program {
-            bytes.extend_from_slice(&insn.code.to_ne_bytes());
-            bytes.push(insn.jt);
-            bytes.push(insn.jf);
-            bytes.extend_from_slice(&insn.k.to_ne_bytes());
-        }
-        let flt = sealed_memfd("seccomp-pledge-filter", &bytes)?;
-        let lib_path = format!("/proc/self/fd/{}", lib.as_raw_fd());
-        let preload = match env.iter().position(|(k, _)| k.as_bytes() == b"LD_PRELOAD") {
-            Some(i) => {
-                let (_, v) = env.remove(i);
-                let mut p = OsString::from(&lib_path);
-                if !v.is_empty() {
-                    p.push(":");
-                    p.push(&v);
-                }
-                p
-            }
-            None => OsString::from(&lib_path),
+    let mut loader_watch = None;
+    if let Some(loader) = loader {
+        let (bytes, var) = match loader.libc {
+            Libc::Glibc => (super::preload::AUDIT, "LD_AUDIT"),
+            Libc::Musl => (super::preload::PRELOAD, "LD_PRELOAD"),
         };
-        env.push(("LD_PRELOAD".into(), preload));
-        env.push((
-            "SECCOMP_PLEDGE_FILTER".into(),
-            flt.as_raw_fd().to_string().into(),
-        ));
-        passed.push(lib);
-        passed.push(flt);
+        let marker = sealed_memfd("seccomp-pledge-marker", bytes)?;
+        let mut value = OsString::from(format!("/proc/self/fd/{}", marker.as_raw_fd()));
+        if let Some(i) = env.iter().position(|(k, _)| k.as_bytes() == var.as_bytes()) {
+            let (_, v) = env.remove(i);
+            // The user's own preloads follow ours (musl); glibc's LD_AUDIT was refused or
+            // accepted above, and comes after ours too.
+            if !v.is_empty() {
+                value.push(":");
+                value.push(&v);
+            }
+        }
+        env.push((var.into(), value));
+        let meta =
+            std::fs::File::from(marker.try_clone().map_err(|source| LaunchError::System {
+                what: "duplicating a memfd",
+                source,
+            })?)
+            .metadata()
+            .map_err(|source| LaunchError::System {
+                what: "inspecting a memfd",
+                source,
+            })?;
+        let wide = seccomp::plan(&FilterSpec {
+            promises: requested.union(extra),
+            rules: &policy.rules,
+            penalty: bpf::SECCOMP_RET_USER_NOTIF,
+            foreign_arch: bpf::SECCOMP_RET_USER_NOTIF,
+            report_syscall: true,
+        })?;
+        loader_watch = Some(supervise::LoaderWatch {
+            wide,
+            extra,
+            loader: loader.id,
+            glibc: loader.libc == Libc::Glibc,
+            marker: (
+                std::os::unix::fs::MetadataExt::dev(&meta),
+                std::os::unix::fs::MetadataExt::ino(&meta),
+            ),
+            accept,
+        });
+        passed.push(marker);
     }
     let envp_storage: Vec<CString> = env
         .into_iter()
@@ -524,9 +721,18 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
         })
         .collect();
     let ruleset_fd = prepared.ruleset.as_ref().map_or(-1, |f| f.as_raw_fd());
+    let exec_fd = OwnedFd::from(exec.file);
     let mut child = ChildPlan {
-        path: to_c(program.as_os_str())
-            .map_err(|_| LaunchError::NotFound(program.display().to_string()))?,
+        exec_fd: exec_fd.as_raw_fd(),
+        exec_path: if by_path {
+            Some(
+                to_c(program.as_os_str())
+                    .map_err(|_| LaunchError::NotFound(program.display().to_string()))?,
+            )
+        } else {
+            None
+        },
+        empty: CString::new("").expect("no NUL"),
         argv_storage,
         envp_storage,
         argv: Vec::new(),
@@ -549,13 +755,14 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
         dev_null: CString::new("/dev/null").expect("no NUL"),
     };
     child.finish_pointers();
+    passed.push(exec_fd);
     Ok(Launch {
         program,
         kind,
         requested,
         mode,
         filter,
-        narrowing,
+        loader_watch,
         landlock: prepared.report,
         warnings,
         kill: policy.penalty == crate::policy::Penalty::Kill,
@@ -565,9 +772,6 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
         passed,
     })
 }
-
-/// "SPF1": the header of the narrowing filter handed to the library (see `preload.c`).
-const FILTER_MAGIC: u32 = 0x3146_5053;
 
 /// A sealed (read-only, fixed size) memfd holding `data`, close-on-exec in this process.
 pub(crate) fn sealed_memfd(name: &str, data: &[u8]) -> Result<OwnedFd, LaunchError> {
@@ -753,6 +957,7 @@ impl Launch {
                 quiet: opts.quiet,
                 report_file: opts.report_file,
                 gate_first_exec: !self.requested.contains(Promise::Exec),
+                loader: self.loader_watch.take(),
                 errno: self.errno,
                 keep_denials: opts.keep_denials,
             },

@@ -1,5 +1,8 @@
-//! The narrowing library (`preload.c`), built by `build.rs` and embedded here; the launcher
-//! hands it to dynamic programs through a sealed memfd.
+//! The loader markers (`preload.c`), built by `build.rs` and embedded here; the launcher
+//! hands the one for the program's loader over through a sealed memfd.
 
-/// The shared object's bytes.
-pub static LIBRARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/preload.so"));
+/// The glibc audit module (`LD_AUDIT`).
+pub static AUDIT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/audit.so"));
+
+/// The musl preloaded library (`LD_PRELOAD`).
+pub static PRELOAD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/preload.so"));

@@ -225,10 +225,14 @@ pub fn foreign(pid: i32, arch: u32, nr: u32, args: [u64; 6], action: &str) -> De
     }
 }
 
-/// The command name of a thread (a hint: the program can change it).
+/// The command name of a thread, escaped (a hint: the program chooses it, so it is data,
+/// never terminal control).
 pub fn comm(pid: i32) -> String {
-    std::fs::read_to_string(format!("/proc/{pid}/comm"))
-        .map(|s| s.trim_end().to_string())
+    std::fs::read(format!("/proc/{pid}/comm"))
+        .map(|s| {
+            let s = s.strip_suffix(b"\n").unwrap_or(&s);
+            signature::escape_bare(&s[..s.len().min(64)])
+        })
         .unwrap_or_else(|_| "?".to_string())
 }
 

@@ -2,27 +2,72 @@
 //! for every denied call, reports it and answers it, forwards terminal signals, reaps every
 //! process of the sandbox, and returns the program's exit status.
 //!
-//! It never answers `CONTINUE` except once: the child's own first `execve`, before any code
-//! of the program has run (when the `exec` promise was not given). Everything else it
-//! receives is denied: with the penalty errno, or by killing the whole sandbox (`-k`,
-//! foreign-architecture calls). It is a child subreaper, so processes that leave the
-//! program's process group are still its descendants, are reaped, and can be killed.
+//! It answers `CONTINUE` only where the decision depends on registers alone, never on the
+//! program's memory: the child's own first `execveat` (before any code of the program has
+//! run, when the `exec` promise was not given), and, for a dynamic program, the calls its
+//! loader needs beyond the program's promises (`rpath prot_exec`): only while the loader is
+//! at work, only from the program's first thread, only when the call's instruction pointer
+//! (kernel-reported) lies in the system loader's own code, and no library mapped executable
+//! before seccomp-pledge's marker (see `preload.c`) that ends the loader's phase. A program
+//! whose own code uses those promises before that point is killed and the run fails (exit
+//! 125); libraries whose code would run while they are relocated (IFUNC) are refused before
+//! they are relocated. Everything else it receives is denied: with the penalty errno, or by
+//! killing the whole sandbox (`-k`, foreign-architecture calls). It is a child subreaper, so
+//! processes that leave the program's process group are still its descendants, are reaped,
+//! and can be killed.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::io::Write;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::unix::fs::MetadataExt;
+use std::path::PathBuf;
 
+use super::elf;
 use super::report::{self, Denial, Tally};
-use super::status::Exit;
+use super::status::{EXIT_TOOL, Exit};
 use crate::compile::bpf;
-use crate::compile::seccomp::REPORT_NR;
+use crate::compile::seccomp::{Plan, REPORT_NR};
 use crate::policy::promise::PromiseSet;
+use crate::policy::signature::escape_bare;
 use crate::policy::syscalls;
 
-/// Report codes of the narrowing library (keep in sync with `preload.c`).
-const REPORT_NARROWED: u64 = 1;
-const REPORT_DENIED: u64 = 2;
-const REPORT_FAILED: u64 = 3;
+/// Report codes of the loader markers (keep in sync with `preload.c`).
+pub const REPORT_DONE: u64 = 1;
+/// An object the loader mapped (glibc): `l_addr`, `l_ld`, `l_name`.
+pub const REPORT_OBJECT: u64 = 5;
+/// The glibc audit module has started.
+pub const REPORT_HELLO: u64 = 6;
+
+/// What the supervisor needs to let a dynamic program's loader make the calls it needs
+/// beyond the program's promises, and nothing else.
+#[derive(Clone, Debug)]
+pub struct LoaderWatch {
+    /// Decisions with the loader's promises added: a call this allows (and the program's
+    /// filter did not) is a loader call.
+    pub wide: Plan,
+    /// The loader's promises the program does not hold.
+    pub extra: PromiseSet,
+    /// (device, inode) of the system loader: only its code gets the loader's promises.
+    pub loader: (u64, u64),
+    /// (device, inode) of the marker's memfd.
+    pub marker: (u64, u64),
+    /// glibc (audit module, reports HELLO and OBJECT) rather than musl.
+    pub glibc: bool,
+    /// `--allow-loader-promises`: code of the program that runs before the loader is done
+    /// is not killed (its calls are denied like any other).
+    pub accept: bool,
+}
+
+/// Where a narrowed program's loader is.
+struct LoaderState {
+    watch: LoaderWatch,
+    done: bool,
+    hello: bool,
+    marker_mapped: bool,
+    loader_text: Option<Vec<(u64, u64)>>,
+    pidfd: Option<OwnedFd>,
+    trusted: HashMap<PathBuf, bool>,
+}
 
 /// How the supervisor behaves.
 pub struct Options {
@@ -40,6 +85,8 @@ pub struct Options {
     pub errno: i32,
     /// Keep up to this many denial reports in [`Outcome::denied`].
     pub keep_denials: usize,
+    /// A dynamic program whose loader gets the loader's promises until it is done.
+    pub loader: Option<LoaderWatch>,
 }
 
 /// What the supervisor saw.
@@ -48,10 +95,11 @@ pub struct Outcome {
     pub exit: Exit,
     /// Denials counted.
     pub denials: u64,
-    /// Processes that reported having installed the narrowing filter.
-    pub narrowed: usize,
-    /// A process could not narrow its promises (it exited with 125).
-    pub narrowing_failed: bool,
+    /// The loader of a narrowed program finished (its marker said so).
+    pub loader_done: bool,
+    /// Why the supervisor killed the sandbox because exact promises could not be
+    /// guaranteed (the exit is then 125).
+    pub refused: Option<String>,
     /// The first denials, in order (at most `Options::keep_denials`).
     pub denied: Vec<Denial>,
 }
@@ -62,8 +110,8 @@ struct State {
     listener: OwnedFd,
     tally: Tally,
     killed: bool,
-    narrowed: HashSet<i32>,
-    narrowing_failed: bool,
+    loader: Option<LoaderState>,
+    refused: Option<String>,
     listener_open: bool,
     denied: Vec<Denial>,
 }
@@ -88,11 +136,20 @@ pub fn run(
         listener,
         tally: Tally::default(),
         killed: false,
-        narrowed: HashSet::new(),
-        narrowing_failed: false,
+        loader: None,
+        refused: None,
         denied: Vec::new(),
         listener_open: true,
     };
+    st.loader = st.opts.loader.take().map(|watch| LoaderState {
+        watch,
+        done: false,
+        hello: false,
+        marker_mapped: false,
+        loader_text: None,
+        pidfd: None,
+        trusted: HashMap::new(),
+    });
     let mut main_status: Option<i32> = None;
     loop {
         // Reap whatever has ended (we are a subreaper: orphans of the sandbox come to us).
@@ -164,7 +221,9 @@ impl State {
         if let Some(f) = &mut self.opts.report_file {
             let _ = f.flush();
         }
-        let exit = if self.killed {
+        let exit = if self.refused.is_some() {
+            Exit::Code(EXIT_TOOL)
+        } else if self.killed {
             Exit::Signal(libc::SIGSYS)
         } else {
             Exit::from_wait_status(status)
@@ -172,8 +231,8 @@ impl State {
         Outcome {
             exit,
             denials: self.tally.total(),
-            narrowed: self.narrowed.len(),
-            narrowing_failed: self.narrowing_failed,
+            loader_done: self.loader.as_ref().is_some_and(|l| l.done),
+            refused: self.refused.take(),
             denied: std::mem::take(&mut self.denied),
         }
     }
@@ -260,10 +319,15 @@ impl State {
             self.handle_report(&req);
             return;
         }
-        if self.opts.gate_first_exec && pid == self.child && syscalls::name(nr) == Some("execve") {
-            // The child's own execve, before any code of the program has run.
+        if self.opts.gate_first_exec && pid == self.child && syscalls::name(nr) == Some("execveat")
+        {
+            // The child's own execveat of the inspected file, before any code of the
+            // program has run.
             self.opts.gate_first_exec = false;
             self.respond(req.id, 0, libc::SECCOMP_USER_NOTIF_FLAG_CONTINUE as u32);
+            return;
+        }
+        if self.loader_call(&req) {
             return;
         }
         if nr & 0x4000_0000 != 0 {
@@ -282,34 +346,213 @@ impl State {
     fn handle_report(&mut self, req: &libc::seccomp_notif) {
         let pid = req.pid as i32;
         let a = req.data.args;
-        match a[0] & 0xff {
-            REPORT_NARROWED => {
-                self.narrowed.insert(pid);
-            }
-            REPORT_DENIED => {
-                let nr = (a[0] >> 8) as u32;
-                let args = [a[1], a[2], a[3], a[4], a[5], 0];
-                self.emit_native(req.id, pid, nr, args);
-                if self.opts.kill {
-                    self.kill_sandbox();
+        let main = pid == self.child;
+        let Some(l) = self.loader.as_mut() else {
+            self.respond(req.id, 0, 0);
+            return;
+        };
+        if l.done || !main {
+            // Later reports (objects a running program opens with dlopen, a copy of the
+            // marker in a child): the loader's phase is over and nothing is granted.
+            self.respond(req.id, 0, 0);
+            return;
+        }
+        match a[0] {
+            REPORT_DONE => l.done = true,
+            REPORT_HELLO => {
+                // Only the marker's own code starts the audit module's phase.
+                let ip = req.data.instruction_pointer;
+                let marker = exec_ranges(pid, l.watch.marker);
+                if marker.iter().any(|&(s, e)| ip >= s && ip < e) {
+                    l.hello = true;
+                } else {
+                    self.refuse(
+                        pid,
+                        format!(
+                            "{} sent a loader report from outside seccomp-pledge's marker (at {ip:#x})",
+                            who(pid)
+                        ),
+                    );
                     return;
                 }
             }
-            REPORT_FAILED => {
-                self.narrowing_failed = true;
-                eprintln!(
-                    "seccomp-pledge: error: {}[{pid}] could not drop the loader's promises (step {}: {}); it was stopped",
-                    report::comm(pid),
-                    a[1],
-                    std::io::Error::from_raw_os_error(a[2] as i32)
-                );
+            REPORT_OBJECT => {
+                if let Some((name, why)) = self.check_object(req) {
+                    let accept = self.loader.as_ref().is_some_and(|l| l.watch.accept);
+                    if accept {
+                        eprintln!(
+                            "seccomp-pledge: warning: `{name}` (loaded by {}): {why}; that code runs before the loader is done (--allow-loader-promises); its own calls get no promise beyond yours",
+                            who(pid)
+                        );
+                    } else {
+                        self.refuse(
+                            pid,
+                            format!(
+                                "cannot guarantee exactly the requested promises for `{name}` (loaded by {}): {why}; to run it anyway, add --allow-loader-promises",
+                                who(pid)
+                            ),
+                        );
+                        return;
+                    }
+                }
             }
-            _ => {
-                self.respond(req.id, -libc::ENOSYS, 0);
-                return;
-            }
+            _ => {}
         }
         self.respond(req.id, 0, 0);
+    }
+
+    /// Checks an object the glibc loader has just mapped, before anything is relocated (no
+    /// code of the program has run yet, so its memory holds only what the loader wrote).
+    /// Returns its name (escaped) and why it must be refused.
+    fn check_object(&mut self, req: &libc::seccomp_notif) -> Option<(String, String)> {
+        let pid = req.pid as i32;
+        let [_, l_addr, l_ld, name_ptr, ..] = req.data.args;
+        let name = read_remote(pid, name_ptr, 4096).map(|b| {
+            let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
+            b[..end].to_vec()
+        });
+        if !self.notification_valid(req.id) {
+            return None;
+        }
+        let name = name?;
+        let path =
+            PathBuf::from(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(&name));
+        if !name.contains(&b'/') {
+            // The vDSO: the kernel's own object.
+            return None;
+        }
+        let l = self.loader.as_mut()?;
+        let trusted = *l
+            .trusted
+            .entry(path.clone())
+            .or_insert_with(|| elf::system_file(&path, super::launch::system_roots()).is_ok());
+        if trusted {
+            return None;
+        }
+        let image = MemImage { pid, base: l_addr };
+        let entries = read_remote(pid, l_ld, 16 * 512)
+            .map(|b| elf::parse_dynamic(&b))
+            .unwrap_or_default();
+        let why = match elf::features(&entries, &image) {
+            Ok(f) => f.blocking(false)?,
+            Err(why) => format!("its dynamic section cannot be checked: {why}"),
+        };
+        Some((escape_bare(&name), why))
+    }
+
+    /// Decides a call only the loader's promises allow while a narrowed program's loader is
+    /// at work. Returns true when the call was answered here.
+    fn loader_call(&mut self, req: &libc::seccomp_notif) -> bool {
+        let pid = req.pid as i32;
+        let nr = req.data.nr as u32;
+        let args = req.data.args;
+        let ip = req.data.instruction_pointer;
+        let child = self.child;
+        let Some(l) = self.loader.as_mut() else {
+            return false;
+        };
+        if l.done || l.watch.wide.decide(nr, &args) != bpf::SECCOMP_RET_ALLOW {
+            return false;
+        }
+        let name = syscalls::name(nr).unwrap_or("?");
+        if pid == child {
+            let text = l
+                .loader_text
+                .get_or_insert_with(|| exec_ranges(child, l.watch.loader));
+            if text.iter().any(|&(s, e)| ip >= s && ip < e) {
+                match self.exec_mapping_allowed(req) {
+                    Ok(()) => {
+                        self.respond(req.id, 0, libc::SECCOMP_USER_NOTIF_FLAG_CONTINUE as u32);
+                    }
+                    Err(why) => self.refuse(pid, why),
+                }
+                return true;
+            }
+        }
+        let accept = l.watch.accept;
+        let extra = l.watch.extra;
+        if accept {
+            return false; // denied and reported like any other call
+        }
+        self.refuse(
+            pid,
+            format!(
+                "{} called {name} from its own code (at {ip:#x}) before its loader was done: that needs the loader's promises `{extra}`, which only the system loader gets; the program runs code while it is loaded (an IFUNC resolver, an audit module or a tampered loader), so exact promises cannot be guaranteed for it; to run it anyway, add --allow-loader-promises",
+                who(pid)
+            ),
+        );
+        true
+    }
+
+    /// An executable mapping by the loader is allowed only once the marker is in place: the
+    /// marker itself is the first object mapped executable, and (glibc) its audit module has
+    /// started.
+    fn exec_mapping_allowed(&mut self, req: &libc::seccomp_notif) -> Result<(), String> {
+        let pid = req.pid as i32;
+        let nr = req.data.nr as u32;
+        let a = req.data.args;
+        let name = syscalls::name(nr).unwrap_or("");
+        let prot = match name {
+            "mmap" | "mprotect" => a[2],
+            "pkey_mprotect" => a[2],
+            _ => return Ok(()),
+        };
+        if prot & libc::PROT_EXEC as u64 == 0 {
+            return Ok(());
+        }
+        let Some(l) = self.loader.as_mut() else {
+            return Ok(());
+        };
+        let ready = if l.watch.glibc {
+            l.hello
+        } else {
+            l.marker_mapped
+        };
+        if ready {
+            return Ok(());
+        }
+        let file_backed = name == "mmap" && a[3] & libc::MAP_ANONYMOUS as u64 == 0;
+        if file_backed && !l.marker_mapped {
+            let fd = a[4] as i32;
+            if l.pidfd.is_none() {
+                // SAFETY: pidfd_open on our own child.
+                let p = unsafe { libc::syscall(libc::SYS_pidfd_open, self.child, 0) };
+                if p >= 0 {
+                    // SAFETY: a fresh fd we own.
+                    l.pidfd = Some(unsafe { OwnedFd::from_raw_fd(p as i32) });
+                }
+            }
+            let id = l.pidfd.as_ref().and_then(|p| fd_identity(p, fd));
+            if id == Some(l.watch.marker) {
+                l.marker_mapped = true;
+                return Ok(());
+            }
+        }
+        Err(format!(
+            "the loader of {} mapped code before seccomp-pledge's marker was loaded (the marker could not start), so the end of the loader's work could not be known",
+            who(pid)
+        ))
+    }
+
+    /// Kills the sandbox because exact promises cannot be guaranteed; the run ends with 125.
+    fn refuse(&mut self, _pid: i32, why: String) {
+        eprintln!("seccomp-pledge: error: {why}");
+        self.kill_sandbox();
+        if self.refused.is_none() {
+            self.refused = Some(why);
+        }
+    }
+
+    fn notification_valid(&self, id: u64) -> bool {
+        let mut idv = id;
+        // SAFETY: ID_VALID reads the id.
+        unsafe {
+            libc::ioctl(
+                self.listener.as_raw_fd(),
+                libc::SECCOMP_IOCTL_NOTIF_ID_VALID,
+                &mut idv,
+            ) == 0
+        }
     }
 
     fn respond(&self, id: u64, error: i32, flags: u32) {
@@ -442,4 +685,98 @@ fn is_zombie(pid: i32) -> bool {
     std::fs::read_to_string(format!("/proc/{pid}/stat"))
         .map(|s| s.rsplit_once(") ").is_none_or(|(_, r)| r.starts_with('Z')))
         .unwrap_or(true)
+}
+
+/// "comm[pid]" for messages (escaped: the program chooses its name).
+fn who(pid: i32) -> String {
+    format!("`{}`[{pid}]", report::comm(pid))
+}
+
+/// Reads another process's memory (no size cap beyond `len`).
+fn read_remote(pid: i32, addr: u64, len: usize) -> Option<Vec<u8>> {
+    if addr == 0 || len == 0 {
+        return None;
+    }
+    let mut buf = vec![0u8; len];
+    let local = libc::iovec {
+        iov_base: buf.as_mut_ptr().cast(),
+        iov_len: len,
+    };
+    let remote = libc::iovec {
+        iov_base: addr as *mut libc::c_void,
+        iov_len: len,
+    };
+    // SAFETY: reads into our buffer; the remote side is validated by the kernel.
+    let n = unsafe { libc::process_vm_readv(pid, &local, 1, &remote, 1, 0) };
+    if n <= 0 {
+        return None;
+    }
+    buf.truncate(n as usize);
+    Some(buf)
+}
+
+/// An object as the loader mapped it in a stopped process, at load bias `base`.
+struct MemImage {
+    pid: i32,
+    base: u64,
+}
+
+impl elf::Image for MemImage {
+    fn read(&self, vaddr: u64, len: usize) -> Option<Vec<u8>> {
+        let b = read_remote(self.pid, self.base.wrapping_add(vaddr), len)?;
+        (b.len() == len).then_some(b)
+    }
+
+    /// glibc adds the load bias to the address entries of the dynamic section in place.
+    fn unrelocate(&self, addr: u64) -> u64 {
+        if self.base != 0 && addr >= self.base {
+            addr - self.base
+        } else {
+            addr
+        }
+    }
+}
+
+/// The executable mappings of the file `id` (device, inode) in `pid`, from the kernel's
+/// `/proc/PID/maps`.
+fn exec_ranges(pid: i32, id: (u64, u64)) -> Vec<(u64, u64)> {
+    let Ok(maps) = std::fs::read_to_string(format!("/proc/{pid}/maps")) else {
+        return Vec::new();
+    };
+    let (major, minor) = (libc::major(id.0), libc::minor(id.0));
+    maps.lines()
+        .filter_map(|line| {
+            let mut f = line.split_ascii_whitespace();
+            let range = f.next()?;
+            let perms = f.next()?;
+            let _offset = f.next()?;
+            let dev = f.next()?;
+            let inode: u64 = f.next()?.parse().ok()?;
+            let (ma, mi) = dev.split_once(':')?;
+            let same = inode == id.1
+                && u32::from_str_radix(ma, 16).ok()? == major
+                && u32::from_str_radix(mi, 16).ok()? == minor;
+            if !same || !perms.contains('x') {
+                return None;
+            }
+            let (s, e) = range.split_once('-')?;
+            Some((
+                u64::from_str_radix(s, 16).ok()?,
+                u64::from_str_radix(e, 16).ok()?,
+            ))
+        })
+        .collect()
+}
+
+/// (device, inode) of descriptor `fd` of the process behind `pidfd`.
+fn fd_identity(pidfd: &OwnedFd, fd: i32) -> Option<(u64, u64)> {
+    // SAFETY: duplicating the stopped child's descriptor into our table.
+    let dup = unsafe { libc::syscall(libc::SYS_pidfd_getfd, pidfd.as_raw_fd(), fd, 0) };
+    if dup < 0 {
+        return None;
+    }
+    // SAFETY: a fresh fd we own.
+    let file = std::fs::File::from(unsafe { OwnedFd::from_raw_fd(dup as i32) });
+    let meta = file.metadata().ok()?;
+    Some((meta.dev(), meta.ino()))
 }

@@ -176,8 +176,9 @@ struct Task {
     phase: Option<Phase>,
 }
 
-/// The code of the report syscall the preloaded library makes where `run` would narrow.
-pub const TRACE_MARK: u64 = 4;
+/// The code of the report syscall the loader marker makes where the loader is done (where
+/// `run` stops granting the loader's promises).
+pub const TRACE_MARK: u64 = crate::sandbox::supervise::REPORT_DONE;
 
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
@@ -577,16 +578,25 @@ impl Tracer<'_> {
             return Ok(());
         };
         let nr = nr as u32;
-        if arch == bpf::AUDIT_ARCH_X86_64
-            && nr == crate::compile::seccomp::REPORT_NR
-            && args[0] == TRACE_MARK
-        {
-            if let Some(t) = self.tasks.get_mut(&pid) {
-                if t.phase == Some(Phase::Loader) {
-                    t.phase = Some(Phase::Program);
-                    self.profile.loader_marked = true;
-                    self.profile.events -= 1;
-                    return Ok(());
+        if arch == bpf::AUDIT_ARCH_X86_64 && nr == crate::compile::seccomp::REPORT_NR {
+            use crate::sandbox::supervise::{REPORT_HELLO, REPORT_OBJECT};
+            let loader = self
+                .tasks
+                .get(&pid)
+                .is_some_and(|t| t.phase == Some(Phase::Loader));
+            if loader && matches!(args[0], REPORT_HELLO | REPORT_OBJECT) {
+                // The marker's own reports during loading: not the program's calls.
+                self.profile.events -= 1;
+                return Ok(());
+            }
+            if args[0] == TRACE_MARK {
+                if let Some(t) = self.tasks.get_mut(&pid) {
+                    if t.phase == Some(Phase::Loader) {
+                        t.phase = Some(Phase::Program);
+                        self.profile.loader_marked = true;
+                        self.profile.events -= 1;
+                        return Ok(());
+                    }
                 }
             }
         }
@@ -1029,38 +1039,40 @@ pub fn trace(
             path: program.clone(),
             reason: "an argument contains a NUL byte".into(),
         })?;
-    // A dynamic program gets the marking library, so the trace knows which calls are the
-    // loader's (see preload.c); the library removes itself from the environment.
-    let dynamic = matches!(
-        crate::sandbox::elf::inspect(&program).map(|k| k.innermost().clone()),
-        Ok(crate::sandbox::elf::Kind::Dynamic { .. })
-    );
-    let marker = if dynamic {
-        Some(launch::sealed_memfd(
-            "seccomp-pledge-preload",
-            crate::sandbox::preload::LIBRARY,
-        )?)
-    } else {
-        None
+    // A dynamic program run by the system loader gets the loader marker `run` uses, so the
+    // trace knows which calls are the loader's (see preload.c); the marker removes itself
+    // from the environment.
+    let libc = match crate::sandbox::elf::inspect(&program).map(|k| k.innermost().clone()) {
+        Ok(crate::sandbox::elf::Kind::Dynamic { interpreter }) => {
+            launch::system_loader(&interpreter).ok().map(|l| l.libc)
+        }
+        _ => None,
     };
-    let mut env: Vec<(OsString, OsString)> = std::env::vars_os()
-        .filter(|(k, _)| {
-            k.as_bytes() != b"SECCOMP_PLEDGE_FILTER" && k.as_bytes() != b"SECCOMP_PLEDGE_TRACE_MARK"
-        })
-        .collect();
-    if let Some(fd) = &marker {
+    let marker = match libc {
+        Some(launch::Libc::Glibc) => Some((
+            launch::sealed_memfd("seccomp-pledge-marker", crate::sandbox::preload::AUDIT)?,
+            "LD_AUDIT",
+        )),
+        Some(launch::Libc::Musl) => Some((
+            launch::sealed_memfd("seccomp-pledge-marker", crate::sandbox::preload::PRELOAD)?,
+            "LD_PRELOAD",
+        )),
+        None => None,
+    };
+    let mut env: Vec<(OsString, OsString)> = std::env::vars_os().collect();
+    if let Some((fd, var)) = &marker {
         use std::os::fd::AsRawFd;
-        let mut preload = OsString::from(format!("/proc/self/fd/{}", fd.as_raw_fd()));
-        if let Some(i) = env.iter().position(|(k, _)| k.as_bytes() == b"LD_PRELOAD") {
+        let mut value = OsString::from(format!("/proc/self/fd/{}", fd.as_raw_fd()));
+        if let Some(i) = env.iter().position(|(k, _)| k.as_bytes() == var.as_bytes()) {
             let (_, v) = env.remove(i);
             if !v.is_empty() {
-                preload.push(":");
-                preload.push(v);
+                value.push(":");
+                value.push(v);
             }
         }
-        env.push(("LD_PRELOAD".into(), preload));
-        env.push(("SECCOMP_PLEDGE_TRACE_MARK".into(), "1".into()));
+        env.push((OsString::from(var), value));
     }
+    let marker = marker.map(|(fd, _)| fd);
     let marker_fd = marker.as_ref().map_or(-1, |fd| {
         use std::os::fd::AsRawFd;
         fd.as_raw_fd()

@@ -1,7 +1,7 @@
 /* A small portable program (glibc or musl, dynamic) that reports, one line per check,
- * what a sandboxed dynamic program can do once it runs: used to check that the narrowing
- * library works with every supported loader.
- *   env-LD_PRELOAD / env-SECCOMP_PLEDGE_FILTER: "set" or "unset"
+ * what a sandboxed dynamic program can do once it runs: used to check that the loader
+ * markers work with every supported loader.
+ *   env-LD_PRELOAD / env-LD_AUDIT: "set" or "unset"
  *   filters: the Seccomp_filters count, or the errno name if /proc/self/status is denied
  *   open / mmap-exec / exec: "ok" or the errno name */
 #include <errno.h>
@@ -28,7 +28,7 @@ int main(int argc, char **argv)
 {
 	(void)argc;
 	printf("env-LD_PRELOAD %s\n", getenv("LD_PRELOAD") ? "set" : "unset");
-	printf("env-SECCOMP_PLEDGE_FILTER %s\n", getenv("SECCOMP_PLEDGE_FILTER") ? "set" : "unset");
+	printf("env-LD_AUDIT %s\n", getenv("LD_AUDIT") ? "set" : "unset");
 	int fd = open("/proc/self/status", O_RDONLY);
 	if (fd < 0) {
 		printf("filters %s\n", name(errno));
