@@ -637,7 +637,18 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
         report_syscall: narrowed,
     })?;
 
-    let specs = unveil_specs(policy, &program, &kind);
+    let mut specs = unveil_specs(policy, &program, &kind);
+    let by_path = exec.system;
+    if !by_path {
+        // The file that runs is the descriptor that was inspected: unveil that one (the path
+        // may lead elsewhere by now).
+        specs.retain(|s| !(matches!(s.source, Source::Implicit(_)) && s.path == exec.elf));
+        specs.push(implicit(
+            format!("/proc/self/fd/{}", exec.file.as_raw_fd()),
+            "rx",
+            "the program",
+        ));
+    }
     let prepared = ll::prepare(&specs, policy.options.unveil, policy.options.strict)?;
     for d in &prepared.report.dropped {
         warnings.push(format!("landlock: {d}"));
@@ -653,7 +664,6 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
     let to_c = |s: &OsStr| CString::new(s.as_bytes());
     // A system program runs by path with its own argv (nothing can be swapped in); any
     // other runs from the inspected descriptor with the argv the kernel would build.
-    let by_path = exec.system;
     let argv_storage = if by_path { argv } else { &exec.argv[..] }
         .iter()
         .map(|a| to_c(a))

@@ -401,7 +401,7 @@ fn peers_other_uids_and_sandboxed_programs_are_refused() {
     let out = Command::new("/usr/bin/python3")
         .args([
             "-c",
-            "import socket,sys; s=socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); print(s.recv(4096).decode())",
+            "import socket,sys\ns=socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); b=b''\nwhile True:\n  d=s.recv(4096)\n  if not d: break\n  b+=d\nprint(b.decode())",
         ])
         .arg(&server.path)
         .uid(65534)

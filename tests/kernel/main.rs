@@ -4,6 +4,7 @@
 mod api;
 mod cli;
 mod guards;
+mod hostile;
 mod launch;
 mod loader;
 mod programs;

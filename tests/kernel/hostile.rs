@@ -1,0 +1,513 @@
+//! Adversarial probes: programs built to keep the loader's promises (`rpath prot_exec`) past
+//! the loader, or to run code outside the sandbox's reach. Each probe (tests/probe/hostile.c,
+//! built here with gcc and musl-gcc) tries to read a secret file with raw system calls from
+//! where a program can place code: an IFUNC resolver, an audit module, an `-z initfirst` or
+//! preloaded constructor, a thread started while loading, its own "dynamic loader". Every
+//! attack is first run unconfined and must work there (it prints `ESCAPED`), so that "held"
+//! below means something; confined, it must never print `ESCAPED`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::util::*;
+
+/// A lab: a temporary directory (under /tmp, so nothing in it is a system file) with the
+/// secret every probe tries to read.
+struct Lab {
+    dir: tempfile::TempDir,
+    secret: PathBuf,
+}
+
+const SECRET: &str = "TOPSECRET-4f1c";
+
+impl Lab {
+    fn new() -> Lab {
+        let dir = tempdir();
+        let secret = dir.path().join("secret");
+        std::fs::write(&secret, SECRET).unwrap();
+        Lab { dir, secret }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Compiles tests/probe/hostile.c with `cc`, `defines` (`-D…`) and `extra` flags.
+    fn build(&self, cc: &str, out: &str, defines: &[&str], extra: &[&str]) -> PathBuf {
+        build_hostile(cc, &self.path(out), &self.secret, defines, extra)
+    }
+
+    /// `seccomp-pledge -p stdio -v r:LAB FLAGS… -- PROGRAM` (the lab is readable, so only
+    /// the missing `rpath` promise stands between a probe and the secret).
+    fn run(&self, flags: &[&str], program: &Path) -> Run {
+        self.run_env(flags, program, &[])
+    }
+
+    fn run_env(&self, flags: &[&str], program: &Path, env: &[(&str, &str)]) -> Run {
+        let mut args = vec![
+            "-p".to_string(),
+            "stdio".to_string(),
+            "-v".to_string(),
+            format!("r:{}", s(self.dir.path())),
+        ];
+        args.extend(flags.iter().map(|f| f.to_string()));
+        args.push("--".into());
+        args.push(s(program));
+        sp_cmd(&args, |c| {
+            for (k, v) in env {
+                c.env(k, v);
+            }
+        })
+    }
+}
+
+fn build_hostile(cc: &str, out: &Path, secret: &Path, defines: &[&str], extra: &[&str]) -> PathBuf {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/probe/hostile.c");
+    let st = Command::new(cc)
+        .args(["-O1", "-Wall", "-Werror", "-fno-stack-protector"])
+        .arg(format!("-DSECRET=\"{}\"", s(secret)))
+        .args(defines.iter().map(|d| format!("-D{d}")))
+        .arg("-o")
+        .arg(out)
+        .arg(&src)
+        .args(extra)
+        .status()
+        .unwrap_or_else(|e| panic!("cannot run `{cc}`: {e}"));
+    assert!(
+        st.success(),
+        "building {} with {defines:?} {extra:?}",
+        out.display()
+    );
+    out.to_path_buf()
+}
+
+/// Runs a program unconfined (the baseline every attack must pass).
+fn unconfined(program: &Path, env: &[(&str, &str)]) -> String {
+    let out = Command::new(program)
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[track_caller]
+fn escapes_unconfined(program: &Path, env: &[(&str, &str)], tag: &str) {
+    let out = unconfined(program, env);
+    assert!(
+        out.contains(&format!("ESCAPED {tag} {SECRET}")),
+        "the attack must work without seccomp-pledge, or the test proves nothing:\n{out}"
+    );
+}
+
+#[track_caller]
+fn held(r: &Run) {
+    assert!(!r.stdout.contains("ESCAPED"), "an attack escaped\n{r}");
+    assert!(!r.stdout.contains(SECRET), "the secret leaked\n{r}");
+}
+
+fn musl() -> bool {
+    let found = Command::new("musl-gcc").arg("--version").output().is_ok();
+    if !found {
+        assert!(
+            std::env::var("SECCOMP_PLEDGE_TEST_STRICT").as_deref() == Ok("0"),
+            "musl-gcc is needed (apt-get install musl-tools; SECCOMP_PLEDGE_TEST_STRICT=0 skips)"
+        );
+        eprintln!("SKIPPED musl: musl-gcc not installed");
+    }
+    found
+}
+
+/// A library and a program linked against it (`-rpath` to the lab).
+fn linked(lab: &Lab, cc: &str, lib_defines: &[&str], lib_extra: &[&str], main: &[&str]) -> PathBuf {
+    let mut extra = vec!["-shared", "-fPIC"];
+    extra.extend_from_slice(lib_extra);
+    lab.build(cc, "libhostile.so", lib_defines, &extra);
+    let rpath = format!("-Wl,-rpath,{}", s(lab.dir.path()));
+    let libdir = format!("-L{}", s(lab.dir.path()));
+    let mut defines = vec!["MAIN", "LINKED"];
+    defines.extend_from_slice(main);
+    // -z now: the resolvers run while the program is relocated, not at the first call.
+    lab.build(
+        cc,
+        "prog",
+        &defines,
+        &[&libdir, "-lhostile", &rpath, "-Wl,-z,now"],
+    )
+}
+
+#[test]
+fn ifunc_resolvers_of_the_program_s_libraries_are_refused_before_they_run() {
+    if !require_kernel() {
+        return;
+    }
+    let lab = Lab::new();
+    let prog = linked(&lab, "gcc", &["IFUNC_LIB"], &[], &[]);
+    escapes_unconfined(&prog, &[], "ifunc");
+    let r = lab.run(&[], &prog);
+    held(&r);
+    assert_eq!(r.code, 125, "{r}");
+    assert!(
+        !r.stdout.contains("main"),
+        "nothing of the program ran\n{r}"
+    );
+    assert!(
+        r.stderr.contains("libhostile.so") && r.stderr.contains("IFUNC"),
+        "the refusal names the file and the feature\n{r}"
+    );
+    assert!(r.stderr.contains("--allow-loader-promises"), "{r}");
+    // Accepted: the resolver runs, but gets nothing beyond the promises.
+    let r = lab.run(&["--allow-loader-promises"], &prog);
+    held(&r);
+    assert!(r.stdout.contains("BLOCKED ifunc"), "{r}");
+    assert!(
+        r.stdout.contains("main\n") && r.stdout.contains("BLOCKED main"),
+        "{r}"
+    );
+    assert!(
+        r.stderr.contains("warning") && r.stderr.contains("IFUNC"),
+        "{r}"
+    );
+    // An IFUNC resolver in the executable itself: refused before anything runs.
+    let exe = lab.build("gcc", "prog-ifunc", &["IFUNC_LIB", "MAIN", "LINKED"], &[]);
+    escapes_unconfined(&exe, &[], "ifunc");
+    let r = lab.run(&[], &exe);
+    held(&r);
+    assert_eq!(r.code, 125, "{r}");
+    assert!(
+        r.stderr.contains("IFUNC") && r.stderr.contains("prog-ifunc"),
+        "{r}"
+    );
+}
+
+#[test]
+fn a_thread_started_while_loading_gets_no_promise_of_the_loader() {
+    if !require_kernel() {
+        return;
+    }
+    let lab = Lab::new();
+    let prog = linked(&lab, "gcc", &["IFUNC_LIB", "IFUNC_THREAD"], &[], &["WAIT"]);
+    escapes_unconfined(&prog, &[], "thread");
+    let r = lab.run(&["--allow-loader-promises"], &prog);
+    held(&r);
+    assert!(
+        r.stdout.contains("BLOCKED thread"),
+        "the thread ran and was refused\n{r}"
+    );
+    assert!(r.stdout.contains("main\n"), "{r}");
+}
+
+#[test]
+fn forged_reports_and_a_rewritten_environment_gain_nothing() {
+    if !require_kernel() {
+        return;
+    }
+    let lab = Lab::new();
+    let prog = linked(&lab, "gcc", &["IFUNC_LIB", "IFUNC_FORGE"], &[], &[]);
+    escapes_unconfined(&prog, &[], "ifunc");
+    let r = lab.run(&["--allow-loader-promises"], &prog);
+    held(&r);
+    assert_eq!(r.code, 125, "a forged loader report ends the run\n{r}");
+    assert!(r.stderr.contains("outside seccomp-pledge's marker"), "{r}");
+
+    let lab = Lab::new();
+    let prog = linked(&lab, "gcc", &["IFUNC_LIB", "IFUNC_ENV"], &[], &[]);
+    escapes_unconfined(&prog, &[], "ifunc");
+    let r = lab.run(&["--allow-loader-promises"], &prog);
+    held(&r);
+    assert!(r.stdout.contains("BLOCKED main"), "{r}");
+}
+
+#[test]
+fn audit_modules_of_the_program_or_the_environment_are_refused() {
+    if !require_kernel() {
+        return;
+    }
+    let lab = Lab::new();
+    let audit = lab.build("gcc", "audit.so", &["AUDIT_LIB"], &["-shared", "-fPIC"]);
+    for (flag, tag) in [("--audit", "DT_AUDIT"), ("--depaudit", "DT_DEPAUDIT")] {
+        let exe = lab.build(
+            "gcc",
+            &format!("prog{flag}"),
+            &["MAIN"],
+            &[&format!("-Wl,{flag}={}", s(&audit))],
+        );
+        escapes_unconfined(&exe, &[], "audit");
+        let r = lab.run(&[], &exe);
+        held(&r);
+        assert_eq!(r.code, 125, "{r}");
+        assert!(r.stderr.contains(tag), "{tag}\n{r}");
+    }
+    let exe = lab.build("gcc", "prog", &["MAIN"], &[]);
+    let env = [("LD_AUDIT", s(&audit))];
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    escapes_unconfined(&exe, &env, "audit");
+    let r = lab.run_env(&[], &exe, &env);
+    held(&r);
+    assert_eq!(r.code, 125, "{r}");
+    assert!(r.stderr.contains("LD_AUDIT"), "{r}");
+}
+
+#[test]
+fn initfirst_and_preloaded_constructors_run_after_the_loader_is_done() {
+    if !require_kernel() {
+        return;
+    }
+    let mut compilers = vec!["gcc"];
+    if musl() {
+        compilers.push("musl-gcc");
+    }
+    for cc in compilers {
+        // The program's own `-z initfirst` library.
+        let lab = Lab::new();
+        let prog = linked(&lab, cc, &["CTOR_LIB"], &["-Wl,-z,initfirst"], &[]);
+        escapes_unconfined(&prog, &[], "ctor");
+        let r = lab.run(&[], &prog);
+        held(&r);
+        assert!(r.stdout.contains("BLOCKED ctor"), "{cc}\n{r}");
+        assert!(r.stdout.contains("main\n"), "{cc}\n{r}");
+        assert!(
+            r.stderr.contains("needs promise rpath"),
+            "{cc}: the constructor's call is reported like the program's\n{r}"
+        );
+        // A library preloaded from the environment (glibc only: seccomp-pledge itself, a
+        // glibc program, loads it too, and cannot load a musl object).
+        if cc != "gcc" {
+            continue;
+        }
+        let lab = Lab::new();
+        let lib = lab.build(cc, "preload.so", &["CTOR_LIB"], &["-shared", "-fPIC"]);
+        let exe = lab.build(cc, "prog", &["MAIN"], &[]);
+        let env = [("LD_PRELOAD", s(&lib))];
+        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        escapes_unconfined(&exe, &env, "ctor");
+        let r = lab.run_env(&[], &exe, &env);
+        held(&r);
+        assert!(r.stdout.contains("BLOCKED ctor"), "{cc}\n{r}");
+        assert!(r.stdout.contains("BLOCKED main"), "{cc}\n{r}");
+    }
+}
+
+/// Builds a static "loader" that attacks, and a program naming it in PT_INTERP with a path
+/// padded to `pad` bytes (so that the string can be rewritten in place).
+fn fake_loader_program(lab: &Lab, loader_name: &str) -> (PathBuf, PathBuf) {
+    let loader = lab.build(
+        "gcc",
+        loader_name,
+        &["FAKE_LOADER"],
+        &["-nostdlib", "-static", "-no-pie", "-fno-pie"],
+    );
+    let exe = lab.build(
+        "gcc",
+        "prog-interp",
+        &["MAIN"],
+        &[&format!("-Wl,--dynamic-linker={}", s(&loader))],
+    );
+    (loader, exe)
+}
+
+/// The program headers of an x86_64 ELF file: (index offset, p_type, p_offset, p_filesz).
+fn phdrs(elf: &[u8]) -> Vec<(usize, u32, u64, u64)> {
+    let u64_at = |o: usize| u64::from_le_bytes(elf[o..o + 8].try_into().unwrap());
+    let phoff = u64_at(32) as usize;
+    let phnum = u16::from_le_bytes([elf[56], elf[57]]) as usize;
+    (0..phnum)
+        .map(|i| {
+            let o = phoff + i * 56;
+            let t = u32::from_le_bytes(elf[o..o + 4].try_into().unwrap());
+            (o, t, u64_at(o + 8), u64_at(o + 32))
+        })
+        .collect()
+}
+
+#[test]
+fn an_interpreter_other_than_the_system_loader_is_refused() {
+    if !require_kernel() {
+        return;
+    }
+    let lab = Lab::new();
+    // A "loader" of the program's own, named like glibc's.
+    let (_, exe) = fake_loader_program(&lab, "ld-linux-x86-64.so.2");
+    escapes_unconfined(&exe, &[], "interp");
+    let r = lab.run(&[], &exe);
+    held(&r);
+    assert_eq!(r.code, 125, "{r}");
+    assert!(r.stderr.contains("is not the system's"), "{r}");
+
+    // Two PT_INTERP headers: the kernel runs the first; the second names the real loader.
+    let mut elf = std::fs::read(&exe).unwrap();
+    let system = b"/lib64/ld-linux-x86-64.so.2\0";
+    let at = elf.len() as u64;
+    elf.extend_from_slice(system);
+    let note = phdrs(&elf)
+        .into_iter()
+        .find(|p| p.1 == 4) // PT_NOTE
+        .expect("a PT_NOTE to turn into a second PT_INTERP");
+    let o = note.0;
+    elf[o..o + 4].copy_from_slice(&3u32.to_le_bytes());
+    elf[o + 8..o + 16].copy_from_slice(&at.to_le_bytes());
+    elf[o + 32..o + 40].copy_from_slice(&(system.len() as u64).to_le_bytes());
+    let two = lab.path("prog-two-interps");
+    std::fs::write(&two, &elf).unwrap();
+    make_executable(&two);
+    escapes_unconfined(&two, &[], "interp");
+    let r = lab.run(&[], &two);
+    held(&r);
+    assert_eq!(r.code, 125, "{r}");
+    assert!(r.stderr.contains("is not the system's"), "{r}");
+
+    // One PT_INTERP whose string goes on after a NUL with the real loader's path.
+    let (loader, exe) = fake_loader_program(
+        &lab,
+        "ld-linux-x86-64.so.2.this-is-a-long-padding-name-xxxxxxxx",
+    );
+    let mut elf = std::fs::read(&exe).unwrap();
+    let interp = phdrs(&elf).into_iter().find(|p| p.1 == 3).unwrap();
+    let start = interp.2 as usize;
+    let len = interp.3 as usize;
+    let short = lab.path("ld");
+    std::fs::copy(&loader, &short).unwrap();
+    let mut text = s(&short).into_bytes();
+    text.push(0);
+    text.extend_from_slice(b"/lib64/ld-linux-x86-64.so.2");
+    assert!(text.len() < len, "the padded name leaves room");
+    elf[start..start + text.len()].copy_from_slice(&text);
+    let nul = lab.path("prog-nul");
+    std::fs::write(&nul, &elf).unwrap();
+    make_executable(&nul);
+    escapes_unconfined(&nul, &[], "interp");
+    let r = lab.run(&[], &nul);
+    held(&r);
+    assert_eq!(r.code, 125, "{r}");
+    assert!(r.stderr.contains(&format!("`{}`", s(&short))), "{r}");
+
+    // A copy of the real loader, by name: not the system's by identity.
+    let copy = lab.path("ld-linux-x86-64.so.2");
+    std::fs::copy("/lib64/ld-linux-x86-64.so.2", &copy).unwrap();
+    let exe = lab.build(
+        "gcc",
+        "prog-copy",
+        &["MAIN"],
+        &[&format!("-Wl,--dynamic-linker={}", s(&copy))],
+    );
+    let r = lab.run(&[], &exe);
+    assert_eq!(r.code, 125, "{r}");
+    assert!(r.stderr.contains("is not the system's"), "{r}");
+}
+
+#[test]
+fn the_file_that_runs_is_the_file_that_was_inspected() {
+    if !require_kernel() {
+        return;
+    }
+    let lab = Lab::new();
+    let good = lab.build("gcc", "good", &["MAIN"], &[]);
+    let (_, bad) = fake_loader_program(&lab, "evil-ld.so");
+    escapes_unconfined(&bad, &[], "interp");
+    // `prog` flips between the two as fast as rename(2) goes, while we launch it.
+    let prog = lab.path("prog");
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flipper = {
+        let (stop, prog) = (stop.clone(), prog.clone());
+        let links = [lab.path("link-good"), lab.path("link-bad")];
+        std::thread::spawn(move || {
+            let mut flips = 0u64;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                for (link, target) in links.iter().zip([&good, &bad]) {
+                    let _ = std::fs::remove_file(link);
+                    std::os::unix::fs::symlink(target, link).unwrap();
+                    std::fs::rename(link, &prog).unwrap();
+                    flips += 1;
+                }
+            }
+            flips
+        })
+    };
+    while !prog.exists() {
+        std::thread::yield_now();
+    }
+    let (mut ran, mut refused) = (0, 0);
+    for _ in 0..60 {
+        let r = lab.run(&[], &prog);
+        held(&r);
+        if r.code == 125 {
+            refused += 1;
+        } else {
+            assert!(r.stdout.contains("main\n"), "{r}");
+            ran += 1;
+        }
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let flips = flipper.join().unwrap();
+    eprintln!("swap race: {flips} flips, {ran} runs of the good program, {refused} refusals");
+    assert!(flips > 100, "the race was live");
+}
+
+#[test]
+fn a_trusted_library_s_own_calls_during_loading_end_the_run() {
+    if !require_kernel() {
+        return;
+    }
+    // A library in a system directory is trusted not to run code while it is loaded, so
+    // its IFUNC resolver is not refused in advance: the supervisor still refuses every call
+    // of the loader's promises that does not come from the loader's own code.
+    let lab = Lab::new();
+    let sys = tempfile::Builder::new()
+        .prefix("sp-hostile-")
+        .tempdir_in("/usr/local/lib")
+        .expect("a directory in /usr/local/lib (the tests run as root)");
+    build_hostile(
+        "gcc",
+        &sys.path().join("libhostile.so"),
+        &lab.secret,
+        &["IFUNC_LIB"],
+        &["-shared", "-fPIC"],
+    );
+    let prog = lab.build(
+        "gcc",
+        "prog",
+        &["MAIN", "LINKED"],
+        &[
+            &format!("-L{}", s(sys.path())),
+            "-lhostile",
+            &format!("-Wl,-rpath,{}", s(sys.path())),
+            "-Wl,-z,now",
+        ],
+    );
+    escapes_unconfined(&prog, &[], "ifunc");
+    let r = lab.run(&[], &prog);
+    held(&r);
+    assert_eq!(r.code, 125, "{r}");
+    assert!(
+        r.stderr.contains("called openat from its own code"),
+        "killed on the first call not made by the loader\n{r}"
+    );
+    assert!(!r.stdout.contains("main"), "{r}");
+}
+
+#[test]
+fn programs_a_narrowed_program_executes_get_no_loader_promises() {
+    if !require_kernel() {
+        return;
+    }
+    // With `exec` but neither rpath nor prot_exec, another dynamic program (or the loader
+    // run on a readable file) cannot load: its loader's calls are denied and reported.
+    let lab = Lab::new();
+    let exe = lab.build("gcc", "prog", &["MAIN"], &[]);
+    let r = sp(&[
+        "-p",
+        "stdio exec",
+        "-v",
+        &format!("r:{}", s(lab.dir.path())),
+        "--",
+        &s(probe()),
+        "exec",
+        "/lib64/ld-linux-x86-64.so.2",
+        &s(&exe),
+    ]);
+    held(&r);
+    assert!(!r.stdout.contains("main\n"), "{r}");
+    assert!(
+        r.stderr.contains("needs promise rpath") || r.stderr.contains("needs promise prot_exec"),
+        "{r}"
+    );
+}
