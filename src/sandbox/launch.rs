@@ -28,6 +28,10 @@ use crate::compile::seccomp::{self, CompileError, Filter, FilterSpec};
 use crate::policy::promise::{Promise, PromiseSet};
 use crate::policy::{Perms, Policy, PolicyError};
 
+/// Said on every run as root without `-P`: the default limit is an `RLIMIT_NPROC`, which the
+/// kernel does not apply to uid 0.
+pub const ROOT_NPROC_WARNING: &str = "-P: the default process limit does not apply as root (the kernel ignores RLIMIT_NPROC for uid 0); -P N caps the sandbox's processes with a pids cgroup, -P unlimited silences this";
+
 /// Library directories a dynamic program's loader reads (pledge.com's list).
 const LIB_DIRS: &[&str] = &[
     "/lib",
@@ -160,6 +164,8 @@ pub struct Launch {
     pub filter: Filter,
     /// What the supervisor needs to grant the loader's promises (narrowed programs only).
     pub loader_watch: Option<supervise::LoaderWatch>,
+    /// The sandbox's control group (`-k`, and `-P` when running as root).
+    pub cgroup: Option<super::cgroup::Cgroup>,
     /// What Landlock will enforce.
     pub landlock: ll::Report,
     /// Things the user must hear before the program runs.
@@ -655,6 +661,31 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
     }
     warnings.extend(prepared.report.notes.iter().map(|n| format!("unveil: {n}")));
 
+    // As root the kernel ignores RLIMIT_NPROC: an explicit -P becomes a pids cgroup limit
+    // on the sandbox; the default one does not apply, and every run says so.
+    let kill = policy.penalty == crate::policy::Penalty::Kill;
+    // SAFETY: getuid has no preconditions.
+    let root = unsafe { libc::getuid() } == 0;
+    let pids_max = match policy.limits.processes {
+        Some(crate::policy::limits::LimitValue::Value(n)) if root => Some(n),
+        None if root => {
+            warnings.push(ROOT_NPROC_WARNING.into());
+            None
+        }
+        _ => None,
+    };
+    let cgroup = if kill || pids_max.is_some() {
+        super::cgroup::Cgroup::create(pids_max)
+    } else {
+        None
+    };
+    if let Some(n) = pids_max {
+        if !cgroup.as_ref().is_some_and(|c| c.limits_pids) {
+            warnings.push(format!(
+                "-P {n} does not apply: the kernel ignores RLIMIT_NPROC for root, and no pids cgroup could be made"
+            ));
+        }
+    }
     let mut rlimits = policy.limits.resolve();
     let nofile = rlimits
         .iter()
@@ -775,8 +806,9 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
         loader_watch,
         landlock: prepared.report,
         warnings,
-        kill: policy.penalty == crate::policy::Penalty::Kill,
+        kill,
         errno: policy.penalty.errno(),
+        cgroup,
         child,
         ruleset: prepared.ruleset,
         passed,
@@ -936,6 +968,19 @@ impl Launch {
         drop(self.ruleset.take());
         self.passed.clear();
         drop(ready_wr);
+        // Into the sandbox's group before it can run anything of the program: it waits for
+        // the supervisor to take its listener before executing.
+        if let Some(cg) = &self.cgroup {
+            if let Err(e) = cg.add(pid) {
+                // SAFETY: the child is ours; it has not executed the program.
+                unsafe { libc::kill(pid, libc::SIGKILL) };
+                let _ = wait_for(pid);
+                return Err(LaunchError::System {
+                    what: "moving the sandbox into its control group",
+                    source: e,
+                });
+            }
+        }
         // Sleep until the child is about to install its filter (or has died).
         let mut byte = [0u8; 1];
         // SAFETY: a blocking read of one byte into our buffer.
@@ -968,6 +1013,7 @@ impl Launch {
                 report_file: opts.report_file,
                 gate_first_exec: !self.requested.contains(Promise::Exec),
                 loader: self.loader_watch.take(),
+                cgroup: self.cgroup.take(),
                 errno: self.errno,
                 keep_denials: opts.keep_denials,
             },

@@ -2,6 +2,7 @@
 //! child (`child`), the launcher and supervisor (`launch`), exit statuses (`status`), and
 //! what the kernel supports (`kernel`). Parses no text.
 
+pub mod cgroup;
 pub mod child;
 pub mod elf;
 pub mod kernel;

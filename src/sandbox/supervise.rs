@@ -22,6 +22,7 @@ use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::fs::MetadataExt;
 use std::path::PathBuf;
 
+use super::cgroup::{self, Cgroup, descendants};
 use super::elf;
 use super::report::{self, Denial, Tally};
 use super::status::{EXIT_TOOL, Exit};
@@ -87,6 +88,8 @@ pub struct Options {
     pub keep_denials: usize,
     /// A dynamic program whose loader gets the loader's promises until it is done.
     pub loader: Option<LoaderWatch>,
+    /// The sandbox's control group, when one was made (killing, process limit).
+    pub cgroup: Option<Cgroup>,
 }
 
 /// What the supervisor saw.
@@ -278,14 +281,17 @@ impl State {
         }
     }
 
-    /// Kills every process of the sandbox.
+    /// Kills every process of the sandbox: with `cgroup.kill` where there is a group, and
+    /// stop-then-kill rounds until none is left (see [`cgroup::kill_all`]).
     fn kill_sandbox(&mut self) {
         self.killed = true;
-        for _ in 0..16 {
-            self.signal_sandbox(libc::SIGKILL);
-            if descendants().iter().all(|&p| is_zombie(p)) {
-                break;
-            }
+        if !cgroup::kill_all(
+            self.opts.cgroup.as_ref(),
+            std::time::Duration::from_secs(10),
+        ) {
+            eprintln!(
+                "seccomp-pledge: error: processes of the sandbox were still alive 10 s after it was killed"
+            );
         }
     }
 
@@ -645,46 +651,6 @@ impl State {
         buf.truncate(n as usize);
         Some(buf)
     }
-}
-
-/// Every process whose ancestry leads to us (the sandbox, since we are its subreaper).
-fn descendants() -> Vec<i32> {
-    // SAFETY: getpid has no preconditions.
-    let me = unsafe { libc::getpid() };
-    let mut parent_of = Vec::new();
-    if let Ok(dir) = std::fs::read_dir("/proc") {
-        for e in dir.flatten() {
-            let Ok(pid) = e.file_name().to_string_lossy().parse::<i32>() else {
-                continue;
-            };
-            if let Some(ppid) = ppid_of(pid) {
-                parent_of.push((pid, ppid));
-            }
-        }
-    }
-    let mut out = Vec::new();
-    let mut frontier = vec![me];
-    while let Some(p) = frontier.pop() {
-        for &(c, pp) in &parent_of {
-            if pp == p && !out.contains(&c) {
-                out.push(c);
-                frontier.push(c);
-            }
-        }
-    }
-    out
-}
-
-fn ppid_of(pid: i32) -> Option<i32> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    let rest = stat.rsplit_once(") ")?.1;
-    rest.split_whitespace().nth(1)?.parse().ok()
-}
-
-fn is_zombie(pid: i32) -> bool {
-    std::fs::read_to_string(format!("/proc/{pid}/stat"))
-        .map(|s| s.rsplit_once(") ").is_none_or(|(_, r)| r.starts_with('Z')))
-        .unwrap_or(true)
 }
 
 /// "comm[pid]" for messages (escaped: the program chooses its name).

@@ -6,6 +6,7 @@
 //! attack is first run unconfined and must work there (it prints `ESCAPED`), so that "held"
 //! below means something; confined, it must never print `ESCAPED`.
 
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -510,4 +511,123 @@ fn programs_a_narrowed_program_executes_get_no_loader_promises() {
         r.stderr.contains("needs promise rpath") || r.stderr.contains("needs promise prot_exec"),
         "{r}"
     );
+}
+
+/// Processes whose command line contains `token`.
+fn survivors(token: &str) -> Vec<i32> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(pid) = e.file_name().to_string_lossy().parse::<i32>() else {
+            continue;
+        };
+        let cmd = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+        let zombie = std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .is_ok_and(|s| s.rsplit_once(") ").is_some_and(|(_, r)| r.starts_with('Z')));
+        if !zombie && cmd.split(|&b| b == 0).any(|a| a == token.as_bytes()) {
+            out.push(pid);
+        }
+    }
+    out
+}
+
+fn forkchain() -> PathBuf {
+    compile_with("gcc", "forkchain.c", "forkchain", &["-static"])
+}
+
+fn kill_k_leaves_no_survivor(runs: usize, as_nobody: bool) {
+    let chain = forkchain();
+    for i in 0..runs {
+        let token = format!("sp-chain-{}-{i}-{as_nobody}", std::process::id());
+        let r = sp_cmd(&["-k", "-p", "stdio proc", "--", &s(&chain), &token], |c| {
+            if as_nobody {
+                c.uid(65534).gid(65534);
+            }
+        });
+        assert_eq!(r.code, 128 + libc::SIGSYS, "run {i}\n{r}");
+        assert!(r.stderr.contains("denied socket"), "run {i}\n{r}");
+        let left = survivors(&token);
+        assert!(left.is_empty(), "run {i}: survivors {left:?}\n{r}");
+    }
+}
+
+#[test]
+fn kill_leaves_no_descendant_of_a_fork_chain_that_leaves_its_session() {
+    if !require_kernel() {
+        return;
+    }
+    // The attack first: killing the chain's process group (what a shell or a naive
+    // supervisor does) leaves it running.
+    let chain = forkchain();
+    let token = format!("sp-chain-{}-baseline", std::process::id());
+    let mut child = Command::new(&chain)
+        .arg(&token)
+        .process_group(0)
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(30));
+    // SAFETY: killing the process group we just created.
+    unsafe { libc::kill(-(child.id() as i32), libc::SIGKILL) };
+    let _ = child.wait();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    assert!(
+        !survivors(&token).is_empty(),
+        "the chain must survive a process-group kill, or the test proves nothing"
+    );
+    // As root, seccomp-pledge kills through its own cgroup (cgroup.kill); as another
+    // user, with stop-then-kill rounds. Both: no survivor, in 100 runs each.
+    kill_k_leaves_no_survivor(100, false);
+    kill_k_leaves_no_survivor(100, true);
+}
+
+#[test]
+fn limits_as_root_the_process_limit_is_a_pids_cgroup() {
+    if !require_kernel() {
+        return;
+    }
+    // SAFETY: getuid has no preconditions.
+    assert_eq!(unsafe { libc::getuid() }, 0, "this test needs root");
+    let forks = "for i in 1 2 3 4 5 6 7 8 9 10; do /bin/sleep 0.3 & done; wait; echo done";
+    // The attack first: RLIMIT_NPROC alone does not hold root back.
+    let out = Command::new("prlimit")
+        .args(["--nproc=4", "/bin/sh", "-c", forks])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !err.contains("fork") && String::from_utf8_lossy(&out.stdout).contains("done"),
+        "root ignores RLIMIT_NPROC: {err}"
+    );
+    let flags = [
+        "-p",
+        "stdio rpath proc exec",
+        "-v",
+        "rx:/usr",
+        "-v",
+        "rx:/bin",
+    ];
+    let run = |extra: &[&str]| {
+        let mut args: Vec<&str> = flags.to_vec();
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["--", "/bin/sh", "-c", forks]);
+        let mut c = Command::new(bin());
+        c.args(&args);
+        let out = c.output().unwrap();
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (_, err) = run(&["-P", "4"]);
+    assert!(
+        err.contains("fork") || err.contains("Resource temporarily unavailable"),
+        "-P 4 holds as root (pids cgroup): {err}"
+    );
+    let (out, err) = run(&[]);
+    assert!(out.contains("done"), "{err}");
+    assert!(
+        err.contains(seccomp_pledge::sandbox::launch::ROOT_NPROC_WARNING),
+        "the default limit does not apply to root, and every run says so: {err}"
+    );
+    let (_, err) = run(&["-P", "unlimited"]);
+    assert!(!err.contains("-P"), "{err}");
 }
