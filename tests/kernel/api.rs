@@ -414,12 +414,23 @@ fn peers_other_uids_and_sandboxed_programs_are_refused() {
         "{text} {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    // A program sandboxed through the server: refused.
+    // A program sandboxed through the server: refused. (It waits for the answer: a client
+    // that has exited by the time it is checked is refused for that instead.)
     let mut c = server.client();
     c.ok("promise stdio unix");
     let probe = s(probe_static());
-    let (lines, status) = c.cmd(&format!("run -- {probe} unix-connect {}", s(&server.path)));
+    let (lines, status) = c.cmd(&format!(
+        "run -- {probe} unix-chat {} show",
+        s(&server.path)
+    ));
     assert_eq!(status, "ok", "{lines:?}");
+    assert!(
+        lines.iter().any(|l| l.contains(
+            "unix-chat ok error: refused: programs started by this server (sandboxed ones \
+             included) cannot use its API"
+        )),
+        "{lines:?}"
+    );
     let deadline = Instant::now() + Duration::from_secs(5);
     while !server.log().contains("refused a connection from pid") {
         assert!(Instant::now() < deadline, "not refused: {}", server.log());
@@ -430,6 +441,19 @@ fn peers_other_uids_and_sandboxed_programs_are_refused() {
         "{}",
         server.log()
     );
+    // One that connects and exits at once: refused all the same.
+    let (lines, status) = c.cmd(&format!("run -- {probe} unix-connect {}", s(&server.path)));
+    assert_eq!(status, "ok", "{lines:?}");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while server
+        .log()
+        .matches("refused a connection from pid")
+        .count()
+        < 3
+    {
+        assert!(Instant::now() < deadline, "not refused: {}", server.log());
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }
 
 #[test]
