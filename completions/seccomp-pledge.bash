@@ -469,7 +469,7 @@ _seccomp__pledge() {
             return 0
             ;;
         seccomp__subcmd__pledge__subcmd__serve)
-            opts="-h --socket --max-clients --idle-timeout --write-timeout --help"
+            opts="-h --socket --max-clients --idle-timeout --write-timeout --allow-confined-clients --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -99,6 +99,7 @@ complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand serve" -l 
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand serve" -l max-clients -d 'Most connections served at once' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand serve" -l idle-timeout -d 'Close a connection idle this long' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand serve" -l write-timeout -d 'Disconnect (and stop the jobs of) a client that does not read its responses for this long' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand serve" -l allow-confined-clients -d 'Also accept clients more confined than the server (for trusted clients inside other confinement); this lets sandboxes of your uid run commands unconfined'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand script" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand trace" -s o -l output -d 'Write the trace to FILE instead of stderr' -r -F

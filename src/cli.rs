@@ -70,9 +70,12 @@ pub enum Sub {
     /// Serve the shell's commands over a Unix socket (`nc -U PATH`), one session per connection
     ///
     /// Every response ends with `ok` or `error: MESSAGE`; `format json` switches a connection
-    /// to one JSON object per response. Only the server's own uid may connect, and never a
-    /// program the server sandboxed. The socket is 0600, in $XDG_RUNTIME_DIR or a private
-    /// /tmp/seccomp-pledge-UID; it is removed on SIGINT/SIGTERM.
+    /// to one JSON object per response. Only the server's own uid may connect, never a program
+    /// the server sandboxed, and never a program more confined than the server (any
+    /// seccomp-pledge sandbox, wherever it was started: more seccomp filters than the server,
+    /// or no_new_privs that the server lacks); refusals are logged on stderr. The socket is
+    /// 0600, in $XDG_RUNTIME_DIR or a private /tmp/seccomp-pledge-UID; it is removed on
+    /// SIGINT/SIGTERM.
     Serve {
         /// The socket [default: $XDG_RUNTIME_DIR/seccomp-pledge.sock, else /tmp/seccomp-pledge-UID/seccomp-pledge.sock]
         #[arg(long = "socket", value_name = "PATH")]
@@ -86,6 +89,10 @@ pub enum Sub {
         /// Disconnect (and stop the jobs of) a client that does not read its responses for this long
         #[arg(long = "write-timeout", value_name = "SECONDS", default_value_t = 30)]
         write_timeout: u64,
+        /// Also accept clients more confined than the server (for trusted clients inside other
+        /// confinement); this lets sandboxes of your uid run commands unconfined
+        #[arg(long = "allow-confined-clients")]
+        allow_confined_clients: bool,
     },
     /// Run a rhai script whose functions are the shell's commands
     ///

@@ -75,11 +75,13 @@ where
             max_clients,
             idle_timeout,
             write_timeout,
+            allow_confined_clients,
         }) => frontend::server::serve(&frontend::server::ServeOptions {
             socket,
             max_clients: max_clients.max(1),
             idle_timeout: std::time::Duration::from_secs(idle_timeout.max(1)),
             write_timeout: std::time::Duration::from_secs(write_timeout.max(1)),
+            allow_confined_clients,
             ..frontend::server::ServeOptions::default()
         }),
         None => one_shot(&cli.run),

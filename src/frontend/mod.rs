@@ -3,6 +3,7 @@
 //! the error. `repl` is the interactive shell; `lines` reads commands from a file or a pipe.
 
 pub mod lines;
+pub mod peer;
 pub mod repl;
 pub mod script;
 pub mod server;

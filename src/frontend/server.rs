@@ -7,9 +7,17 @@
 //! - The socket is 0600 in a directory that must belong to us and not be writable by
 //!   others (`$XDG_RUNTIME_DIR`, else a private `/tmp/seccomp-pledge-UID`); a live socket
 //!   is never taken over, a stale one is replaced, and it is removed on SIGINT/SIGTERM.
-//! - Peers are checked with `SO_PEERCRED`: another uid is refused, and so is any process
-//!   descending from the server (every program it sandboxes does, orphans included: the
-//!   server and each connection are child subreapers).
+//! - The socket is out of reach of every sandbox ([`super::peer`] has the whole rule). Peers
+//!   are pinned with `SO_PEERPIDFD` (a pid reused after `connect` cannot stand in for the
+//!   peer) and refused when their uid (`SO_PEERCRED`) is not the server's, when they descend
+//!   from the server (every program it sandboxes does, orphans included: the server and each
+//!   connection are child subreapers), or when they are more confined than the server: in
+//!   seccomp filter mode with more filters than the server has, in strict mode, or with
+//!   `no_new_privs` the server lacks. Every seccomp-pledge sandbox, wherever it was started,
+//!   is so; clients in the server's own container or service are not.
+//!   `--allow-confined-clients` lets confined peers in (and with them any sandbox of the
+//!   server's uid). Each refusal is logged on the server's stderr (pid, escaped command
+//!   name, reason) and the client gets an `error:` line before the connection is closed.
 //! - Each connection is served by its own forked process, so its jobs, children and
 //!   signals cannot touch another's, and a failure ends one connection only. The program's
 //!   output and the reports stream to the client while it runs; a client that hangs up
@@ -28,6 +36,7 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use super::peer::{Confinement, Rules, admit};
 use super::{execute, json_response};
 use crate::command::parse_line;
 use crate::error::Error;
@@ -46,6 +55,9 @@ pub struct ServeOptions {
     pub max_line: usize,
     /// A client that does not read its responses for this long is disconnected.
     pub write_timeout: Duration,
+    /// Accept peers more confined than the server (`--allow-confined-clients`): trusted
+    /// clients inside other confinement, and with them any sandbox of the server's uid.
+    pub allow_confined_clients: bool,
 }
 
 impl Default for ServeOptions {
@@ -56,6 +68,7 @@ impl Default for ServeOptions {
             idle_timeout: Duration::from_secs(600),
             max_line: 64 * 1024,
             write_timeout: Duration::from_secs(30),
+            allow_confined_clients: false,
         }
     }
 }
@@ -197,30 +210,6 @@ extern "C" fn on_stop(_: libc::c_int) {
     STOP.store(true, Ordering::SeqCst);
 }
 
-/// The peer's uid and pid (`SO_PEERCRED`).
-fn peer(stream: &UnixStream) -> std::io::Result<(u32, i32)> {
-    let mut cred = libc::ucred {
-        pid: 0,
-        uid: 0,
-        gid: 0,
-    };
-    let mut len = std::mem::size_of::<libc::ucred>() as libc::socklen_t;
-    // SAFETY: getsockopt writes at most `len` bytes into `cred`.
-    let r = unsafe {
-        libc::getsockopt(
-            stream.as_raw_fd(),
-            libc::SOL_SOCKET,
-            libc::SO_PEERCRED,
-            (&mut cred as *mut libc::ucred).cast(),
-            &mut len,
-        )
-    };
-    if r != 0 {
-        return Err(std::io::Error::last_os_error());
-    }
-    Ok((cred.uid, cred.pid))
-}
-
 /// The parent of a process, from `/proc` (the kernel's record, not the process's).
 fn parent_of(pid: i32) -> Option<i32> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
@@ -239,29 +228,6 @@ fn descends_from(pid: i32, ancestor: i32) -> bool {
         }
     }
     false
-}
-
-/// Why a peer may not use the API, if it may not: (who, why).
-fn refusal(stream: &UnixStream, server: i32) -> Option<(String, String)> {
-    match peer(stream) {
-        Err(e) => Some((
-            "an unknown peer".into(),
-            format!("cannot identify the client: {e}"),
-        )),
-        Ok((u, pid)) if u != uid() => Some((
-            format!("pid {pid} (uid {u})"),
-            format!(
-                "permission denied: uid {u} is not the server's (uid {})",
-                uid()
-            ),
-        )),
-        Ok((u, pid)) if pid == 0 || descends_from(pid, server) => Some((
-            format!("pid {pid} (uid {u})"),
-            "refused: programs started by this server (sandboxed ones included) cannot use its API"
-                .into(),
-        )),
-        Ok(_) => None,
-    }
 }
 
 /// Kills every process descending from `root` (repeatedly, to catch forks in flight).
@@ -304,6 +270,13 @@ pub fn serve(opts: &ServeOptions) -> Result<i32, Error> {
             std::env::var_os("XDG_RUNTIME_DIR").is_none(),
         ),
     };
+    // What peers are compared with: read before the socket exists.
+    let server = Confinement::of_self().map_err(|e| {
+        fail(
+            format!("cannot read the server's own confinement: {e}"),
+            Some("the peer checks need /proc"),
+        )
+    })?;
     let listener = bind(&path, default_dir)?;
     listener.set_nonblocking(true)?;
     // SAFETY: orphans of every connection are reparented here and reaped below.
@@ -321,14 +294,33 @@ pub fn serve(opts: &ServeOptions) -> Result<i32, Error> {
         // SAFETY: the handler only stores to an atomic.
         let _ = unsafe { nix::sys::signal::sigaction(s, &act) };
     }
+    if server.is_confined() {
+        eprintln!(
+            "seccomp-pledge: note: the server itself runs confined ({server}); clients confined \
+             no more than that are accepted, whatever confines them"
+        );
+    }
+    if opts.allow_confined_clients {
+        eprintln!(
+            "seccomp-pledge: warning: --allow-confined-clients: programs more confined than the \
+             server (sandboxes of uid {} included) may connect and run commands with the \
+             server's privileges",
+            uid()
+        );
+    }
     println!(
         "seccomp-pledge: serving the command API on {} (connect with `nc -U {}`; Ctrl-C stops)",
         path.display(),
         path.display()
     );
     let _ = std::io::stdout().flush();
-    // SAFETY: getpid cannot fail.
-    let me = unsafe { libc::getpid() };
+    let rules = Rules {
+        uid: uid(),
+        // SAFETY: getpid cannot fail.
+        server_pid: unsafe { libc::getpid() },
+        server,
+        allow_confined: opts.allow_confined_clients,
+    };
     let mut clients: HashSet<i32> = HashSet::new();
     while !STOP.load(Ordering::SeqCst) {
         // Reap finished connections (and orphans reparented to us).
@@ -356,18 +348,30 @@ pub fn serve(opts: &ServeOptions) -> Result<i32, Error> {
         };
         let _ = stream.set_nonblocking(false);
         let _ = stream.set_write_timeout(Some(Duration::from_secs(2)));
-        if let Some((who, why)) = refusal(&stream, me) {
-            eprintln!("seccomp-pledge: refused a connection from {who}: {why}");
-            let _ = writeln!(stream, "error: {why}");
-            continue;
-        }
+        let admitted = match admit(&stream, &rules) {
+            Ok(a) => a,
+            Err(r) => {
+                refuse(&mut stream, &r.who, &r.why, r.hint.as_deref());
+                continue;
+            }
+        };
         if clients.len() >= opts.max_clients {
-            let _ = writeln!(
-                stream,
-                "error: too many connections ({} served at once); try again later",
-                opts.max_clients
+            refuse(
+                &mut stream,
+                &admitted.who,
+                &format!(
+                    "too many connections ({} served at once); try again later",
+                    opts.max_clients
+                ),
+                None,
             );
             continue;
+        }
+        if let Some(how) = &admitted.confined {
+            eprintln!(
+                "seccomp-pledge: accepted a confined client, {} (--allow-confined-clients): {how}",
+                admitted.who
+            );
         }
         // SAFETY: the server is single-threaded here, so the child may run ordinary code.
         match unsafe { libc::fork() } {
@@ -391,6 +395,18 @@ pub fn serve(opts: &ServeOptions) -> Result<i32, Error> {
     let _ = std::fs::remove_file(&path);
     println!("seccomp-pledge: stopped; removed {}", path.display());
     Ok(0)
+}
+
+/// Logs a refusal on the server's stderr and tells the client (`hint:` and `error:` lines)
+/// before the connection is closed.
+fn refuse(stream: &mut UnixStream, who: &str, why: &str, hint: Option<&str>) {
+    eprintln!("seccomp-pledge: refused a connection from {who}: {why}");
+    let mut text = String::new();
+    if let Some(h) = hint {
+        text.push_str(&format!("hint: {h}\n"));
+    }
+    text.push_str(&format!("error: {why}\n"));
+    let _ = stream.write_all(text.as_bytes());
 }
 
 /// The start of the marker that separates a command's output from its response.

@@ -1,6 +1,7 @@
 //! The command API over a Unix socket: real servers and real clients (`nc -U`, std sockets,
 //! a client running as `nobody`, a sandboxed probe), 50 concurrent clients, abuse cases,
-//! socket permissions, stale and live sockets.
+//! socket permissions, stale and live sockets; sandboxes started elsewhere (by another
+//! seccomp-pledge run) are refused, clients confined like the server are not.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::os::unix::fs::PermissionsExt;
@@ -22,11 +23,24 @@ struct Server {
 
 impl Server {
     fn start(extra: &[&str]) -> Server {
+        Server::start_under(&[], extra)
+    }
+
+    /// A server started by `wrapper` (a program that confines itself, then runs the rest of
+    /// its command line: `setpriv --no-new-privs`, the probe's `seccomp-filter :: exec`).
+    fn start_under(wrapper: &[&str], extra: &[&str]) -> Server {
         let dir = tempdir();
         std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
         let path = dir.path().join("api.sock");
         let log = dir.path().join("server.log");
-        let mut cmd = Command::new(bin());
+        let mut cmd = match wrapper.split_first() {
+            Some((program, args)) => {
+                let mut c = Command::new(program);
+                c.args(args).arg(bin());
+                c
+            }
+            None => Command::new(bin()),
+        };
         cmd.args(["serve", "--socket"]).arg(&path).args(extra);
         let child = spawn_server(cmd, &log);
         wait_for(&path, &log);
@@ -414,15 +428,39 @@ fn peers_other_uids_and_sandboxed_programs_are_refused() {
         "{text} {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    // A program sandboxed through the server: refused.
+    // A program sandboxed through the server: refused. (It waits for the answer: a client
+    // that has exited by the time it is checked is refused for that instead.)
     let mut c = server.client();
     c.ok("promise stdio unix");
     let probe = s(probe_static());
-    let (lines, status) = c.cmd(&format!("run -- {probe} unix-connect {}", s(&server.path)));
+    let (lines, status) = c.cmd(&format!(
+        "run -- {probe} unix-chat {} show",
+        s(&server.path)
+    ));
     assert_eq!(status, "ok", "{lines:?}");
+    assert!(
+        lines.iter().any(|l| l.contains(
+            "unix-chat ok error: refused: programs started by this server (sandboxed ones \
+             included) cannot use its API"
+        )),
+        "{lines:?}"
+    );
     let deadline = Instant::now() + Duration::from_secs(5);
     // (the uid refusal above is logged too: wait for this one's own reason)
     while !server.log().contains("programs started by this server") {
+        assert!(Instant::now() < deadline, "not refused: {}", server.log());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // One that connects and exits at once: refused all the same.
+    let (lines, status) = c.cmd(&format!("run -- {probe} unix-connect {}", s(&server.path)));
+    assert_eq!(status, "ok", "{lines:?}");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while server
+        .log()
+        .matches("refused a connection from pid")
+        .count()
+        < 3
+    {
         assert!(Instant::now() < deadline, "not refused: {}", server.log());
         std::thread::sleep(Duration::from_millis(20));
     }
@@ -528,4 +566,257 @@ fn scripts_run_over_the_socket_too() {
         status.starts_with("error: /nonexistent.rhai: cannot read the script"),
         "{lines:?} {status}"
     );
+}
+
+/// The attack: the lines a client sends to make the server create `marker` (by running the
+/// static probe under promises and an unveil that allow it).
+fn attack(marker: &Path) -> String {
+    let dir = marker.parent().unwrap();
+    format!(
+        "promise stdio wpath cpath\nunveil rwc:{}\nrun -- {} open {} O_WRONLY|O_CREAT 0644\n",
+        s(dir),
+        s(probe_static()),
+        s(marker)
+    )
+}
+
+/// A probe's `unix-chat` reply, with its `\n` escapes turned back into lines.
+fn chat_reply(out: &str) -> String {
+    out.lines()
+        .find_map(|l| l.strip_prefix("unix-chat ok "))
+        .unwrap_or_else(|| panic!("no `unix-chat ok` line: {out}"))
+        .replace("\\n", "\n")
+}
+
+/// The pid a probe printed for its `getpid` step.
+fn probe_pid(out: &str) -> i32 {
+    out.lines()
+        .find_map(|l| l.strip_prefix("getpid ok "))
+        .unwrap_or_else(|| panic!("no `getpid ok` line: {out}"))
+        .parse()
+        .unwrap()
+}
+
+/// Runs the static probe, unconfined, as an API client: its pid and the server's reply.
+fn plain_chat(wrapper: &[&str], socket: &Path, text: &str, pre: &[&str]) -> (i32, String) {
+    let mut cmd = match wrapper.split_first() {
+        Some((program, args)) => {
+            let mut c = Command::new(program);
+            c.args(args).arg(probe_static());
+            c
+        }
+        None => Command::new(probe_static()),
+    };
+    let out = cmd
+        .args(pre)
+        .args(["getpid", "::", "unix-chat"])
+        .arg(socket)
+        .arg(text)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (probe_pid(&stdout), chat_reply(&stdout))
+}
+
+/// Runs the static probe as an API client under a separate `seccomp-pledge -p 'stdio unix'`
+/// run (not a descendant of the server): its pid and the server's reply.
+fn sandboxed_chat(socket: &Path, text: &str) -> (i32, String) {
+    let probe = s(probe_static());
+    let run = sp(&[
+        "-p",
+        "stdio unix",
+        "--",
+        &probe,
+        "getpid",
+        "::",
+        "unix-chat",
+        &s(socket),
+        text,
+    ]);
+    assert_eq!(run.code, 0, "{run}");
+    (probe_pid(&run.stdout), chat_reply(&run.stdout))
+}
+
+#[test]
+fn api_attack_works_for_a_plain_client() {
+    if !require_kernel() {
+        return;
+    }
+    // The baseline that shows the attack test can see success: a client that is not
+    // confined at all is served, and the server runs what it asks for.
+    let server = Server::start(&[]);
+    let marker = server.dir.path().join("marker");
+    let (_, reply) = plain_chat(&[], &server.path, &attack(&marker), &[]);
+    assert!(reply.contains("open ok"), "{reply}");
+    assert!(reply.ends_with("ok\n"), "{reply}");
+    assert!(marker.exists(), "the server ran the command: {reply}");
+    assert!(!server.log().contains("refused"), "{}", server.log());
+}
+
+#[test]
+fn a_program_confined_by_another_seccomp_pledge_run_is_refused() {
+    if !require_kernel() {
+        return;
+    }
+    let server = Server::start(&[]);
+    let marker = server.dir.path().join("marker");
+    let (pid, reply) = sandboxed_chat(&server.path, &attack(&marker));
+    assert!(
+        reply.contains("error: refused: the client is more confined than the server"),
+        "{reply}"
+    );
+    assert!(
+        reply.contains("hint: a trusted client inside other confinement"),
+        "{reply}"
+    );
+    assert!(!reply.contains("ok\n"), "no command ran: {reply}");
+    assert_eq!(
+        reply.lines().filter(|l| l.starts_with("error: ")).count(),
+        1,
+        "one error line, then the connection is closed: {reply}"
+    );
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(
+        !marker.exists(),
+        "the sandbox made the server run a command"
+    );
+    let log = server.log();
+    assert!(
+        log.contains(&format!(
+            "refused a connection from pid {pid} \"probe-static\" (uid 0): refused: the client is \
+             more confined than the server (it has 1 seccomp filter, the server 0; it has \
+             no_new_privs, the server has not)"
+        )),
+        "{log}"
+    );
+    // no_new_privs alone is confinement the server lacks; the command name is logged escaped.
+    let (pid, reply) = plain_chat(
+        &["setpriv", "--no-new-privs"],
+        &server.path,
+        &attack(&marker),
+        &["prctl", "PR_SET_NAME", "x\x1b[2J\ny", "::"],
+    );
+    assert!(reply.contains("error: refused"), "{reply}");
+    assert!(!marker.exists());
+    let log = server.log();
+    assert!(
+        log.contains(&format!(
+            "refused a connection from pid {pid} \"x\\x1b[2J\\ny\" (uid 0): refused: the client is \
+             more confined than the server (it has no_new_privs, the server has not)"
+        )),
+        "{log}"
+    );
+    assert!(
+        !log.contains('\x1b'),
+        "control characters never reach the log raw"
+    );
+    // The server goes on serving ordinary clients.
+    server.client().ok("promise stdio");
+}
+
+#[test]
+fn allow_confined_clients_lets_a_sandbox_in() {
+    if !require_kernel() {
+        return;
+    }
+    // The documented risk of the option: a sandbox started elsewhere gets the API.
+    let server = Server::start(&["--allow-confined-clients"]);
+    assert!(
+        server.log().contains("warning: --allow-confined-clients"),
+        "{}",
+        server.log()
+    );
+    let marker = server.dir.path().join("marker");
+    let (pid, reply) = sandboxed_chat(&server.path, &attack(&marker));
+    assert!(reply.contains("open ok"), "{reply}");
+    assert!(marker.exists(), "{reply}");
+    assert!(
+        server.log().contains(&format!(
+            "accepted a confined client, pid {pid} \"probe-static\" (uid 0) \
+             (--allow-confined-clients)"
+        )),
+        "{}",
+        server.log()
+    );
+    // Programs the server itself sandboxed stay refused.
+    let mut c = server.client();
+    c.ok("promise stdio unix");
+    let (lines, _) = c.cmd(&format!(
+        "run -- {} unix-chat {} show",
+        s(probe_static()),
+        s(&server.path)
+    ));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("error: refused: programs started by this server")),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn clients_confined_like_the_server_are_accepted() {
+    if !require_kernel() {
+        return;
+    }
+    // A server and a client under the same extra seccomp filter (the probe installs an
+    // allow-all filter with no_new_privs, then runs the rest of its command line), as in a
+    // container or a service: equal, so accepted.
+    let probe = s(probe_static());
+    let filtered = Server::start_under(&[&probe, "seccomp-filter", "::", "exec"], &[]);
+    assert!(
+        filtered
+            .log()
+            .contains("note: the server itself runs confined (no_new_privs, 1 seccomp filter)"),
+        "{}",
+        filtered.log()
+    );
+    let marker = filtered.dir.path().join("marker");
+    let (_, reply) = plain_chat(
+        &[],
+        &filtered.path,
+        &attack(&marker),
+        &["seccomp-filter", "::"],
+    );
+    assert!(reply.contains("open ok"), "{reply}");
+    assert!(marker.exists(), "{reply}");
+    std::fs::remove_file(&marker).unwrap();
+    // A plain client is less confined than that server: accepted too.
+    filtered.client().ok("promise stdio");
+    // A seccomp-pledge sandbox started in the same confinement adds a filter: refused.
+    let out = Command::new(probe_static())
+        .args(["seccomp-filter", "::", "exec"])
+        .arg(bin())
+        .args(["-p", "stdio unix", "--", &probe, "unix-chat"])
+        .arg(&filtered.path)
+        .arg(attack(&marker))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let reply = chat_reply(&String::from_utf8_lossy(&out.stdout));
+    assert!(
+        reply.contains(
+            "error: refused: the client is more confined than the server (it has 2 \
+                        seccomp filters, the server 1)"
+        ),
+        "{reply}"
+    );
+    assert!(!marker.exists());
+    // A server and a client that both have no_new_privs (and no filter).
+    let nnp = Server::start_under(&["setpriv", "--no-new-privs"], &[]);
+    let marker = nnp.dir.path().join("marker");
+    let (_, reply) = plain_chat(
+        &["setpriv", "--no-new-privs"],
+        &nnp.path,
+        &attack(&marker),
+        &[],
+    );
+    assert!(reply.contains("open ok"), "{reply}");
+    assert!(marker.exists(), "{reply}");
 }

@@ -22,6 +22,7 @@
 #include <linux/seccomp.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
@@ -1351,6 +1352,93 @@ static void op_unix_connect(int ac, char **av, res_t *r)
 	else
 		SC1(SYS_close, fd);
 }
+/* Connect to PATH, send TEXT (plus a newline unless it ends with one), shut
+ * down the sending side and read the reply until the peer closes (at most 30 s
+ * of silence: ETIMEDOUT); the reply is the value, escaped onto one line. */
+static void op_unix_chat(int ac, char **av, res_t *r)
+{
+	struct sockaddr_un sa;
+	socklen_t sl;
+	static char reply[VALMAX / 4];
+	size_t got = 0;
+	(void)ac;
+	if (mk_sun(av[0], &sa, &sl)) {
+		fail_errno(r, ENAMETOOLONG);
+		return;
+	}
+	long fd = SC3(SYS_socket, AF_UNIX, SOCK_STREAM, 0);
+	if (!chk(r, fd))
+		return;
+	if (!chk(r, SC3(SYS_connect, fd, &sa, sl)))
+		goto out;
+	/* A peer that answers and closes before reading everything (a server
+	 * refusing the connection) makes sending fail with EPIPE (no SIGPIPE):
+	 * its answer is still there to read. */
+	size_t len = strlen(av[1]);
+	const char *p = av[1];
+	int nl = !len || p[len - 1] != '\n';
+	while (len > 0) {
+		long n = SC6(SYS_sendto, fd, p, len, MSG_NOSIGNAL, NULL, 0);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1 && errno == EPIPE)
+			break;
+		if (!chk(r, n))
+			goto out;
+		p += n;
+		len -= (size_t)n;
+		if (!len && nl) {
+			p = "\n";
+			len = 1;
+			nl = 0;
+		}
+	}
+	SC2(SYS_shutdown, fd, SHUT_WR);
+	for (;;) {
+		struct pollfd pfd = { .fd = (int)fd, .events = POLLIN };
+		struct timespec ts = { .tv_sec = 30 };
+		long n = SC5(SYS_ppoll, &pfd, 1, &ts, NULL, 0);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (!chk(r, n))
+			goto out;
+		if (n == 0) {
+			fail_errno(r, ETIMEDOUT);
+			goto out;
+		}
+		if (got == sizeof reply)
+			break;
+		n = SC3(SYS_read, fd, reply + got, sizeof reply - got);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1 && errno == ECONNRESET)
+			break;
+		if (!chk(r, n))
+			goto out;
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	char *o = r->val;
+	for (size_t i = 0; i < got && o < r->val + sizeof r->val - 5; i++) {
+		unsigned char c = (unsigned char)reply[i];
+		if (c == '\n') {
+			*o++ = '\\';
+			*o++ = 'n';
+		} else if (c == '\\') {
+			*o++ = '\\';
+			*o++ = '\\';
+		} else if (c < 0x20 || c > 0x7e) {
+			o += snprintf(o, 5, "\\x%02x", c);
+		} else {
+			*o++ = (char)c;
+		}
+	}
+	*o = 0;
+	r->hasval = 1;
+out:
+	SC1(SYS_close, fd);
+}
 static void op_unix_listen(int ac, char **av, res_t *r)
 {
 	struct sockaddr_un sa;
@@ -2183,6 +2271,7 @@ static const struct op ops[] = {
 	{ "tcp-connect", 2, "hn", 0, op_tcp_connect, "HOST PORT" },
 	{ "udp-send", 2, "hn", 0, op_udp_send, "HOST PORT" },
 	{ "unix-connect", 1, "s", 0, op_unix_connect, "PATH" },
+	{ "unix-chat", 2, "ss", 0, op_unix_chat, "PATH TEXT" },
 	{ "unix-listen", 1, "s", 0, op_unix_listen, "PATH" },
 	{ "bind-inet", 1, "n", 0, op_bind_inet, "PORT" },
 	{ "netlink-route", 0, "", 0, op_netlink_route, "" },
