@@ -134,6 +134,23 @@ pub const ABI_CAP_ENV: &str = "SECCOMP_PLEDGE_LANDLOCK_ABI";
 /// The Landlock ABI in use: the kernel's, lowered to [`ABI_CAP_ENV`] when that is set; 0 when
 /// Landlock is unavailable.
 pub fn kernel_abi() -> i32 {
+    let (abi, _) = abi_and_cap();
+    abi
+}
+
+/// The ABI in use and, when `SECCOMP_PLEDGE_LANDLOCK_ABI` lowered it, the kernel's own.
+pub fn abi_and_cap() -> (i32, Option<i32>) {
+    let kernel = kernel_abi_raw();
+    match std::env::var(ABI_CAP_ENV)
+        .ok()
+        .and_then(|c| c.trim().parse::<i32>().ok())
+    {
+        Some(cap) if cap.max(0) < kernel => (cap.max(0), Some(kernel)),
+        _ => (kernel, None),
+    }
+}
+
+fn kernel_abi_raw() -> i32 {
     // SAFETY: with a NULL attribute, size 0 and LANDLOCK_CREATE_RULESET_VERSION the syscall
     // only returns the ABI version; it reads and writes no memory.
     let v = unsafe {
@@ -144,14 +161,7 @@ pub fn kernel_abi() -> i32 {
             1u32, // LANDLOCK_CREATE_RULESET_VERSION
         )
     };
-    let kernel = i32::try_from(v).unwrap_or(0).max(0);
-    match std::env::var(ABI_CAP_ENV)
-        .ok()
-        .and_then(|c| c.trim().parse::<i32>().ok())
-    {
-        Some(cap) => kernel.min(cap.max(0)),
-        None => kernel,
-    }
+    i32::try_from(v).unwrap_or(0).max(0)
 }
 
 fn access_for(perms: Perms, is_dir: bool) -> BitFlags<AccessFs> {
@@ -253,8 +263,16 @@ pub fn prepare(
     let missing_scope = want_scope & !have_scope;
     if !missing_scope.is_empty() && abi_num > 0 {
         dropped.push(format!(
-            "scoping (signals and abstract sockets limited to the sandbox) needs ABI 6, this kernel has {abi_num}"
+            "scoping (signals and abstract sockets limited to the sandbox) needs ABI 6, ABI {abi_num} is in use"
         ));
+    }
+    if let (Some(kernel), false) = (abi_and_cap().1, dropped.is_empty()) {
+        // The user's own environment weakened Landlock: say which setting did it.
+        for d in &mut dropped {
+            d.push_str(&format!(
+                " (because {ABI_CAP_ENV}={abi_num} caps the ABI; the kernel has ABI {kernel})"
+            ));
+        }
     }
     if strict && !dropped.is_empty() {
         return Err(LandlockError::Incomplete {

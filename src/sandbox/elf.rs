@@ -87,18 +87,14 @@ impl Kind {
     pub fn describe(&self) -> String {
         match self {
             Kind::Dynamic { interpreter } => {
-                format!("dynamic ELF (loader {})", interpreter.display())
+                format!("dynamic ELF (loader {})", show(interpreter))
             }
             Kind::Static => "static ELF".to_string(),
             Kind::StaticPie => "static-PIE ELF".to_string(),
             Kind::Script {
                 interpreter, inner, ..
             } => {
-                format!(
-                    "script run by {} ({})",
-                    interpreter.display(),
-                    inner.describe()
-                )
+                format!("script run by {} ({})", show(interpreter), inner.describe())
             }
             Kind::Foreign { description } => description.clone(),
             Kind::Unknown => "not an ELF executable or script".to_string(),
@@ -566,15 +562,16 @@ pub fn system_file(path: &Path, roots: &[PathBuf]) -> Result<(PathBuf, (u64, u64
     Ok((resolved, (meta.dev(), meta.ino())))
 }
 
+fn show(p: &Path) -> String {
+    crate::policy::signature::escape_bare(p.as_os_str().as_bytes())
+}
+
 fn safe_owner(path: &Path, meta: &std::fs::Metadata) -> Result<(), String> {
     if meta.uid() != 0 {
-        return Err(format!("`{}` is not owned by root", path.display()));
+        return Err(format!("`{}` is not owned by root", show(path)));
     }
     if meta.mode() & 0o022 != 0 {
-        return Err(format!(
-            "`{}` is writable by group or others",
-            path.display()
-        ));
+        return Err(format!("`{}` is writable by group or others", show(path)));
     }
     Ok(())
 }
@@ -606,7 +603,7 @@ fn resolve_trusted(path: &Path, depth: u32) -> Result<PathBuf, String> {
             Component::Normal(name) => {
                 let next = cur.join(name);
                 let meta = std::fs::symlink_metadata(&next)
-                    .map_err(|e| format!("`{}`: {e}", next.display()))?;
+                    .map_err(|e| format!("`{}`: {e}", show(&next)))?;
                 if meta.file_type().is_symlink() {
                     let target = std::fs::read_link(&next).map_err(|e| e.to_string())?;
                     let target = if target.is_absolute() {

@@ -50,6 +50,12 @@ const LOADER_FILES: &[&str] = &[
     "/etc/ld-musl-x86_64.path",
 ];
 
+/// A path for a message: escaped, never a control character raw (file contents such as a
+/// `#!` line or `PT_INTERP` name some of them).
+pub fn shown(p: &Path) -> String {
+    crate::policy::signature::escape_bare(p.as_os_str().as_bytes())
+}
+
 /// Why a program cannot be launched.
 #[derive(Debug, thiserror::Error)]
 pub enum LaunchError {
@@ -62,7 +68,7 @@ pub enum LaunchError {
     #[error("`{0}`: command not found")]
     NotFound(String),
     /// Found but cannot be executed.
-    #[error("`{path}` cannot be executed: {reason}")]
+    #[error("`{}` cannot be executed: {reason}", shown(path))]
     NotExecutable {
         /// The path.
         path: PathBuf,
@@ -71,7 +77,8 @@ pub enum LaunchError {
     },
     /// A 32-bit or foreign-architecture program.
     #[error(
-        "cannot confine `{path}`: it is a {description}; its system calls use another ABI, which every seccomp-pledge filter kills (only x86_64 programs can run)"
+        "cannot confine `{}`: it is a {description}; its system calls use another ABI, which every seccomp-pledge filter kills (only x86_64 programs can run)",
+        shown(path)
     )]
     Foreign {
         /// The program (or its interpreter).
@@ -81,7 +88,8 @@ pub enum LaunchError {
     },
     /// Exact promises after the loader cannot be guaranteed for this program.
     #[error(
-        "cannot guarantee exactly the requested promises for `{path}`: {why}; to run it anyway with the loader's promises (`rpath prot_exec`) left in force, add --allow-loader-promises"
+        "cannot guarantee exactly the requested promises for `{}`: {why}; to run it anyway, accepting that risk, add --allow-loader-promises",
+        shown(path)
     )]
     CannotNarrow {
         /// The program.
@@ -90,7 +98,7 @@ pub enum LaunchError {
         why: String,
     },
     /// The `--report` file cannot be written.
-    #[error("cannot write the report file `{path}`: {source}")]
+    #[error("cannot write the report file `{}`: {source}", shown(path))]
     ReportFile {
         /// The file.
         path: PathBuf,
@@ -313,7 +321,7 @@ pub fn system_loader(interpreter: &Path) -> Result<SystemLoader, String> {
     }
     Err(format!(
         "its dynamic loader `{}` is neither glibc's nor musl's system loader ({})",
-        interpreter.display(),
+        shown(interpreter),
         SYSTEM_LOADERS
             .iter()
             .map(|(p, _)| *p)
@@ -447,7 +455,7 @@ pub fn resolve_exec(program: &Path, argv: &[OsString]) -> Result<Exec, LaunchErr
                 let f = open(&interpreter).map_err(|e| match e {
                     LaunchError::NotFound(_) => not_exec(
                         &path,
-                        format!("its interpreter `{}` was not found", interpreter.display()),
+                        format!("its interpreter `{}` was not found", shown(&interpreter)),
                     ),
                     e => e,
                 })?;
@@ -882,18 +890,74 @@ pub struct RunOptions {
 }
 
 impl RunOptions {
-    /// Opens the `--report` file (created or truncated) so that a bad path fails before
-    /// anything runs.
+    /// Opens the `--report` file before anything runs, so that a bad path fails first. A new
+    /// file is created (mode 0600); an existing regular file is appended to, never truncated
+    /// (it may not be ours); a symbolic link, a FIFO, a device or a directory is refused.
     ///
     /// # Errors
     /// [`LaunchError::ReportFile`].
     pub fn open_report(path: &Path) -> Result<std::io::BufWriter<std::fs::File>, LaunchError> {
-        std::fs::File::create(path)
-            .map(std::io::BufWriter::new)
-            .map_err(|source| LaunchError::ReportFile {
-                path: path.to_path_buf(),
-                source,
-            })
+        use std::os::unix::fs::OpenOptionsExt;
+        let err = |source: std::io::Error| LaunchError::ReportFile {
+            path: path.to_path_buf(),
+            source,
+        };
+        let flags = libc::O_NOFOLLOW | libc::O_CLOEXEC | libc::O_NONBLOCK;
+        let file = match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .custom_flags(flags)
+            .open(path)
+        {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                // Look before opening (opening a FIFO or a device has effects of its own);
+                // the descriptor is checked again below.
+                let meta = std::fs::symlink_metadata(path).map_err(err)?;
+                if meta.file_type().is_symlink() {
+                    return Err(err(std::io::Error::other(
+                        "it is a symbolic link, which a report file is never written through",
+                    )));
+                }
+                if !meta.is_file() {
+                    return Err(err(std::io::Error::other(
+                        "it is not a regular file (a FIFO, device or directory); give a file path",
+                    )));
+                }
+                std::fs::OpenOptions::new()
+                .append(true)
+                .custom_flags(flags)
+                .open(path)
+                .map_err(|e| {
+                    if e.raw_os_error() == Some(libc::ELOOP) {
+                        std::io::Error::other(
+                            "it is a symbolic link, which a report file is never written through",
+                        )
+                    } else {
+                        e
+                    }
+                })
+                .map_err(err)?
+            }
+            Err(e) => return Err(err(e)),
+        };
+        let meta = file.metadata().map_err(err)?;
+        if !meta.is_file() {
+            return Err(err(std::io::Error::other(
+                "it is not a regular file (a FIFO, device or directory); give a file path",
+            )));
+        }
+        // Writes block again (O_NONBLOCK only kept the open from hanging on a FIFO).
+        // SAFETY: F_SETFL on our own descriptor.
+        unsafe {
+            libc::fcntl(
+                std::os::fd::AsRawFd::as_raw_fd(&file),
+                libc::F_SETFL,
+                libc::O_APPEND,
+            )
+        };
+        Ok(std::io::BufWriter::new(file))
     }
 }
 

@@ -242,6 +242,8 @@ const MAX_KINDS: usize = 1024;
 const LINES_PER_KIND: u32 = 3;
 /// Lines printed in all before everything is only counted.
 const MAX_LINES: u32 = 200;
+/// Lines of the exit summary at most (the last one counts the rest).
+const MAX_SUMMARY: usize = 50;
 
 /// Counts denials by kind (syscall and fix) with bounded memory, and decides which get a
 /// line.
@@ -291,16 +293,32 @@ impl Tally {
             .filter(|(_, (n, shown))| *n > u64::from(*shown))
             .collect();
         kinds.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
+        let shown_kinds = if kinds.len() + usize::from(self.overflow > 0) > MAX_SUMMARY {
+            MAX_SUMMARY - 1
+        } else {
+            kinds.len()
+        };
+        let rest: u64 = kinds[shown_kinds..]
+            .iter()
+            .map(|(_, (n, _))| *n)
+            .sum::<u64>()
+            + self.overflow;
+        let rest_kinds = kinds.len() - shown_kinds;
         let mut out: Vec<String> = kinds
             .into_iter()
+            .take(shown_kinds)
             .map(|((sys, fix), (n, shown))| {
                 format!("seccomp-pledge: {n} denials of {sys} ({shown} shown): {fix}")
             })
             .collect();
-        if self.overflow > 0 {
+        if rest > 0 {
+            let kinds = if self.overflow > 0 {
+                "other kinds".to_string()
+            } else {
+                format!("{rest_kinds} other kinds")
+            };
             out.push(format!(
-                "seccomp-pledge: {} more denials of other kinds (not itemised)",
-                self.overflow
+                "seccomp-pledge: {rest} more denials of {kinds} (not itemised)"
             ));
         }
         out
@@ -313,6 +331,27 @@ mod tests {
 
     fn nr(name: &str) -> u32 {
         syscalls::by_name(name).unwrap().id() as u32
+    }
+
+    #[test]
+    fn the_exit_summary_is_bounded() {
+        let mut t = Tally::default();
+        for k in 0..300u32 {
+            for _ in 0..5 {
+                t.count(&format!("call{k}"), "needs promise x");
+            }
+        }
+        let lines = t.summary();
+        assert_eq!(lines.len(), MAX_SUMMARY, "{lines:?}");
+        assert!(
+            lines[MAX_SUMMARY - 1].contains("more denials of 251 other kinds"),
+            "{lines:?}"
+        );
+        let counted: u64 = lines
+            .iter()
+            .map(|l| l.split_whitespace().nth(1).unwrap().parse::<u64>().unwrap())
+            .sum();
+        assert_eq!(counted, 1500, "every denial is in the summary: {lines:?}");
     }
 
     #[test]

@@ -164,6 +164,7 @@ fn threads_and_children_are_supervised() {
         4,
         "one report per thread, each with its own tid: {tids:?}"
     );
+    let json = d.path().join("t2.jsonl");
     let r = probe_run(
         &["-p", "stdio proc", "--report", &s(&json)],
         "getpid :: forked socket AF_UNIX SOCK_STREAM :: forked forked flock /etc/hostname",
@@ -268,7 +269,7 @@ fn report_file_errors_come_before_anything_runs() {
     let dir = s(d.path());
     for (path, what) in [
         ("/no/such/dir/r.jsonl", "No such file or directory"),
-        (dir.as_str(), "Is a directory"),
+        (dir.as_str(), "not a regular file"),
     ] {
         let r = sp(&[
             "--report",
@@ -290,4 +291,77 @@ fn report_file_errors_come_before_anything_runs() {
         assert!(r.stderr.contains(what), "{r}");
         assert!(!marker.exists(), "nothing ran");
     }
+}
+
+#[test]
+fn report_files_are_never_followed_truncated_or_blocked_on() {
+    if !require_kernel() {
+        return;
+    }
+    let d = tempdir();
+    let victim = d.path().join("victim");
+    std::fs::write(&victim, "keep me\n").unwrap();
+    // A symbolic link planted where the report goes: refused, the target untouched.
+    let link = d.path().join("link.jsonl");
+    std::os::unix::fs::symlink(&victim, &link).unwrap();
+    let r = probe_run(
+        &["-p", "stdio", "--report", &s(&link)],
+        "socket AF_INET SOCK_STREAM",
+    );
+    assert_eq!(r.code, 125, "{r}");
+    assert!(r.stderr.contains("symbolic link"), "{r}");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me\n");
+    // A FIFO: refused at once (opening it does not wait for a reader).
+    let fifo = d.path().join("fifo");
+    let c = std::ffi::CString::new(s(&fifo)).unwrap();
+    // SAFETY: mkfifo with a valid path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let start = std::time::Instant::now();
+    let r = probe_run(&["-p", "stdio", "--report", &s(&fifo)], "getpid");
+    assert_eq!(r.code, 125, "{r}");
+    assert!(r.stderr.contains("not a regular file"), "{r}");
+    assert!(start.elapsed() < std::time::Duration::from_secs(5));
+    // An existing file is appended to, never truncated.
+    let r = probe_run(
+        &["-p", "stdio", "--report", &s(&victim)],
+        "socket AF_INET SOCK_STREAM",
+    );
+    r.expect("socket", "EPERM");
+    let text = std::fs::read_to_string(&victim).unwrap();
+    assert!(
+        text.starts_with("keep me\n") && text.contains("\"syscall\":\"socket\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn program_controlled_names_are_escaped_in_reports() {
+    if !require_kernel() {
+        return;
+    }
+    let evil = "\u{1b}]0;owned\u{7}\u{1b}[2J";
+    let r = sp(&[
+        "-p",
+        "stdio",
+        "--",
+        &s(probe_static()),
+        "prctl",
+        "PR_SET_NAME",
+        evil,
+        "::",
+        "socket",
+        "AF_INET",
+        "SOCK_STREAM",
+        "::",
+        "open",
+        &format!("/tmp/{evil}"),
+        "O_RDONLY",
+    ]);
+    assert!(r.stderr.contains("denied socket"), "{r}");
+    assert!(
+        !r.stderr.contains('\u{1b}') && !r.stderr.contains('\u{7}'),
+        "no control character reaches the terminal: {:?}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("\\x1b]0;owned\\x07"), "{:?}", r.stderr);
 }
