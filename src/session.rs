@@ -573,12 +573,13 @@ impl Session {
                     penalty: bpf::SECCOMP_RET_USER_NOTIF,
                     foreign_arch: bpf::SECCOMP_RET_USER_NOTIF,
                     report_syscall: false,
+                    scoped_attrs: self.policy.options.unveil,
                 };
                 let f = seccomp::compile(&spec)?;
                 let name = |nr: u32| syscalls::name(nr).map(str::to_string);
                 let text = bpf::disassemble(&f.program, &name);
                 Ok(Output::text(text.trim_end()).note(format!(
-                    "{} instructions; the filter a static program starts with (dynamic programs get `rpath prot_exec` for the loader, then lose them)",
+                    "{} instructions; the filter every program runs under (a dynamic program's loader gets the calls it needs beyond them one by one from the supervisor, until it is done)",
                     f.program.len()
                 )))
             }

@@ -91,6 +91,9 @@ pub struct FilterSpec<'a> {
     pub foreign_arch: u32,
     /// Send [`REPORT_NR`] to the supervisor (`SECCOMP_RET_USER_NOTIF`).
     pub report_syscall: bool,
+    /// Unveil is on: promises do not allow attribute changes by path (see
+    /// [`crate::policy::unveil::UNSCOPED_ATTRS`]).
+    pub scoped_attrs: bool,
 }
 
 impl<'a> FilterSpec<'a> {
@@ -103,6 +106,7 @@ impl<'a> FilterSpec<'a> {
             penalty: penalty.ret(),
             foreign_arch: bpf::SECCOMP_RET_KILL_PROCESS,
             report_syscall: false,
+            scoped_attrs: false,
         }
     }
 }
@@ -218,6 +222,25 @@ pub fn plan(spec: &FilterSpec<'_>) -> Result<Plan, CompileError> {
         }
         if let Some(slot) = user.get_mut(r.syscall.nr() as usize) {
             slot.push((i, r));
+        }
+    }
+    if spec.scoped_attrs {
+        for (name, null) in crate::policy::unveil::UNSCOPED_ATTRS {
+            let Ok(s) = syscalls::by_name(name) else {
+                continue;
+            };
+            let i = s.id() as usize;
+            let promised = std::mem::take(&mut unconditional[i]);
+            let slot = &mut terms[i];
+            let allowed = promised || !slot.is_empty();
+            slot.clear();
+            if let (Some(arg), true) = (null, allowed) {
+                // The descriptor form: the path argument is NULL.
+                slot.push((
+                    vec![Condition::new(*arg as u8, Width::Qword, Op::Eq, 0)],
+                    Origin::Guard("attributes by descriptor only"),
+                ));
+            }
         }
     }
     let mut plans = Vec::with_capacity(n);

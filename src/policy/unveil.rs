@@ -8,6 +8,33 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+/// Calls that change a file's attributes by path, which Landlock does not restrict: while
+/// unveil is on, no promise allows them on a path (they would reach files outside every
+/// unveiled path); the descriptor forms stay (`fchmod`, `fchown`, and these calls with the
+/// path argument given here NULL, as glibc's `futimens` does). Explicit `allow` rules are
+/// kept, with a warning.
+pub const UNSCOPED_ATTRS: &[(&str, Option<usize>)] = &[
+    ("chmod", None),
+    ("fchmodat", None),
+    ("chown", None),
+    ("lchown", None),
+    ("fchownat", None),
+    ("utime", None),
+    ("utimes", None),
+    ("futimesat", Some(1)),
+    ("utimensat", Some(1)),
+];
+
+/// Why such a call was refused, for reports.
+pub const UNSCOPED_ATTRS_WHY: &str = "refused on a path while unveil is on (Landlock cannot restrict attribute changes): use the descriptor form (fchmod, fchown, futimens), or -V";
+
+/// Whether `name` with `args` changes attributes through a path (see [`UNSCOPED_ATTRS`]).
+pub fn unscoped_attr(name: &str, args: &[u64; 6]) -> bool {
+    UNSCOPED_ATTRS
+        .iter()
+        .any(|(n, null)| *n == name && null.is_none_or(|i| args[i] != 0))
+}
+
 /// Permission letters of an unveil rule.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Perms(u8);

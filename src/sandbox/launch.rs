@@ -514,8 +514,10 @@ pub fn unveil_specs(policy: &Policy, program: &Path, kind: &Kind) -> Vec<UnveilS
     }
     if let Kind::Dynamic { interpreter } = kind.innermost() {
         specs.push(implicit(interpreter.clone(), "rx", "the dynamic loader"));
+        // Read is enough to map a library executable: Landlock's execute right governs
+        // execve (the loader itself), not mmap.
         for d in LIB_DIRS {
-            specs.push(implicit(*d, "rx", "the dynamic loader"));
+            specs.push(implicit(*d, "r", "the dynamic loader"));
         }
         for f in LOADER_FILES {
             specs.push(implicit(*f, "r", "the dynamic loader"));
@@ -649,6 +651,7 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
         penalty: bpf::SECCOMP_RET_USER_NOTIF,
         foreign_arch: bpf::SECCOMP_RET_USER_NOTIF,
         report_syscall: narrowed,
+        scoped_attrs: policy.options.unveil,
     })?;
 
     let mut specs = unveil_specs(policy, &program, &kind);
@@ -669,6 +672,25 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
     }
     warnings.extend(prepared.report.notes.iter().map(|n| format!("unveil: {n}")));
 
+    if policy.options.unveil {
+        for r in &policy.rules {
+            let name = r.syscall.name();
+            if !r.action.denies()
+                && crate::policy::unveil::UNSCOPED_ATTRS
+                    .iter()
+                    .any(|(n, _)| *n == name)
+            {
+                warnings.push(format!(
+                    "`allow {name}` reaches files outside the unveiled paths: Landlock does not restrict attribute changes by path"
+                ));
+            }
+        }
+    }
+    if requested.contains(Promise::Unix) {
+        warnings.push(
+            "unix: unveil does not restrict connecting to pathname Unix sockets, so the program can reach every socket file the user can (e.g. /run/docker.sock, the D-Bus bus)".into(),
+        );
+    }
     // As root the kernel ignores RLIMIT_NPROC: an explicit -P becomes a pids cgroup limit
     // on the sandbox; the default one does not apply, and every run says so.
     let kill = policy.penalty == crate::policy::Penalty::Kill;
@@ -746,6 +768,7 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
             penalty: bpf::SECCOMP_RET_USER_NOTIF,
             foreign_arch: bpf::SECCOMP_RET_USER_NOTIF,
             report_syscall: true,
+            scoped_attrs: policy.options.unveil,
         })?;
         loader_watch = Some(supervise::LoaderWatch {
             wide,

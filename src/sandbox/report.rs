@@ -106,6 +106,12 @@ pub fn fix_for(nr: u32, args: &[u64; 6], granted: PromiseSet) -> Fix {
         }
         _ => {}
     }
+    if name.is_some_and(|n| crate::policy::unveil::unscoped_attr(n, args))
+        && promise::allows(granted, nr, args)
+    {
+        // Granted, but not on a path while unveil is on.
+        return Fix::Never(crate::policy::unveil::UNSCOPED_ATTRS_WHY);
+    }
     let ps = promise::promises_allowing(nr, args, granted);
     if !ps.is_empty() {
         return Fix::Promises(ps);

@@ -339,3 +339,90 @@ fn older_landlock_abis_are_reported_on_every_run_and_strict_refuses() {
     let r = probe_run(&["-p", ALL_FS, "-v", &v], "echo quiet");
     assert!(!r.stderr.contains("landlock:"), "{r}");
 }
+
+#[test]
+fn attribute_changes_by_path_cannot_reach_files_outside_the_unveiled_paths() {
+    if !require_kernel() {
+        return;
+    }
+    let inside = tempdir();
+    let outside = tempdir();
+    let target = outside.path().join("victim");
+    std::fs::write(&target, "x").unwrap();
+    let t = s(&target);
+    let mode = || {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(&target).unwrap().permissions().mode() & 0o7777
+    };
+    let before = mode();
+    // The attack works where Landlock is the only fence (unveil off): a promise allows
+    // chmod, and Landlock would not stop it anyway.
+    probe_run(&["-V", "-p", "stdio fattr"], &format!("chmod {t} 0600")).expect("chmod", "ok");
+    assert_eq!(mode(), 0o600);
+    std::fs::set_permissions(
+        &target,
+        std::os::unix::fs::PermissionsExt::from_mode(before),
+    )
+    .unwrap();
+    // With unveil on, every path form is refused, whatever promise would allow it.
+    let v = format!("rwc:{}", s(inside.path()));
+    for promises in ["stdio fattr", "stdio wpath", "stdio chown fattr"] {
+        let r = probe_run(
+            &["-p", promises, "-v", &v],
+            &format!("chmod {t} 0600 :: fchmodat {t} 0600 :: utimensat {t} :: chown {t} 0 0"),
+        );
+        for op in ["chmod", "fchmodat", "utimensat"] {
+            r.expect(op, "EPERM");
+        }
+        if promises.contains("chown") {
+            r.expect("chown", "EPERM");
+        }
+        assert!(
+            r.stderr.contains("refused on a path while unveil is on"),
+            "the report says why and what to use instead\n{r}"
+        );
+        assert_eq!(mode(), before, "{promises}: the file outside is unchanged");
+    }
+    // An explicit allow rule is the user's choice, and a warning says what it reaches.
+    let r = probe_run(
+        &["-p", "stdio", "-v", &v, "--allow", "chmod"],
+        &format!("chmod {t} 0644"),
+    );
+    r.expect("chmod", "ok");
+    assert!(
+        r.stderr
+            .contains("reaches files outside the unveiled paths"),
+        "{r}"
+    );
+}
+
+#[test]
+fn implicit_unveils_let_libraries_be_read_but_not_executed() {
+    if !require_kernel() {
+        return;
+    }
+    let libc = "/lib/x86_64-linux-gnu/libc.so.6";
+    let out = std::process::Command::new(libc).output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("GNU C Library"),
+        "glibc's libc.so.6 runs as a program unconfined"
+    );
+    // The loader maps it (read is enough), but the library directories are not executable.
+    let r = probe_run_dyn(&["-p", "stdio exec"], &format!("getpid :: exec {libc}"));
+    r.expect("getpid", "ok").expect("exec", "EACCES");
+}
+
+#[test]
+fn the_unix_promise_warns_that_socket_files_are_not_unveiled() {
+    if !require_kernel() {
+        return;
+    }
+    let r = probe_run(&["-p", "stdio unix"], "getpid");
+    assert!(
+        r.stderr
+            .contains("unveil does not restrict connecting to pathname Unix sockets"),
+        "{r}"
+    );
+    let r = probe_run(&["-p", "stdio"], "getpid");
+    assert!(!r.stderr.contains("Unix sockets"), "{r}");
+}
