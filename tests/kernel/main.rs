@@ -11,6 +11,7 @@ mod promises;
 mod reports;
 mod scripts;
 mod shell;
+mod sysargs;
 mod trace;
 mod unveil;
 mod util;

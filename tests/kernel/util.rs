@@ -88,13 +88,18 @@ pub(crate) fn require_kernel() -> bool {
     });
     match r {
         Ok(()) => true,
-        Err(why) if std::env::var("SECCOMP_PLEDGE_TEST_STRICT").as_deref() == Ok("0") => {
-            eprintln!("SKIPPED (SECCOMP_PLEDGE_TEST_STRICT=0): {why}");
-            false
-        }
-        Err(why) => {
-            panic!("kernel feature missing: {why} (set SECCOMP_PLEDGE_TEST_STRICT=0 to skip)")
-        }
+        Err(why) => missing(why),
+    }
+}
+
+/// A kernel feature a test needs is missing: fails the test, or with
+/// `SECCOMP_PLEDGE_TEST_STRICT=0` says so on stderr and returns false (the test then returns).
+pub(crate) fn missing(why: &str) -> bool {
+    if std::env::var("SECCOMP_PLEDGE_TEST_STRICT").as_deref() == Ok("0") {
+        eprintln!("SKIPPED (SECCOMP_PLEDGE_TEST_STRICT=0): {why}");
+        false
+    } else {
+        panic!("kernel feature missing: {why} (set SECCOMP_PLEDGE_TEST_STRICT=0 to skip)")
     }
 }
 
