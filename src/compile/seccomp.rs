@@ -1198,6 +1198,38 @@ mod tests {
         let _ = Promise::Stdio;
     }
 
+    /// Guards and promise rules compare every argument on the width the kernel reads it
+    /// with (`policy::sysargs`).
+    #[test]
+    fn every_check_uses_the_kernels_width() {
+        let all: Vec<&str> = ALL.iter().map(|p| p.name()).collect();
+        for text in ["", "stdio", &all.join(" ")] {
+            let exact = FilterSpec::new(PromiseSet::parse(text).unwrap(), &[], Action::Errno(1));
+            let wide = FilterSpec::new(
+                PromiseSet::parse(text)
+                    .unwrap()
+                    .union(PromiseSet::of(&[Promise::Rpath, Promise::ProtExec])),
+                &[],
+                Action::Errno(1),
+            );
+            let plans = [plan(&exact).unwrap(), narrowing(&exact, &wide).unwrap()];
+            for p in &plans {
+                for (n, sp) in p.syscalls.iter().enumerate() {
+                    for c in sp.checks.iter().flat_map(|c| &c.conditions) {
+                        let s = syscalls::by_number(n as u32).unwrap();
+                        assert_eq!(
+                            Some(c.width),
+                            crate::policy::sysargs::width(s, c.index),
+                            "{text}: {} arg{}",
+                            s.name(),
+                            c.index
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn reserved_value_is_refused() {
         let rules = vec![Rule {

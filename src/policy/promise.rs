@@ -347,6 +347,9 @@ const fn eq64(arg: u8, v: u64) -> Condition {
 const fn masked(arg: u8, mask: u64, v: u64) -> Condition {
     Condition::new(arg, Width::Dword, Op::MaskedEq(mask), v)
 }
+const fn masked64(arg: u8, mask: u64, v: u64) -> Condition {
+    Condition::new(arg, Width::Qword, Op::MaskedEq(mask), v)
+}
 
 const O_ACCMODE: u64 = 0o3;
 const O_WRONLY: u64 = 0o1;
@@ -358,7 +361,7 @@ const O_TMPFILE_BIT: u64 = 0o20000000; // __O_TMPFILE
 const SETID_BITS: u64 = 0o7000; // S_ISUID | S_ISGID | S_ISVTX
 const AT_EMPTY_PATH: u64 = 0x1000;
 const SOCK_FLAGS_MASK: u64 = !(0o2000000 | 0o4000) & 0xffff_ffff; // ~(SOCK_CLOEXEC|SOCK_NONBLOCK)
-const PROT_RW_ONLY: u64 = !0b11 & 0xffff_ffff; // ~(PROT_READ|PROT_WRITE)
+const PROT_RW_ONLY: u64 = !0b11; // ~(PROT_READ|PROT_WRITE), all 64 bits (prot is an unsigned long)
 const MAP_LOCKED: u64 = 0x2000;
 const MAP_NONBLOCK: u64 = 0x10000;
 const MAP_HUGETLB: u64 = 0x40000;
@@ -436,12 +439,13 @@ const CREAT_NOBITS: &[&[Condition]] = &[&[masked(1, SETID_BITS, 0)]];
 const MODE1_NOBITS: &[&[Condition]] = &[&[masked(1, SETID_BITS, 0)]];
 const MODE2_NOBITS: &[&[Condition]] = &[&[masked(2, SETID_BITS, 0)]];
 
+// mmap's and mprotect's prot and flags are declared unsigned long: 64-bit compares.
 const MMAP_NOEXEC: &[&[Condition]] = &[
-    &[masked(2, PROT_RW_ONLY, 0)],
-    &[masked(3, MAP_LOCKED | MAP_NONBLOCK, 0)],
+    &[masked64(2, PROT_RW_ONLY, 0)],
+    &[masked64(3, MAP_LOCKED | MAP_NONBLOCK, 0)],
 ];
-const MMAP_EXEC: &[&[Condition]] = &[&[masked(3, MAP_LOCKED | MAP_NONBLOCK | MAP_HUGETLB, 0)]];
-const MPROTECT_NOEXEC: &[&[Condition]] = &[&[masked(2, PROT_RW_ONLY, 0)]];
+const MMAP_EXEC: &[&[Condition]] = &[&[masked64(3, MAP_LOCKED | MAP_NONBLOCK | MAP_HUGETLB, 0)]];
+const MPROTECT_NOEXEC: &[&[Condition]] = &[&[masked64(2, PROT_RW_ONLY, 0)]];
 
 const FCNTL_STDIO: &[&[Condition]] = &[&[
     eq(1, 0),    // F_DUPFD
@@ -1184,6 +1188,10 @@ pub const DIFFERENCES: &[(&str, &str)] = &[
         "exit_group is allowed whatever the promises, as OpenBSD always allows _exit; the reference denies it without stdio, which makes glibc programs crash at exit (glibc's _exit does not fall back to exit).",
     ),
     (
+        "(all)",
+        "every condition compares an argument on the width the kernel reads it with, from the kernel's own declared types: mmap's and mprotect's prot and mmap's flags are unsigned long, so they are compared on all 64 bits and a prot with upper bits set is refused; the reference compares the low 32 bits of every argument but sendto's address and prlimit64's new limit.",
+    ),
+    (
         "tty",
         "TIOCSTI and TIOCLINUX are refused in every filter, before any rule, comparing the low 32 bits the kernel uses, so no explicit rule can allow them and upper bits cannot smuggle them in.",
     ),
@@ -1266,6 +1274,36 @@ mod tests {
                 assert!(r.to_dnf().iter().all(|t| t.len() <= 6));
                 for also in r.also {
                     assert_ne!(*also, info.promise);
+                }
+            }
+        }
+    }
+
+    /// Every condition compares the argument on the width the kernel reads it with (the one
+    /// table, `policy::sysargs`), on an argument the syscall takes.
+    #[test]
+    fn condition_widths_are_the_kernels() {
+        for info in &TABLE {
+            for r in info.rules {
+                for c in r.all_of.iter().flat_map(|g| g.iter()) {
+                    let want = crate::policy::sysargs::width(r.syscall, c.index);
+                    assert_eq!(
+                        Some(c.width),
+                        want,
+                        "{} {} {}: arg{} is compared on {:?}, the kernel reads {want:?}",
+                        info.name,
+                        r.syscall.name(),
+                        r.tag,
+                        c.index,
+                        c.width
+                    );
+                    if c.width == Width::Dword {
+                        let bits = match c.op {
+                            Op::MaskedEq(m) => m | c.value,
+                            _ => c.value,
+                        };
+                        assert!(bits <= 0xffff_ffff, "{}: 32-bit constant", r.syscall.name());
+                    }
                 }
             }
         }

@@ -19,6 +19,8 @@ use crate::command::render;
 use crate::policy::Policy;
 use crate::policy::promise::{self, ALL, ALWAYS_ALLOWED, PID_PLACEHOLDER, Promise, PromiseSet};
 use crate::policy::rule::{ALWAYS_ENOSYS, Action, Condition, Op, Rule, Width};
+use crate::policy::signature::{self, Arg};
+use crate::policy::sysargs;
 use crate::policy::syscalls::{self, Syscall, Sysno};
 use crate::policy::unveil::{Perms, Unveil};
 use crate::sandbox::elf::{self, Kind};
@@ -292,37 +294,51 @@ fn self_pid_arg(nr: u32, index: usize) -> bool {
     index == 0 && matches!(syscalls::by_number(nr), Some(Sysno::kill | Sysno::tgkill))
 }
 
-/// The conditions that describe a shape: one per argument the profile keeps; 32-bit values
-/// compared with `==` (masked when the profile keeps only some bits); pointers (kept whole)
-/// compared with 0 only when they were NULL, never on their value. `None` when the shape
-/// names the caller's own pid, which a rule cannot express.
+/// Whether argument `index` of syscall `nr` is a pointer (by the signature table), whose
+/// value means nothing to a rule beyond being NULL or not.
+fn pointer_arg(nr: u32, index: usize) -> bool {
+    signature::signature(nr)
+        .and_then(|s| s.args.get(index))
+        .is_some_and(|a| {
+            matches!(
+                a,
+                Arg::Ptr | Arg::Path | Arg::Str | Arg::Buf(_) | Arg::SockAddr(_) | Arg::StrArray
+            )
+        })
+}
+
+/// The conditions that describe a shape: one per argument the profile keeps, compared on the
+/// width the kernel reads it with: values with `==` (masked when the profile keeps only some
+/// bits); pointers compared with 0 only when they were NULL, never on their value. `None`
+/// when the shape names the caller's own pid, which a rule cannot express.
 fn shape_conditions(shape: &Shape) -> Option<Vec<Condition>> {
     let masks = profile::kept_masks(shape.nr);
+    let sysno = syscalls::by_number(shape.nr)?;
     let mut out = Vec::new();
     for (i, (&mask, &value)) in masks.iter().zip(shape.args.iter()).enumerate() {
         if mask == 0 {
             continue;
         }
         let index = i as u8;
-        if mask > 0xffff_ffff {
+        let width = sysargs::width(sysno, index).unwrap_or(Width::Qword);
+        if pointer_arg(shape.nr, i) {
             if value == 0 {
-                out.push(Condition::new(index, Width::Qword, Op::Eq, 0));
+                out.push(Condition::new(index, width, Op::Eq, 0));
             }
             continue;
         }
         if value == PID_PLACEHOLDER && self_pid_arg(shape.nr, i) {
             return None;
         }
+        let full = match width {
+            Width::Dword => 0xffff_ffff,
+            Width::Qword => u64::MAX,
+        };
         let value = value & mask;
-        if mask == 0xffff_ffff {
-            out.push(Condition::new(index, Width::Dword, Op::Eq, value));
+        if mask == full {
+            out.push(Condition::new(index, width, Op::Eq, value));
         } else {
-            out.push(Condition::new(
-                index,
-                Width::Dword,
-                Op::MaskedEq(mask),
-                value,
-            ));
+            out.push(Condition::new(index, width, Op::MaskedEq(mask), value));
         }
     }
     Some(out)
@@ -1485,7 +1501,7 @@ mod tests {
         assert!(
             shown
                 .iter()
-                .any(|r| r.starts_with("allow mmap if arg2:32 == PROT_READ and ")),
+                .any(|r| r.starts_with("allow mmap if arg2 == PROT_READ and ")),
             "{shown:?}"
         );
         assert!(shown.iter().all(|r| !r.contains("exit_group")));
