@@ -15,3 +15,4 @@ mod sysargs;
 mod trace;
 mod unveil;
 mod util;
+mod widths;

@@ -189,6 +189,23 @@ pub(crate) fn probe_run(flags: &[&str], steps: &str) -> Run {
     run_prog(probe_static(), flags, steps)
 }
 
+/// Runs the static probe with `steps` outside any sandbox (what the kernel alone answers).
+pub(crate) fn probe_unconfined(steps: &str) -> Run {
+    let out = Command::new(probe_static())
+        .args(steps.split_whitespace())
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    Run {
+        code: out
+            .status
+            .code()
+            .unwrap_or_else(|| 128 + out.status.signal().unwrap_or(0)),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
 /// Runs the dynamic probe (the loader needs `rpath prot_exec`, added for now).
 pub(crate) fn probe_run_dyn(flags: &[&str], steps: &str) -> Run {
     run_prog(probe(), flags, steps)
