@@ -289,9 +289,16 @@ fn prune(mut set: PromiseSet, needs: &[Need]) -> PromiseSet {
     set
 }
 
+/// The promises that allow a call on the program's own pid, as text: `` `stdio` or `proc` ``.
+fn own_pid_promises(shape: &Shape) -> String {
+    let ps = promise::promises_allowing(shape.nr, &shape.args, PromiseSet::EMPTY);
+    let names: Vec<String> = ps.iter().map(|p| format!("`{p}`")).collect();
+    names.join(" or ")
+}
+
 /// Whether argument `index` of syscall `nr` holds the caller's pid in promise rules.
 fn self_pid_arg(nr: u32, index: usize) -> bool {
-    index == 0 && matches!(syscalls::by_number(nr), Some(Sysno::kill | Sysno::tgkill))
+    promise::self_pid_args(nr)[index]
 }
 
 /// Whether argument `index` of syscall `nr` is a pointer (by the signature table), whose
@@ -474,8 +481,9 @@ struct Skipped {
     enosys: BTreeMap<&'static str, u64>,
     /// Numbers outside the table.
     unknown: BTreeMap<u32, u64>,
-    /// kill/tgkill of itself that no promise covers (cannot happen with the table as it is).
-    own_pid: BTreeSet<&'static str>,
+    /// Calls on the program's own pid that a rule cannot express, with the promises that
+    /// allow them (`` `stdio` or `proc` ``).
+    own_pid: BTreeMap<&'static str, String>,
     /// ioctl requests every filter refuses.
     guarded: BTreeSet<String>,
 }
@@ -565,7 +573,9 @@ pub fn suggest(profile: &Profile) -> Suggestion {
             continue;
         }
         let Some(conds) = shape_conditions(&need.shape) else {
-            skipped.own_pid.insert(sysno.name());
+            skipped
+                .own_pid
+                .insert(sysno.name(), own_pid_promises(&need.shape));
             continue;
         };
         let mut why = "traced: no promise allows it".to_string();
@@ -659,9 +669,9 @@ fn skipped_notes(s: &Skipped) -> Vec<String> {
             counted(*count, "call")
         ));
     }
-    for name in &s.own_pid {
+    for (name, promises) in &s.own_pid {
         notes.push(format!(
-            "{name} aimed at the program itself cannot be written as a rule (its pid is known only at run time): add the promise `stdio`"
+            "{name} aimed at the program itself cannot be written as a rule (its pid is known only at run time): add the promise {promises}"
         ));
     }
     for what in &s.guarded {
@@ -713,7 +723,9 @@ pub fn allow_list_explained(profile: &Profile) -> (Vec<Rule>, Vec<String>) {
             continue;
         }
         let Some(conds) = shape_conditions(&shape) else {
-            skipped.own_pid.insert(sysno.name());
+            skipped
+                .own_pid
+                .insert(sysno.name(), own_pid_promises(&shape));
             continue;
         };
         items.push((sysno, conds, "traced".to_string()));
@@ -1375,6 +1387,36 @@ mod tests {
             notes
                 .iter()
                 .any(|n| n.contains("kill aimed at the program itself"))
+        );
+    }
+
+    #[test]
+    fn scheduling_and_priorities_of_itself_need_their_promise() {
+        let mut p = Profile::default();
+        call(
+            &mut p,
+            "sched_setaffinity",
+            [PID as u64, 128, 0x1000, 0, 0, 0],
+        );
+        call(&mut p, "sched_setaffinity", [0, 128, 0x1000, 0, 0, 0]);
+        call(&mut p, "setpriority", [0, PID as u64, 10, 0, 0, 0]);
+        call(&mut p, "prlimit64", [0, 4, 0x1000, 0, 0, 0]);
+        let s = suggest(&p);
+        assert_eq!(s.promises.to_string(), "stdio proc");
+        assert_suggestion_allows_trace(&p, &s);
+        let (rules, notes) = allow_list_explained(&p);
+        // pid 0 can be a rule; the program's own pid cannot.
+        assert!(
+            rules
+                .iter()
+                .any(|r| render::rule(r) == "allow sched_setaffinity if arg0 == 0"),
+            "{rules:?}"
+        );
+        assert!(
+            notes.iter().any(|n| n.contains(
+                "setpriority aimed at the program itself cannot be written as a rule (its pid is known only at run time): add the promise `proc` or `id`"
+            )),
+            "{notes:?}"
         );
     }
 

@@ -51,8 +51,8 @@ impl Abi {
 
 /// A native call reduced to what a policy can look at: the syscall number and, for each
 /// argument some promise rule or the explicit-rule key table compares, its value under the
-/// union of the masks compared; every other argument is 0. A `kill`-like call aimed at the
-/// caller's own process has its pid replaced by [`PID_PLACEHOLDER`], as in the promise table.
+/// union of the masks compared; every other argument is 0. An argument the promise table
+/// compares with the caller's own pid holds [`PID_PLACEHOLDER`] when it is that pid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Shape {
     /// The x86_64 syscall number.
@@ -94,9 +94,6 @@ fn full_mask(s: Sysno, index: u8) -> u64 {
         _ => u64::MAX,
     }
 }
-
-/// Syscalls whose argument 0 is a pid that promise rules compare with the caller's own.
-const SELF_PID_ARG0: &[&str] = &["kill", "tgkill"];
 
 /// For each syscall number, the mask kept for each argument (0: dropped).
 fn masks(nr: u32) -> [u64; 6] {
@@ -143,9 +140,10 @@ impl Shape {
         for i in 0..6 {
             a[i] = args[i] & m[i];
         }
-        if let Some(name) = syscalls::name(nr) {
-            if SELF_PID_ARG0.contains(&name) && (args[0] & 0xffff_ffff) as i32 == tgid {
-                a[0] = PID_PLACEHOLDER;
+        let own = promise::with_placeholder(nr, args, tgid as u32);
+        for (a, own) in a.iter_mut().zip(own) {
+            if own == PID_PLACEHOLDER {
+                *a = PID_PLACEHOLDER;
             }
         }
         Shape { nr, args: a }
