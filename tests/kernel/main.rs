@@ -6,6 +6,7 @@ mod cli;
 mod guards;
 mod launch;
 mod loader;
+mod others;
 mod programs;
 mod promises;
 mod reports;
