@@ -609,6 +609,30 @@ mod tests {
         assert_eq!(r.conditions[0].width, Width::Dword);
     }
 
+    /// Issue: a deny on landlock_add_rule's `enum landlock_rule_type` was compared on 64
+    /// bits, so 0x1_0000_0002 dodged it. Every 32-bit argument now defaults to 32 bits, in
+    /// deny and allow rules alike, and round-trips through the renderer without `:32`.
+    #[test]
+    fn int_arguments_default_to_32_bits() {
+        for (verb, text) in [
+            (Verb::Deny, "landlock_add_rule if arg1 == 2 errno EACCES"),
+            (Verb::Allow, "landlock_add_rule if arg1 == 2"),
+            (Verb::Deny, "kill if arg1 == SIGKILL"),
+            (Verb::Deny, "futex if arg5 == 1"),
+            (Verb::Deny, "readv if arg0 == 3"),
+        ] {
+            let r = one(verb, text);
+            assert_eq!(r.conditions[0].width, Width::Dword, "{text}");
+            assert!(!super::super::render::rule(&r).contains(":32"), "{text}");
+        }
+        let r = one(Verb::Deny, "readv if arg2 == 3");
+        assert_eq!(
+            r.conditions[0].width,
+            Width::Qword,
+            "vlen is an unsigned long"
+        );
+    }
+
     #[test]
     fn several_syscalls_and_actions() {
         let r = parse_rules(Verb::Deny, "mkdir, rmdir kill", EPERM).unwrap();

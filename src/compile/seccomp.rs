@@ -827,8 +827,15 @@ mod tests {
                     let got = run(&prog, &data(n, args)).unwrap();
                     // The plan uses the placeholder; the program has the pid patched in.
                     let mut patched = args;
-                    if patched[0] & 0xffff_ffff == PID_PLACEHOLDER {
-                        patched[0] = (patched[0] & !0xffff_ffff) | u64::from(pid);
+                    let self_pid = promise::self_pid_args(n);
+                    let mut is_self = false;
+                    for (a, _) in patched.iter_mut().zip(self_pid).filter(|(_, p)| *p) {
+                        if *a & 0xffff_ffff == PID_PLACEHOLDER {
+                            *a = (*a & !0xffff_ffff) | u64::from(pid);
+                            is_self = true;
+                        }
+                    }
+                    if is_self {
                         assert_eq!(
                             run(&prog, &data(n, patched)).unwrap(),
                             want,
@@ -1196,29 +1203,67 @@ mod tests {
     }
 
     #[test]
-    fn promise_table_syscalls_exist_and_kill_slots_are_found() {
+    fn self_checks_get_the_pid_patched_in() {
         let f = compile_promises("stdio");
-        // kill and tgkill each compare arg0 with the pid once
-        assert_eq!(f.pid_slots.len(), 2);
+        // kill, tgkill, sched_setaffinity, migrate_pages and get_robust_list each compare
+        // arg0 with the pid once.
+        assert_eq!(f.pid_slots.len(), 5);
         let p = f.program_for_pid(777);
-        assert_eq!(
-            run(&p, &data(nr("kill"), [777, 15, 0, 0, 0, 0])).unwrap(),
-            ALLOW
-        );
-        assert_eq!(
-            run(&p, &data(nr("kill"), [778, 15, 0, 0, 0, 0])).unwrap(),
-            EPERM
-        );
-        assert_eq!(
-            run(&p, &data(nr("tgkill"), [777, 778, 10, 0, 0, 0])).unwrap(),
-            ALLOW
-        );
-        let proc_ = compile_promises("stdio proc");
-        assert!(
-            proc_.pid_slots.is_empty(),
-            "proc allows kill unconditionally"
-        );
-        let _ = Promise::Stdio;
+        let call = |name: &str, args: [u64; 6]| run(&p, &data(nr(name), args)).unwrap();
+        assert_eq!(call("kill", [777, 15, 0, 0, 0, 0]), ALLOW);
+        assert_eq!(call("kill", [778, 15, 0, 0, 0, 0]), EPERM);
+        assert_eq!(call("tgkill", [777, 778, 10, 0, 0, 0]), ALLOW);
+        for name in ["sched_setaffinity", "migrate_pages", "get_robust_list"] {
+            assert_eq!(call(name, [0, 8, 0x1000, 0, 0, 0]), ALLOW, "{name} on 0");
+            assert_eq!(
+                call(name, [777, 8, 0x1000, 0, 0, 0]),
+                ALLOW,
+                "{name} on itself"
+            );
+            assert_eq!(
+                call(name, [778, 8, 0x1000, 0, 0, 0]),
+                EPERM,
+                "{name} on another"
+            );
+            assert_eq!(call(name, [1, 8, 0x1000, 0, 0, 0]), EPERM, "{name} on init");
+        }
+        // proc allows kill to anyone, but changes priorities and limits of itself only.
+        let f = compile_promises("stdio proc");
+        assert!(!f.pid_slots.is_empty());
+        let p = f.program_for_pid(777);
+        let call = |name: &str, args: [u64; 6]| run(&p, &data(nr(name), args)).unwrap();
+        assert_eq!(call("kill", [778, 15, 0, 0, 0, 0]), ALLOW);
+        assert_eq!(call("setpriority", [0, 777, 10, 0, 0, 0]), ALLOW);
+        assert_eq!(call("setpriority", [0, 778, 10, 0, 0, 0]), EPERM);
+        assert_eq!(call("prlimit64", [777, 4, 0x1000, 0, 0, 0]), ALLOW);
+        assert_eq!(call("prlimit64", [778, 4, 0x1000, 0, 0, 0]), EPERM);
+        assert_eq!(call("prlimit64", [778, 4, 0, 0x1000, 0, 0]), ALLOW, "read");
+    }
+
+    /// The narrowing library installs its filter as compiled: it must hold no pid to patch
+    /// (the loader's extra promises never touch a call compared with the pid).
+    #[test]
+    fn narrowing_filters_have_no_pid_slots() {
+        let all: Vec<&str> = ALL.iter().map(|p| p.name()).collect();
+        for text in [
+            "stdio",
+            "stdio proc",
+            "stdio proc id",
+            "proc",
+            &all.join(" "),
+        ] {
+            let exact = FilterSpec::new(PromiseSet::parse(text).unwrap(), &[], Action::Errno(1));
+            let wide = FilterSpec {
+                promises: exact.promises.union(PromiseSet::of(&[
+                    Promise::Rpath,
+                    Promise::ProtExec,
+                    Promise::Exec,
+                ])),
+                ..exact
+            };
+            let n = compile_plan(narrowing(&exact, &wide).unwrap()).unwrap();
+            assert!(n.pid_slots.is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -38,8 +38,10 @@
 //!
 //! Known differences, all towards "more restrictive", documented rather than refused:
 //!
-//! * `stdio`'s `kill`/`tgkill` "to itself" rules compare with the sandbox's pid, known only at
-//!   launch ([`PID_PLACEHOLDER`]): they are left out, so these calls fall to the penalty. A
+//! * The promise rules that compare a pid with the sandbox's own (`stdio`'s `kill`/`tgkill`
+//!   "to itself", `sched_setaffinity`; `proc`'s `setpriority`, `prlimit64` … on the program
+//!   itself) know that pid only at launch ([`PID_PLACEHOLDER`]): those checks are left out, so
+//!   the calls fall to the penalty (pid 0 still works where the rule accepts it). A
 //!   never-matching rule (`arg0 < 0`) carries a comment saying so on the syscall concerned.
 //! * Numbers in the x86_64 holes and above our table get ENOSYS from our filter, the penalty
 //!   from the exported filters (seccompiler has no name for them).
@@ -645,7 +647,7 @@ fn seccompiler_knows(name: &str) -> bool {
         .contains(name)
 }
 
-const SELF_NOTE: &str = "stdio allows this call on the sandbox's own pid, which is known only at launch: seccompiler cannot express it, so such calls get the mismatch action (this rule never matches)";
+const SELF_NOTE: &str = "a promise allows this call on the sandbox's own pid, which is known only at launch: seccompiler cannot express it, so such calls get the mismatch action (this rule never matches)";
 
 /// Exports a policy as seccompiler JSON: a map of filter name → {mismatch_action,
 /// match_action, filter: `[RULES]`}, accepted by `seccompiler::compile_from_json(reader,
@@ -1240,8 +1242,15 @@ mod tests {
     }
 
     /// A call our filter decides with the sandbox's pid, which seccompiler cannot know.
-    fn is_kill_self(n: u32, args: &[u64; 6]) -> bool {
-        (n == nr("kill") || n == nr("tgkill")) && args[0] & 0xffff_ffff == PID_PLACEHOLDER
+    fn is_self(n: u32, args: &[u64; 6]) -> bool {
+        self_args(n, args).next().is_some()
+    }
+
+    /// The arguments of `args` a promise rule compares with the sandbox's pid, that hold it.
+    fn self_args(n: u32, args: &[u64; 6]) -> impl Iterator<Item = usize> {
+        let pid = promise::self_pid_args(n);
+        let args = *args;
+        (0..6).filter(move |&i| pid[i] && args[i] & 0xffff_ffff == PID_PLACEHOLDER)
     }
 
     /// Stacked seccompiler filters of `text` decide every native call like our plan of `p`.
@@ -1255,11 +1264,13 @@ mod tests {
                 let d = data(n, args);
                 let got = stacked(&progs, &d, true);
                 let want = plan.decide(n, &args);
-                if is_kill_self(n, &args) {
+                if is_self(n, &args) {
                     // The "to itself" rules are left out of the export (documented): the call
                     // is decided as for any other pid.
                     let mut other = args;
-                    other[0] ^= 1;
+                    for i in self_args(n, &args) {
+                        other[i] ^= 1;
+                    }
                     assert_eq!(got, plan.decide(n, &other), "{label}: nr {n} {args:x?}");
                     continue;
                 }
@@ -1280,14 +1291,14 @@ mod tests {
         }
     }
 
-    /// Our plans of `a` and `b` decide every call alike (except the kill-self calls, which an
-    /// export leaves out).
+    /// Our plans of `a` and `b` decide every call alike (except the calls on the program
+    /// itself by its pid, which an export leaves out).
     fn assert_same_decisions(label: &str, a: &Policy, b: &Policy, g: &mut Gen) {
         let (pa, pb) = (plan_of(a), plan_of(b));
         for n in numbers() {
             for _ in 0..samples(&pa, n).max(samples(&pb, n)) {
                 let args = g.args();
-                if is_kill_self(n, &args) {
+                if is_self(n, &args) {
                     continue;
                 }
                 assert_eq!(

@@ -347,6 +347,9 @@ const fn eq64(arg: u8, v: u64) -> Condition {
 const fn masked(arg: u8, mask: u64, v: u64) -> Condition {
     Condition::new(arg, Width::Dword, Op::MaskedEq(mask), v)
 }
+const fn masked64(arg: u8, mask: u64, v: u64) -> Condition {
+    Condition::new(arg, Width::Qword, Op::MaskedEq(mask), v)
+}
 
 const O_ACCMODE: u64 = 0o3;
 const O_WRONLY: u64 = 0o1;
@@ -358,7 +361,7 @@ const O_TMPFILE_BIT: u64 = 0o20000000; // __O_TMPFILE
 const SETID_BITS: u64 = 0o7000; // S_ISUID | S_ISGID | S_ISVTX
 const AT_EMPTY_PATH: u64 = 0x1000;
 const SOCK_FLAGS_MASK: u64 = !(0o2000000 | 0o4000) & 0xffff_ffff; // ~(SOCK_CLOEXEC|SOCK_NONBLOCK)
-const PROT_RW_ONLY: u64 = !0b11 & 0xffff_ffff; // ~(PROT_READ|PROT_WRITE)
+const PROT_RW_ONLY: u64 = !0b11; // ~(PROT_READ|PROT_WRITE), all 64 bits (prot is an unsigned long)
 const MAP_LOCKED: u64 = 0x2000;
 const MAP_NONBLOCK: u64 = 0x10000;
 const MAP_HUGETLB: u64 = 0x40000;
@@ -436,12 +439,13 @@ const CREAT_NOBITS: &[&[Condition]] = &[&[masked(1, SETID_BITS, 0)]];
 const MODE1_NOBITS: &[&[Condition]] = &[&[masked(1, SETID_BITS, 0)]];
 const MODE2_NOBITS: &[&[Condition]] = &[&[masked(2, SETID_BITS, 0)]];
 
+// mmap's and mprotect's prot and flags are declared unsigned long: 64-bit compares.
 const MMAP_NOEXEC: &[&[Condition]] = &[
-    &[masked(2, PROT_RW_ONLY, 0)],
-    &[masked(3, MAP_LOCKED | MAP_NONBLOCK, 0)],
+    &[masked64(2, PROT_RW_ONLY, 0)],
+    &[masked64(3, MAP_LOCKED | MAP_NONBLOCK, 0)],
 ];
-const MMAP_EXEC: &[&[Condition]] = &[&[masked(3, MAP_LOCKED | MAP_NONBLOCK | MAP_HUGETLB, 0)]];
-const MPROTECT_NOEXEC: &[&[Condition]] = &[&[masked(2, PROT_RW_ONLY, 0)]];
+const MMAP_EXEC: &[&[Condition]] = &[&[masked64(3, MAP_LOCKED | MAP_NONBLOCK | MAP_HUGETLB, 0)]];
+const MPROTECT_NOEXEC: &[&[Condition]] = &[&[masked64(2, PROT_RW_ONLY, 0)]];
 
 const FCNTL_STDIO: &[&[Condition]] = &[&[
     eq(1, 0),    // F_DUPFD
@@ -497,6 +501,22 @@ const CLONE_THREAD: &[&[Condition]] = &[
 ];
 const CLONE_PROC: &[&[Condition]] = &[&[masked(0, CLONE_FORBIDDEN, 0)]];
 const KILL_SELF: &[&[Condition]] = &[&[eq(0, PID_PLACEHOLDER)]];
+// Calls that change a process given its pid act on the program itself only: pid 0 (the
+// caller) or the sandboxed program's pid. Landlock does not scope them.
+const PID0_SELF: &[&[Condition]] = &[&[eq(0, 0), eq(0, PID_PLACEHOLDER)]];
+const PRIO_PROCESS: u64 = 0;
+const PRIO_PGRP: u64 = 1;
+const IOPRIO_WHO_PROCESS: u64 = 1;
+const IOPRIO_WHO_PGRP: u64 = 2;
+// setpriority/ioprio_set (which, who, …): the process itself, or its own process group
+// (who 0; the sandbox runs in a session of its own); never a user's processes.
+const PRIO_SELF: &[&[Condition]] = &[&[eq(0, PRIO_PROCESS)], &[eq(1, 0), eq(1, PID_PLACEHOLDER)]];
+const PRIO_OWN_GROUP: &[&[Condition]] = &[&[eq(0, PRIO_PGRP)], &[eq(1, 0)]];
+const IOPRIO_SELF: &[&[Condition]] = &[
+    &[eq(0, IOPRIO_WHO_PROCESS)],
+    &[eq(1, 0), eq(1, PID_PLACEHOLDER)],
+];
+const IOPRIO_OWN_GROUP: &[&[Condition]] = &[&[eq(0, IOPRIO_WHO_PGRP)], &[eq(1, 0)]];
 const NEWFSTATAT_EMPTY_PATH: &[&[Condition]] = &[&[masked(3, AT_EMPTY_PATH, AT_EMPTY_PATH)]];
 const STATX_EMPTY_PATH: &[&[Condition]] = &[&[masked(2, AT_EMPTY_PATH, AT_EMPTY_PATH)]];
 
@@ -615,6 +635,14 @@ const SOCKOPT_RULES: [ArgRule; 5] = [
     rule(S::getsockopt, "RESTRICT", GETSOCKOPT_RESTRICT),
 ];
 
+// proc and id: limits (read on any pid, set on the program itself) and priorities.
+const PRIORITY_RULES: [ArgRule; 4] = [
+    rule(S::prlimit64, "READONLY", PRLIMIT_READONLY),
+    rule(S::prlimit64, "SELF", PID0_SELF),
+    rule(S::setpriority, "SELF", PRIO_SELF),
+    rule(S::setpriority, "OWNGROUP", PRIO_OWN_GROUP),
+];
+
 /// The table, indexed by `Promise as usize`.
 pub static TABLE: [PromiseInfo; 24] = [
     PromiseInfo {
@@ -626,7 +654,6 @@ pub static TABLE: [PromiseInfo; 24] = [
             S::restart_syscall,
             S::sched_yield,
             S::sched_getaffinity,
-            S::sched_setaffinity,
             S::clock_getres,
             S::clock_gettime,
             S::clock_nanosleep,
@@ -691,7 +718,6 @@ pub static TABLE: [PromiseInfo; 24] = [
             S::madvise,
             S::fadvise64,
             S::arch_prctl,
-            S::migrate_pages,
             S::sync_file_range,
             S::set_tid_address,
             S::membarrier,
@@ -729,7 +755,6 @@ pub static TABLE: [PromiseInfo; 24] = [
             S::uname,
             S::futex,
             S::set_robust_list,
-            S::get_robust_list,
             S::getcpu,
             S::rseq,
             S::readlink,
@@ -744,6 +769,9 @@ pub static TABLE: [PromiseInfo; 24] = [
             rule(S::prlimit64, "READONLY", PRLIMIT_READONLY),
             rule(S::clone, "THREAD", CLONE_THREAD),
             rule(S::kill, "SELF", KILL_SELF),
+            rule(S::sched_setaffinity, "SELF", PID0_SELF),
+            rule(S::migrate_pages, "SELF", PID0_SELF),
+            rule(S::get_robust_list, "SELF", PID0_SELF),
             rule(S::tgkill, "SELF", KILL_SELF),
             rule(S::newfstatat, "EMPTYPATH", NEWFSTATAT_EMPTY_PATH),
             rule(S::statx, "EMPTYPATH", STATX_EMPTY_PATH),
@@ -1034,7 +1062,7 @@ pub static TABLE: [PromiseInfo; 24] = [
     PromiseInfo {
         promise: Promise::Proc,
         name: "proc",
-        summary: "fork, signal other processes, sessions, priorities, limits; no namespaces",
+        summary: "fork, signal other processes, sessions, its own priorities and limits; no namespaces",
         syscalls: &[
             S::fork,
             S::vfork,
@@ -1042,26 +1070,31 @@ pub static TABLE: [PromiseInfo; 24] = [
             S::tgkill,
             S::setsid,
             S::setpgid,
-            S::prlimit64,
             S::setrlimit,
             S::getpriority,
-            S::setpriority,
             S::ioprio_get,
-            S::ioprio_set,
             S::sched_getscheduler,
-            S::sched_setscheduler,
             S::sched_get_priority_min,
             S::sched_get_priority_max,
             S::sched_getparam,
-            S::sched_setparam,
         ],
-        rules: &[rule(S::clone, "RESTRICT", CLONE_PROC)],
+        rules: &[
+            rule(S::clone, "RESTRICT", CLONE_PROC),
+            PRIORITY_RULES[0],
+            PRIORITY_RULES[1],
+            PRIORITY_RULES[2],
+            PRIORITY_RULES[3],
+            rule(S::ioprio_set, "SELF", IOPRIO_SELF),
+            rule(S::ioprio_set, "OWNGROUP", IOPRIO_OWN_GROUP),
+            rule(S::sched_setscheduler, "SELF", PID0_SELF),
+            rule(S::sched_setparam, "SELF", PID0_SELF),
+        ],
         unveils: &[],
     },
     PromiseInfo {
         promise: Promise::Id,
         name: "id",
-        summary: "change user and group ids, limits and priorities",
+        summary: "change user and group ids, its own limits and priorities",
         syscalls: &[
             S::setuid,
             S::setreuid,
@@ -1072,12 +1105,15 @@ pub static TABLE: [PromiseInfo; 24] = [
             S::setgroups,
             S::setfsuid,
             S::setfsgid,
-            S::prlimit64,
             S::setrlimit,
             S::getpriority,
-            S::setpriority,
         ],
-        rules: &[],
+        rules: &[
+            PRIORITY_RULES[0],
+            PRIORITY_RULES[1],
+            PRIORITY_RULES[2],
+            PRIORITY_RULES[3],
+        ],
         unveils: &[],
     },
     PromiseInfo {
@@ -1184,6 +1220,10 @@ pub const DIFFERENCES: &[(&str, &str)] = &[
         "exit_group is allowed whatever the promises, as OpenBSD always allows _exit; the reference denies it without stdio, which makes glibc programs crash at exit (glibc's _exit does not fall back to exit).",
     ),
     (
+        "(all)",
+        "every condition compares an argument on the width the kernel reads it with, from the kernel's own declared types: mmap's and mprotect's prot and mmap's flags are unsigned long, so they are compared on all 64 bits and a prot with upper bits set is refused; the reference compares the low 32 bits of every argument but sendto's address and prlimit64's new limit.",
+    ),
+    (
         "tty",
         "TIOCSTI and TIOCLINUX are refused in every filter, before any rule, comparing the low 32 bits the kernel uses, so no explicit rule can allow them and upper bits cannot smuggle them in.",
     ),
@@ -1204,10 +1244,52 @@ pub const DIFFERENCES: &[(&str, &str)] = &[
         "also unveils /etc/nsswitch.conf, /etc/host.conf and /etc/gai.conf, which glibc's resolver reads.",
     ),
     (
+        "stdio proc id",
+        "calls that change another process, which Landlock does not scope, act on the program itself only (pid 0 or its own pid): sched_setaffinity, migrate_pages and get_robust_list (stdio); sched_setscheduler and sched_setparam (proc); prlimit64 with a new limit (proc, id; reading limits stays allowed on any pid); setpriority (proc, id) with PRIO_PROCESS and who 0 or its own pid, or PRIO_PGRP and who 0 (its own group), never PRIO_USER; ioprio_set (proc) likewise with IOPRIO_WHO_PROCESS or IOPRIO_WHO_PGRP, never IOPRIO_WHO_USER. The reference allows them on any process of the same user. Reading (sched_getaffinity, getpriority, ioprio_get, sched_getscheduler, sched_getparam, getpgid, getsid) stays allowed on any pid.",
+    ),
+    (
         "seccomp",
         "the seccomp syscall with SECCOMP_FILTER_FLAG_NEW_LISTENER is refused in every filter, so a sandboxed program can never answer its own notifications.",
     ),
 ];
+
+/// For syscall `nr`, which arguments some promise rule compares with the sandboxed program's
+/// pid ([`PID_PLACEHOLDER`]).
+pub fn self_pid_args(nr: u32) -> [bool; 6] {
+    use std::sync::OnceLock;
+    static INDEX: OnceLock<Vec<(u32, u8)>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut v = Vec::new();
+        for info in &TABLE {
+            for r in info.rules {
+                for c in r.all_of.iter().flat_map(|g| g.iter()) {
+                    let key = (r.syscall.id() as u32, c.index);
+                    if c.value == PID_PLACEHOLDER && !v.contains(&key) {
+                        v.push(key);
+                    }
+                }
+            }
+        }
+        v
+    });
+    let mut out = [false; 6];
+    for (_, i) in index.iter().filter(|(n, _)| *n == nr) {
+        out[usize::from(*i)] = true;
+    }
+    out
+}
+
+/// The call as the promise table sees it: each argument [`self_pid_args`] names that holds
+/// `pid` (in its low 32 bits, as the filter compares it) becomes [`PID_PLACEHOLDER`].
+pub fn with_placeholder(nr: u32, args: &[u64; 6], pid: u32) -> [u64; 6] {
+    let mut out = *args;
+    for (a, is_pid) in out.iter_mut().zip(self_pid_args(nr)) {
+        if is_pid && *a & 0xffff_ffff == u64::from(pid) {
+            *a = PID_PLACEHOLDER;
+        }
+    }
+    out
+}
 
 /// Every promise that, on its own (together with the promises already granted), would make
 /// this call with these arguments allowed. Used to explain denials.
@@ -1271,6 +1353,36 @@ mod tests {
         }
     }
 
+    /// Every condition compares the argument on the width the kernel reads it with (the one
+    /// table, `policy::sysargs`), on an argument the syscall takes.
+    #[test]
+    fn condition_widths_are_the_kernels() {
+        for info in &TABLE {
+            for r in info.rules {
+                for c in r.all_of.iter().flat_map(|g| g.iter()) {
+                    let want = crate::policy::sysargs::width(r.syscall, c.index);
+                    assert_eq!(
+                        Some(c.width),
+                        want,
+                        "{} {} {}: arg{} is compared on {:?}, the kernel reads {want:?}",
+                        info.name,
+                        r.syscall.name(),
+                        r.tag,
+                        c.index,
+                        c.width
+                    );
+                    if c.width == Width::Dword {
+                        let bits = match c.op {
+                            Op::MaskedEq(m) => m | c.value,
+                            _ => c.value,
+                        };
+                        assert!(bits <= 0xffff_ffff, "{}: 32-bit constant", r.syscall.name());
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn dangerous_calls_are_in_no_promise() {
         let never = [
@@ -1314,6 +1426,8 @@ mod tests {
             "pidfd_getfd",
             "kcmp",
             "process_madvise",
+            "move_pages",
+            "sched_setattr",
             "fallocate",
             "clock_settime",
             "adjtimex",
@@ -1327,6 +1441,168 @@ mod tests {
                 "{name} is allowed by some promise"
             );
         }
+    }
+
+    /// What a promise lets the program do to a process outside the sandbox, for every
+    /// syscall of the table that takes a pid or a (which, who) pair.
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    enum OnOthers {
+        /// Changes a process: only pid 0 or the program's own pid.
+        Never,
+        /// prlimit64: reading any pid, setting only itself.
+        ReadOnly,
+        /// setpriority/ioprio_set: the process itself or its own group, never a user.
+        OwnGroup,
+        /// Reads scheduling or session facts of any process.
+        Reads,
+        /// Signals: outside processes are refused by Landlock's signal scope (ABI 6).
+        SignalScoped,
+        /// The kernel accepts only the caller's children (or itself).
+        ChildrenOnly,
+    }
+
+    const ON_OTHERS: &[(&str, OnOthers)] = &[
+        ("sched_setaffinity", OnOthers::Never),
+        ("migrate_pages", OnOthers::Never),
+        ("get_robust_list", OnOthers::Never),
+        ("sched_setscheduler", OnOthers::Never),
+        ("sched_setparam", OnOthers::Never),
+        ("prlimit64", OnOthers::ReadOnly),
+        ("setpriority", OnOthers::OwnGroup),
+        ("ioprio_set", OnOthers::OwnGroup),
+        ("sched_getaffinity", OnOthers::Reads),
+        ("sched_getscheduler", OnOthers::Reads),
+        ("sched_getparam", OnOthers::Reads),
+        ("getpriority", OnOthers::Reads),
+        ("ioprio_get", OnOthers::Reads),
+        ("getpgid", OnOthers::Reads),
+        ("getsid", OnOthers::Reads),
+        ("kill", OnOthers::SignalScoped),
+        ("tgkill", OnOthers::SignalScoped),
+        ("tkill", OnOthers::SignalScoped),
+        ("wait4", OnOthers::ChildrenOnly),
+        ("setpgid", OnOthers::ChildrenOnly),
+    ];
+
+    #[test]
+    fn calls_on_other_processes_are_allowed_on_itself_only() {
+        use crate::policy::signature::{self, Arg};
+        let s = |name| crate::policy::syscalls::by_name(name).unwrap().id() as u32;
+        // Every promised syscall with a pid argument (or which/who) has a decision.
+        let which_who = ["getpriority", "setpriority", "ioprio_get", "ioprio_set"];
+        for info in &TABLE {
+            let names = info
+                .syscalls
+                .iter()
+                .chain(info.rules.iter().map(|r| &r.syscall));
+            for sys in names {
+                let takes_pid = signature::signature(sys.id() as u32)
+                    .is_some_and(|sig| sig.args.contains(&Arg::Pid))
+                    || which_who.contains(&sys.name());
+                if takes_pid {
+                    assert!(
+                        ON_OTHERS.iter().any(|(n, _)| *n == sys.name()),
+                        "{} ({}) takes a pid: decide what it may do to other processes",
+                        sys.name(),
+                        info.name
+                    );
+                }
+            }
+        }
+        let all = PromiseSet::of(&ALL);
+        let me = PID_PLACEHOLDER;
+        let (other, init) = (4242, 1);
+        for (name, decision) in ON_OTHERS {
+            let nr = s(name);
+            match decision {
+                OnOthers::Never => {
+                    for pid in [0, me] {
+                        assert!(allows(all, nr, &[pid, 8, 0x1000, 0x1000, 0, 0]), "{name}");
+                    }
+                    for pid in [other, init, (1 << 32) | 4242, u64::MAX] {
+                        assert!(
+                            !allows(all, nr, &[pid, 8, 0x1000, 0x1000, 0, 0]),
+                            "{name}({pid:#x})"
+                        );
+                    }
+                }
+                OnOthers::ReadOnly => {
+                    for pid in [0, me, other, init] {
+                        assert!(allows(all, nr, &[pid, 7, 0, 0x1000, 0, 0]), "read {pid}");
+                    }
+                    for pid in [0, me] {
+                        assert!(allows(all, nr, &[pid, 7, 0x1000, 0, 0, 0]), "set {pid}");
+                    }
+                    for pid in [other, init] {
+                        assert!(!allows(all, nr, &[pid, 7, 0x1000, 0, 0, 0]), "set {pid}");
+                    }
+                    assert!(
+                        !allows(all, nr, &[other, 7, 1 << 32, 0, 0, 0]),
+                        "a new limit whose low half is NULL"
+                    );
+                }
+                OnOthers::OwnGroup => {
+                    // (which, who): PRIO_PROCESS/IOPRIO_WHO_PROCESS, PGRP, USER.
+                    let (process, group, user) = if *name == "setpriority" {
+                        (0, 1, 2)
+                    } else {
+                        (1, 2, 3)
+                    };
+                    for who in [0, me] {
+                        assert!(allows(all, nr, &[process, who, 10, 0, 0, 0]), "{name}");
+                    }
+                    assert!(allows(all, nr, &[group, 0, 10, 0, 0, 0]), "{name}");
+                    for who in [other, init, me] {
+                        assert!(!allows(all, nr, &[group, who, 10, 0, 0, 0]), "{name}");
+                    }
+                    for who in [other, init] {
+                        assert!(!allows(all, nr, &[process, who, 10, 0, 0, 0]), "{name}");
+                    }
+                    for who in [0, me, 1000] {
+                        assert!(!allows(all, nr, &[user, who, 10, 0, 0, 0]), "{name}");
+                    }
+                }
+                OnOthers::Reads => {
+                    assert!(
+                        allows(all, nr, &[other, other, 128, 0x1000, 0, 0]),
+                        "{name}"
+                    );
+                }
+                OnOthers::SignalScoped | OnOthers::ChildrenOnly => {
+                    assert!(allows(all, nr, &[other, other, 15, 0, 0, 0]), "{name}");
+                }
+            }
+        }
+        // stdio alone keeps the self calls glibc makes.
+        let stdio = PromiseSet::of(&[Promise::Stdio]);
+        assert!(allows(
+            stdio,
+            s("sched_setaffinity"),
+            &[0, 128, 0x1000, 0, 0, 0]
+        ));
+        assert!(!allows(
+            stdio,
+            s("sched_setaffinity"),
+            &[other, 128, 0x1000, 0, 0, 0]
+        ));
+        assert!(
+            !allows(stdio, s("setpriority"), &[0, 0, 10, 0, 0, 0]),
+            "needs proc"
+        );
+        assert_eq!(
+            promises_allowing(s("setpriority"), &[0, 0, 10, 0, 0, 0], stdio),
+            vec![Promise::Proc, Promise::Id]
+        );
+        assert_eq!(
+            self_pid_args(s("setpriority")),
+            [false, true, false, false, false, false]
+        );
+        assert!(self_pid_args(s("kill"))[0]);
+        assert_eq!(self_pid_args(s("read")), [false; 6]);
+        assert_eq!(
+            with_placeholder(s("prlimit64"), &[(1 << 32) | 42, 42, 0, 0, 0, 0], 42),
+            [PID_PLACEHOLDER, 42, 0, 0, 0, 0]
+        );
     }
 
     #[test]

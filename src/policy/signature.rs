@@ -1608,7 +1608,11 @@ impl Cx<'_> {
             ("pidfd_open", 1) => text(flags_of(named(PIDFD_FLAGS), v, "0")),
             ("prctl", _) if i > 0 => text(self.prctl_arg(a(0), i, v)),
             ("arch_prctl", 0) => text(enum_hex(named(ARCH_PRCTL_CODES), v)),
-            ("ptrace", 0) => text(enum_int(named(PTRACE_REQUESTS), v)),
+            // `long request`: all 64 bits count.
+            ("ptrace", 0) => text(
+                value_of(named(PTRACE_REQUESTS), v)
+                    .map_or_else(|| (v as i64).to_string(), str::to_string),
+            ),
             ("personality", 0) => text(personality(v)),
             ("seccomp", 1) => text(if a(0) & 0xffff_ffff == cv("SECCOMP_SET_MODE_FILTER") {
                 flags_of(named(SECCOMP_FILTER_FLAGS), v, "0")
@@ -1942,8 +1946,8 @@ mod table {
         ioctl: [Fd, Ioctl, Hex],
         pread64: [Fd, Ptr, Size, Long],
         pwrite64: [Fd, Buf(2), Size, Long],
-        readv: [Fd, Ptr, Int],
-        writev: [Fd, Ptr, Int],
+        readv: [Fd, Ptr, Uint],
+        writev: [Fd, Ptr, Uint],
         access: [Path, Flags(F::Access)],
         pipe: [Ptr],
         select: [Int, Ptr, Ptr, Ptr, Ptr],
@@ -2024,7 +2028,7 @@ mod table {
         getrusage: [Int, Ptr],
         sysinfo: [Ptr],
         times: [Ptr],
-        ptrace: [Int, Pid, Ptr, Hex],
+        ptrace: [Long, Pid, Ptr, Hex],
         getuid: [],
         syslog: [Int, Ptr, Int],
         getgid: [],
@@ -2149,6 +2153,7 @@ mod table {
         inotify_init: [],
         inotify_add_watch: [Fd, Path, Hex],
         inotify_rm_watch: [Fd, Int],
+        migrate_pages: [Pid, Uint, Ptr, Ptr],
         openat: [DirFd, Path, Flags(F::OpenFlag), Mode],
         mkdirat: [DirFd, Path, Mode],
         mknodat: [DirFd, Path, Mode, Hex],
@@ -2171,6 +2176,7 @@ mod table {
         tee: [Fd, Fd, Size, Hex],
         sync_file_range: [Fd, Long, Long, Hex],
         vmsplice: [Fd, Ptr, Uint, Hex],
+        move_pages: [Pid, Uint, Ptr, Ptr, Ptr, Hex],
         utimensat: [DirFd, Path, Ptr, Flags(F::AtFlag)],
         epoll_pwait: [Fd, Ptr, Int, Int, Ptr, Size],
         signalfd: [Fd, Ptr, Size],
@@ -2186,8 +2192,8 @@ mod table {
         dup3: [Fd, Fd, Hex],
         pipe2: [Ptr, Hex],
         inotify_init1: [Hex],
-        preadv: [Fd, Ptr, Int, Long, Ignore],
-        pwritev: [Fd, Ptr, Int, Long, Ignore],
+        preadv: [Fd, Ptr, Uint, Long, Ignore],
+        pwritev: [Fd, Ptr, Uint, Long, Ignore],
         rt_tgsigqueueinfo: [Pid, Pid, Signal, Ptr],
         perf_event_open: [Ptr, Pid, Int, Fd, Hex],
         recvmmsg: [Fd, Ptr, Uint, Flags(F::MsgFlag), Ptr],
@@ -2217,8 +2223,8 @@ mod table {
         membarrier: [Int, Uint, Int],
         mlock2: [Ptr, Size, Hex],
         copy_file_range: [Fd, Ptr, Fd, Ptr, Size, Uint],
-        preadv2: [Fd, Ptr, Int, Long, Ignore, Hex],
-        pwritev2: [Fd, Ptr, Int, Long, Ignore, Hex],
+        preadv2: [Fd, Ptr, Uint, Long, Ignore, Hex],
+        pwritev2: [Fd, Ptr, Uint, Long, Ignore, Hex],
         pkey_mprotect: [Ptr, Size, Flags(F::Prot), Int],
         pkey_alloc: [Uint, Hex],
         pkey_free: [Int],
@@ -3012,6 +3018,11 @@ mod tests {
             call(&m, "ptrace", &[0x4206, 99, 0, 0x80]),
             "ptrace(PTRACE_SEIZE, 99, NULL, 0x80)"
         );
+        // The request is a long: upper bits make it another request, not PTRACE_SEIZE.
+        assert_eq!(
+            call(&m, "ptrace", &[0x1_0000_4206, 99, 0, 0x80]),
+            "ptrace(4294984198, 99, NULL, 0x80)"
+        );
         assert_eq!(
             call(&m, "arch_prctl", &[0x1002, 0x7f00]),
             "arch_prctl(ARCH_SET_FS, 0x7f00)"
@@ -3378,6 +3389,46 @@ mod tests {
             "{}",
             table::SIGNATURES.len()
         );
+    }
+
+    /// The signature table agrees with the argument-width table (`policy::sysargs`, checked
+    /// against the kernel): as many arguments, and the kinds that show only the low 32 bits
+    /// (`Int`, `Fd`, `Pid`, `DirFd`, `Signal`, `Mode`) only on arguments the kernel reads as
+    /// 32 bits, pointer kinds only on 64-bit arguments.
+    #[test]
+    fn kinds_agree_with_the_width_table() {
+        use crate::policy::sysargs;
+        for sig in table::SIGNATURES {
+            let sysno = sysnames::by_name(sig.name).unwrap();
+            assert_eq!(
+                sysargs::arg_count(sysno),
+                Some(sig.args.len() as u8),
+                "{}: argument count",
+                sig.name
+            );
+            for (i, arg) in sig.args.iter().enumerate() {
+                let is_32 = sysargs::is_32bit(sysno, i as u8);
+                match arg {
+                    Arg::Int | Arg::Fd | Arg::Pid | Arg::DirFd | Arg::Signal | Arg::Mode => {
+                        assert_eq!(
+                            is_32,
+                            Some(true),
+                            "{} arg{i} is shown as {arg:?} (low 32 bits) but the kernel reads 64",
+                            sig.name
+                        );
+                    }
+                    Arg::Ptr
+                    | Arg::Path
+                    | Arg::Str
+                    | Arg::Buf(_)
+                    | Arg::SockAddr(_)
+                    | Arg::StrArray => {
+                        assert_eq!(is_32, Some(false), "{} arg{i} {arg:?}", sig.name);
+                    }
+                    _ => {}
+                }
+            }
+        }
     }
 
     #[test]

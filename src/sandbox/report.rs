@@ -26,6 +26,10 @@ pub enum Fix {
     Never(&'static str),
     /// No promise allows the call (with these arguments); an explicit rule would.
     Rule(String),
+    /// Promises allow the call on the program itself (pid 0 or its own pid) but none on
+    /// another process; on itself it would need one of these promises (none: it is allowed
+    /// there already).
+    OtherProcess(Vec<Promise>),
 }
 
 impl fmt::Display for Fix {
@@ -48,6 +52,13 @@ impl fmt::Display for Fix {
             }
             Fix::Never(why) => f.write_str(why),
             Fix::Rule(rule) => write!(f, "no promise allows this (explicit rule: {rule})"),
+            Fix::OtherProcess(ps) => {
+                f.write_str("no promise allows it on another process")?;
+                if !ps.is_empty() {
+                    write!(f, " (on itself it {})", Fix::Promises(ps.clone()))?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -89,8 +100,10 @@ impl Denial {
 const TIOCSTI: u64 = 0x5412;
 const TIOCLINUX: u64 = 0x541c;
 
-/// Works out what would allow a call that `granted` denies.
-pub fn fix_for(nr: u32, args: &[u64; 6], granted: PromiseSet) -> Fix {
+/// Works out what would allow a call that `granted` denies, made in the sandbox whose
+/// program has pid `self_pid` (the pid the filter compares "itself" with).
+pub fn fix_for(nr: u32, args: &[u64; 6], granted: PromiseSet, self_pid: u32) -> Fix {
+    let args = &promise::with_placeholder(nr, args, self_pid);
     let name = syscalls::name(nr);
     match name {
         Some("ioctl") if matches!(args[1] & 0xffff_ffff, TIOCSTI | TIOCLINUX) => {
@@ -132,9 +145,16 @@ pub fn fix_for(nr: u32, args: &[u64; 6], granted: PromiseSet) -> Fix {
     if !pairs.is_empty() {
         return Fix::Together(pairs);
     }
+    let everything = PromiseSet::of(&promise::ALL);
+    if let Some(own) = on_itself(nr, args, everything) {
+        return Fix::OtherProcess(if promise::allows(granted, nr, &own) {
+            Vec::new()
+        } else {
+            promise::promises_allowing(nr, &own, granted)
+        });
+    }
     match name {
         Some(n) => {
-            let everything = PromiseSet::of(&promise::ALL);
             let some_promise_has_it = promise::ALL.iter().any(|p| {
                 let info = p.info();
                 info.syscalls.iter().any(|s| s.id() as u32 == nr)
@@ -150,6 +170,18 @@ pub fn fix_for(nr: u32, args: &[u64; 6], granted: PromiseSet) -> Fix {
         }
         None => Fix::Never("not a system call of this architecture"),
     }
+}
+
+/// The call aimed at the program itself instead (each pid argument of the promise table
+/// made 0 or the program's own pid), when some promise in `set` allows that.
+fn on_itself(nr: u32, args: &[u64; 6], set: PromiseSet) -> Option<[u64; 6]> {
+    let pid_args = promise::self_pid_args(nr);
+    let i = pid_args.iter().position(|&p| p)?;
+    [0, promise::PID_PLACEHOLDER].into_iter().find_map(|v| {
+        let mut own = *args;
+        own[i] = v;
+        promise::allows(set, nr, &own).then_some(own)
+    })
 }
 
 /// The name reports use for a native syscall number.
@@ -339,6 +371,9 @@ mod tests {
         syscalls::by_name(name).unwrap().id() as u32
     }
 
+    /// The sandboxed program's pid in these tests.
+    const SELF: u32 = 4242;
+
     #[test]
     fn the_exit_summary_is_bounded() {
         let mut t = Tally::default();
@@ -364,26 +399,27 @@ mod tests {
     fn fixes_name_the_missing_promise() {
         let stdio = PromiseSet::of(&[Promise::Stdio]);
         assert_eq!(
-            fix_for(nr("socket"), &[2, 1, 0, 0, 0, 0], stdio).to_string(),
+            fix_for(nr("socket"), &[2, 1, 0, 0, 0, 0], stdio, SELF).to_string(),
             "needs promise inet, anet or dns"
         );
         assert_eq!(
-            fix_for(nr("socket"), &[1, 1, 0, 0, 0, 0], stdio).to_string(),
+            fix_for(nr("socket"), &[1, 1, 0, 0, 0, 0], stdio, SELF).to_string(),
             "needs promise unix"
         );
         assert_eq!(
-            fix_for(nr("execve"), &[0; 6], stdio).to_string(),
+            fix_for(nr("execve"), &[0; 6], stdio, SELF).to_string(),
             "needs promise exec"
         );
         assert_eq!(
-            fix_for(nr("fork"), &[0; 6], stdio).to_string(),
+            fix_for(nr("fork"), &[0; 6], stdio, SELF).to_string(),
             "needs promise proc"
         );
         assert_eq!(
             fix_for(
                 nr("ioctl"),
                 &[0, TIOCSTI, 0, 0, 0, 0],
-                PromiseSet::of(&[Promise::Tty])
+                PromiseSet::of(&[Promise::Tty]),
+                SELF
             )
             .to_string(),
             "never allowed: it injects input into a terminal"
@@ -391,26 +427,79 @@ mod tests {
         // Creating a file for writing needs two promises together.
         let creat = [(-100i64) as u64, 0, 0o1101, 0o666, 0, 0];
         assert_eq!(
-            fix_for(nr("openat"), &creat, stdio).to_string(),
+            fix_for(nr("openat"), &creat, stdio, SELF).to_string(),
             "needs promises wpath and cpath"
         );
         assert_eq!(
             fix_for(
                 nr("openat"),
                 &creat,
-                PromiseSet::of(&[Promise::Stdio, Promise::Wpath])
+                PromiseSet::of(&[Promise::Stdio, Promise::Wpath]),
+                SELF
             )
             .to_string(),
             "needs promise cpath"
         );
         assert_eq!(
-            fix_for(nr("ptrace"), &[0; 6], stdio).to_string(),
+            fix_for(nr("ptrace"), &[0; 6], stdio, SELF).to_string(),
             "no promise allows this (explicit rule: allow ptrace)"
         );
         assert!(
-            fix_for(nr("clone"), &[0x1000_0011, 0, 0, 0, 0, 0], stdio)
+            fix_for(nr("clone"), &[0x1000_0011, 0, 0, 0, 0, 0], stdio, SELF)
                 .to_string()
                 .contains("no promise allows these arguments")
+        );
+    }
+
+    #[test]
+    fn calls_on_other_processes_say_no_promise_allows_them() {
+        let stdio = PromiseSet::of(&[Promise::Stdio]);
+        let proc_ = PromiseSet::of(&[Promise::Stdio, Promise::Proc]);
+        let other = u64::from(SELF) + 1;
+        let fix = |name, args, granted| fix_for(nr(name), &args, granted, SELF).to_string();
+        assert_eq!(
+            fix("sched_setaffinity", [other, 8, 0x1000, 0, 0, 0], stdio),
+            "no promise allows it on another process"
+        );
+        assert_eq!(
+            fix("setpriority", [0, other, 10, 0, 0, 0], stdio),
+            "no promise allows it on another process (on itself it needs promise proc or id)"
+        );
+        assert_eq!(
+            fix("prlimit64", [other, 4, 0x1000, 0, 0, 0], proc_),
+            "no promise allows it on another process"
+        );
+        assert_eq!(
+            fix("setpriority", [1, other, 10, 0, 0, 0], proc_),
+            "no promise allows it on another process",
+            "PRIO_PGRP of another group"
+        );
+        // The program's own pid counts as itself.
+        let rpath = PromiseSet::of(&[Promise::Rpath]);
+        assert_eq!(
+            fix(
+                "sched_setaffinity",
+                [u64::from(SELF), 8, 0x1000, 0, 0, 0],
+                rpath
+            ),
+            "needs promise stdio"
+        );
+        assert_eq!(
+            fix("kill", [u64::from(SELF), 15, 0, 0, 0, 0], rpath),
+            "needs promise stdio or proc"
+        );
+        // Signals to others: proc.
+        assert_eq!(
+            fix("kill", [other, 15, 0, 0, 0, 0], stdio),
+            "needs promise proc"
+        );
+        // A user's processes: never by a promise, on any pid.
+        assert_eq!(
+            fix("setpriority", [2, 0, 10, 0, 0, 0], proc_),
+            "no promise allows this (explicit rule: allow setpriority if … (no promise allows these arguments))"
+        );
+        assert!(
+            fix("kcmp", [other, other, 0, 0, 0, 0], proc_).contains("explicit rule: allow kcmp")
         );
     }
 

@@ -587,7 +587,7 @@ impl State {
     /// Counts a native denial and builds its full report (command name, decoded arguments
     /// read from memory) only when it is printed or written to the report file.
     fn emit_native(&mut self, id: u64, pid: i32, nr: u32, args: [u64; 6]) {
-        let fix = report::fix_for(nr, &args, self.opts.granted);
+        let fix = report::fix_for(nr, &args, self.opts.granted, self.child as u32);
         let print = self
             .tally
             .count(&report::syscall_name(nr), &fix.to_string())

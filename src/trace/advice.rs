@@ -19,6 +19,8 @@ use crate::command::render;
 use crate::policy::Policy;
 use crate::policy::promise::{self, ALL, ALWAYS_ALLOWED, PID_PLACEHOLDER, Promise, PromiseSet};
 use crate::policy::rule::{ALWAYS_ENOSYS, Action, Condition, Op, Rule, Width};
+use crate::policy::signature::{self, Arg};
+use crate::policy::sysargs;
 use crate::policy::syscalls::{self, Syscall, Sysno};
 use crate::policy::unveil::{Perms, Unveil};
 use crate::sandbox::elf::{self, Kind};
@@ -287,42 +289,63 @@ fn prune(mut set: PromiseSet, needs: &[Need]) -> PromiseSet {
     set
 }
 
-/// Whether argument `index` of syscall `nr` holds the caller's pid in promise rules.
-fn self_pid_arg(nr: u32, index: usize) -> bool {
-    index == 0 && matches!(syscalls::by_number(nr), Some(Sysno::kill | Sysno::tgkill))
+/// The promises that allow a call on the program's own pid, as text: `` `stdio` or `proc` ``.
+fn own_pid_promises(shape: &Shape) -> String {
+    let ps = promise::promises_allowing(shape.nr, &shape.args, PromiseSet::EMPTY);
+    let names: Vec<String> = ps.iter().map(|p| format!("`{p}`")).collect();
+    names.join(" or ")
 }
 
-/// The conditions that describe a shape: one per argument the profile keeps; 32-bit values
-/// compared with `==` (masked when the profile keeps only some bits); pointers (kept whole)
-/// compared with 0 only when they were NULL, never on their value. `None` when the shape
-/// names the caller's own pid, which a rule cannot express.
+/// Whether argument `index` of syscall `nr` holds the caller's pid in promise rules.
+fn self_pid_arg(nr: u32, index: usize) -> bool {
+    promise::self_pid_args(nr)[index]
+}
+
+/// Whether argument `index` of syscall `nr` is a pointer (by the signature table), whose
+/// value means nothing to a rule beyond being NULL or not.
+fn pointer_arg(nr: u32, index: usize) -> bool {
+    signature::signature(nr)
+        .and_then(|s| s.args.get(index))
+        .is_some_and(|a| {
+            matches!(
+                a,
+                Arg::Ptr | Arg::Path | Arg::Str | Arg::Buf(_) | Arg::SockAddr(_) | Arg::StrArray
+            )
+        })
+}
+
+/// The conditions that describe a shape: one per argument the profile keeps, compared on the
+/// width the kernel reads it with: values with `==` (masked when the profile keeps only some
+/// bits); pointers compared with 0 only when they were NULL, never on their value. `None`
+/// when the shape names the caller's own pid, which a rule cannot express.
 fn shape_conditions(shape: &Shape) -> Option<Vec<Condition>> {
     let masks = profile::kept_masks(shape.nr);
+    let sysno = syscalls::by_number(shape.nr)?;
     let mut out = Vec::new();
     for (i, (&mask, &value)) in masks.iter().zip(shape.args.iter()).enumerate() {
         if mask == 0 {
             continue;
         }
         let index = i as u8;
-        if mask > 0xffff_ffff {
+        let width = sysargs::width(sysno, index).unwrap_or(Width::Qword);
+        if pointer_arg(shape.nr, i) {
             if value == 0 {
-                out.push(Condition::new(index, Width::Qword, Op::Eq, 0));
+                out.push(Condition::new(index, width, Op::Eq, 0));
             }
             continue;
         }
         if value == PID_PLACEHOLDER && self_pid_arg(shape.nr, i) {
             return None;
         }
+        let full = match width {
+            Width::Dword => 0xffff_ffff,
+            Width::Qword => u64::MAX,
+        };
         let value = value & mask;
-        if mask == 0xffff_ffff {
-            out.push(Condition::new(index, Width::Dword, Op::Eq, value));
+        if mask == full {
+            out.push(Condition::new(index, width, Op::Eq, value));
         } else {
-            out.push(Condition::new(
-                index,
-                Width::Dword,
-                Op::MaskedEq(mask),
-                value,
-            ));
+            out.push(Condition::new(index, width, Op::MaskedEq(mask), value));
         }
     }
     Some(out)
@@ -458,8 +481,9 @@ struct Skipped {
     enosys: BTreeMap<&'static str, u64>,
     /// Numbers outside the table.
     unknown: BTreeMap<u32, u64>,
-    /// kill/tgkill of itself that no promise covers (cannot happen with the table as it is).
-    own_pid: BTreeSet<&'static str>,
+    /// Calls on the program's own pid that a rule cannot express, with the promises that
+    /// allow them (`` `stdio` or `proc` ``).
+    own_pid: BTreeMap<&'static str, String>,
     /// ioctl requests every filter refuses.
     guarded: BTreeSet<String>,
 }
@@ -549,7 +573,9 @@ pub fn suggest(profile: &Profile) -> Suggestion {
             continue;
         }
         let Some(conds) = shape_conditions(&need.shape) else {
-            skipped.own_pid.insert(sysno.name());
+            skipped
+                .own_pid
+                .insert(sysno.name(), own_pid_promises(&need.shape));
             continue;
         };
         let mut why = "traced: no promise allows it".to_string();
@@ -643,9 +669,9 @@ fn skipped_notes(s: &Skipped) -> Vec<String> {
             counted(*count, "call")
         ));
     }
-    for name in &s.own_pid {
+    for (name, promises) in &s.own_pid {
         notes.push(format!(
-            "{name} aimed at the program itself cannot be written as a rule (its pid is known only at run time): add the promise `stdio`"
+            "{name} aimed at the program itself cannot be written as a rule (its pid is known only at run time): add the promise {promises}"
         ));
     }
     for what in &s.guarded {
@@ -697,7 +723,9 @@ pub fn allow_list_explained(profile: &Profile) -> (Vec<Rule>, Vec<String>) {
             continue;
         }
         let Some(conds) = shape_conditions(&shape) else {
-            skipped.own_pid.insert(sysno.name());
+            skipped
+                .own_pid
+                .insert(sysno.name(), own_pid_promises(&shape));
             continue;
         };
         items.push((sysno, conds, "traced".to_string()));
@@ -1363,6 +1391,36 @@ mod tests {
     }
 
     #[test]
+    fn scheduling_and_priorities_of_itself_need_their_promise() {
+        let mut p = Profile::default();
+        call(
+            &mut p,
+            "sched_setaffinity",
+            [PID as u64, 128, 0x1000, 0, 0, 0],
+        );
+        call(&mut p, "sched_setaffinity", [0, 128, 0x1000, 0, 0, 0]);
+        call(&mut p, "setpriority", [0, PID as u64, 10, 0, 0, 0]);
+        call(&mut p, "prlimit64", [0, 4, 0x1000, 0, 0, 0]);
+        let s = suggest(&p);
+        assert_eq!(s.promises.to_string(), "stdio proc");
+        assert_suggestion_allows_trace(&p, &s);
+        let (rules, notes) = allow_list_explained(&p);
+        // pid 0 can be a rule; the program's own pid cannot.
+        assert!(
+            rules
+                .iter()
+                .any(|r| render::rule(r) == "allow sched_setaffinity if arg0 == 0"),
+            "{rules:?}"
+        );
+        assert!(
+            notes.iter().any(|n| n.contains(
+                "setpriority aimed at the program itself cannot be written as a rule (its pid is known only at run time): add the promise `proc` or `id`"
+            )),
+            "{notes:?}"
+        );
+    }
+
+    #[test]
     fn creating_for_writing_needs_the_wpath_cpath_pair() {
         let mut p = Profile::default();
         call(&mut p, "write", [3, 0x1000, 1, 0, 0, 0]);
@@ -1485,7 +1543,7 @@ mod tests {
         assert!(
             shown
                 .iter()
-                .any(|r| r.starts_with("allow mmap if arg2:32 == PROT_READ and ")),
+                .any(|r| r.starts_with("allow mmap if arg2 == PROT_READ and ")),
             "{shown:?}"
         );
         assert!(shown.iter().all(|r| !r.contains("exit_group")));

@@ -16,7 +16,8 @@ use std::time::Duration;
 
 use crate::policy::promise::{self, PID_PLACEHOLDER};
 use crate::policy::rule::{Op, Width};
-use crate::policy::syscalls;
+use crate::policy::sysargs;
+use crate::policy::syscalls::{self, Sysno};
 use crate::policy::unveil::Perms;
 
 /// Most distinct call shapes kept.
@@ -50,8 +51,8 @@ impl Abi {
 
 /// A native call reduced to what a policy can look at: the syscall number and, for each
 /// argument some promise rule or the explicit-rule key table compares, its value under the
-/// union of the masks compared; every other argument is 0. A `kill`-like call aimed at the
-/// caller's own process has its pid replaced by [`PID_PLACEHOLDER`], as in the promise table.
+/// union of the masks compared; every other argument is 0. An argument the promise table
+/// compares with the caller's own pid holds [`PID_PLACEHOLDER`] when it is that pid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Shape {
     /// The x86_64 syscall number.
@@ -61,32 +62,38 @@ pub struct Shape {
 }
 
 /// Arguments worth keeping for explicit rules even where no promise rule compares them
-/// (`allow traced` writes conditions on these): (syscall, argument index, mask).
-const KEY_ARGS: &[(&str, u8, u64)] = &[
-    ("socket", 0, 0xffff_ffff),
-    ("socket", 1, 0xffff_ffff),
-    ("socket", 2, 0xffff_ffff),
-    ("socketpair", 0, 0xffff_ffff),
-    ("ioctl", 1, 0xffff_ffff),
-    ("fcntl", 1, 0xffff_ffff),
-    ("prctl", 0, 0xffff_ffff),
-    ("clone", 0, 0xffff_ffff),
-    ("mmap", 2, 0xffff_ffff),
-    ("mprotect", 2, 0xffff_ffff),
-    ("pkey_mprotect", 2, 0xffff_ffff),
-    ("open", 1, 0xffff_ffff),
-    ("openat", 2, 0xffff_ffff),
-    ("setsockopt", 1, 0xffff_ffff),
-    ("setsockopt", 2, 0xffff_ffff),
-    ("getsockopt", 1, 0xffff_ffff),
-    ("getsockopt", 2, 0xffff_ffff),
-    ("madvise", 2, 0xffff_ffff),
-    ("futex", 1, 0xffff_ffff),
-    ("arch_prctl", 0, 0xffff_ffff),
+/// (`allow traced` writes conditions on these): (syscall, argument index). All the bits the
+/// kernel reads are kept (its width from `policy::sysargs`).
+const KEY_ARGS: &[(&str, u8)] = &[
+    ("socket", 0),
+    ("socket", 1),
+    ("socket", 2),
+    ("socketpair", 0),
+    ("ioctl", 1),
+    ("fcntl", 1),
+    ("prctl", 0),
+    ("clone", 0),
+    ("mmap", 2),
+    ("mprotect", 2),
+    ("pkey_mprotect", 2),
+    ("open", 1),
+    ("openat", 2),
+    ("setsockopt", 1),
+    ("setsockopt", 2),
+    ("getsockopt", 1),
+    ("getsockopt", 2),
+    ("madvise", 2),
+    ("futex", 1),
+    ("arch_prctl", 0),
 ];
 
-/// Syscalls whose argument 0 is a pid that promise rules compare with the caller's own.
-const SELF_PID_ARG0: &[&str] = &["kill", "tgkill"];
+/// All the bits of argument `index` of `s` the kernel reads.
+fn full_mask(s: Sysno, index: u8) -> u64 {
+    match sysargs::width(s, index) {
+        Some(Width::Dword) => 0xffff_ffff,
+        _ => u64::MAX,
+    }
+}
 
 /// For each syscall number, the mask kept for each argument (0: dropped).
 fn masks(nr: u32) -> [u64; 6] {
@@ -99,10 +106,7 @@ fn masks(nr: u32) -> [u64; 6] {
                 let m = &mut t[r.syscall.id() as usize];
                 for group in r.all_of {
                     for c in *group {
-                        let width = match c.width {
-                            Width::Dword => 0xffff_ffff,
-                            Width::Qword => u64::MAX,
-                        };
+                        let width = full_mask(r.syscall, c.index);
                         let mask = match c.op {
                             Op::MaskedEq(mask) => mask & width,
                             _ => width,
@@ -112,9 +116,9 @@ fn masks(nr: u32) -> [u64; 6] {
                 }
             }
         }
-        for (name, index, mask) in KEY_ARGS {
+        for (name, index) in KEY_ARGS {
             if let Ok(s) = syscalls::by_name(name) {
-                t[s.id() as usize][usize::from(*index)] |= mask;
+                t[s.id() as usize][usize::from(*index)] |= full_mask(s, *index);
             }
         }
         t
@@ -123,8 +127,7 @@ fn masks(nr: u32) -> [u64; 6] {
 }
 
 /// For syscall `nr`, the mask a [`Shape`] keeps of each argument (0: the argument is
-/// dropped). Masks wider than 32 bits belong to pointers and `long`s that rules compare with
-/// 0 only (`sendto`'s address, `prlimit64`'s new limit).
+/// dropped). Bits above the kernel's width of the argument are never kept.
 pub fn kept_masks(nr: u32) -> [u64; 6] {
     masks(nr)
 }
@@ -137,9 +140,10 @@ impl Shape {
         for i in 0..6 {
             a[i] = args[i] & m[i];
         }
-        if let Some(name) = syscalls::name(nr) {
-            if SELF_PID_ARG0.contains(&name) && (args[0] & 0xffff_ffff) as i32 == tgid {
-                a[0] = PID_PLACEHOLDER;
+        let own = promise::with_placeholder(nr, args, tgid as u32);
+        for (a, own) in a.iter_mut().zip(own) {
+            if own == PID_PLACEHOLDER {
+                *a = PID_PLACEHOLDER;
             }
         }
         Shape { nr, args: a }
@@ -374,6 +378,26 @@ mod tests {
             PID_PLACEHOLDER
         );
         assert_eq!(Shape::of(nr("kill"), &[43, 15, 0, 0, 0, 0], 42).args[0], 43);
+    }
+
+    #[test]
+    fn kept_masks_stay_within_the_kernels_width() {
+        for s in syscalls::all() {
+            for (i, &m) in masks(s.id() as u32).iter().enumerate() {
+                if m == 0 {
+                    continue;
+                }
+                let index = i as u8;
+                assert!(
+                    sysargs::width(s, index).is_some(),
+                    "{} arg{i}: not an argument",
+                    s.name()
+                );
+                assert_eq!(m & !full_mask(s, index), 0, "{} arg{i}", s.name());
+            }
+        }
+        assert_eq!(masks(nr("mmap"))[2], u64::MAX, "prot is an unsigned long");
+        assert_eq!(masks(nr("socket"))[0], 0xffff_ffff);
     }
 
     #[test]

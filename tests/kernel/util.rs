@@ -88,13 +88,18 @@ pub(crate) fn require_kernel() -> bool {
     });
     match r {
         Ok(()) => true,
-        Err(why) if std::env::var("SECCOMP_PLEDGE_TEST_STRICT").as_deref() == Ok("0") => {
-            eprintln!("SKIPPED (SECCOMP_PLEDGE_TEST_STRICT=0): {why}");
-            false
-        }
-        Err(why) => {
-            panic!("kernel feature missing: {why} (set SECCOMP_PLEDGE_TEST_STRICT=0 to skip)")
-        }
+        Err(why) => missing(why),
+    }
+}
+
+/// A kernel feature a test needs is missing: fails the test, or with
+/// `SECCOMP_PLEDGE_TEST_STRICT=0` says so on stderr and returns false (the test then returns).
+pub(crate) fn missing(why: &str) -> bool {
+    if std::env::var("SECCOMP_PLEDGE_TEST_STRICT").as_deref() == Ok("0") {
+        eprintln!("SKIPPED (SECCOMP_PLEDGE_TEST_STRICT=0): {why}");
+        false
+    } else {
+        panic!("kernel feature missing: {why} (set SECCOMP_PLEDGE_TEST_STRICT=0 to skip)")
     }
 }
 
@@ -192,6 +197,23 @@ pub(crate) fn without_root_warning(stderr: &str) -> String {
 /// denies stays denied.
 pub(crate) fn probe_run(flags: &[&str], steps: &str) -> Run {
     run_prog(probe_static(), flags, steps)
+}
+
+/// Runs the static probe with `steps` outside any sandbox (what the kernel alone answers).
+pub(crate) fn probe_unconfined(steps: &str) -> Run {
+    let out = Command::new(probe_static())
+        .args(steps.split_whitespace())
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    Run {
+        code: out
+            .status
+            .code()
+            .unwrap_or_else(|| 128 + out.status.signal().unwrap_or(0)),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
 }
 
 /// Runs the dynamic probe (the loader needs `rpath prot_exec`, added for now).

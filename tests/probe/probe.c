@@ -564,12 +564,14 @@ static int parse_host(const char *h, unsigned port, struct sockaddr_storage *ss,
 	return -1;
 }
 
-/* raw-op argument: number, "str:TEXT" (pointer to TEXT) or "buf"
- * (pointer to a zeroed 4096-byte buffer). */
+/* raw-op argument: number, "str:TEXT" (pointer to TEXT), "buf" (pointer to a
+ * zeroed 4096-byte buffer), "ptr:NUM" (pointer to a zeroed 64-byte buffer whose first
+ * 8 bytes hold NUM) or "self" (the probe's pid). */
 static int raw_arg_ok(const char *s)
 {
 	unsigned long long v;
-	return !strncmp(s, "str:", 4) || !strcmp(s, "buf") || !parse_num(s, &v);
+	return !strncmp(s, "str:", 4) || !strcmp(s, "buf") || !strcmp(s, "self") ||
+	       (!strncmp(s, "ptr:", 4) && !parse_num(s + 4, &v)) || !parse_num(s, &v);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1995,13 +1997,20 @@ static void op_perf_event_open(int ac, char **av, res_t *r)
 static void op_raw(int ac, char **av, res_t *r)
 {
 	static __thread char buf[4096];
+	static __thread unsigned long long ptrs[6][8];
 	long a[6] = { 0, 0, 0, 0, 0, 0 };
 	memset(buf, 0, sizeof buf);
+	memset(ptrs, 0, sizeof ptrs);
 	for (int i = 1; i < ac && i < 7; i++) {
 		if (!strncmp(av[i], "str:", 4))
 			a[i - 1] = (long)(av[i] + 4);
 		else if (!strcmp(av[i], "buf"))
 			a[i - 1] = (long)buf;
+		else if (!strncmp(av[i], "ptr:", 4)) {
+			ptrs[i - 1][0] = N(av[i] + 4);
+			a[i - 1] = (long)ptrs[i - 1];
+		} else if (!strcmp(av[i], "self"))
+			a[i - 1] = SC0(SYS_getpid);
 		else
 			a[i - 1] = (long)N(av[i]);
 	}
@@ -2320,7 +2329,8 @@ static const struct op ops[] = {
 	{ "bpf", 0, "", 0, op_bpf, "" },
 	{ "userfaultfd", 0, "", 0, op_userfaultfd, "" },
 	{ "perf_event_open", 0, "", 0, op_perf_event_open, "" },
-	{ "raw", 1, "nRRRRRR", 0, op_raw, "NR [A0 ... A5] (A = number, str:TEXT or buf)" },
+	{ "raw", 1, "nRRRRRR", 0, op_raw,
+	  "NR [A0 ... A5] (A = number, str:TEXT, buf, ptr:NUM or self)" },
 	/* introspection */
 	{ "status", 0, "", 0, op_status, "" },
 	{ "fds", 0, "", 0, op_fds, "" },
