@@ -72,7 +72,7 @@ pub enum CompileError {
     Invalid(#[from] bpf::BpfError),
 }
 
-/// The syscall number the preloaded narrowing library uses to talk to the supervisor (in the
+/// The syscall number the loader markers use to talk to the supervisor (in the
 /// x86_64 hole 335–423, which the kernel never assigns). Filters built with
 /// [`FilterSpec::report_syscall`] send it to the supervisor; all others answer ENOSYS.
 pub const REPORT_NR: u32 = 400;
@@ -378,51 +378,6 @@ fn plan_one(
     finish(checks, denied_default)
 }
 
-/// The plan of the narrowing filter a dynamic program installs once its loader is done: for
-/// every syscall whose decision under `exact` differs from its decision under `wide` (the
-/// calls only the loader's extra promises allow), `exact`'s decision; `ALLOW` for all the
-/// rest, which the wide filter still decides. Stacked on the wide filter, the kernel takes
-/// the most restrictive answer, so the program ends with exactly `exact`.
-///
-/// Both specs must share rules and penalty. `rt_sigaction(SIGSYS, act)` is refused too: the
-/// narrowing library's SIGSYS handler reports these denials and must stay in place.
-///
-/// # Errors
-/// As [`plan`].
-pub fn narrowing(exact: &FilterSpec<'_>, wide: &FilterSpec<'_>) -> Result<Plan, CompileError> {
-    let e = plan(exact)?;
-    let w = plan(wide)?;
-    let mut syscalls: Vec<SyscallPlan> = e
-        .syscalls
-        .into_iter()
-        .zip(w.syscalls)
-        .map(|(e, w)| {
-            if e == w {
-                SyscallPlan::ret(bpf::SECCOMP_RET_ALLOW)
-            } else {
-                e
-            }
-        })
-        .collect();
-    let sigaction = &mut syscalls[Sysno::rt_sigaction.id() as usize];
-    let keep = std::mem::replace(sigaction, SyscallPlan::ret(bpf::SECCOMP_RET_ALLOW));
-    let mut checks = vec![Check {
-        conditions: vec![
-            Condition::new(0, Width::Dword, Op::Eq, libc::SIGSYS as u64),
-            Condition::new(1, Width::Qword, Op::Ne, 0),
-        ],
-        action: bpf::SECCOMP_RET_ERRNO | libc::EPERM as u32,
-        origin: Origin::Guard("SIGSYS handler"),
-    }];
-    checks.extend(keep.checks);
-    *sigaction = finish(checks, keep.default);
-    Ok(Plan {
-        syscalls,
-        penalty: bpf::SECCOMP_RET_ALLOW,
-        foreign_arch: bpf::SECCOMP_RET_ALLOW,
-    })
-}
-
 fn rule_enosys(sysno: Sysno) -> bool {
     crate::policy::rule::ALWAYS_ENOSYS
         .iter()
@@ -717,7 +672,7 @@ fn condition_code(
 mod tests {
     use super::*;
     use crate::compile::bpf::{SeccompData, const_action, run};
-    use crate::policy::promise::{ALL, Promise};
+    use crate::policy::promise::ALL;
     use crate::policy::rule::Action;
 
     fn data(nr: u32, args: [u64; 6]) -> SeccompData {
@@ -1238,32 +1193,6 @@ mod tests {
         assert_eq!(call("prlimit64", [777, 4, 0x1000, 0, 0, 0]), ALLOW);
         assert_eq!(call("prlimit64", [778, 4, 0x1000, 0, 0, 0]), EPERM);
         assert_eq!(call("prlimit64", [778, 4, 0, 0x1000, 0, 0]), ALLOW, "read");
-    }
-
-    /// The narrowing library installs its filter as compiled: it must hold no pid to patch
-    /// (the loader's extra promises never touch a call compared with the pid).
-    #[test]
-    fn narrowing_filters_have_no_pid_slots() {
-        let all: Vec<&str> = ALL.iter().map(|p| p.name()).collect();
-        for text in [
-            "stdio",
-            "stdio proc",
-            "stdio proc id",
-            "proc",
-            &all.join(" "),
-        ] {
-            let exact = FilterSpec::new(PromiseSet::parse(text).unwrap(), &[], Action::Errno(1));
-            let wide = FilterSpec {
-                promises: exact.promises.union(PromiseSet::of(&[
-                    Promise::Rpath,
-                    Promise::ProtExec,
-                    Promise::Exec,
-                ])),
-                ..exact
-            };
-            let n = compile_plan(narrowing(&exact, &wide).unwrap()).unwrap();
-            assert!(n.pid_slots.is_empty(), "{text}");
-        }
     }
 
     #[test]
