@@ -3,8 +3,8 @@
 //! forked while it runs), and to cap its processes when `RLIMIT_NPROC` does not apply (the
 //! kernel ignores it for uid 0) with the pids controller (`pids.max`, cgroup v2 or v1).
 //!
-//! Without a cgroup, [`kill_all`] falls back to a loop over the supervisor's descendants
-//! that stops them before killing them (a stopped process cannot fork), until none is left.
+//! Without a cgroup, [`kill_all`] falls back to kill rounds over the supervisor's
+//! descendants, which the supervisor repeats until it has no child left.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -146,43 +146,86 @@ impl Drop for Cgroup {
 }
 
 /// Kills every descendant of this process (the sandbox: the supervisor is its subreaper).
-/// With a v2 group, `cgroup.kill`; then, and without one, stop-then-kill rounds until no
-/// descendant is left alive: each round stops every descendant it finds (a stopped process
-/// cannot fork) and kills them; a process forked meanwhile is a child of one found in this
-/// round, so it is found in the next one, and the rounds end when one finds nothing new.
-/// Returns false when processes were still alive after `deadline`.
+/// With a v2 group, `cgroup.kill`, which the kernel makes race-free; then, and without one,
+/// kill rounds until a round finds nothing alive or `deadline` passes. A round can miss a
+/// process forked while it reads the tree, so the supervisor goes on with [`kill_round`]
+/// until it has no child left: every descendant has one of its children as an ancestor.
+/// Returns false when processes were still found alive at `deadline`.
 pub fn kill_all(group: Option<&Cgroup>, deadline: std::time::Duration) -> bool {
     if let Some(g) = group {
         g.kill();
     }
     let start = std::time::Instant::now();
-    loop {
-        let alive: Vec<i32> = descendants()
-            .into_iter()
-            .filter(|&p| !is_zombie(p))
-            .collect();
-        if alive.is_empty() {
-            return true;
-        }
-        for &p in &alive {
-            // SAFETY: signalling our own descendants.
-            unsafe { libc::kill(p, libc::SIGSTOP) };
-        }
-        for &p in &alive {
-            // SAFETY: as above.
-            unsafe { libc::kill(p, libc::SIGKILL) };
-        }
+    while kill_round() > 0 {
         if start.elapsed() > deadline {
             return false;
         }
         std::thread::yield_now();
     }
+    true
 }
 
-/// Every process whose ancestry leads to us (the sandbox, since we are its subreaper).
+/// One round: SIGKILL to every live descendant found; returns how many there were. A
+/// process with SIGKILL pending cannot fork any more (the kernel fails the fork), so a round
+/// ends the processes it finds; children they forked just before are ours once their parent
+/// is gone (orphans come to the subreaper), and a later round finds them.
+pub fn kill_round() -> usize {
+    let alive: Vec<i32> = descendants()
+        .into_iter()
+        .filter(|&p| !is_zombie(p))
+        .collect();
+    for &p in &alive {
+        // SAFETY: signalling our own descendants.
+        unsafe { libc::kill(p, libc::SIGKILL) };
+    }
+    alive.len()
+}
+
+/// Every process whose ancestry leads to us (the sandbox, since we are its subreaper), from
+/// the kernel's per-thread `children` lists (a walk down the tree, fast enough to keep up
+/// with processes that fork and exit at once); from every process's parent in `/proc` where
+/// those lists are missing.
 pub fn descendants() -> Vec<i32> {
     // SAFETY: getpid has no preconditions.
     let me = unsafe { libc::getpid() };
+    let Some(first) = children_of(me) else {
+        return descendants_by_scan(me);
+    };
+    let mut out = Vec::new();
+    let mut frontier = first;
+    while let Some(p) = frontier.pop() {
+        if out.contains(&p) {
+            continue;
+        }
+        out.push(p);
+        frontier.extend(children_of(p).unwrap_or_default());
+    }
+    out
+}
+
+/// The children of every thread of `pid` (None when the kernel has no `children` files).
+fn children_of(pid: i32) -> Option<Vec<i32>> {
+    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).ok()?;
+    let mut out = Vec::new();
+    let mut any = false;
+    for t in tasks.flatten() {
+        let path = t.path().join("children");
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                any = true;
+                out.extend(
+                    text.split_ascii_whitespace()
+                        .filter_map(|c| c.parse::<i32>().ok()),
+                );
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !path.exists() => {}
+            Err(_) => any = true, // the thread ended meanwhile
+        }
+    }
+    any.then_some(out)
+}
+
+fn descendants_by_scan(me: i32) -> Vec<i32> {
     let mut parent_of = Vec::new();
     if let Ok(dir) = std::fs::read_dir("/proc") {
         for e in dir.flatten() {

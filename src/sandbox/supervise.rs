@@ -187,8 +187,20 @@ pub fn run(
                 revents: 0,
             });
         }
+        // Once the sandbox was killed, keep killing whatever of it is still found until we
+        // have no child left (ECHILD above): every descendant has one of our children as
+        // an ancestor, since we are the subreaper, so no child means no process left.
+        if st.killed {
+            cgroup::kill_round();
+        }
         // With no signalfd, fall back to polling the children every 50 ms.
-        let timeout = if sfd.is_some() { -1 } else { 50 };
+        let timeout = if st.killed {
+            1
+        } else if sfd.is_some() {
+            -1
+        } else {
+            50
+        };
         // SAFETY: polling fds we own.
         let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout) };
         if n < 0 {

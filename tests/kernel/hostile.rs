@@ -536,6 +536,7 @@ fn forkchain() -> PathBuf {
 
 fn kill_k_leaves_no_survivor(runs: usize, as_nobody: bool) {
     let chain = forkchain();
+    let t0 = std::time::Instant::now();
     for i in 0..runs {
         let token = format!("sp-chain-{}-{i}-{as_nobody}", std::process::id());
         let r = sp_cmd(&["-k", "-p", "stdio proc", "--", &s(&chain), &token], |c| {
@@ -548,6 +549,7 @@ fn kill_k_leaves_no_survivor(runs: usize, as_nobody: bool) {
         let left = survivors(&token);
         assert!(left.is_empty(), "run {i}: survivors {left:?}\n{r}");
     }
+    eprintln!("{runs} runs (as nobody: {as_nobody}) in {:?}", t0.elapsed());
 }
 
 #[test]
