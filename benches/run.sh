@@ -10,7 +10,8 @@
 #   (c) the cost of one reported denial (a round trip through the supervisor) vs the same
 #       call denied in the kernel by an explicit rule (no report).
 #
-# Usage: sh benches/run.sh            (RUNS=… ROUNDS=… SCALE=… to change the effort)
+# Usage: sh benches/run.sh            (RUNS=… ROUNDS=… SCALE=… to change the effort;
+#        SP=/path/to/seccomp-pledge to measure another build, e.g. an older one)
 set -eu
 cd "$(dirname "$0")/.."
 OUT=${OUT:-target/bench}
@@ -19,8 +20,10 @@ ROUNDS=${ROUNDS:-7}
 SCALE=${SCALE:-1}
 mkdir -p "$OUT"
 command -v hyperfine >/dev/null || { echo "benches: hyperfine is needed (apt-get install hyperfine)" >&2; exit 1; }
-cargo build --release --quiet
-SP=$PWD/target/release/seccomp-pledge
+if [ -z "${SP:-}" ]; then
+    cargo build --release --quiet
+    SP=$PWD/target/release/seccomp-pledge
+fi
 cc -O2 -Wall -static -o "$OUT/workload" benches/workload.c
 cc -O2 -Wall -o "$OUT/allow-all" benches/allow_all.c
 PIN="taskset -c 0"

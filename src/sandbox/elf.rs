@@ -277,10 +277,15 @@ fn read_header(file: &File) -> std::io::Result<Result<Header, Kind>> {
 }
 
 fn phdrs(file: &File, h: &Header) -> std::io::Result<Vec<Phdr>> {
+    // The kernel takes only the ELF64 program header size (and at most 64 KiB of them).
+    let size = usize::from(h.phentsize);
+    if size != 56 {
+        return Ok(Vec::new());
+    }
+    let mut all = vec![0u8; usize::from(h.phnum) * size];
+    file.read_exact_at(&mut all, h.phoff)?;
     let mut out = Vec::with_capacity(usize::from(h.phnum));
-    for i in 0..u64::from(h.phnum) {
-        let mut ph = [0u8; 56];
-        file.read_exact_at(&mut ph, h.phoff + i * u64::from(h.phentsize))?;
+    for ph in all.chunks_exact(size) {
         let u64_at = |o: usize| u64::from_le_bytes(ph[o..o + 8].try_into().expect("8 bytes"));
         out.push(Phdr {
             p_type: u32::from_le_bytes(ph[0..4].try_into().expect("4 bytes")),
@@ -297,7 +302,7 @@ fn inspect_elf(file: &File) -> std::io::Result<Kind> {
         Ok(h) => h,
         Err(kind) => return Ok(kind),
     };
-    if h.phentsize < 56 || h.phnum == 0 {
+    if h.phentsize != 56 || h.phnum == 0 {
         return Ok(Kind::Unknown);
     }
     let phdrs = phdrs(file, &h)?;
@@ -437,6 +442,15 @@ pub fn parse_dynamic(buf: &[u8]) -> Vec<(i64, u64)> {
     out
 }
 
+/// The audit-module tags of a dynamic section (no table needs reading).
+pub fn audit_tags(entries: &[(i64, u64)]) -> Features {
+    Features {
+        audit: entries.iter().any(|(t, _)| *t == DT_AUDIT),
+        depaudit: entries.iter().any(|(t, _)| *t == DT_DEPAUDIT),
+        ifunc: None,
+    }
+}
+
 /// Reads the features of an object from its dynamic entries.
 ///
 /// # Errors
@@ -444,11 +458,7 @@ pub fn parse_dynamic(buf: &[u8]) -> Vec<(i64, u64)> {
 /// refuses the object).
 pub fn features(entries: &[(i64, u64)], image: &dyn Image) -> Result<Features, String> {
     let get = |tag: i64| entries.iter().find(|(t, _)| *t == tag).map(|(_, v)| *v);
-    let mut f = Features {
-        audit: get(DT_AUDIT).is_some(),
-        depaudit: get(DT_DEPAUDIT).is_some(),
-        ifunc: None,
-    };
+    let mut f = audit_tags(entries);
     for (table, size) in [(DT_RELA, DT_RELASZ), (DT_JMPREL, DT_PLTRELSZ)] {
         let (Some(addr), Some(size)) = (get(table), get(size)) else {
             continue;

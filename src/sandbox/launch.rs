@@ -274,11 +274,12 @@ pub struct SystemLoader {
     pub id: (u64, u64),
 }
 
-/// The directories whose root-owned files count as system files (libraries and programs).
+/// The directories whose root-owned files count as system files (libraries and programs),
+/// merged-/usr or not. [`elf::system_file`] compares them with a fully resolved path.
 pub fn system_roots() -> &'static [PathBuf] {
     static ROOTS: std::sync::OnceLock<Vec<PathBuf>> = std::sync::OnceLock::new();
     ROOTS.get_or_init(|| {
-        let mut roots: Vec<PathBuf> = LIB_DIRS
+        LIB_DIRS
             .iter()
             .chain(
                 [
@@ -291,11 +292,8 @@ pub fn system_roots() -> &'static [PathBuf] {
                 ]
                 .iter(),
             )
-            .filter_map(|d| std::fs::canonicalize(d).ok())
-            .collect();
-        roots.sort();
-        roots.dedup();
-        roots
+            .map(PathBuf::from)
+            .collect()
     })
 }
 
@@ -306,28 +304,32 @@ pub fn system_roots() -> &'static [PathBuf] {
 /// # Errors
 /// Why it is not the system loader.
 pub fn system_loader(interpreter: &Path) -> Result<SystemLoader, String> {
+    use std::os::unix::fs::MetadataExt;
+    // Which system loader it would be (same device and inode), then whether the path to it
+    // is one nobody but root can change.
+    let id = |p: &Path| std::fs::metadata(p).ok().map(|m| (m.dev(), m.ino()));
+    let found = id(interpreter);
+    let known = SYSTEM_LOADERS
+        .iter()
+        .find(|(path, _)| found.is_some() && id(Path::new(path)) == found);
+    let Some((_, libc)) = known else {
+        return Err(format!(
+            "its dynamic loader `{}` is not the system's glibc or musl loader ({})",
+            shown(interpreter),
+            SYSTEM_LOADERS
+                .iter()
+                .map(|(p, _)| *p)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    };
     let (_, id) = elf::system_file(interpreter, system_roots()).map_err(|why| {
         format!(
             "its dynamic loader `{}` is not the system's: {why}",
-            interpreter.display()
+            shown(interpreter)
         )
     })?;
-    for (path, libc) in SYSTEM_LOADERS {
-        if let Ok((_, known)) = elf::system_file(Path::new(path), system_roots()) {
-            if known == id {
-                return Ok(SystemLoader { libc: *libc, id });
-            }
-        }
-    }
-    Err(format!(
-        "its dynamic loader `{}` is neither glibc's nor musl's system loader ({})",
-        shown(interpreter),
-        SYSTEM_LOADERS
-            .iter()
-            .map(|(p, _)| *p)
-            .collect::<Vec<_>>()
-            .join(", ")
-    ))
+    Ok(SystemLoader { libc: *libc, id })
 }
 
 /// How the program gets started with exactly its promises.
@@ -611,11 +613,15 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
                 reason: "it is not an x86_64 ELF file".into(),
             })?;
         let system = elf::system_file(&exec.elf, system_roots()).is_ok();
-        let blocking = match elf::features(&image.dynamic(), &image) {
-            Ok(f) if f.audit || f.depaudit => f.blocking(true),
-            Ok(f) if !system => f.blocking(true),
-            Ok(_) => None,
-            Err(why) => Some(format!("its dynamic section cannot be checked: {why}")),
+        let entries = image.dynamic();
+        let blocking = if system {
+            // A system program's own code is trusted; its audit modules are not.
+            elf::audit_tags(&entries).blocking(true)
+        } else {
+            match elf::features(&entries, &image) {
+                Ok(f) => f.blocking(true),
+                Err(why) => Some(format!("its dynamic section cannot be checked: {why}")),
+            }
         };
         let audit_env = loader.libc == Libc::Glibc
             && env
@@ -762,16 +768,14 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
                 what: "inspecting a memfd",
                 source,
             })?;
-        let wide = seccomp::plan(&FilterSpec {
-            promises: requested.union(extra),
-            rules: &policy.rules,
-            penalty: bpf::SECCOMP_RET_USER_NOTIF,
-            foreign_arch: bpf::SECCOMP_RET_USER_NOTIF,
-            report_syscall: true,
-            scoped_attrs: policy.options.unveil,
-        })?;
         loader_watch = Some(supervise::LoaderWatch {
-            wide,
+            // computed after the fork, while the child sets itself up
+            wide: None,
+            spec: (
+                requested.union(extra),
+                policy.rules.clone(),
+                policy.options.unveil,
+            ),
             extra,
             loader: loader.id,
             glibc: loader.libc == Libc::Glibc,
@@ -1055,6 +1059,15 @@ impl Launch {
         drop(self.ruleset.take());
         self.passed.clear();
         drop(ready_wr);
+        // What the supervisor needs for the loader, computed while the child sets itself up.
+        if let Some(w) = &mut self.loader_watch {
+            if let Err(e) = w.plan() {
+                // SAFETY: the child is ours; it has not executed the program.
+                unsafe { libc::kill(pid, libc::SIGKILL) };
+                let _ = wait_for(pid);
+                return Err(e.into());
+            }
+        }
         // Into the sandbox's group before it can run anything of the program: it waits for
         // the supervisor to take its listener before executing.
         if let Some(cg) = &self.cgroup {

@@ -102,14 +102,21 @@ struct link_map {
 };
 
 static int done;
+static u64 loader_base; /* AT_BASE: the loader's own object needs no report */
 
 __attribute__((visibility("default"))) unsigned int la_version(unsigned int version)
 {
 	report(REPORT_HELLO, 0, 0, 0);
-	/* argc, argv[argc], NULL, envp…, NULL: the arrays libc's environ will point to. */
+	/* argc, argv[argc], NULL, envp…, NULL, auxv: the arrays libc's environ will point to. */
 	long *sp = (long *)__libc_stack_end;
 	if (sp) {
 		char **env = (char **)(sp + 1 + sp[0] + 1);
+		long n = 0;
+		while (env[n])
+			n++;
+		for (u64 *av = (u64 *)(env + n + 1); av[0]; av += 2)
+			if (av[0] == 7 /* AT_BASE */)
+				loader_base = av[1];
 		for (long i = 0; env[i]; i++) {
 			if (starts_with(env[i], "LD_AUDIT=" OUR_PREFIX)) {
 				long fd = parse_fd(env[i] + sizeof("LD_AUDIT=" OUR_PREFIX) - 1);
@@ -127,7 +134,13 @@ __attribute__((visibility("default"))) unsigned int la_objopen(struct link_map *
 							      u64 *cookie)
 {
 	(void)cookie;
-	if (lmid == 0 && map->l_name && map->l_name[0])
+	/* The program itself was checked before it ran, the loader is the system's and the
+	 * vDSO (no path) is the kernel's: the objects that need checking are the others. */
+	int has_path = 0;
+	for (const char *c = map->l_name; c && *c; c++)
+		if (*c == '/')
+			has_path = 1;
+	if (lmid == 0 && has_path && map->l_addr != loader_base)
 		report(REPORT_OBJECT, (long)map->l_addr, (long)map->l_ld, (long)map->l_name);
 	return 0;
 }

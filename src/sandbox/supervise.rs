@@ -44,8 +44,11 @@ pub const REPORT_HELLO: u64 = 6;
 #[derive(Clone, Debug)]
 pub struct LoaderWatch {
     /// Decisions with the loader's promises added: a call this allows (and the program's
-    /// filter did not) is a loader call.
-    pub wide: Plan,
+    /// filter did not) is a loader call. Computed by [`LoaderWatch::plan`], which the
+    /// launcher calls while the child is setting itself up.
+    pub wide: Option<Plan>,
+    /// The filter spec of those decisions (the program's promises and rules plus `extra`).
+    pub spec: (PromiseSet, Vec<crate::policy::rule::Rule>, bool),
     /// The loader's promises the program does not hold.
     pub extra: PromiseSet,
     /// (device, inode) of the system loader: only its code gets the loader's promises.
@@ -59,12 +62,36 @@ pub struct LoaderWatch {
     pub accept: bool,
 }
 
+impl LoaderWatch {
+    /// Computes the decisions with the loader's promises added (once).
+    ///
+    /// # Errors
+    /// As [`crate::compile::seccomp::plan`] (the same rules compiled once already).
+    pub fn plan(&mut self) -> Result<(), crate::compile::seccomp::CompileError> {
+        if self.wide.is_none() {
+            let (promises, rules, scoped_attrs) = &self.spec;
+            self.wide = Some(crate::compile::seccomp::plan(
+                &crate::compile::seccomp::FilterSpec {
+                    promises: *promises,
+                    rules,
+                    penalty: bpf::SECCOMP_RET_USER_NOTIF,
+                    foreign_arch: bpf::SECCOMP_RET_USER_NOTIF,
+                    report_syscall: true,
+                    scoped_attrs: *scoped_attrs,
+                },
+            )?);
+        }
+        Ok(())
+    }
+}
+
 /// Where a narrowed program's loader is.
 struct LoaderState {
     watch: LoaderWatch,
     done: bool,
     hello: bool,
     marker_mapped: bool,
+    marker_text: Vec<(u64, u64)>,
     loader_text: Option<Vec<(u64, u64)>>,
     pidfd: Option<OwnedFd>,
     trusted: HashMap<PathBuf, bool>,
@@ -149,6 +176,7 @@ pub fn run(
         done: false,
         hello: false,
         marker_mapped: false,
+        marker_text: Vec::new(),
         loader_text: None,
         pidfd: None,
         trusted: HashMap::new(),
@@ -380,8 +408,7 @@ impl State {
             REPORT_HELLO => {
                 // Only the marker's own code starts the audit module's phase.
                 let ip = req.data.instruction_pointer;
-                let marker = exec_ranges(pid, l.watch.marker);
-                if marker.iter().any(|&(s, e)| ip >= s && ip < e) {
+                if l.marker_text.iter().any(|&(s, e)| ip >= s && ip < e) {
                     l.hello = true;
                 } else {
                     self.refuse(
@@ -469,7 +496,12 @@ impl State {
         let Some(l) = self.loader.as_mut() else {
             return false;
         };
-        if l.done || l.watch.wide.decide(nr, &args) != bpf::SECCOMP_RET_ALLOW {
+        let loader_call = l
+            .watch
+            .wide
+            .as_ref()
+            .is_some_and(|w| w.decide(nr, &args) == bpf::SECCOMP_RET_ALLOW);
+        if l.done || !loader_call {
             return false;
         }
         let name = syscalls::name(nr).unwrap_or("?");
@@ -543,6 +575,11 @@ impl State {
             let id = l.pidfd.as_ref().and_then(|p| fd_identity(p, fd));
             if id == Some(l.watch.marker) {
                 l.marker_mapped = true;
+                // glibc maps the module's code at a fixed address: remember where, so that
+                // its reports can be told from anybody else's.
+                if a[3] & libc::MAP_FIXED as u64 != 0 {
+                    l.marker_text.push((a[0], a[0].saturating_add(a[1])));
+                }
                 return Ok(());
             }
         }
