@@ -1251,6 +1251,18 @@ pub const DIFFERENCES: &[(&str, &str)] = &[
         "seccomp",
         "the seccomp syscall with SECCOMP_FILTER_FLAG_NEW_LISTENER is refused in every filter, so a sandboxed program can never answer its own notifications.",
     ),
+    (
+        "wpath fattr chown",
+        "while unveil is on, chmod, fchmodat, chown, lchown, fchownat, utime, utimes, futimesat and utimensat are allowed on a descriptor only (fchmod, fchown, futimesat/utimensat with a NULL path), because Landlock does not restrict attribute changes by path and they would reach files outside every unveiled path; with -V (no file rules) the path forms are allowed as in the reference.",
+    ),
+    (
+        "unix",
+        "unveil does not restrict connecting to pathname Unix sockets (Landlock does not on this project's kernels), so every run with unix says that the program can reach every socket file the user can.",
+    ),
+    (
+        "exec rpath prot_exec",
+        "the program never needs exec, rpath or prot_exec to start: its own first execve is let through once by the supervisor, and a dynamic program's loader gets the calls it needs one by one, only from the system loader's code and only until the loader is done; the reference keeps exec rpath prot_exec for the whole run. Landlock's execute right governs execve only: with exec and prot_exec a program can run any file it may read through the loader (ld.so FILE).",
+    ),
 ];
 
 /// For syscall `nr`, which arguments some promise rule compares with the sandboxed program's
