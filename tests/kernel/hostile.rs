@@ -633,3 +633,21 @@ fn limits_as_root_the_process_limit_is_a_pids_cgroup() {
     let (_, err) = run(&["-P", "unlimited"]);
     assert!(!err.contains("-P"), "{err}");
 }
+
+#[test]
+fn a_program_s_own_filters_cannot_stop_a_report_or_the_kill() {
+    if !require_kernel() {
+        return;
+    }
+    // The program stacks a filter of its own (allow everything) before the violation: the
+    // kernel takes the most restrictive answer, which is still ours, so the call reaches the
+    // supervisor, is reported, and -k kills. (`--allow seccomp`: stdio allows filters
+    // through prctl only; the probe uses seccomp(2).)
+    let r = probe_run(
+        &["-k", "-p", "stdio", "--allow", "seccomp"],
+        "seccomp-filter :: socket AF_INET SOCK_STREAM :: echo never",
+    );
+    assert_eq!(r.code, 128 + libc::SIGSYS, "{r}");
+    assert!(!r.stdout.contains("never"), "{r}");
+    assert!(r.stderr.contains("denied socket(AF_INET"), "{r}");
+}
