@@ -2,7 +2,8 @@
 # seccomp-pledge benchmarks: ratios from one run, each measurement side by side with its
 # baseline (alternating, median of the per-pair ratios). Needs gcc, hyperfine, python3.
 #
-#   (a) launch:  seccomp-pledge -p 'stdio rpath' -- /bin/true   vs   /bin/true
+#   (a) launch:  seccomp-pledge -p 'stdio rpath' -- /bin/true   vs   /bin/true (and, with
+#       BASE_SP=/path/to/another/seccomp-pledge, that build in the same rounds)
 #   (b) syscall cost under a promise filter (with the supervisor attached, as always) vs the
 #       floor every seccomp user pays (a one-instruction RET ALLOW filter,
 #       benches/allow_all.c), measured inside the workload (benches/workload.c) so launch
@@ -28,17 +29,25 @@ cc -O2 -Wall -static -o "$OUT/workload" benches/workload.c
 cc -O2 -Wall -o "$OUT/allow-all" benches/allow_all.c
 PIN="taskset -c 0"
 
-echo "== (a) launch overhead ($RUNS runs each, hyperfine -N)"
-hyperfine -N --warmup 30 --runs "$RUNS" --export-json "$OUT/launch.json" \
-    /bin/true "$SP -p 'stdio rpath' -- /bin/true" "$SP -V -p 'stdio rpath' -- /bin/true" \
-    "$OUT/allow-all /bin/true" >/dev/null
-python3 - "$OUT/launch.json" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))["results"]
-base = r[0]["median"]
-for x in r:
-    m = x["median"]
-    print(f"  {x['command'][:60]:60} median {m*1e3:6.3f} ms  +{(m-base)*1e3:6.3f} ms  x{m/base:5.2f}")
+echo "== (a) launch overhead: median of $ROUNDS alternating rounds of hyperfine -N ($RUNS runs each)"
+python3 - "$OUT" "$ROUNDS" "$RUNS" "$SP" "${BASE_SP:-}" <<'PY'
+import json, statistics, subprocess, sys
+out, rounds, runs, sp, base = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
+cmds = ["/bin/true", f"{sp} -p 'stdio rpath' -- /bin/true", f"{sp} -p stdio -- /bin/true",
+        f"{sp} -V -p 'stdio rpath' -- /bin/true", f"{out}/allow-all /bin/true"]
+if base:  # another build, side by side in the same rounds
+    cmds[2:2] = [f"{base} -p 'stdio rpath' -- /bin/true", f"{base} -p stdio -- /bin/true"]
+med = {c: [] for c in cmds}
+for r in range(rounds):
+    order = cmds if r % 2 == 0 else cmds[::-1]
+    subprocess.run(["hyperfine", "-N", "--warmup", "20", "--runs", str(max(runs // rounds, 10)),
+                    "--export-json", f"{out}/launch.json"] + order, capture_output=True, check=True)
+    for x in json.load(open(f"{out}/launch.json"))["results"]:
+        med[x["command"]].append(x["median"])
+m = statistics.median
+for c in cmds:
+    ratio = m([a / b for a, b in zip(med[c], med[cmds[0]])])
+    print(f"  {c[:62]:62} median {m(med[c])*1e3:6.3f} ms  x{ratio:5.2f} /bin/true")
 PY
 
 echo "== (b) syscall cost: ns per iteration, median of $ROUNDS alternating rounds (pinned to CPU 0)"

@@ -602,8 +602,28 @@ fn resolve_trusted(path: &Path, depth: u32) -> Result<PathBuf, String> {
     if !path.is_absolute() {
         cur = resolve_trusted(&cur, depth + 1)?;
     }
-    let root = std::fs::symlink_metadata("/").map_err(|e| e.to_string())?;
-    safe_owner(Path::new("/"), &root)?;
+    // Directories and links already found safe in this process (a launch checks the
+    // program, its loader and its libraries, which share most of their path).
+    static SAFE: std::sync::Mutex<Option<std::collections::HashMap<PathBuf, PathBuf>>> =
+        std::sync::Mutex::new(None);
+    let known = |p: &Path| {
+        SAFE.lock()
+            .ok()
+            .and_then(|m| m.as_ref().and_then(|m| m.get(p).cloned()))
+    };
+    let remember = |p: PathBuf, resolved: PathBuf| {
+        if let Ok(mut m) = SAFE.lock() {
+            let m = m.get_or_insert_with(Default::default);
+            if m.len() < 4096 {
+                m.insert(p, resolved);
+            }
+        }
+    };
+    if known(Path::new("/")).is_none() {
+        let root = std::fs::symlink_metadata("/").map_err(|e| e.to_string())?;
+        safe_owner(Path::new("/"), &root)?;
+        remember(PathBuf::from("/"), PathBuf::from("/"));
+    }
     for comp in path.components() {
         match comp {
             Component::RootDir | Component::CurDir | Component::Prefix(_) => {}
@@ -612,6 +632,10 @@ fn resolve_trusted(path: &Path, depth: u32) -> Result<PathBuf, String> {
             }
             Component::Normal(name) => {
                 let next = cur.join(name);
+                if let Some(resolved) = known(&next) {
+                    cur = resolved;
+                    continue;
+                }
                 let meta = std::fs::symlink_metadata(&next)
                     .map_err(|e| format!("`{}`: {e}", show(&next)))?;
                 if meta.file_type().is_symlink() {
@@ -621,9 +645,12 @@ fn resolve_trusted(path: &Path, depth: u32) -> Result<PathBuf, String> {
                     } else {
                         cur.join(target)
                     };
-                    cur = resolve_trusted(&target, depth + 1)?;
+                    let resolved = resolve_trusted(&target, depth + 1)?;
+                    remember(next, resolved.clone());
+                    cur = resolved;
                 } else {
                     safe_owner(&next, &meta)?;
+                    remember(next.clone(), next.clone());
                     cur = next;
                 }
             }

@@ -414,6 +414,8 @@ pub struct Exec {
     /// root can change: it may run by path, as a shell would (the kernel then names the
     /// process after the path, e.g. `python3` rather than `python3.11`).
     pub system: bool,
+    /// The ELF that runs (the program, or the innermost interpreter) is a system file.
+    pub elf_system: bool,
 }
 
 /// Opens the program once, inspects that descriptor, and follows `#!` interpreters the way
@@ -438,6 +440,7 @@ pub fn resolve_exec(program: &Path, argv: &[OsString]) -> Result<Exec, LaunchErr
     let mut chain: Vec<(PathBuf, Option<OsString>)> = Vec::new();
     let is_system = |p: &Path| elf::system_file(p, system_roots()).is_ok();
     let mut system = is_system(program);
+    let mut elf_system = system;
     loop {
         match elf::head(&file).map_err(|e| not_exec(&path, e.to_string()))? {
             elf::Head::Script(interpreter, arg) => {
@@ -463,7 +466,8 @@ pub fn resolve_exec(program: &Path, argv: &[OsString]) -> Result<Exec, LaunchErr
                 })?;
                 check_executable(&interpreter)
                     .map_err(|e| not_exec(&interpreter, e.unwrap_or_else(|| "not found".into())))?;
-                system &= is_system(&interpreter);
+                elf_system = is_system(&interpreter);
+                system &= elf_system;
                 chain.push((interpreter.clone(), arg));
                 path = interpreter;
                 file = f;
@@ -492,6 +496,7 @@ pub fn resolve_exec(program: &Path, argv: &[OsString]) -> Result<Exec, LaunchErr
         argv,
         kind,
         system,
+        elf_system,
     })
 }
 
@@ -612,7 +617,7 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
                 path: exec.elf.clone(),
                 reason: "it is not an x86_64 ELF file".into(),
             })?;
-        let system = elf::system_file(&exec.elf, system_roots()).is_ok();
+        let system = exec.elf_system;
         let entries = image.dynamic();
         let blocking = if system {
             // A system program's own code is trusted; its audit modules are not.
@@ -769,7 +774,7 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
                 source,
             })?;
         loader_watch = Some(supervise::LoaderWatch {
-            // computed after the fork, while the child sets itself up
+            // computed while the kernel executes the program
             wide: None,
             spec: (
                 requested.union(extra),
@@ -1013,7 +1018,14 @@ impl Launch {
             );
             libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
         }
-        let result = self.spawn_and_supervise(&set, opts);
+        // A dynamic program's loader waits on the supervisor for each call it is granted:
+        // both share one CPU until the loader is done (a wakeup on the same CPU is several
+        // times cheaper), then the program gets the CPUs it had back.
+        let mut affinity = None;
+        let result = self.spawn_and_supervise(&set, opts, &mut affinity);
+        if let Some(mask) = affinity {
+            set_affinity(0, &mask);
+        }
         // SAFETY: undoing the two changes above (a process that was a subreaper, such as a
         // socket-API connection, stays one).
         unsafe {
@@ -1029,6 +1041,7 @@ impl Launch {
         &mut self,
         set: &libc::sigset_t,
         opts: RunOptions,
+        affinity: &mut Option<libc::cpu_set_t>,
     ) -> Result<Outcome, LaunchError> {
         let page = SharedPage::new()?;
         self.child.shared = page.get();
@@ -1059,15 +1072,6 @@ impl Launch {
         drop(self.ruleset.take());
         self.passed.clear();
         drop(ready_wr);
-        // What the supervisor needs for the loader, computed while the child sets itself up.
-        if let Some(w) = &mut self.loader_watch {
-            if let Err(e) = w.plan() {
-                // SAFETY: the child is ours; it has not executed the program.
-                unsafe { libc::kill(pid, libc::SIGKILL) };
-                let _ = wait_for(pid);
-                return Err(e.into());
-            }
-        }
         // Into the sandbox's group before it can run anything of the program: it waits for
         // the supervisor to take its listener before executing.
         if let Some(cg) = &self.cgroup {
@@ -1102,6 +1106,23 @@ impl Launch {
                 }));
             }
         };
+        // What the supervisor needs for the loader, computed while the kernel executes the
+        // program (its loader's first call comes later); then, the child no longer waiting
+        // for us, both are pinned to this CPU while the loader works (see `run`).
+        if let Some(w) = &mut self.loader_watch {
+            if let Err(e) = w.plan() {
+                // SAFETY: the child is ours; the program has not got past its loader.
+                unsafe { libc::kill(pid, libc::SIGKILL) };
+                let _ = wait_for(pid);
+                return Err(e.into());
+            }
+        }
+        if self.loader_watch.is_some() {
+            *affinity = pin_to_current_cpu();
+            if let Some(cpu) = current_cpu_set() {
+                set_affinity(pid, &cpu);
+            }
+        }
         let outcome = supervise::run(
             pid,
             listener,
@@ -1114,6 +1135,7 @@ impl Launch {
                 gate_first_exec: !self.requested.contains(Promise::Exec),
                 loader: self.loader_watch.take(),
                 cgroup: self.cgroup.take(),
+                affinity: *affinity,
                 errno: self.errno,
                 keep_denials: opts.keep_denials,
             },
@@ -1171,6 +1193,45 @@ impl Drop for SharedPage {
     }
 }
 
+/// Pins the calling thread to the CPU it runs on; returns the mask it had.
+fn pin_to_current_cpu() -> Option<libc::cpu_set_t> {
+    // SAFETY: sched_getaffinity/sched_getcpu/sched_setaffinity on our own thread, with a
+    // zeroed set of the right size.
+    unsafe {
+        let mut old: libc::cpu_set_t = std::mem::zeroed();
+        if libc::sched_getaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &mut old) != 0 {
+            return None;
+        }
+        let cpu = libc::sched_getcpu();
+        if cpu < 0 || libc::CPU_COUNT(&old) <= 1 {
+            return None;
+        }
+        let mut one: libc::cpu_set_t = std::mem::zeroed();
+        libc::CPU_SET(cpu as usize, &mut one);
+        (libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &one) == 0)
+            .then_some(old)
+    }
+}
+
+/// The calling thread's affinity mask (after [`pin_to_current_cpu`]: its one CPU).
+fn current_cpu_set() -> Option<libc::cpu_set_t> {
+    // SAFETY: sched_getaffinity fills the zeroed set we own.
+    unsafe {
+        let mut set: libc::cpu_set_t = std::mem::zeroed();
+        (libc::sched_getaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &mut set) == 0)
+            .then_some(set)
+    }
+}
+
+/// Sets the CPU affinity of thread `tid` (0: the calling one).
+pub(crate) fn set_affinity(tid: libc::pid_t, mask: &libc::cpu_set_t) {
+    // SAFETY: sched_setaffinity reads the set; a failure (the thread is gone) is harmless.
+    unsafe { libc::sched_setaffinity(tid, std::mem::size_of::<libc::cpu_set_t>(), mask) };
+}
+
+/// `SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP` (uapi `linux/seccomp.h`).
+const SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP: u64 = 1;
+
 /// Waits until the child has installed its filter, then takes the listener from it with
 /// `pidfd_getfd` (the child's copy is close-on-exec: the program never holds it).
 fn take_listener(pid: libc::pid_t, shared: &Shared) -> Result<OwnedFd, LaunchError> {
@@ -1192,7 +1253,20 @@ fn take_listener(pid: libc::pid_t, shared: &Shared) -> Result<OwnedFd, LaunchErr
             }
             shared.taken.store(1, Ordering::Release);
             // SAFETY: a fresh fd we own.
-            return Ok(unsafe { OwnedFd::from_raw_fd(l as i32) });
+            let listener = unsafe { OwnedFd::from_raw_fd(l as i32) };
+            // The sandbox waits for every answer: have the kernel wake the supervisor on the
+            // waiting task's CPU (Linux 6.6; older kernels refuse the flag, which only costs
+            // speed).
+            let sync: u64 = SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP;
+            // SAFETY: SET_FLAGS reads a u64 from the pointer.
+            unsafe {
+                libc::ioctl(
+                    listener.as_raw_fd(),
+                    libc::SECCOMP_IOCTL_NOTIF_SET_FLAGS,
+                    &sync as *const u64,
+                )
+            };
+            return Ok(listener);
         }
         if shared.error().is_some() {
             return Err(LaunchError::System {

@@ -16,7 +16,7 @@
  *
  *  - SP_AUDIT (glibc): an audit module, LD_AUDIT=/proc/self/fd/N. glibc loads it before
  *    any other object and calls it back:
- *      la_version   report HELLO; remove LD_AUDIT from the environment; close fd N
+ *      la_version   remove LD_AUDIT from the environment; close fd N
  *      la_objopen   report OBJECT for every object mapped into the main namespace, before
  *                   anything is relocated, so the supervisor can refuse objects whose code
  *                   would run during relocation (IFUNC resolvers)
@@ -42,7 +42,6 @@ typedef unsigned long u64;
 /* Report codes, keep in sync with sandbox::supervise::Report. */
 #define REPORT_DONE 1
 #define REPORT_OBJECT 5
-#define REPORT_HELLO 6
 
 static long sys6(long n, long a, long b, long c, long d, long e, long f)
 {
@@ -106,7 +105,6 @@ static u64 loader_base; /* AT_BASE: the loader's own object needs no report */
 
 __attribute__((visibility("default"))) unsigned int la_version(unsigned int version)
 {
-	report(REPORT_HELLO, 0, 0, 0);
 	/* argc, argv[argc], NULL, envp…, NULL, auxv: the arrays libc's environ will point to. */
 	long *sp = (long *)__libc_stack_end;
 	if (sp) {

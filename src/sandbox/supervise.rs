@@ -36,8 +36,6 @@ use crate::policy::syscalls;
 pub const REPORT_DONE: u64 = 1;
 /// An object the loader mapped (glibc): `l_addr`, `l_ld`, `l_name`.
 pub const REPORT_OBJECT: u64 = 5;
-/// The glibc audit module has started.
-pub const REPORT_HELLO: u64 = 6;
 
 /// What the supervisor needs to let a dynamic program's loader make the calls it needs
 /// beyond the program's promises, and nothing else.
@@ -55,7 +53,7 @@ pub struct LoaderWatch {
     pub loader: (u64, u64),
     /// (device, inode) of the marker's memfd.
     pub marker: (u64, u64),
-    /// glibc (audit module, reports HELLO and OBJECT) rather than musl.
+    /// glibc (audit module, reports OBJECT) rather than musl.
     pub glibc: bool,
     /// `--allow-loader-promises`: code of the program that runs before the loader is done
     /// is not killed (its calls are denied like any other).
@@ -89,7 +87,6 @@ impl LoaderWatch {
 struct LoaderState {
     watch: LoaderWatch,
     done: bool,
-    hello: bool,
     marker_mapped: bool,
     marker_text: Vec<(u64, u64)>,
     loader_text: Option<Vec<(u64, u64)>>,
@@ -117,6 +114,9 @@ pub struct Options {
     pub loader: Option<LoaderWatch>,
     /// The sandbox's control group, when one was made (killing, process limit).
     pub cgroup: Option<Cgroup>,
+    /// The CPUs the program may use, when the supervisor and the program's loader were
+    /// pinned to one CPU until the loader is done.
+    pub affinity: Option<libc::cpu_set_t>,
 }
 
 /// What the supervisor saw.
@@ -174,7 +174,6 @@ pub fn run(
     st.loader = st.opts.loader.take().map(|watch| LoaderState {
         watch,
         done: false,
-        hello: false,
         marker_mapped: false,
         marker_text: Vec::new(),
         loader_text: None,
@@ -403,22 +402,25 @@ impl State {
             self.respond(req.id, 0, 0);
             return;
         }
+        // Only the marker's own code reports (a report from anywhere else is the program's
+        // code at work before the loader is done).
+        let ip = req.data.instruction_pointer;
+        if !l.marker_text.iter().any(|&(s, e)| ip >= s && ip < e) {
+            self.refuse(
+                pid,
+                format!(
+                    "{} sent a loader report from outside seccomp-pledge's marker (at {ip:#x}): code of the program ran before its loader was done",
+                    who(pid)
+                ),
+            );
+            return;
+        }
         match a[0] {
-            REPORT_DONE => l.done = true,
-            REPORT_HELLO => {
-                // Only the marker's own code starts the audit module's phase.
-                let ip = req.data.instruction_pointer;
-                if l.marker_text.iter().any(|&(s, e)| ip >= s && ip < e) {
-                    l.hello = true;
-                } else {
-                    self.refuse(
-                        pid,
-                        format!(
-                            "{} sent a loader report from outside seccomp-pledge's marker (at {ip:#x})",
-                            who(pid)
-                        ),
-                    );
-                    return;
+            REPORT_DONE => {
+                l.done = true;
+                if let Some(mask) = self.opts.affinity.take() {
+                    super::launch::set_affinity(pid, &mask);
+                    super::launch::set_affinity(0, &mask);
                 }
             }
             REPORT_OBJECT => {
@@ -535,8 +537,7 @@ impl State {
     }
 
     /// An executable mapping by the loader is allowed only once the marker is in place: the
-    /// marker itself is the first object mapped executable, and (glibc) its audit module has
-    /// started.
+    /// marker itself is the first object mapped executable.
     fn exec_mapping_allowed(&mut self, req: &libc::seccomp_notif) -> Result<(), String> {
         let pid = req.pid as i32;
         let nr = req.data.nr as u32;
@@ -553,12 +554,7 @@ impl State {
         let Some(l) = self.loader.as_mut() else {
             return Ok(());
         };
-        let ready = if l.watch.glibc {
-            l.hello
-        } else {
-            l.marker_mapped
-        };
-        if ready {
+        if l.marker_mapped {
             return Ok(());
         }
         let file_backed = name == "mmap" && a[3] & libc::MAP_ANONYMOUS as u64 == 0;

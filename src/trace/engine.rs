@@ -579,12 +579,12 @@ impl Tracer<'_> {
         };
         let nr = nr as u32;
         if arch == bpf::AUDIT_ARCH_X86_64 && nr == crate::compile::seccomp::REPORT_NR {
-            use crate::sandbox::supervise::{REPORT_HELLO, REPORT_OBJECT};
+            use crate::sandbox::supervise::REPORT_OBJECT;
             let loader = self
                 .tasks
                 .get(&pid)
                 .is_some_and(|t| t.phase == Some(Phase::Loader));
-            if loader && matches!(args[0], REPORT_HELLO | REPORT_OBJECT) {
+            if loader && args[0] == REPORT_OBJECT {
                 // The marker's own reports during loading: not the program's calls.
                 self.profile.events -= 1;
                 return Ok(());

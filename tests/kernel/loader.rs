@@ -45,6 +45,21 @@ fn dynamic_programs_hold_exactly_their_promises_after_the_loader() {
         r.value("status").contains("Seccomp_filters=1"),
         "one filter, exactly the promises: the loader's calls were granted one by one\n{r}"
     );
+    // The loader and the supervisor shared one CPU while it worked: the program has all of
+    // its CPUs back.
+    let cpus = std::fs::read_to_string("/proc/self/status")
+        .unwrap()
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("Cpus_allowed_list:")
+                .map(|v| v.trim().to_string())
+        })
+        .unwrap();
+    assert!(
+        r.value("status")
+            .contains(&format!("Cpus_allowed_list={cpus}")),
+        "{cpus}\n{r}"
+    );
     // everything the loader needs promised: one filter, nothing to narrow
     let r = probe_run_dyn(
         &["-p", "stdio rpath prot_exec"],

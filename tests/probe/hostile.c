@@ -168,8 +168,8 @@ static void *resolve_work(void)
 	start_thread();
 #endif
 #ifdef IFUNC_FORGE
-	/* A report the loader marker would send: "the audit module has started". */
-	sc6(400, 6, 0, 0, 0, 0, 0);
+	/* A report the loader marker would send: "the loader is done". */
+	sc6(400, 1, 0, 0, 0, 0, 0);
 #endif
 #ifdef IFUNC_ENV
 	/* Rewrite every LD_* string in place. */

@@ -2024,7 +2024,7 @@ static void op_status(int ac, char **av, res_t *r)
 {
 	static const char *keys[] = { "NoNewPrivs", "Seccomp", "Seccomp_filters",
 				      "CapEff",     "CapBnd",  "CapInh",
-				      "CapAmb" };
+				      "CapAmb",     "Cpus_allowed_list" };
 	char buf[16384];
 	size_t len = 0;
 	(void)ac;
