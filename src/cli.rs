@@ -245,6 +245,37 @@ fn parse_limit(
 }
 
 impl RunArgs {
+    /// The run flags given, by name (for refusing them with `--check`, `-T` or `--api`,
+    /// which run nothing).
+    pub fn run_flags(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        let mut given = |on: bool, name: &'static str| {
+            if on {
+                out.push(name);
+            }
+        };
+        given(!self.promises.is_empty(), "-p");
+        given(!self.unveil.is_empty(), "-v");
+        given(self.no_unveil, "-V");
+        given(self.kill, "-k");
+        given(self.quiet, "-q");
+        given(self.report.is_some(), "--report");
+        given(self.allow_loader_promises, "--allow-loader-promises");
+        given(self.nice, "-n");
+        given(self.keep_fds, "-N");
+        given(self.keep_caps, "-D");
+        given(self.cpu.is_some(), "-C");
+        given(self.memory.is_some(), "-M");
+        given(self.open_files.is_some(), "-O");
+        given(self.processes.is_some(), "-P");
+        given(self.file_size.is_some(), "-F");
+        given(self.strict, "--strict");
+        given(!self.allow.is_empty(), "--allow");
+        given(!self.deny.is_empty(), "--deny");
+        given(self.policy.is_some(), "--policy");
+        out
+    }
+
     /// Lowers the flags to a policy: the `--policy` file (or an empty policy with pledge.com's
     /// default promises `stdio rpath` when no `-p` is given), plus every flag.
     ///
@@ -341,9 +372,45 @@ pub fn usage_error(e: &clap::Error) -> Error {
     )
 }
 
+/// clap's message for a value holding control characters, escaped: clap's rendering drops
+/// escape sequences, so the user would not see what they typed.
+fn unsafe_value_message(e: &clap::Error) -> Option<String> {
+    use crate::policy::signature::{escape_word, is_unsafe_char};
+    use clap::error::{ContextKind, ContextValue};
+    let string = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.as_str()),
+        _ => None,
+    };
+    let risky = |s: &str| {
+        s.chars()
+            .any(|c| is_unsafe_char(c) || c == '\n' || c == '\t')
+    };
+    if let Some(v) = string(ContextKind::InvalidValue).filter(|v| risky(v)) {
+        let arg = string(ContextKind::InvalidArg).unwrap_or("the argument");
+        let mut m = format!("invalid value `{}` for `{arg}`", escape_word(v));
+        if let Some(ContextValue::Strings(valid)) = e.get(ContextKind::ValidValue) {
+            m.push_str(&format!(" (possible values: {})", valid.join(", ")));
+        }
+        return Some(m);
+    }
+    if let Some(v) = string(ContextKind::InvalidArg).filter(|v| risky(v)) {
+        return Some(format!("unexpected argument `{}`", escape_word(v)));
+    }
+    if let Some(v) = string(ContextKind::InvalidSubcommand).filter(|v| risky(v)) {
+        return Some(format!("unrecognized subcommand `{}`", escape_word(v)));
+    }
+    None
+}
+
 /// A clap error as one line, and its `tip:` when it has one.
 pub fn clap_message(e: &clap::Error) -> (String, Option<String>) {
     let text = e.render().to_string();
+    if let Some(message) = unsafe_value_message(e) {
+        let tip = text
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("tip: ").map(str::to_string));
+        return (message, tip);
+    }
     let mut lines = text.lines();
     let mut first = lines
         .next()

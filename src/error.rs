@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 
 use crate::command::rule::ParseError;
+use crate::policy::signature::escape_text;
 use crate::sandbox::launch::LaunchError;
 use crate::sandbox::status::EXIT_TOOL;
 
@@ -94,8 +95,18 @@ impl Error {
         }
     }
 
-    /// A suggestion for fixing the error, if there is one.
+    /// The message as shown: [`Error`]'s text with control characters, DEL, C1 and bidi
+    /// controls escaped (inputs quoted in it are the user's or the program's).
+    pub fn message(&self) -> String {
+        escape_text(&self.to_string()).replace('\t', "\\t")
+    }
+
+    /// A suggestion for fixing the error, if there is one (escaped as [`Error::message`]).
     pub fn hint(&self) -> Option<String> {
+        self.raw_hint().map(|h| escape_text(&h).into_owned())
+    }
+
+    fn raw_hint(&self) -> Option<String> {
         match self {
             Error::Usage { hint, .. } | Error::Command { hint, .. } => hint.clone(),
             Error::Parse(p) => p.hint.clone(),
@@ -118,7 +129,7 @@ impl Error {
 /// Renders an error the one way errors are shown: `seccomp-pledge: error: MESSAGE` and, when
 /// there is one, `  hint: HINT` on the next line.
 pub fn render(e: &Error) -> String {
-    let mut s = format!("seccomp-pledge: error: {e}");
+    let mut s = format!("seccomp-pledge: error: {}", e.message());
     if let Some(h) = e.hint() {
         s.push_str("\n  hint: ");
         s.push_str(&h);

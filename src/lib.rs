@@ -138,7 +138,8 @@ fn script(file: &std::path::Path, args: &[String]) -> i32 {
     match frontend::script::run_file(&mut session, file, args) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("seccomp-pledge: error: {e}");
+            let shown = policy::signature::escape_text(&e.to_string()).into_owned();
+            eprintln!("seccomp-pledge: error: {shown}");
             if e.line == 0 { EXIT_TOOL } else { 1 }
         }
     }
@@ -174,6 +175,34 @@ fn one_shot(args: &RunArgs) -> Result<i32, Error> {
             "--remote is not supported: seccomp-pledge never downloads an engine; promises and unveil are enforced by the built-in engine",
             Some("drop --remote (or use --local, which is the default)".into()),
         ));
+    }
+    let modes: Vec<&str> = [
+        (args.api, "--api"),
+        (args.check, "--check"),
+        (args.test.is_some(), "-T"),
+    ]
+    .into_iter()
+    .filter_map(|(on, name)| on.then_some(name))
+    .collect();
+    if let Some(mode) = modes.first() {
+        // These run no program: anything meant for a run would be ignored silently.
+        let mut ignored: Vec<String> = modes[1..].iter().map(|m| (*m).to_string()).collect();
+        ignored.extend(args.run_flags().iter().map(|f| (*f).to_string()));
+        if let Some(prog) = args.command.first() {
+            ignored.push(format!(
+                "the program `{}`",
+                crate::policy::signature::escape_word(&prog.to_string_lossy())
+            ));
+        }
+        if !ignored.is_empty() {
+            return Err(Error::usage(
+                format!(
+                    "{mode} runs no program: {} cannot be used with it",
+                    ignored.join(", ")
+                ),
+                Some(format!("give {mode} alone, or drop it to run the program")),
+            ));
+        }
     }
     if args.api {
         // The seed's flag: serve the command API on the default socket.
@@ -214,6 +243,9 @@ fn one_shot(args: &RunArgs) -> Result<i32, Error> {
         report_file,
         keep_denials: 0,
     })?;
+    for n in &outcome.notes {
+        eprintln!("seccomp-pledge: note: {n}");
+    }
     if let sandbox::status::Exit::Signal(sig) = outcome.exit {
         if sig == libc::SIGSYS && !args.quiet {
             let what = if kill && outcome.denials > 0 {

@@ -262,8 +262,7 @@ impl Session {
             }
             Command::Limit(None) => Ok(Output::text(limits_text(&self.policy.limits))),
             Command::Limit(Some((name, value))) => {
-                self.change();
-                let l = &mut self.policy.limits;
+                let mut l = self.policy.limits;
                 let slot = match name {
                     LimitName::Cpu => &mut l.cpu,
                     LimitName::Memory => &mut l.address_space,
@@ -272,6 +271,12 @@ impl Session {
                     LimitName::FileSize => &mut l.file_size,
                 };
                 *slot = value;
+                l.validate().map_err(|e| Error::Command {
+                    message: e.to_string(),
+                    hint: None,
+                })?;
+                self.change();
+                self.policy.limits = l;
                 Ok(Output::text(limits_text(&self.policy.limits)))
             }
             Command::Option(None) => Ok(Output::text(options_text(&self.policy))),
@@ -351,9 +356,11 @@ impl Session {
                         })
                     })
                     .collect();
+                let mut notes = outcome.notes.clone();
+                notes.push(status);
                 Ok(Output {
                     text: String::new(),
-                    notes: vec![status],
+                    notes,
                     exit: Some(outcome.exit.code()),
                     quit: false,
                     data: Some(serde_json::json!({

@@ -3,20 +3,35 @@
 //! Owns nothing but the distance metric; callers pass their own candidate lists
 //! (syscall names, promise names, constant names, command names).
 
+/// Inputs longer than this (in chars) get no suggestion: no known name is that long, and
+/// the distance is quadratic in the length.
+pub const MAX_INPUT: usize = 64;
+
 /// Returns the candidate closest to `input`, if it is close enough to be a plausible typo.
 ///
 /// Closeness is the optimal-string-alignment distance (Damerau-Levenshtein with adjacent
 /// transpositions), compared case-insensitively. A candidate is accepted when its distance is
 /// at most one third of the input's length (at least 1), so `opneat` suggests `openat` but
-/// `xyz` suggests nothing. Ties keep the first candidate in iteration order.
+/// `xyz` suggests nothing. Ties keep the first candidate in iteration order. Candidates whose
+/// length alone puts them out of reach are skipped without computing a distance, and inputs
+/// longer than [`MAX_INPUT`] get no suggestion, so the cost is bounded whatever the input.
 pub fn closest<'a, I>(input: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    let len = input.chars().count();
+    if len > MAX_INPUT {
+        return None;
+    }
     let input_lower = input.to_ascii_lowercase();
-    let limit = (input.chars().count() / 3).max(1);
+    let limit = (len / 3).max(1);
     let mut best: Option<(usize, &'a str)> = None;
     for candidate in candidates {
+        // The distance is at least the difference in length.
+        let reach = best.map_or(limit, |(bd, _)| bd.saturating_sub(1));
+        if candidate.chars().count().abs_diff(len) > reach {
+            continue;
+        }
         let d = distance(&input_lower, &candidate.to_ascii_lowercase());
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, candidate));
@@ -64,6 +79,22 @@ mod tests {
         assert_eq!(closest("RPATH", names), Some("rpath"));
         assert_eq!(closest("xyz", names), None);
         assert_eq!(closest("inet6", ["inet", "anet"]), Some("inet"));
+    }
+
+    #[test]
+    fn long_inputs_cost_nothing() {
+        let long = "a".repeat(60_000);
+        let t = std::time::Instant::now();
+        let names: Vec<String> = (0..5000).map(|i| format!("name{i}")).collect();
+        assert_eq!(closest(&long, names.iter().map(String::as_str)), None);
+        let near = "x".repeat(MAX_INPUT - 1);
+        let far: Vec<String> = (0..5000).map(|i| format!("{near}{i}")).collect();
+        assert!(closest(&near, far.iter().map(String::as_str)).is_some());
+        assert!(
+            t.elapsed() < std::time::Duration::from_secs(2),
+            "{:?}",
+            t.elapsed()
+        );
     }
 
     #[test]

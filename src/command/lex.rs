@@ -28,7 +28,9 @@ pub fn split(line: &str) -> Result<Vec<Word>, ParseError> {
     let mut chars = line.char_indices().peekable();
     loop {
         // skip blanks
-        while chars.peek().is_some_and(|(_, c)| c.is_whitespace()) {
+        // Words are separated by ASCII blanks only, as in a shell: NEL, NBSP or a line
+        // separator are characters of a word (and then reported, escaped).
+        while chars.peek().is_some_and(|(_, c)| c.is_ascii_whitespace()) {
             chars.next();
         }
         let Some(&(start, first)) = chars.peek() else {
@@ -40,7 +42,7 @@ pub fn split(line: &str) -> Result<Vec<Word>, ParseError> {
         let mut text = String::new();
         let mut end = start;
         while let Some(&(i, c)) = chars.peek() {
-            if c.is_whitespace() {
+            if c.is_ascii_whitespace() {
                 break;
             }
             chars.next();

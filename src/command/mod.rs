@@ -215,6 +215,14 @@ fn err(message: impl Into<String>, span: Range<usize>) -> ParseError {
     }
 }
 
+/// "too many arguments, from `WORD`".
+fn too_many(extra: &Word) -> String {
+    format!(
+        "too many arguments, from `{}`",
+        crate::policy::signature::escape_word(&extra.text)
+    )
+}
+
 fn with_hint(mut e: ParseError, hint: impl Into<String>) -> ParseError {
     e.hint = Some(hint.into());
     e
@@ -309,7 +317,7 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
             }
             [_, _, extra, ..] => {
                 return Err(with_hint(
-                    err("too many arguments", extra.span.start..end),
+                    err(too_many(extra), extra.span.start..end),
                     usage_hint(spec),
                 ));
             }
@@ -349,6 +357,12 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
             [what, ..] if what.text != "rule" && what.text != "unveil" => {
                 return Err(with_hint(
                     err(format!("cannot remove `{}`", what.text), what.span.clone()),
+                    usage_hint(spec),
+                ));
+            }
+            [_, _, extra, ..] => {
+                return Err(with_hint(
+                    err(too_many(extra), extra.span.start..end),
                     usage_hint(spec),
                 ));
             }
@@ -427,7 +441,7 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
                     }
                     [_, extra, ..] => {
                         return Err(with_hint(
-                            err("too many arguments", extra.span.start..end),
+                            err(too_many(extra), extra.span.start..end),
                             usage_hint(spec),
                         ));
                     }
@@ -615,7 +629,7 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
             )?)),
             [_, extra, ..] => {
                 return Err(with_hint(
-                    err("too many arguments", extra.span.start..end),
+                    err(too_many(extra), extra.span.start..end),
                     usage_hint(spec),
                 ));
             }
@@ -656,7 +670,13 @@ fn flags_and_operand<'a>(
                 .and_then(|rest| rest.strip_prefix('='))
                 .map(|v| (*f, v))
         }) {
-            let start = w.span.end - v.len();
+            // The value's own span when the word was written as it reads (no quotes or
+            // escapes: the span is exactly as long as the text); else the whole word.
+            let start = if w.span.len() == t.len() {
+                w.span.end - v.len()
+            } else {
+                w.span.start
+            };
             flags.push((
                 f,
                 Some(Word {
@@ -671,7 +691,7 @@ fn flags_and_operand<'a>(
             ));
         } else if operand.is_some() {
             return Err(with_hint(
-                err("too many arguments", w.span.start..end),
+                err(too_many(w), w.span.start..end),
                 usage_hint(spec),
             ));
         } else {

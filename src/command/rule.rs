@@ -79,8 +79,11 @@ fn lex(text: &str) -> Result<Vec<Token>, ParseError> {
             continue;
         }
         let start = i;
-        let two = if i + 1 < b.len() { &text[i..i + 2] } else { "" };
-        let op2 = ["==", "!=", "<=", ">="].into_iter().find(|o| *o == two);
+        // Bytes, not `&text[i..i + 2]`: the second byte may be inside a UTF-8 character.
+        let two = b.get(i..i + 2).unwrap_or_default();
+        let op2 = ["==", "!=", "<=", ">="]
+            .into_iter()
+            .find(|o| o.as_bytes() == two);
         if let Some(o) = op2 {
             out.push(Token {
                 tok: Tok::Op(o),
@@ -120,11 +123,36 @@ fn lex(text: &str) -> Result<Vec<Token>, ParseError> {
         }
         let ch = text[i..].chars().next().unwrap_or('?');
         return Err(ParseError::new(
-            format!("unexpected character `{ch}`"),
+            format!(
+                "unexpected character `{}`",
+                crate::policy::signature::escape_word(ch.encode_utf8(&mut [0; 4]))
+            ),
             start..start + ch.len_utf8(),
+        )
+        .hint(
+            "rules are ASCII words and operators, e.g. `socket if arg0 == AF_INET errno EACCES`",
         ));
     }
     Ok(out)
+}
+
+/// How a token reads in "found `…`" (escaped).
+fn shown(t: &Token) -> String {
+    let text = match &t.tok {
+        Tok::Word(w) => w.as_str(),
+        Tok::Op(o) => o,
+        Tok::Comma => ",",
+        Tok::Colon => ":",
+    };
+    crate::policy::signature::escape_word(text)
+}
+
+/// "expected WHAT", and ", found `TOKEN`" when there is a token (not the end of the rule).
+fn expected(what: &str, t: Option<&Token>) -> String {
+    match t {
+        Some(t) => format!("expected {what}, found `{}`", shown(t)),
+        None => format!("expected {what}"),
+    }
 }
 
 /// A condition as written, before the width is settled.
@@ -184,11 +212,14 @@ impl Parser<'_> {
                 span: s,
             }) = t
             else {
+                let what = if span.is_some() {
+                    "a value after `|` (a number or a constant such as O_CREAT)"
+                } else {
+                    "a value (a number or a constant such as AF_INET)"
+                };
+                let m = expected(what, t.as_ref());
                 let s = t.map_or_else(|| self.eof_span(), |t| t.span);
-                return Err(ParseError::new(
-                    "expected a value (a number or a constant such as AF_INET)",
-                    s,
-                ));
+                return Err(ParseError::new(m, s));
             };
             let v = consts::parse_value(&w).map_err(|e| match e {
                 ValueError::Unknown { name, suggestion } => {
@@ -246,7 +277,7 @@ impl Parser<'_> {
             }
             _ => {
                 return Err(ParseError::new(
-                    "expected an argument (`arg0` … `arg5`)",
+                    expected("an argument (`arg0` … `arg5`)", Some(&t)),
                     t.span.clone(),
                 )
                 .hint(
@@ -274,11 +305,9 @@ impl Parser<'_> {
                     ..
                 }) if x == "64" => Width::Qword,
                 other => {
+                    let m = expected("a width `32` or `64` after `:`", other.as_ref());
                     let s = other.map_or_else(|| self.eof_span(), |t| t.span);
-                    return Err(ParseError::new(
-                        "expected a width `32` or `64` after `:`",
-                        s,
-                    ));
+                    return Err(ParseError::new(m, s));
                 }
             });
         }
@@ -296,8 +325,9 @@ impl Parser<'_> {
                         tok: Tok::Op("=="), ..
                     }) => {}
                     other => {
+                        let m = expected("`==` after the mask", other.as_ref());
                         let s = other.map_or_else(|| self.eof_span(), |t| t.span);
-                        return Err(ParseError::new("expected `==` after the mask", s)
+                        return Err(ParseError::new(m, s)
                             .hint("masked conditions look like `arg2 & O_ACCMODE == O_RDONLY`"));
                     }
                 }
@@ -318,7 +348,7 @@ impl Parser<'_> {
             }
             _ => {
                 return Err(ParseError::new(
-                    "expected a comparison (== != < <= > >= or &)",
+                    expected("a comparison (== != < <= > >= or &)", Some(&op_tok)),
                     op_tok.span,
                 ));
             }
@@ -349,15 +379,19 @@ impl Parser<'_> {
                     span,
                 }) = v
                 else {
+                    let m = expected(
+                        "an errno after `errno` (a name like EACCES or a number)",
+                        v.as_ref(),
+                    );
                     let s = v.map_or_else(|| self.eof_span(), |t| t.span);
-                    return Err(ParseError::new(
-                        "expected an errno after `errno` (a name like EACCES or a number)",
-                        s,
-                    ));
+                    return Err(ParseError::new(m, s));
                 };
+                let digits = !e.is_empty() && e.bytes().all(|b| b.is_ascii_digit());
                 let n = consts::errno_by_name(&e)
                     .map(i64::from)
                     .or_else(|| e.parse::<i64>().ok())
+                    // A number too large for i64 is out of range, not unknown.
+                    .or(digits.then_some(i64::MAX))
                     .ok_or_else(|| {
                         let err = ParseError::new(format!("unknown errno `{e}`"), span.clone());
                         match consts::suggest(&e) {
@@ -368,7 +402,7 @@ impl Parser<'_> {
                         }
                     })?;
                 if !(1..=i64::from(MAX_ERRNO)).contains(&n) {
-                    return Err(ParseError::new(format!("errno {n} is out of range"), span)
+                    return Err(ParseError::new(format!("errno {e} is out of range"), span)
                         .hint(format!("use 1 to {MAX_ERRNO}, or a name such as EPERM")));
                 }
                 Action::Errno(n as u16)
@@ -380,11 +414,12 @@ impl Parser<'_> {
                     span,
                 }) = v
                 else {
+                    let m = expected(
+                        "a number after `trace` (the value the tracer sees)",
+                        v.as_ref(),
+                    );
                     let s = v.map_or_else(|| self.eof_span(), |t| t.span);
-                    return Err(ParseError::new(
-                        "expected a number after `trace` (the value the tracer sees)",
-                        s,
-                    ));
+                    return Err(ParseError::new(m, s));
                 };
                 let n: u16 = n.parse().map_err(|_| {
                     ParseError::new(format!("`{n}` is not a trace value (0 to 65535)"), span)
@@ -456,13 +491,12 @@ pub fn parse_rules_with_default(verb: Verb, text: &str) -> Result<(Vec<Rule>, bo
         calls.push((Syscall(sys), span));
     }
     if calls.is_empty() {
+        let m = expected("a syscall name", p.peek());
         let s = p.peek().map_or_else(|| p.eof_span(), |t| t.span.clone());
-        return Err(
-            ParseError::new("expected a syscall name", s).hint(match verb {
-                Verb::Allow => "e.g. `allow ioctl if arg1 == TIOCGWINSZ`",
-                Verb::Deny => "e.g. `deny socket if arg0 == AF_INET errno EACCES`",
-            }),
-        );
+        return Err(ParseError::new(m, s).hint(match verb {
+            Verb::Allow => "e.g. `allow ioctl if arg1 == TIOCGWINSZ`",
+            Verb::Deny => "e.g. `deny socket if arg0 == AF_INET errno EACCES`",
+        }));
     }
     // conditions
     let mut conds = Vec::new();
@@ -482,12 +516,7 @@ pub fn parse_rules_with_default(verb: Verb, text: &str) -> Result<(Vec<Rule>, bo
         }
     }
     if let Some(t) = p.peek() {
-        let what = match &t.tok {
-            Tok::Word(w) => format!("`{w}`"),
-            Tok::Op(o) => format!("`{o}`"),
-            Tok::Comma => "`,`".into(),
-            Tok::Colon => "`:`".into(),
-        };
+        let what = format!("`{}`", shown(t));
         let hint = if conds.is_empty() {
             "conditions start with `if`, e.g. `if arg0 == AF_INET`; an action comes last"
         } else {

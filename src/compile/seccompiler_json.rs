@@ -870,8 +870,9 @@ impl<'de> Deserialize<'de> for InFile {
             }
             fn visit_map<M: MapAccess<'de>>(self, mut m: M) -> Result<InFile, M::Error> {
                 let mut out: Vec<(String, InFilter)> = Vec::new();
+                let mut seen = std::collections::HashSet::new();
                 while let Some(name) = m.next_key::<String>()? {
-                    if out.iter().any(|(n, _)| *n == name) {
+                    if !seen.insert(name.clone()) {
                         return Err(de::Error::custom(format!("duplicate filter name `{name}`")));
                     }
                     let filter = m.next_value()?;
@@ -1739,6 +1740,37 @@ mod tests {
 
     fn import_err(text: &str) -> String {
         import(text, None).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn duplicate_names_are_found_without_a_scan_per_name() {
+        // 200,000 names: a linear scan per name would compare 2e10 pairs (minutes).
+        let n = 200_000;
+        let mut text = String::from("{");
+        for i in 0..n {
+            text.push_str(&format!(
+                r#""f{i}": {{"mismatch_action": "allow", "match_action": "trap", "filter": []}},"#
+            ));
+        }
+        text.push_str(
+            r#""f7": {"mismatch_action": "allow", "match_action": "trap", "filter": []}}"#,
+        );
+        let t = std::time::Instant::now();
+        let e = serde_json::from_str::<InFile>(&text)
+            .err()
+            .expect("a duplicate");
+        assert!(e.to_string().contains("duplicate filter name `f7`"), "{e}");
+        assert!(
+            t.elapsed() < std::time::Duration::from_secs(30),
+            "{:?}",
+            t.elapsed()
+        );
+        let ok = text.replace(
+            r#""f7": {"mismatch_action": "allow", "match_action": "trap", "filter": []}}"#,
+            r#""last": {"mismatch_action": "allow", "match_action": "trap", "filter": []}}"#,
+        );
+        let file = serde_json::from_str::<InFile>(&ok).unwrap();
+        assert_eq!(file.0.len(), n + 1);
     }
 
     #[test]

@@ -3,29 +3,56 @@
 //! point at the word. The first failing command stops the batch with exit status 1: a
 //! later `run` or `save` must never act on a policy that silently lacks a failed rule.
 
-use std::io::BufRead;
-
-use std::io::Write;
+use std::io::{BufRead, Read, Write};
 
 use super::{print_output, render_in_file};
 use crate::command::parse_line;
 use crate::error::Error;
 use crate::session::{Output, Session};
 
+/// The longest line a batch accepts, in bytes (as the socket's default).
+pub const MAX_LINE: usize = 64 * 1024;
+
 /// Runs the lines of `input` until the end, `quit` or the first failure; returns the exit
-/// status (0, or 1 if a command failed).
-pub fn run(session: &mut Session, input: impl BufRead, source: &str) -> i32 {
+/// status (0, or 1 if a command failed). A line longer than [`MAX_LINE`] bytes, one holding
+/// a NUL byte, or one that is not UTF-8 stops the batch like a failed command: memory stays
+/// bounded whatever the input (`shell < /dev/zero`).
+pub fn run(session: &mut Session, mut input: impl BufRead, source: &str) -> i32 {
+    use super::server::decode;
     let mut json = false;
-    for (i, line) in input.lines().enumerate() {
-        let number = i + 1;
-        let line = match line {
-            Ok(l) => l,
-            Err(e) => {
-                eprintln!("seccomp-pledge: error: {source}:{number}: cannot read: {e}");
-                return 1;
-            }
+    let source = crate::policy::signature::escape_word(source);
+    let source = source.as_str();
+    let mut buf = Vec::new();
+    for number in 1.. {
+        buf.clear();
+        let stop = |why: String| {
+            eprintln!("seccomp-pledge: error: {source}:{number}: {why}");
+            eprintln!(
+                "seccomp-pledge: stopped at {source}:{number}; the lines after it were not run"
+            );
+            1
         };
-        let line = line.strip_suffix('\r').unwrap_or(&line).to_string();
+        // At most one byte past the limit is read: a line without end (`/dev/zero`) stops
+        // the batch at once instead of being read to its end.
+        let line = match (&mut input)
+            .take(MAX_LINE as u64 + 1)
+            .read_until(b'\n', &mut buf)
+        {
+            Ok(0) => break,
+            Ok(_) if buf.len() > MAX_LINE && !buf.ends_with(b"\n") => {
+                return stop(format!(
+                    "the line is longer than {MAX_LINE} bytes: not a command"
+                ));
+            }
+            Ok(_) => {
+                let text = buf.strip_suffix(b"\n").unwrap_or(&buf);
+                match decode(text) {
+                    Ok(l) => l,
+                    Err(why) => return stop(why),
+                }
+            }
+            Err(e) => return stop(format!("cannot read: {e}")),
+        };
         let result = parse_line(&line)
             .map_err(Error::from)
             .and_then(|c| c.map(|c| super::execute(session, &mut json, c)).transpose());

@@ -10,6 +10,7 @@ pub mod server;
 
 use crate::command::Command;
 use crate::error::{self, Error};
+use crate::policy::signature::escape_text;
 use crate::session::{Keep, Output, Session};
 
 /// Runs a parsed command for a front end. The front ends' own commands are carried out
@@ -45,7 +46,7 @@ pub fn json_response(result: Result<&Output, &Error>) -> String {
             "exit": out.exit,
         }),
         Err(e) => {
-            let mut v = serde_json::json!({"ok": false, "error": e.to_string(), "hint": e.hint()});
+            let mut v = serde_json::json!({"ok": false, "error": e.message(), "hint": e.hint()});
             if let Error::Parse(p) = e {
                 v["at"] = serde_json::json!([p.span.start, p.span.end]);
             }
@@ -61,7 +62,7 @@ pub fn print_output(out: &Output) {
         println!("{}", out.text);
     }
     for n in &out.notes {
-        eprintln!("note: {n}");
+        eprintln!("note: {}", escape_text(n));
     }
 }
 
@@ -71,10 +72,7 @@ pub fn print_output(out: &Output) {
 pub fn render_at_prompt(e: &Error, line: &str, indent: usize) -> String {
     let mut s = String::new();
     if let Error::Parse(p) = e {
-        let col = line[..p.span.start.min(line.len())].chars().count();
-        let width = line
-            .get(p.span.clone())
-            .map_or(1, |w| w.chars().count().max(1));
+        let (_, col, width) = caret(line, &p.span);
         s.push_str(&format!(
             "{}{}\n",
             " ".repeat(indent + col),
@@ -85,17 +83,37 @@ pub fn render_at_prompt(e: &Error, line: &str, indent: usize) -> String {
     s
 }
 
+/// The line as shown (control characters escaped) and the column and width of `span` in
+/// it, in characters. A span that is out of range or not on character boundaries is moved
+/// to the nearest boundaries inside the line: rendering never fails.
+fn caret(line: &str, span: &std::ops::Range<usize>) -> (String, usize, usize) {
+    let floor = |mut i: usize| {
+        i = i.min(line.len());
+        while !line.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = floor(span.start);
+    let end = floor(span.end).max(start);
+    let shown = |t: &str| crate::policy::signature::escape_word(t);
+    let before = shown(&line[..start]);
+    let word = shown(&line[start..end]);
+    let after = shown(&line[end..]);
+    let col = before.chars().count();
+    let width = word.chars().count().max(1);
+    (format!("{before}{word}{after}"), col, width)
+}
+
 /// Renders an error for line `number` of `source` (a file name or `stdin`), with the line
 /// and a caret under the offending word.
 pub fn render_in_file(e: &Error, source: &str, number: usize, line: &str) -> String {
+    let source = crate::policy::signature::escape_word(source);
     match e {
         Error::Parse(p) => {
-            let col = line[..p.span.start.min(line.len())].chars().count();
-            let width = line
-                .get(p.span.clone())
-                .map_or(1, |w| w.chars().count().max(1));
+            let (line, col, width) = caret(line, &p.span);
             let gutter = number.to_string().len();
-            let mut s = format!("seccomp-pledge: error: {}\n", p.message);
+            let mut s = format!("seccomp-pledge: error: {}\n", escape_text(&p.message));
             s.push_str(&format!(
                 "{:gutter$}--> {source}:{number}:{}\n",
                 "",
@@ -110,7 +128,7 @@ pub fn render_in_file(e: &Error, source: &str, number: usize, line: &str) -> Str
                 "^".repeat(width)
             ));
             if let Some(h) = &p.hint {
-                s.push_str(&format!("\n  hint: {h}"));
+                s.push_str(&format!("\n  hint: {}", escape_text(h)));
             }
             s
         }
@@ -127,7 +145,7 @@ pub fn render_in_file(e: &Error, source: &str, number: usize, line: &str) -> Str
 
 /// `error: MESSAGE` and `  hint: HINT` (no program-name prefix: the shell is ours).
 fn error_lines(e: &Error) -> String {
-    let mut s = format!("error: {e}");
+    let mut s = format!("error: {}", e.message());
     if let Some(h) = e.hint() {
         s.push_str(&format!("\n  hint: {h}"));
     }

@@ -90,10 +90,10 @@ impl ShellHelper {
     fn candidates(&self, line: &str, pos: usize) -> (usize, Vec<Pair>) {
         let before = &line[..pos];
         let start = before
-            .rfind(|c: char| c.is_whitespace())
+            .rfind(|c: char| c.is_ascii_whitespace())
             .map_or(0, |i| i + 1);
         let word = &before[start..];
-        let words: Vec<&str> = before[..start].split_whitespace().collect();
+        let words: Vec<&str> = before[..start].split_ascii_whitespace().collect();
         let Some(cmd) = words.first() else {
             let names = COMMANDS
                 .iter()

@@ -186,7 +186,9 @@ fn command_line(name: &str, args: &[Dynamic]) -> Result<String, String> {
             format!("{name} {}", parts.join(" "))
         }
     };
-    Ok(line.trim_end().to_string())
+    Ok(line
+        .trim_end_matches(|c: char| c.is_ascii_whitespace())
+        .to_string())
 }
 
 /// Runs one command for a script: parse, execute, print like a batch, return the value.

@@ -634,7 +634,7 @@ fn read_line(r: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> std::io::Re
 }
 
 /// A line's bytes as a command: no NUL, UTF-8, CRLF accepted.
-fn decode(bytes: &[u8]) -> Result<String, String> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<String, String> {
     let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
     if let Some(i) = bytes.iter().position(|b| *b == 0) {
         return Err(format!(
@@ -667,7 +667,7 @@ fn respond(client: &Client, result: &Result<Output, Error>) -> bool {
             s.push_str("ok\n");
             client.send(s.as_bytes())
         }
-        Err(e) => respond_error(client, &e.to_string(), e.hint().as_deref()),
+        Err(e) => respond_error(client, &e.message(), e.hint().as_deref()),
     }
 }
 

@@ -28,6 +28,38 @@ impl std::fmt::Display for FileKind {
     }
 }
 
+/// The largest policy file read, in bytes (a policy of thousands of rules is a few hundred
+/// KiB): a bigger file, or one without end such as `/dev/zero`, is refused after this much.
+pub const MAX_POLICY: u64 = 8 << 20;
+
+/// Reads a whole text file of at most `max` bytes (reading at most one byte more).
+///
+/// # Errors
+/// The reason as text: the I/O error, "larger than …" or "not UTF-8 …".
+pub fn read_limited(path: &Path, max: u64) -> Result<String, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    if file.metadata().is_ok_and(|m| m.is_dir()) {
+        return Err("is a directory, not a file".into());
+    }
+    let mut bytes = Vec::new();
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > max {
+        return Err(format!(
+            "larger than {} MiB: not a policy (the limit is {max} bytes)",
+            max >> 20
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
 /// Reads and validates a policy file in either format, detecting which: ours, or
 /// seccompiler's JSON (then `filter` may pick one of its filters).
 ///
@@ -40,7 +72,7 @@ pub fn load(path: &Path, filter: Option<&str>) -> Result<(Policy, FileKind), Err
         path: path.to_path_buf(),
         message,
     };
-    let text = std::fs::read_to_string(path).map_err(|e| err(e.to_string()))?;
+    let text = read_limited(path, MAX_POLICY).map_err(err)?;
     // serde_json ends messages with " at line L column C"; keep its wording.
     let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| err(e.to_string()))?;
     if value.get("defaultAction").is_some() {

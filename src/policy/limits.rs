@@ -22,14 +22,50 @@ pub enum LimitValue {
 
 /// A limit that could not be parsed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{text}` is not a {what}: {expected}")]
-pub struct LimitError {
-    /// The text given.
-    pub text: String,
-    /// What kind of value was expected.
-    pub what: &'static str,
-    /// What is accepted.
-    pub expected: &'static str,
+pub enum LimitError {
+    /// Not a number of the expected form.
+    #[error("`{text}` is not a {what}: {expected}")]
+    Invalid {
+        /// The text given (escaped).
+        text: String,
+        /// What kind of value was expected.
+        what: &'static str,
+        /// What is accepted.
+        expected: &'static str,
+    },
+    /// A number beyond what a limit can hold.
+    #[error("`{text}` is too large: a {what} is at most {max} (or use `unlimited`)")]
+    TooLarge {
+        /// The text given (escaped).
+        text: String,
+        /// What kind of value was expected.
+        what: &'static str,
+        /// The largest value, as written.
+        max: &'static str,
+    },
+}
+
+impl LimitError {
+    fn invalid(text: &str, what: &'static str, expected: &'static str) -> Self {
+        LimitError::Invalid {
+            text: crate::policy::signature::escape_word(text),
+            what,
+            expected,
+        }
+    }
+
+    fn too_large(text: &str, what: &'static str, max: &'static str) -> Self {
+        LimitError::TooLarge {
+            text: crate::policy::signature::escape_word(text),
+            what,
+            max,
+        }
+    }
+}
+
+/// Whether `t` is all ASCII digits (a number too large to parse, rather than a bad one).
+fn all_digits(t: &str) -> bool {
+    !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
 }
 
 impl LimitValue {
@@ -38,19 +74,21 @@ impl LimitValue {
     /// # Errors
     /// Anything else.
     pub fn parse_count(text: &str) -> Result<LimitValue, LimitError> {
-        Self::parse_special(text).map_or_else(
-            || {
-                text.trim()
-                    .parse::<u64>()
-                    .map(LimitValue::Value)
-                    .map_err(|_| LimitError {
-                        text: text.to_string(),
-                        what: "count",
-                        expected: "a whole number, `unlimited` or `inherit`",
-                    })
-            },
-            Ok,
-        )
+        Self::parse_counted(text, "count")
+    }
+
+    fn parse_counted(text: &str, what: &'static str) -> Result<LimitValue, LimitError> {
+        if let Some(v) = Self::parse_special(text) {
+            return Ok(v);
+        }
+        let t = text.trim();
+        t.parse::<u64>().map(LimitValue::Value).map_err(|_| {
+            if all_digits(t) {
+                LimitError::too_large(text, what, "18446744073709551615")
+            } else {
+                LimitError::invalid(text, what, "a whole number, `unlimited` or `inherit`")
+            }
+        })
     }
 
     /// Parses a size: a number with an optional binary suffix `k m g t p e` (×1024 each,
@@ -63,11 +101,14 @@ impl LimitValue {
         if let Some(v) = Self::parse_special(text) {
             return Ok(v);
         }
-        let err = || LimitError {
-            text: text.to_string(),
-            what: "size",
-            expected: "a number with an optional suffix k, m, g, t, p or e (powers of 1024), e.g. `4g`, or `unlimited` or `inherit`",
+        let err = || {
+            LimitError::invalid(
+                text,
+                "size",
+                "a number with an optional suffix k, m, g, t, p or e (powers of 1024), e.g. `4g`, or `unlimited` or `inherit`",
+            )
         };
+        let too_large = || LimitError::too_large(text, "size", "16e (2^64-1 bytes)");
         let t = text.trim().to_ascii_lowercase();
         let t = t
             .strip_suffix("ib")
@@ -75,7 +116,9 @@ impl LimitValue {
             .unwrap_or(&t);
         let digits_end = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
         let (num, suffix) = t.split_at(digits_end);
-        let n: u64 = num.parse().map_err(|_| err())?;
+        let n: u64 = num
+            .parse()
+            .map_err(|_| if all_digits(num) { too_large() } else { err() })?;
         let shift = match suffix {
             "" => 0,
             "k" => 10,
@@ -88,7 +131,7 @@ impl LimitValue {
         };
         n.checked_mul(1u64 << shift)
             .map(LimitValue::Value)
-            .ok_or_else(err)
+            .ok_or_else(too_large)
     }
 
     /// Parses seconds (`30`, `unlimited`, `inherit`).
@@ -96,10 +139,7 @@ impl LimitValue {
     /// # Errors
     /// Anything else.
     pub fn parse_seconds(text: &str) -> Result<LimitValue, LimitError> {
-        Self::parse_count(text).map_err(|e| LimitError {
-            what: "number of seconds",
-            ..e
-        })
+        Self::parse_counted(text, "number of seconds")
     }
 
     fn parse_special(text: &str) -> Option<LimitValue> {
@@ -187,12 +227,61 @@ pub struct Rlimit {
     pub flag: &'static str,
 }
 
+/// The smallest `-O`: stdin, stdout and stderr, the sandbox's own descriptor that is open
+/// while the filter is installed, and the seccomp listener, which must be numbered below the
+/// limit.
+pub const MIN_OPEN_FILES: u64 = 5;
+/// The smallest `-M`: below 1 MiB the kernel cannot even map a program's stack and image.
+pub const MIN_ADDRESS_SPACE: u64 = 1 << 20;
+
+/// A limit below what any program needs to start.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{flag} {value} is too small: {why}; the smallest {flag} is {min}")]
+pub struct TooSmall {
+    /// The flag.
+    pub flag: &'static str,
+    /// The value given.
+    pub value: u64,
+    /// Why nothing can start below the minimum.
+    pub why: &'static str,
+    /// The minimum, as written.
+    pub min: &'static str,
+}
+
 /// pledge.com's default file size limit.
 pub const DEFAULT_FILE_SIZE: u64 = 256_000_000;
 /// pledge.com's default open file limit.
 pub const DEFAULT_OPEN_FILES: u64 = 64;
 
 impl Limits {
+    /// Refuses limits under which no program can start (`-O 3`, `-M 0`).
+    ///
+    /// # Errors
+    /// [`TooSmall`] naming the flag and its minimum.
+    pub fn validate(&self) -> Result<(), TooSmall> {
+        if let Some(LimitValue::Value(n)) = self.open_files {
+            if n < MIN_OPEN_FILES {
+                return Err(TooSmall {
+                    flag: "-O",
+                    value: n,
+                    why: "the sandbox needs descriptors 0-4 while it starts the program (stdin, stdout, stderr, its own, and the seccomp listener, which must be numbered below the limit)",
+                    min: "5",
+                });
+            }
+        }
+        if let Some(LimitValue::Value(n)) = self.address_space {
+            if n < MIN_ADDRESS_SPACE {
+                return Err(TooSmall {
+                    flag: "-M",
+                    value: n,
+                    why: "the kernel cannot map a program's stack and image in less than 1 MiB of address space",
+                    min: "1m",
+                });
+            }
+        }
+        Ok(())
+    }
+
     /// The limits to apply, with pledge.com's defaults filled in from this machine.
     /// `RLIMIT_NOFILE` comes last: it is applied after the sandbox has opened its own files.
     pub fn resolve(&self) -> Vec<Rlimit> {
@@ -328,7 +417,53 @@ mod tests {
         assert_eq!(LimitValue::parse_count("64"), Ok(LimitValue::Value(64)));
         assert!(LimitValue::parse_count("4k").is_err());
         let e = LimitValue::parse_seconds("soon").unwrap_err();
-        assert_eq!(e.what, "number of seconds");
+        assert!(matches!(
+            e,
+            LimitError::Invalid {
+                what: "number of seconds",
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn overflow_is_not_a_bad_number() {
+        for (text, max) in [
+            ("99999999999999999999", "18446744073709551615"),
+            ("18446744073709551616", "18446744073709551615"),
+        ] {
+            let e = LimitValue::parse_count(text).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                format!("`{text}` is too large: a count is at most {max} (or use `unlimited`)")
+            );
+        }
+        for text in ["99999999999999999999g", "17e", "16385p"] {
+            let e = LimitValue::parse_size(text).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                format!(
+                    "`{text}` is too large: a size is at most 16e (2^64-1 bytes) (or use `unlimited`)"
+                )
+            );
+        }
+        let e = LimitValue::parse_size("4\x1bg").unwrap_err();
+        assert!(e.to_string().starts_with("`4\\x1bg` is not a size"), "{e}");
+    }
+
+    #[test]
+    fn limits_too_small_to_start_are_refused() {
+        let l = |o: u64, m: u64| Limits {
+            open_files: Some(LimitValue::Value(o)),
+            address_space: Some(LimitValue::Value(m)),
+            ..Limits::default()
+        };
+        assert!(l(MIN_OPEN_FILES, MIN_ADDRESS_SPACE).validate().is_ok());
+        let e = l(4, MIN_ADDRESS_SPACE).validate().unwrap_err();
+        assert!(e.to_string().starts_with("-O 4 is too small: "), "{e}");
+        assert!(e.to_string().ends_with("the smallest -O is 5"), "{e}");
+        let e = l(64, 0).validate().unwrap_err();
+        assert!(e.to_string().ends_with("the smallest -M is 1m"), "{e}");
     }
 
     #[test]

@@ -161,6 +161,9 @@ pub enum PolicyError {
         /// The version in the file.
         found: u32,
     },
+    /// A limit too small for any program to start.
+    #[error(transparent)]
+    Limit(#[from] limits::TooSmall),
 }
 
 impl Policy {
@@ -185,14 +188,7 @@ impl Policy {
         for r in &self.rules {
             r.validate()?;
         }
-        if let Penalty::Errno(e) = self.penalty {
-            if e == 0 || e > rule::MAX_ERRNO {
-                return Err(rule::RuleError::BadErrno {
-                    errno: u32::from(e),
-                }
-                .into());
-            }
-        }
+        self.limits.validate()?;
         Ok(())
     }
 }

@@ -233,6 +233,41 @@ pub fn escape_bare(bytes: &[u8]) -> String {
     quoted[1..quoted.len() - 1].to_string()
 }
 
+/// Whether `c` must not reach a terminal raw: C0 controls (but newline and tab), DEL, C1
+/// controls, and the characters that reorder text (bidi marks, embeddings, overrides and
+/// isolates) or separate lines.
+pub fn is_unsafe_char(c: char) -> bool {
+    matches!(c,
+        '\0'..='\x08' | '\x0b'..='\x1f' | '\x7f'..='\u{9f}'
+        | '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text for an error, note or hint with every [`is_unsafe_char`] escaped (`\x1b`,
+/// `\u{202e}`); printable Unicode stays as it is. Borrowed when nothing needs escaping.
+pub fn escape_text(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\0' => out.push_str("\\0"),
+            '\r' => out.push_str("\\r"),
+            c if u32::from(c) < 0x80 && is_unsafe_char(c) => {
+                out.push_str(&format!("\\x{:02x}", u32::from(c)));
+            }
+            c if is_unsafe_char(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// [`escape_text`] that also escapes newlines and tabs: for one quoted word.
+pub fn escape_word(s: &str) -> String {
+    escape_text(s).replace('\n', "\\n").replace('\t', "\\t")
+}
+
 /// The strace classes a syscall belongs to, in [`class_names`] order (empty for none).
 ///
 /// The sets are strace's x86_64 ones, with two additions so that `%desc` means "takes or

@@ -28,6 +28,8 @@ use crate::compile::seccomp::{self, CompileError, Filter, FilterSpec};
 use crate::policy::promise::{Promise, PromiseSet};
 use crate::policy::{Perms, Policy, PolicyError};
 
+/// Said when a run has no promises at all (`-p ''`, OpenBSD's `pledge("")`).
+pub const NO_PROMISES_WARNING: &str = "no promises (-p ''): the program may only exit, as under OpenBSD's pledge(\"\"); it cannot even load its libraries or write a message (give at least -p stdio)";
 /// Said on every run as root without `-P`: the default limit is an `RLIMIT_NPROC`, which the
 /// kernel does not apply to uid 0.
 pub const ROOT_NPROC_WARNING: &str = "-P: the default process limit does not apply as root (the kernel ignores RLIMIT_NPROC for uid 0); -P N caps the sandbox's processes with a pids cgroup, -P unlimited silences this";
@@ -182,6 +184,9 @@ pub struct Launch {
     pub kill: bool,
     /// The errno denied calls fail with.
     pub errno: i32,
+    /// The address-space limit asked for with `-M` (not the default), for explaining a
+    /// program that could not start under it.
+    address_space: Option<u64>,
     child: ChildPlan,
     ruleset: Option<OwnedFd>,
     passed: Vec<OwnedFd>,
@@ -590,6 +595,9 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
     let accept = policy.options.allow_loader_promises;
     let mode = loader_mode(&exec.elf, &kind, requested, accept)?;
     let mut warnings = Vec::new();
+    if requested.is_empty() && policy.rules.is_empty() {
+        warnings.push(NO_PROMISES_WARNING.into());
+    }
     let extra = match &mode {
         LoaderMode::Exact => PromiseSet::EMPTY,
         LoaderMode::Narrowed { extra, .. } => *extra,
@@ -848,11 +856,40 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
         warnings,
         kill,
         errno: policy.penalty.errno(),
+        address_space: match policy.limits.address_space {
+            Some(crate::policy::LimitValue::Value(n)) => Some(n),
+            _ => None,
+        },
         cgroup,
         child,
         ruleset: prepared.ruleset,
         passed,
     })
+}
+
+/// Explains a program that ended the way programs end when `-M` leaves them too little
+/// address space to start: killed by SIGSEGV or SIGKILL as the kernel maps it, or the
+/// loader's exit 127 when a library cannot be mapped; for a dynamic program only while its
+/// loader was still working.
+fn start_failure(outcome: &Outcome, limit: u64, narrowed: bool) -> Option<String> {
+    use super::status::Exit;
+    let early = match outcome.exit {
+        Exit::Signal(s) => s == libc::SIGSEGV || s == libc::SIGKILL,
+        Exit::Code(c) => c == 127,
+    };
+    if !early || (narrowed && outcome.loader_done) || outcome.refused.is_some() {
+        return None;
+    }
+    let shown = if limit % (1 << 20) == 0 {
+        format!("{}m", limit >> 20)
+    } else if limit % 1024 == 0 {
+        format!("{}k", limit >> 10)
+    } else {
+        limit.to_string()
+    };
+    Some(format!(
+        "the program ended before it could start: -M {shown} is probably too little address space for it and its libraries (try a larger -M, e.g. -M 256m)"
+    ))
 }
 
 /// A sealed (read-only, fixed size) memfd holding `data`, close-on-exec in this process.
@@ -1022,7 +1059,13 @@ impl Launch {
         // both share one CPU until the loader is done (a wakeup on the same CPU is several
         // times cheaper), then the program gets the CPUs it had back.
         let mut affinity = None;
-        let result = self.spawn_and_supervise(&set, opts, &mut affinity);
+        let mut result = self.spawn_and_supervise(&set, opts, &mut affinity);
+        if let (Ok(outcome), Some(limit)) = (&mut result, self.address_space) {
+            let narrowed = self.loader_watch.is_some();
+            if let Some(note) = start_failure(outcome, limit, narrowed) {
+                outcome.notes.push(note);
+            }
+        }
         if let Some(mask) = affinity {
             set_affinity(0, &mask);
         }

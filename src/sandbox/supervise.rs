@@ -132,6 +132,9 @@ pub struct Outcome {
     pub refused: Option<String>,
     /// The first denials, in order (at most `Options::keep_denials`).
     pub denied: Vec<Denial>,
+    /// What the user should know about how the run ended (e.g. a `-M` too small for the
+    /// program to start), for the front end to show.
+    pub notes: Vec<String>,
 }
 
 struct State {
@@ -276,6 +279,7 @@ impl State {
             loader_done: self.loader.as_ref().is_some_and(|l| l.done),
             refused: self.refused.take(),
             denied: std::mem::take(&mut self.denied),
+            notes: Vec::new(),
         }
     }
 

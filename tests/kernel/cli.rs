@@ -47,6 +47,32 @@ fn bad_input_is_one_clear_line_and_exit_125() {
         "argument index 7 is out of range",
     );
     refused(&["--remote"], "--remote is not supported");
+    // Errors name the real cause (a limit's minimum, an overflow, an empty promise list).
+    refused(&["-O", "4"], "-O 4 is too small: ");
+    refused(&["-O", "1"], "the smallest -O is 5");
+    refused(&["-M", "0"], "-M 0 is too small: ");
+    refused(
+        &["-M", "99999999999999999999g"],
+        "`99999999999999999999g` is too large: a size is at most 16e",
+    );
+    refused(
+        &["-O", "99999999999999999999"],
+        "`99999999999999999999` is too large: a count is at most",
+    );
+    refused(
+        &["--deny", "write errno 99999999999999999999"],
+        "errno 99999999999999999999 is out of range",
+    );
+    // Modes that run nothing refuse a program and run flags instead of ignoring them.
+    refused(
+        &["--check"],
+        "--check runs no program: the program `/usr/bin/touch`",
+    );
+    refused(
+        &["-T", "pledge", "-p", "stdio"],
+        "-T runs no program: -p, the program",
+    );
+    refused(&["--api", "-k"], "--api runs no program: -k, the program");
     refused(
         &["-p", "stdio", "-v", "r:/definitely/missing"],
         "cannot unveil `/definitely/missing`",
@@ -55,6 +81,22 @@ fn bad_input_is_one_clear_line_and_exit_125() {
     let r = sp(&["-p", "stdio"]);
     assert_eq!(r.code, 125, "{r}");
     assert!(r.stderr.contains("no command to run"), "{r}");
+}
+
+#[test]
+fn a_program_that_cannot_start_under_dash_m_is_explained() {
+    let r = sp(&["-P", "unlimited", "-M", "2m", "--", "/bin/true"]);
+    assert_eq!(r.code, 127, "{r}");
+    assert!(
+        r.stderr.contains(
+            "seccomp-pledge: note: the program ended before it could start: -M 2m is probably too little address space for it and its libraries"
+        ),
+        "{r}"
+    );
+    // Enough address space: no note.
+    let r = sp(&["-P", "unlimited", "-M", "256m", "--", "/bin/true"]);
+    assert_eq!(r.code, 0, "{r}");
+    assert!(!r.stderr.contains("note:"), "{r}");
 }
 
 #[test]

@@ -555,4 +555,11 @@ fn empty_promises_allow_only_exit() {
     // gives up through exit_group, which stays allowed, instead of crashing in _exit.
     let r = probe_run(&["-p", ""], "echo hi");
     assert_eq!((r.code, r.stdout.as_str()), (127, ""), "{r}");
+    // Said before the run, so the failure that follows is explained.
+    assert!(
+        r.stderr.starts_with(
+            "seccomp-pledge: warning: no promises (-p ''): the program may only exit, as under OpenBSD's pledge(\"\")"
+        ),
+        "{r}"
+    );
 }

@@ -2,6 +2,7 @@
 //! real pseudo-terminal) and by commands on stdin, save/load round trips in both file
 //! formats, and every example of the command table executed in one session.
 
+mod badinput;
 mod batch;
 mod files;
 mod pty;

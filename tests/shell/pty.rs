@@ -110,11 +110,19 @@ fn errors_point_at_the_word_and_leave_the_session_unchanged() {
         "deny socket errno 4096",
         "unveil '/tmp r",
         "load /nonexistent/policy.json",
+        // Non-ASCII where a byte-indexed lexer or renderer would cut a character.
+        "allow €",
+        "deny socket if arg0 =é",
+        "save '--format=éa'",
     ] {
         s.send_line(bad).unwrap();
         let err = until_prompt(&mut s);
         assert!(err.contains("error: "), "{bad}: {err}");
     }
+    // Completing after a multi-byte blank must not cut it (U+3000, a three-byte space).
+    s.send("allow x\u{3000}y\t").unwrap();
+    s.send(ControlCode::EndOfText).unwrap();
+    until_prompt(&mut s);
     s.send_line("show json").unwrap();
     let after = until_prompt(&mut s);
     let json = |t: &str| t[t.find('{').unwrap()..].to_string();
