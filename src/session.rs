@@ -778,6 +778,7 @@ impl Session {
             ));
         }
         let mut out = Output::text(format!("saved {}", path.display()));
+        let links = file::other_links(&path);
         match format {
             Format::Ours => {
                 file::save(&path, &self.policy)?;
@@ -792,6 +793,14 @@ impl Session {
                     .note("seccompiler's format holds the seccomp rules only: unveils, limits and options are not in it")
                     .note("install every filter of the file, the `allow` filter last (it refuses seccomp(2) itself)");
             }
+        }
+        if links > 0 {
+            out = out.note(format!(
+                "`{}` had {links} other hard link{}: {} the previous content (a save replaces the file)",
+                path.display(),
+                if links == 1 { "" } else { "s" },
+                if links == 1 { "it keeps" } else { "they keep" },
+            ));
         }
         self.known_files.insert(path);
         Ok(out)

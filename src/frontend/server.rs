@@ -1,7 +1,8 @@
 //! The command API over a Unix socket: `seccomp-pledge serve [--socket PATH]` (and the
 //! seed's `--api`). Each connection speaks the shell grammar line by line (`nc -U PATH`
-//! works) and gets its own session; every response ends with a status line, `ok` or
-//! `error: MESSAGE`; `format json` switches the connection to one JSON object per line.
+//! works) and gets its own session; every line gets one response (blank lines and comments
+//! too), which ends with a status line, `ok` or `error: MESSAGE`; `format json` switches the
+//! connection to one JSON object per line.
 //!
 //! Safety model:
 //! - The socket is 0600 in a directory that must belong to us and not be writable by
@@ -409,8 +410,8 @@ fn refuse(stream: &mut UnixStream, who: &str, why: &str, hint: Option<&str>) {
     let _ = stream.write_all(text.as_bytes());
 }
 
-/// The start of the marker that separates a command's output from its response.
-const SYNC: &[u8] = b"\x00seccomp-pledge-sync ";
+/// Longest piece of program output relayed at once (a longer line is split).
+const RELAY_CHUNK: usize = 64 * 1024;
 
 /// Where responses and relayed output go, in order.
 struct Client {
@@ -481,6 +482,17 @@ fn connection(stream: UnixStream, opts: &ServeOptions) -> i32 {
     }
     // SAFETY: the read end is ours alone.
     let relay_in = unsafe { OwnedFd::from_raw_fd(fds[0]) };
+    // The sync requests travel on a pipe of their own, which no program ever holds (both
+    // ends close on exec): no output can split, fake or swallow them.
+    let mut ctl = [0; 2];
+    // SAFETY: pipe2 fills two fds.
+    if unsafe { libc::pipe2(ctl.as_mut_ptr(), libc::O_CLOEXEC) } != 0 {
+        return 1;
+    }
+    // SAFETY: both ends are ours alone.
+    let (sync_in, sync_out) =
+        unsafe { (OwnedFd::from_raw_fd(ctl[0]), OwnedFd::from_raw_fd(ctl[1])) };
+    let mut sync_out = std::fs::File::from(sync_out);
     // The helper threads block every signal, so that SIGCHLD and the terminal signals reach
     // the supervisor's signalfd in the main thread (a signal is delivered to any thread
     // that does not block it).
@@ -495,7 +507,7 @@ fn connection(stream: UnixStream, opts: &ServeOptions) -> i32 {
     }
     let (synced, sync_seen) = mpsc::channel::<u64>();
     let relay_client = client.clone();
-    std::thread::spawn(move || relay(relay_in, &relay_client, &synced));
+    std::thread::spawn(move || relay(relay_in, sync_in, &relay_client, &synced));
 
     // Watch for a hang-up while a command runs (the reader is busy then).
     let watch_fd = reader_stream.as_raw_fd();
@@ -559,7 +571,13 @@ fn connection(stream: UnixStream, opts: &ServeOptions) -> i32 {
         };
         let cmd = match parse_line(&line) {
             Ok(Some(c)) => c,
-            Ok(None) => continue,
+            Ok(None) => {
+                // A blank line or a comment: nothing to do, but still a status line.
+                if !respond(&client, &Ok(Output::default())) {
+                    hang_up();
+                }
+                continue;
+            }
             Err(e) => {
                 let e = Error::from(e);
                 if !respond(&client, &Err(e)) {
@@ -575,13 +593,12 @@ fn connection(stream: UnixStream, opts: &ServeOptions) -> i32 {
         let _ = std::io::stdout().flush();
         let _ = std::io::stderr().flush();
         sync_n += 1;
-        let mut marker = SYNC.to_vec();
-        marker.extend_from_slice(format!("{sync_n}\n").as_bytes());
-        // SAFETY: writing our own buffer to fd 1 (the relay pipe).
-        unsafe { libc::write(1, marker.as_ptr().cast(), marker.len()) };
-        while let Ok(n) = sync_seen.recv() {
-            if n == sync_n {
-                break;
+        // The relay forwards everything written before this request, then answers it.
+        if sync_out.write_all(&sync_n.to_ne_bytes()).is_ok() {
+            while let Ok(n) = sync_seen.recv() {
+                if n == sync_n {
+                    break;
+                }
             }
         }
         if !respond(&client, &result) {
@@ -685,50 +702,156 @@ fn respond_error(client: &Client, message: &str, hint: Option<&str>) -> bool {
     client.send(s.as_bytes())
 }
 
-/// Forwards the connection's stdout/stderr to the client until the pipe closes; reports
-/// each sync marker it passes.
-fn relay(fd: OwnedFd, client: &Client, synced: &mpsc::Sender<u64>) {
-    let mut r = BufReader::with_capacity(64 * 1024, std::fs::File::from(fd));
-    let mut line = Vec::new();
-    loop {
-        line.clear();
-        let n = match r.by_ref().take(64 * 1024).read_until(b'\n', &mut line) {
-            Ok(n) => n,
-            Err(_) => return,
+/// Forwards the connection's stdout/stderr (`out`) to the client until the pipe closes,
+/// line by line (lines longer than [`RELAY_CHUNK`] in pieces). Each sync request on `sync`
+/// (a number, from the main thread only) is answered on `synced` once every byte that was
+/// in `out` when it arrived has been forwarded, an unfinished last line included (in text
+/// mode it gets a newline, so the status line that follows starts a line). Nothing in the
+/// output decides when a sync is answered.
+fn relay(out: OwnedFd, sync: OwnedFd, client: &Client, synced: &mpsc::Sender<u64>) {
+    let out_fd = out.as_raw_fd();
+    let mut out = std::fs::File::from(out);
+    let mut sync = std::fs::File::from(sync);
+    let mut lines = Lines::default();
+    let mut buf = vec![0u8; RELAY_CHUNK];
+    let mut send = |piece: &[u8], json: bool| {
+        let ok = if json {
+            let text = String::from_utf8_lossy(piece);
+            let text = text.strip_suffix('\n').unwrap_or(&text);
+            client.send_line(&serde_json::json!({"output": text}).to_string())
+        } else {
+            client.send(piece)
         };
-        if n == 0 {
+        if !ok {
+            hang_up();
+        }
+    };
+    loop {
+        let mut pfds = [
+            libc::pollfd {
+                fd: out_fd,
+                events: libc::POLLIN,
+                revents: 0,
+            },
+            libc::pollfd {
+                fd: sync.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            },
+        ];
+        // SAFETY: two valid pollfds.
+        let n = unsafe { libc::poll(pfds.as_mut_ptr(), 2, -1) };
+        if n < 0 {
+            if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+                continue;
+            }
             return;
         }
-        let mut payload: &[u8] = &line;
-        let mut mark = None;
-        if let Some(i) = find(payload, SYNC) {
-            let num = &payload[i + SYNC.len()..];
-            let num = num.strip_suffix(b"\n").unwrap_or(num);
-            mark = std::str::from_utf8(num)
-                .ok()
-                .and_then(|s| s.parse::<u64>().ok());
-            payload = &payload[..i];
-        }
-        if !payload.is_empty() {
-            let ok = if client.json.load(Ordering::SeqCst) {
-                let text = String::from_utf8_lossy(payload);
-                let text = text.strip_suffix('\n').unwrap_or(&text);
-                client.send_line(&serde_json::json!({"output": text}).to_string())
-            } else {
-                client.send(payload)
-            };
-            if !ok {
-                hang_up();
+        if pfds[0].revents != 0 {
+            match out.read(&mut buf) {
+                Ok(0) | Err(_) => return,
+                Ok(n) => lines.push(&buf[..n], client.json.load(Ordering::SeqCst), &mut send),
             }
         }
-        if let Some(m) = mark {
-            let _ = synced.send(m);
+        if pfds[1].revents != 0 {
+            let mut num = [0u8; 8];
+            if sync.read_exact(&mut num).is_err() {
+                return;
+            }
+            // What the pipe holds now was written before the request (or while it
+            // travelled): forward exactly that much, then the unfinished line.
+            let mut pending: libc::c_int = 0;
+            // SAFETY: FIONREAD stores the pipe's byte count in a c_int.
+            if unsafe { libc::ioctl(out_fd, libc::FIONREAD, &mut pending) } != 0 {
+                pending = 0;
+            }
+            let mut left = usize::try_from(pending).unwrap_or(0);
+            while left > 0 {
+                let want = left.min(buf.len());
+                match out.read(&mut buf[..want]) {
+                    Ok(0) | Err(_) => return,
+                    Ok(n) => {
+                        left -= n;
+                        lines.push(&buf[..n], client.json.load(Ordering::SeqCst), &mut send);
+                    }
+                }
+            }
+            lines.finish(client.json.load(Ordering::SeqCst), &mut send);
+            let _ = synced.send(u64::from_ne_bytes(num));
         }
     }
 }
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+/// Cuts relayed output into lines of at most [`RELAY_CHUNK`] bytes.
+#[derive(Default)]
+struct Lines {
+    /// Bytes of a line not yet forwarded.
+    pending: Vec<u8>,
+    /// A piece of a longer line was forwarded without its newline (text mode).
+    mid_line: bool,
+}
+
+impl Lines {
+    /// Adds output; hands every complete line (or full-size piece) to `send`.
+    fn push(&mut self, bytes: &[u8], json: bool, send: &mut impl FnMut(&[u8], bool)) {
+        self.pending.extend_from_slice(bytes);
+        let mut start = 0;
+        loop {
+            let rest = &self.pending[start..];
+            let cut = match rest.iter().take(RELAY_CHUNK).position(|b| *b == b'\n') {
+                Some(i) => {
+                    self.mid_line = false;
+                    i + 1
+                }
+                None if rest.len() >= RELAY_CHUNK => {
+                    self.mid_line = true;
+                    utf8_cut(&rest[..RELAY_CHUNK])
+                }
+                None => break,
+            };
+            send(&rest[..cut], json);
+            start += cut;
+        }
+        self.pending.drain(..start);
+    }
+
+    /// Forwards the unfinished line; in text mode, ends the line.
+    fn finish(&mut self, json: bool, send: &mut impl FnMut(&[u8], bool)) {
+        if json {
+            if !self.pending.is_empty() {
+                send(&self.pending, true);
+            }
+        } else if !self.pending.is_empty() || self.mid_line {
+            self.pending.push(b'\n');
+            send(&self.pending, false);
+        }
+        self.pending.clear();
+        self.mid_line = false;
+    }
+}
+
+/// Where to cut a full piece of a line: not inside a UTF-8 character when the piece ends
+/// with one (so JSON output is not mangled), else at its end.
+fn utf8_cut(piece: &[u8]) -> usize {
+    let n = piece.len();
+    for back in 1..=3.min(n) {
+        let b = piece[n - back];
+        if b & 0xC0 == 0xC0 {
+            // A lead byte: cut before it if its character does not fit.
+            let len = if b >= 0xF0 {
+                4
+            } else if b >= 0xE0 {
+                3
+            } else {
+                2
+            };
+            return if back < len { n - back } else { n };
+        }
+        if b & 0xC0 != 0x80 {
+            return n;
+        }
+    }
+    n
 }
 
 #[cfg(test)]
@@ -761,6 +884,57 @@ mod tests {
         assert!(decode(&b).unwrap_err().contains("NUL"));
         b.clear();
         assert!(matches!(read_line(&mut r, &mut b, 8).unwrap(), Line::Eof));
+    }
+
+    #[test]
+    fn relayed_output_is_cut_into_bounded_lines() {
+        let mut got: Vec<(Vec<u8>, bool)> = Vec::new();
+        let mut send = |b: &[u8], json: bool| got.push((b.to_vec(), json));
+        let mut l = Lines::default();
+        l.push(b"one\ntw", false, &mut send);
+        l.push(b"o\nthree", false, &mut send);
+        l.finish(false, &mut send);
+        l.finish(false, &mut send);
+        let long = vec![b' '; RELAY_CHUNK + 10];
+        l.push(&long, true, &mut send);
+        l.finish(true, &mut send);
+        let texts: Vec<&[u8]> = got.iter().map(|(b, _)| b.as_slice()).collect();
+        assert_eq!(
+            texts[..3],
+            [&b"one\n"[..], b"two\n", b"three\n"],
+            "an unfinished last line gets its newline in text mode; a second finish adds none"
+        );
+        assert_eq!(got.len(), 5, "{:?}", got.len());
+        assert_eq!((got[3].0.len(), got[4].0.len()), (RELAY_CHUNK, 10));
+        // Text mode: a full piece without newline is ended at the sync.
+        let mut got = Vec::new();
+        let mut send = |b: &[u8], _: bool| got.push(b.to_vec());
+        let mut l = Lines::default();
+        l.push(&vec![b'x'; RELAY_CHUNK], false, &mut send);
+        l.finish(false, &mut send);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1], b"\n");
+    }
+
+    #[test]
+    fn pieces_are_not_cut_inside_a_character() {
+        assert_eq!(utf8_cut(b"abc"), 3);
+        assert_eq!(
+            utf8_cut("ab\u{e9}".as_bytes()),
+            4,
+            "a whole character at the end"
+        );
+        assert_eq!(
+            utf8_cut(&"ab\u{20ac}".as_bytes()[..4]),
+            2,
+            "a cut euro sign"
+        );
+        assert_eq!(utf8_cut(&"a\u{1f600}".as_bytes()[..4]), 1, "a cut emoji");
+        assert_eq!(
+            utf8_cut(b"\x80\x80\x80\x80"),
+            4,
+            "not UTF-8: cut at the end"
+        );
     }
 
     #[test]

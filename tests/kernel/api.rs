@@ -147,6 +147,12 @@ impl Client {
         lines
     }
 
+    /// Fails reads that take longer than `d` (a hang fails the test rather than stalling it).
+    fn timeout(self, d: Duration) -> Client {
+        self.stream.set_read_timeout(Some(d)).unwrap();
+        self
+    }
+
     /// Reads one JSON line.
     fn json(&mut self) -> serde_json::Value {
         let mut l = String::new();
@@ -312,6 +318,132 @@ fn abuse_long_lines_bad_bytes_slow_senders_and_limits() {
     let mut idle = impatient.client();
     let (_, status) = idle.response();
     assert!(status.contains("idle for 2 s"), "{status}");
+}
+
+#[test]
+fn output_of_any_length_ends_before_the_status_line() {
+    if !require_kernel() {
+        return;
+    }
+    let server = Server::start(&[]);
+    let mut c = server.client().timeout(Duration::from_secs(20));
+    c.ok("promise stdio rpath");
+    // Last lines around the relay's 64 KiB reads (the marker used to be split across two
+    // reads there and the connection never answered again), with and without a newline.
+    for (n, newline) in [
+        (65515, false),
+        (65520, false),
+        (65535, false),
+        (65536, false),
+        (65520, true),
+        (200_000, false),
+        (3, false),
+    ] {
+        let nl = if newline { "\\n" } else { "" };
+        let started = Instant::now();
+        let lines = c.ok(&format!("run -- /usr/bin/printf '%{n}s{nl}'"));
+        assert!(started.elapsed() < Duration::from_secs(15), "{n}: slow");
+        let spaces = " ".repeat(n);
+        assert!(
+            lines.contains(&spaces),
+            "{n} spaces (newline {newline}) on a line of their own, then the status line: {:?}",
+            lines.iter().map(|l| l.len()).collect::<Vec<_>>()
+        );
+        let shown = c.ok("show");
+        assert!(
+            shown.iter().any(|l| l == "promises  stdio rpath"),
+            "after {n}: in step: {shown:?}"
+        );
+    }
+}
+
+#[test]
+fn a_program_cannot_fake_split_or_swallow_the_sync_marker() {
+    if !require_kernel() {
+        return;
+    }
+    let server = Server::start(&[]);
+    let mut c = server.client().timeout(Duration::from_secs(20));
+    c.ok("promise stdio rpath"); // sync 1
+    // The old in-band marker, for this command (2), earlier and later ones, then a big line
+    // (a faked sync used to let the status line overtake it).
+    let fake = "\\0seccomp-pledge-sync";
+    let run = format!(
+        "run -- /usr/bin/printf 'before{fake} 1\\n{fake} 2\\n{fake} 3\\nafter {fake} 4\\n%200000s\\nend{fake} 5'"
+    );
+    for round in 0..2 {
+        let lines = c.ok(&run);
+        let at = lines
+            .iter()
+            .position(|l| l.starts_with("before"))
+            .unwrap_or_else(|| panic!("round {round}: {lines:?}"));
+        let marker = "\0seccomp-pledge-sync";
+        assert_eq!(
+            lines[at..at + 6],
+            [
+                format!("before{marker} 1"),
+                format!("{marker} 2"),
+                format!("{marker} 3"),
+                format!("after {marker} 4"),
+                " ".repeat(200_000),
+                format!("end{marker} 5"),
+            ],
+            "round {round}: the program's bytes as they are, all before the status line"
+        );
+        let shown = c.ok("show");
+        assert!(
+            shown.iter().any(|l| l == "promises  stdio rpath"),
+            "round {round}: in step: {shown:?}"
+        );
+    }
+    // JSON mode: the same bytes come back as output objects, then one response.
+    c.send(b"format json\n");
+    assert_eq!(c.json()["ok"], true);
+    c.send(format!("{run}\n").as_bytes());
+    let mut outputs = Vec::new();
+    let response = loop {
+        let v = c.json();
+        match v.get("output") {
+            Some(o) => outputs.push(o.as_str().unwrap().to_string()),
+            None => break v,
+        }
+    };
+    assert_eq!(response["ok"], true, "{response}");
+    let at = outputs
+        .iter()
+        .position(|l| l.starts_with("before"))
+        .unwrap();
+    assert_eq!(outputs[at], "before\0seccomp-pledge-sync 1");
+    assert_eq!(
+        outputs[at + 4],
+        " ".repeat(65536),
+        "long lines in 64 KiB pieces"
+    );
+    assert_eq!(outputs.last().unwrap(), "end\0seccomp-pledge-sync 5");
+}
+
+#[test]
+fn blank_lines_comments_and_spaces_get_a_status_line() {
+    if !require_kernel() {
+        return;
+    }
+    let server = Server::start(&[]);
+    let mut c = server.client().timeout(Duration::from_secs(10));
+    c.send(b"\n# a comment\n   \n\t\r\npromise stdio # trailing\n");
+    for what in ["blank", "comment", "spaces", "tab and CR"] {
+        assert_eq!(c.response(), (vec![], "ok".to_string()), "{what}");
+    }
+    assert_eq!(c.response().1, "ok");
+    c.send(b"format json\n");
+    assert_eq!(c.json()["ok"], true);
+    c.send(b"\n#\n \n");
+    for what in ["blank", "comment", "space"] {
+        let v = c.json();
+        assert_eq!(v["ok"], true, "{what}: {v}");
+        assert_eq!(v["text"], "", "{what}: {v}");
+    }
+    c.send(b"promise rpath\n");
+    assert_eq!(c.json()["text"], "promises: stdio rpath", "in step");
 }
 
 #[test]

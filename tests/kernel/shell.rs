@@ -154,3 +154,76 @@ fn seccompiler_installs_our_filters_json_with_the_same_answers() {
     );
     ours.expect("getppid", "ok");
 }
+
+/// The names in `dir` that look like a save's temporaries (`.NAME.tmp.PID`).
+fn temporaries(dir: &std::path::Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp."))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_save_killed_midway_loses_nothing_and_its_leftover_is_removed() {
+    use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
+    if !require_kernel() {
+        return;
+    }
+    let d = tempdir();
+    let policy = d.path().join("p.json");
+    std::fs::write(&policy, "precious\n").unwrap();
+    std::fs::set_permissions(&policy, PermissionsExt::from_mode(0o600)).unwrap();
+    let commands = d.path().join("commands");
+    std::fs::write(&commands, "promise stdio\nsave --force p.json\n").unwrap();
+    // The shell saves inside a sandbox that kills it at one system call of the save.
+    let killed_at = |calls: &[&str]| {
+        let mut args: Vec<String> = vec![
+            "-p".into(),
+            "stdio rpath wpath cpath fattr".into(),
+            "-v".into(),
+            format!("rwc:{}", s(d.path())),
+        ];
+        for c in calls {
+            args.extend(["--deny".into(), format!("{c} kill")]);
+        }
+        args.extend([s(bin()), "shell".into(), s(&commands)]);
+        let r = sp_cmd(&args, |c| {
+            c.current_dir(d.path())
+                .env("XDG_STATE_HOME", d.path().join(".state"));
+        });
+        assert_eq!(r.code, 159, "killed by its kill rule: {r}");
+        assert_eq!(std::fs::read_to_string(&policy).unwrap(), "precious\n");
+        assert_eq!(std::fs::metadata(&policy).unwrap().mode() & 0o7777, 0o600);
+    };
+    // Killed while the new content is synced: where the file system has O_TMPFILE, the
+    // content is in an unnamed file, and nothing is left.
+    killed_at(&["fsync", "fdatasync"]);
+    let tmpfile = std::fs::OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_TMPFILE)
+        .open(d.path())
+        .is_ok();
+    if tmpfile {
+        assert_eq!(temporaries(d.path()), Vec::<String>::new());
+    }
+    // Killed at the rename: the named temporary of a dead process is left...
+    killed_at(&["rename", "renameat", "renameat2"]);
+    let left = temporaries(d.path());
+    assert!(
+        !left.is_empty() && left.iter().all(|n| n.starts_with(".p.json.tmp.")),
+        "{left:?}"
+    );
+    // ... and the next save removes it.
+    let r = shell(d.path(), "promise stdio rpath\nsave --force p.json\n");
+    assert_eq!(r.code, 0, "{r}");
+    assert!(
+        std::fs::read_to_string(&policy)
+            .unwrap()
+            .contains("\"rpath\"")
+    );
+    assert_eq!(std::fs::metadata(&policy).unwrap().mode() & 0o7777, 0o600);
+    assert_eq!(temporaries(d.path()), Vec::<String>::new());
+}

@@ -184,3 +184,71 @@ fn bad_files_are_refused_with_line_and_column() {
     let loaded = ok(dir.path(), "load --filter b two.json\n");
     assert!(loaded.contains("0 rules"), "{loaded}");
 }
+
+#[test]
+fn saves_keep_the_mode_and_symlinks_and_say_what_hard_links_keep() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mode = |p: &str| std::fs::metadata(d.join(p)).unwrap().mode() & 0o7777;
+    // A private policy stays private.
+    std::fs::write(d.join("private.json"), "old\n").unwrap();
+    std::fs::set_permissions(d.join("private.json"), PermissionsExt::from_mode(0o600)).unwrap();
+    ok(d, "promise stdio\nsave --force private.json\n");
+    assert_eq!(mode("private.json"), 0o600);
+    assert!(
+        std::fs::read_to_string(d.join("private.json"))
+            .unwrap()
+            .contains("\"stdio\"")
+    );
+    // A symlink stays a symlink; its target gets the content (and keeps its mode).
+    std::fs::create_dir(d.join("store")).unwrap();
+    std::fs::write(d.join("store/real.json"), "old\n").unwrap();
+    std::fs::set_permissions(d.join("store/real.json"), PermissionsExt::from_mode(0o640)).unwrap();
+    std::os::unix::fs::symlink("store/real.json", d.join("link.json")).unwrap();
+    let out = ok(
+        d,
+        "promise stdio rpath\nsave --force link.json\nload link.json\nshow\n",
+    );
+    assert!(out.contains("promises  stdio rpath"), "{out}");
+    let link = std::fs::symlink_metadata(d.join("link.json")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link was replaced");
+    assert!(
+        std::fs::read_to_string(d.join("store/real.json"))
+            .unwrap()
+            .contains("\"rpath\"")
+    );
+    assert_eq!(mode("store/real.json"), 0o640);
+    // A dangling link: refused, saying so; nothing created.
+    std::os::unix::fs::symlink("store/nowhere.json", d.join("dangling.json")).unwrap();
+    let out = shell_stdin(d, "promise stdio\nsave --force dangling.json\n");
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("is a symlink to `store/nowhere.json`") && stderr.contains("cannot save"),
+        "{stderr}"
+    );
+    assert!(!d.join("store/nowhere.json").exists());
+    // Hard links: the file is replaced (atomically), the other name keeps the old content,
+    // and the save says so.
+    std::fs::write(d.join("shared.json"), "old\n").unwrap();
+    std::fs::hard_link(d.join("shared.json"), d.join("other-name.json")).unwrap();
+    let out = shell_stdin(d, "promise stdio\nsave --force shared.json\n");
+    let (_, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("had 1 other hard link: it keeps the previous content"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("other-name.json")).unwrap(),
+        "old\n"
+    );
+    // No temporary file anywhere.
+    for sub in [d.to_path_buf(), d.join("store")] {
+        for e in std::fs::read_dir(&sub).unwrap() {
+            let n = e.unwrap().file_name().to_string_lossy().into_owned();
+            assert!(!n.contains(".tmp."), "left behind: {n}");
+        }
+    }
+}
