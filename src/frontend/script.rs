@@ -8,11 +8,12 @@
 //! `trace`, `suggest`, `policy` and `check`, the text otherwise.
 //!
 //! Scripts are bounded (operations, time, command calls, output, memory, call depth, value
-//! nesting, string, array and map sizes) and have no file or process
+//! nesting, string, array and map sizes, the file's size) and have no file or process
 //! access except through the commands (`eval` and `import` are disabled; rhai has no I/O
 //! of its own besides `print` and `debug`).
 
 use std::cell::{Cell, RefCell};
+use std::io::Read;
 use std::path::Path;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
@@ -50,6 +51,8 @@ pub const MAX_MEMORY: usize = 512 << 20;
 /// Deepest nesting of arrays and maps a script may print, compare, throw or convert (these
 /// recurse once per level).
 pub const MAX_DEPTH: usize = 128;
+/// Largest script file.
+pub const MAX_FILE: u64 = 4 << 20;
 
 /// Commands that make no sense inside a script.
 const NOT_IN_SCRIPTS: &[&str] = &["quit", "source", "format"];
@@ -782,15 +785,42 @@ pub fn run(
 /// # Errors
 /// The file cannot be read, or the script fails (see [`run`]).
 pub fn run_file(session: &mut Session, path: &Path, args: &[String]) -> Result<(), ScriptError> {
-    let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| ScriptError {
+    let name = crate::policy::signature::escape_bare(path.as_os_str().as_encoded_bytes());
+    let text = read_script(path).map_err(|message| ScriptError {
         source: name.clone(),
         line: 0,
         column: 0,
-        message: format!("cannot read the script: {e}"),
+        message: format!("cannot read the script: {message}"),
         text: None,
     })?;
     run(session, &name, &text, args)
+}
+
+/// A script file's text: a regular file of at most [`MAX_FILE`] bytes, in UTF-8.
+fn read_script(path: &Path) -> Result<String, String> {
+    use std::os::unix::fs::OpenOptionsExt;
+    // Non-blocking, so that opening a FIFO does not wait for a writer.
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|e| e.to_string())?;
+    let meta = file.metadata().map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err("not a regular file".into());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > MAX_FILE {
+        return Err(format!(
+            "larger than {} MiB (the limit for scripts)",
+            MAX_FILE >> 20
+        ));
+    }
+    String::from_utf8(bytes)
+        .map_err(|e| format!("not UTF-8 (at byte {})", e.utf8_error().valid_up_to()))
 }
 
 fn locate(source: &str, text: &str, message: &str, pos: Position) -> ScriptError {

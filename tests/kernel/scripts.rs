@@ -380,3 +380,47 @@ fn scripts_are_bounded_in_time_depth_and_memory() {
         );
     }
 }
+
+/// What is not a script file of at most 4 MiB is refused before anything runs (exit 125,
+/// like a missing file), without reading it all or waiting for a writer.
+#[test]
+fn script_files_are_regular_and_bounded() {
+    let d = tempdir();
+    let big = d.path().join("big.rhai");
+    std::fs::write(&big, " ".repeat((4 << 20) + 1)).unwrap();
+    let fifo = d.path().join("fifo.rhai");
+    let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a valid C string; mkfifo only creates a file.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let ctl = d.path().join("bad\x1b[31m.rhai");
+    std::fs::write(&ctl, "throw \"boom\";\n").unwrap();
+    let cases: &[(&Path, i32, &str)] = &[
+        (
+            Path::new("/dev/zero"),
+            125,
+            "/dev/zero: cannot read the script: not a regular file",
+        ),
+        (&fifo, 125, "cannot read the script: not a regular file"),
+        (d.path(), 125, "cannot read the script: not a regular file"),
+        (&big, 125, "cannot read the script: larger than 4 MiB"),
+        (&ctl, 1, "bad\\x1b[31m.rhai:1:1"),
+    ];
+    for (file, code, needle) in cases {
+        let start = std::time::Instant::now();
+        let r = script(d.path(), file, &[]);
+        assert_eq!(r.code, *code, "{file:?}\n{r}");
+        assert!(
+            r.stderr.contains(needle),
+            "{file:?}: missing {needle:?}\n{r}"
+        );
+        assert!(!r.stderr.contains('\x1b'), "{file:?}: raw escape\n{r}");
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "{file:?}\n{r}"
+        );
+    }
+    // Exactly 4 MiB is still a script.
+    std::fs::write(&big, " ".repeat(4 << 20)).unwrap();
+    let r = script(d.path(), &big, &[]);
+    assert_eq!(r.code, 0, "{r}");
+}
