@@ -265,3 +265,162 @@ fn bad_scripts_fail_with_a_position_and_nothing_half_done() {
     assert_eq!(r.code, 125, "{r}");
     assert!(r.stderr.contains("cannot read the script"), "{r}");
 }
+
+/// Scripts are bounded in time, command calls, output, memory and value nesting, and
+/// cannot import files: each limit ends the script with exit 1 and one line naming it, in
+/// bounded time, never a signal.
+#[test]
+fn scripts_are_bounded_in_time_depth_and_memory() {
+    let d = tempdir();
+    // (file, script, what the error says, most seconds it may take)
+    let cases: &[(&str, &str, &str, u64)] = &[
+        (
+            "deep-print.rhai",
+            "let a = []; for i in 0..1500 { a = [a]; } print(a);",
+            "print(): the value is nested more than 128 levels deep",
+            10,
+        ),
+        (
+            "deep-compare.rhai",
+            "let a = []; let b = []; for i in 0..1000 { a = [a]; b = [b]; } print(a == b);",
+            "`==`: the value is nested more than 128 levels deep",
+            10,
+        ),
+        (
+            "deep-map.rhai",
+            "let a = #{}; for i in 0..1000 { a = #{x: a}; } let s = `${a}`;",
+            "to_string(): the value is nested more than 128 levels deep",
+            10,
+        ),
+        (
+            "deep-in.rhai",
+            "let a = []; for i in 0..1000 { a = [a]; } print([a] in [[1]]);",
+            "the value is nested more than 128 levels deep",
+            10,
+        ),
+        (
+            "deep-throw.rhai",
+            "let a = []; for i in 0..1000 { a = [a]; } throw a;",
+            "throw: the value is nested more than 128 levels deep",
+            10,
+        ),
+        (
+            "deep-json.rhai",
+            "let a = #{}; for i in 0..1000 { a = #{x: a}; } print(a.to_json());",
+            "to_json(): the value is nested more than 128 levels deep",
+            10,
+        ),
+        (
+            "deep-policy.rhai",
+            "let a = #{}; for i in 0..1000 { a = #{x: a}; } policy_from(a);",
+            "policy_from(): the value is nested more than 128 levels deep",
+            10,
+        ),
+        (
+            "self.rhai",
+            "import \"self\" as s;\n",
+            "`import` is not available: scripts reach files only through the commands",
+            10,
+        ),
+        (
+            "import.rhai",
+            "fn f() { import \"other\" as o; }\n",
+            "`import` is not available",
+            10,
+        ),
+        (
+            "commands.rhai",
+            "loop { show(); }\n",
+            "show(): the script calls too many commands (more than 100000)",
+            30,
+        ),
+        (
+            "print.rhai",
+            "let x = \"xxxxxxxx\"; for j in 0..17 { x += x; } loop { print(x); }\n",
+            "the script printed too much (more than 64 MiB)",
+            10,
+        ),
+        (
+            "map.rhai",
+            "let x = \"xxxxxxxx\"; for j in 0..18 { x += x; } let m = #{}; let i = 0; loop { m[`k${i}`] = x + i; i += 1; }\n",
+            "the script uses too much memory (more than 512 MiB)",
+            10,
+        ),
+        (
+            "array.rhai",
+            "let x = \"xxxxxxxx\"; for j in 0..18 { x += x; } let a = []; a.pad(1000, ()); let i = 0; loop { a[i] = x + i; i += 1; }\n",
+            "the script uses too much memory (more than 512 MiB)",
+            10,
+        ),
+        (
+            "nested.rhai",
+            "let a = []; for i in 0..150000 { a = [a]; } print(\"done\");\n",
+            "the script ran too long (more than 5 s, not counting its commands)",
+            30,
+        ),
+    ];
+    std::fs::write(d.path().join("other.rhai"), "print(\"imported\");\n").unwrap();
+    for (name, text, needle, secs) in cases {
+        let path = d.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let start = std::time::Instant::now();
+        let r = script(d.path(), &path, &[]);
+        let took = start.elapsed();
+        assert_eq!(r.code, 1, "{name}\n{r}");
+        assert!(r.stderr.contains(needle), "{name}: missing {needle:?}\n{r}");
+        assert!(
+            r.stderr.contains(&format!("{name}:1:")),
+            "{name}: the position\n{r}"
+        );
+        assert!(!r.stderr.contains("panicked"), "{name}\n{r}");
+        assert!(!r.stdout.contains("imported"), "{name}\n{r}");
+        assert!(
+            took < std::time::Duration::from_secs(*secs),
+            "{name} took {took:?}\n{r}"
+        );
+    }
+}
+
+/// What is not a script file of at most 4 MiB is refused before anything runs (exit 125,
+/// like a missing file), without reading it all or waiting for a writer.
+#[test]
+fn script_files_are_regular_and_bounded() {
+    let d = tempdir();
+    let big = d.path().join("big.rhai");
+    std::fs::write(&big, " ".repeat((4 << 20) + 1)).unwrap();
+    let fifo = d.path().join("fifo.rhai");
+    let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a valid C string; mkfifo only creates a file.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let ctl = d.path().join("bad\x1b[31m.rhai");
+    std::fs::write(&ctl, "throw \"boom\";\n").unwrap();
+    let cases: &[(&Path, i32, &str)] = &[
+        (
+            Path::new("/dev/zero"),
+            125,
+            "/dev/zero: cannot read the script: not a regular file",
+        ),
+        (&fifo, 125, "cannot read the script: not a regular file"),
+        (d.path(), 125, "cannot read the script: not a regular file"),
+        (&big, 125, "cannot read the script: larger than 4 MiB"),
+        (&ctl, 1, "bad\\x1b[31m.rhai:1:1"),
+    ];
+    for (file, code, needle) in cases {
+        let start = std::time::Instant::now();
+        let r = script(d.path(), file, &[]);
+        assert_eq!(r.code, *code, "{file:?}\n{r}");
+        assert!(
+            r.stderr.contains(needle),
+            "{file:?}: missing {needle:?}\n{r}"
+        );
+        assert!(!r.stderr.contains('\x1b'), "{file:?}: raw escape\n{r}");
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "{file:?}\n{r}"
+        );
+    }
+    // Exactly 4 MiB is still a script.
+    std::fs::write(&big, " ".repeat(4 << 20)).unwrap();
+    let r = script(d.path(), &big, &[]);
+    assert_eq!(r.code, 0, "{r}");
+}
