@@ -13,7 +13,6 @@
 //! of its own besides `print` and `debug`).
 
 use std::cell::{Cell, RefCell};
-use std::io::Read;
 use std::path::Path;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
@@ -811,18 +810,7 @@ fn read_script(path: &Path) -> Result<String, String> {
     if !meta.is_file() {
         return Err("not a regular file".into());
     }
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
-    if bytes.len() as u64 > MAX_FILE {
-        return Err(format!(
-            "larger than {} MiB (the limit for scripts)",
-            MAX_FILE >> 20
-        ));
-    }
-    String::from_utf8(bytes)
-        .map_err(|e| format!("not UTF-8 (at byte {})", e.utf8_error().valid_up_to()))
+    crate::policy::file::read_text(file, MAX_FILE, "a script")
 }
 
 fn locate(source: &str, text: &str, message: &str, pos: Position) -> ScriptError {

@@ -39,20 +39,30 @@ pub const MAX_POLICY: u64 = 8 << 20;
 /// Reads a whole text file of at most `max` bytes (reading at most one byte more).
 ///
 /// # Errors
-/// The reason as text: the I/O error, "larger than …" or "not UTF-8 …".
+/// The reason as text: the I/O error, "is a directory", "larger than …" or "not UTF-8 …".
 pub fn read_limited(path: &Path, max: u64) -> Result<String, String> {
-    use std::io::Read;
     let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
     if file.metadata().is_ok_and(|m| m.is_dir()) {
         return Err("is a directory, not a file".into());
     }
+    read_text(file, max, "a policy")
+}
+
+/// Reads an open file's text, refusing more than `max` bytes (at most one byte more is read,
+/// so `/dev/zero` costs nothing) or bytes that are not UTF-8; `what` names the kind of file
+/// for the message ("a policy", "a script").
+///
+/// # Errors
+/// The reason as text.
+pub fn read_text(file: std::fs::File, max: u64, what: &str) -> Result<String, String> {
+    use std::io::Read;
     let mut bytes = Vec::new();
     file.take(max + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| e.to_string())?;
     if bytes.len() as u64 > max {
         return Err(format!(
-            "larger than {} MiB: not a policy (the limit is {max} bytes)",
+            "larger than {} MiB, the limit for {what} ({max} bytes)",
             max >> 20
         ));
     }

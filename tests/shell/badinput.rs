@@ -293,7 +293,7 @@ fn bad_batch_streams_are_refused_at_once() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(
         stderr.trim_end(),
-        "seccomp-pledge: error: cannot load policy `/dev/zero`: larger than 8 MiB: not a policy (the limit is 8388608 bytes)"
+        "seccomp-pledge: error: cannot load policy `/dev/zero`: larger than 8 MiB, the limit for a policy (8388608 bytes)"
     );
 }
 
