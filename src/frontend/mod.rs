@@ -59,7 +59,8 @@ pub fn json_response(result: Result<&Output, &Error>) -> String {
 /// Prints an output: the text on stdout, notes on stderr.
 pub fn print_output(out: &Output) {
     if !out.text.is_empty() {
-        println!("{}", out.text);
+        // The text quotes the user's input (paths, names): never terminal control.
+        println!("{}", escape_text(&out.text));
     }
     for n in &out.notes {
         eprintln!("note: {}", escape_text(n));

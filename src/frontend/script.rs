@@ -422,7 +422,7 @@ fn command(
                 print_output(&out);
             } else {
                 for n in shown {
-                    eprintln!("note: {n}");
+                    eprintln!("note: {}", crate::policy::signature::escape_text(n));
                 }
             }
             match out.data {

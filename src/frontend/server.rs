@@ -26,6 +26,7 @@
 //! - Limits: line length, idle time, concurrent connections; one job at a time per client
 //!   (a connection runs its commands in order).
 
+use crate::policy::signature::escape_text;
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
@@ -675,11 +676,11 @@ fn respond(client: &Client, result: &Result<Output, Error>) -> bool {
         Ok(out) => {
             let mut s = String::new();
             if !out.text.is_empty() {
-                s.push_str(&out.text);
+                s.push_str(&escape_text(&out.text));
                 s.push('\n');
             }
             for n in &out.notes {
-                s.push_str(&format!("note: {n}\n"));
+                s.push_str(&format!("note: {}\n", escape_text(n).replace('\n', " ")));
             }
             s.push_str("ok\n");
             client.send(s.as_bytes())

@@ -141,6 +141,10 @@ fn check(what: &str, input: &str, out: &Output, took: Duration, allowed: &[i32])
     if let Some(c) = raw_control(&stderr) {
         panic!("{what} {shown:?}: raw {c:?} in the error output\n{stderr:?}");
     }
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    if let Some(c) = raw_control(&stdout) {
+        panic!("{what} {shown:?}: raw {c:?} in the output\n{stdout:?}");
+    }
     if code == 0 {
         return false;
     }
@@ -423,4 +427,23 @@ fn bad_socket_lines_get_a_status_line_and_the_connection_lives_on() {
     assert!(answered >= 600, "{answered}");
     let _ = server.kill();
     let _ = server.wait();
+}
+
+#[test]
+fn names_the_user_gave_are_shown_escaped_in_output_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let odd = dir.path().join("a\x1b[31mb\u{202e}c");
+    std::fs::create_dir(&odd).unwrap();
+    let path = odd.to_str().unwrap();
+    let input = format!("unveil '{path}' r\nshow\n");
+    let (out, took) = run_with_stdin(shell_in(dir.path()), input.as_bytes());
+    assert!(!check("show", &input, &out, took, &[]), "accepted");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let shown = escape(path);
+    assert!(shown.contains("a\\x1b[31mb\\u{202e}c"), "{shown}");
+    assert!(
+        stdout.contains(&format!("unveiled r {shown}\n")),
+        "{stdout}"
+    );
+    assert!(stdout.contains(&format!("r    {shown}\n")), "{stdout}");
 }
