@@ -513,7 +513,7 @@ _seccomp__pledge() {
             return 0
             ;;
         seccomp__subcmd__pledge__subcmd__trace)
-            opts="-f -o -j -c -C -e -s -T -h --follow-forks --output --json --summary-only --summary --expr --string-limit --syscall-times --no-pin --help"
+            opts="-f -o -j -c -C -e -s -T -h --follow-forks --output --json --summary-only --summary --expr --string-limit --syscall-times --no-pin --stdin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

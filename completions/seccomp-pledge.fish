@@ -111,6 +111,7 @@ complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand trace" -s 
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand trace" -s C -l summary -d 'The calls, then the summary table'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand trace" -s T -l syscall-times -d 'Show the time spent in each call'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand trace" -l no-pin -d 'Let the program run on any CPU (slower stops; the default keeps tracer and program on one CPU)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand trace" -l stdin -d 'Let the program read the shell\'s standard input (in a batch it gets /dev/null, so it cannot read the commands that follow)'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand trace" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand check" -l json -d 'Print JSON for machines'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand check" -s h -l help -d 'Print help'

@@ -109,7 +109,17 @@ fn shell(file: Option<&std::path::Path>) -> i32 {
             )),
         },
         None if std::io::stdin().is_terminal() => frontend::repl::run(&mut session),
-        None => frontend::lines::run(&mut session, std::io::stdin().lock(), "stdin"),
+        None => {
+            // fd 0 itself, not `Stdin`, which reads ahead into a buffer of its own.
+            use std::os::fd::FromRawFd;
+            // SAFETY: fd 0 stays open for the process's life; ManuallyDrop never closes it.
+            let fd0 = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(0) });
+            frontend::lines::run(
+                &mut session,
+                frontend::lines::Unbuffered::new(&*fd0),
+                "stdin",
+            )
+        }
     }
 }
 
@@ -242,6 +252,7 @@ fn one_shot(args: &RunArgs) -> Result<i32, Error> {
         quiet: args.quiet,
         report_file,
         keep_denials: 0,
+        null_stdin: false,
     })?;
     for n in &outcome.notes {
         eprintln!("seccomp-pledge: note: {n}");

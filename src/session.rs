@@ -72,6 +72,9 @@ pub struct Session {
     /// How many calls `trace` keeps as data, and how many denials `run` keeps (scripts and
     /// JSON clients want them; the REPL does not).
     pub keep: Keep,
+    /// Programs started by `run` and `trace` get /dev/null on stdin unless they ask for
+    /// `--stdin`: set by a batch, whose stdin holds the commands still to run.
+    pub null_stdin: bool,
 }
 
 /// Limits on the data a session keeps for structured results.
@@ -129,6 +132,7 @@ impl Session {
             origin: "shell".to_string(),
             trace: None,
             keep: Keep::default(),
+            null_stdin: false,
         }
     }
 
@@ -300,7 +304,7 @@ impl Session {
                 force,
             } => self.save(path, format, force),
             Command::Load { path, filter } => self.load(&path, filter.as_deref()),
-            Command::Run(argv) => {
+            Command::Run { argv, stdin } => {
                 if self.policy.promises.is_empty() && self.policy.rules.is_empty() {
                     return Err(fail(
                         "the policy allows nothing yet: the program could not even start",
@@ -315,6 +319,7 @@ impl Session {
                 }
                 let outcome = l.run(RunOptions {
                     keep_denials: self.keep.denials,
+                    null_stdin: self.null_stdin && !stdin,
                     ..RunOptions::default()
                 })?;
                 // The program's own output is on stdout: the status goes with the notes.
@@ -618,6 +623,7 @@ impl Session {
     fn trace(&mut self, args: &crate::trace::args::TraceArgs) -> Result<Output, Error> {
         let mut opts = args.options()?;
         opts.keep_events = self.keep.events;
+        opts.null_stdin = self.null_stdin && !args.stdin;
         let mut sink = args.sink(&self.dir).map_err(|m| fail(m, None))?;
         let outcome = crate::trace::engine::trace(&args.command, &opts, &mut sink)?;
         drop(sink);

@@ -6,7 +6,7 @@
 //! `Session::execute`.
 
 pub mod lex;
-pub mod render;
+pub use crate::policy::render;
 pub mod rule;
 pub mod spec;
 
@@ -163,7 +163,13 @@ pub enum Command {
         filter: Option<String>,
     },
     /// Run a program.
-    Run(Vec<OsString>),
+    Run {
+        /// The program and its arguments.
+        argv: Vec<OsString>,
+        /// `--stdin`: the program reads the front end's standard input (a batch's program
+        /// gets /dev/null otherwise).
+        stdin: bool,
+    },
     /// Trace a program.
     Trace(Box<crate::trace::args::TraceArgs>),
     /// Suggest a policy from the last trace; with `apply`, adopt it.
@@ -554,6 +560,10 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
             }
         }
         "run" => {
+            let (stdin, args) = match args.first() {
+                Some(w) if w.text == "--stdin" => (true, &args[1..]),
+                _ => (false, args),
+            };
             let rest = match args.first() {
                 Some(w) if w.text == "--" => &args[1..],
                 _ => args,
@@ -561,7 +571,10 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
             if rest.is_empty() {
                 return Err(missing("a program to run"));
             }
-            Command::Run(rest.iter().map(|w| OsString::from(&w.text)).collect())
+            Command::Run {
+                argv: rest.iter().map(|w| OsString::from(&w.text)).collect(),
+                stdin,
+            }
         }
         "trace" => {
             let texts: Vec<String> = args.iter().map(|w| w.text.clone()).collect();
@@ -801,11 +814,17 @@ mod tests {
         );
         assert_eq!(
             ok("run -- ls -l"),
-            Command::Run(vec!["ls".into(), "-l".into()])
+            Command::Run {
+                argv: vec!["ls".into(), "-l".into()],
+                stdin: false
+            }
         );
         assert_eq!(
             ok("run sh -c 'a b'"),
-            Command::Run(vec!["sh".into(), "-c".into(), "a b".into()])
+            Command::Run {
+                argv: vec!["sh".into(), "-c".into(), "a b".into()],
+                stdin: false
+            }
         );
         assert_eq!(
             ok("limit nofile 100"),

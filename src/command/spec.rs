@@ -206,10 +206,10 @@ pub static COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         name: "run",
         aliases: &[],
-        usage: "run [--] PROGRAM [ARGS…]",
+        usage: "run [--stdin] [--] PROGRAM [ARGS…]",
         summary: "run a program under the policy, with denials reported as they happen",
-        help: "PROGRAM is looked up in PATH; ARGS reach it verbatim (quote them as in a shell). The program's exit status is shown as a note; a program that fails is not a failed command.",
-        examples: &["run -- /bin/true"],
+        help: "PROGRAM is looked up in PATH; ARGS reach it verbatim (quote them as in a shell). The program's exit status is shown as a note; a program that fails is not a failed command. In a batch (piped or from a file) the program gets /dev/null as stdin, so it cannot read the commands that follow; --stdin gives it the shell's stdin (in a piped batch: exactly the lines after this one). On a terminal it reads the terminal; over the socket, /dev/null.",
+        examples: &["run -- /bin/true", "run --stdin -- /bin/true"],
         complete: Complete::Program,
     },
     CommandSpec {

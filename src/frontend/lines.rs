@@ -10,6 +10,51 @@ use crate::command::parse_line;
 use crate::error::Error;
 use crate::session::{Output, Session};
 
+/// Reads one byte per `read`, as a shell reads its script from stdin: a program given the
+/// batch's stdin (`run --stdin`) gets exactly the lines after its own, none read ahead.
+pub struct Unbuffered<R>(pub R, [u8; 1], bool);
+
+impl<R: Read> Unbuffered<R> {
+    /// Wraps `r`.
+    pub fn new(r: R) -> Self {
+        Unbuffered(r, [0], false)
+    }
+}
+
+impl<R: Read> Read for Unbuffered<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.fill_buf()?.len().min(buf.len());
+        if n > 0 {
+            buf[0] = self.1[0];
+            self.consume(1);
+        }
+        Ok(n)
+    }
+}
+
+impl<R: Read> BufRead for Unbuffered<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if !self.2 {
+            loop {
+                match self.0.read(&mut self.1) {
+                    Ok(0) => return Ok(&[]),
+                    Ok(_) => break,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(e),
+                }
+            }
+            self.2 = true;
+        }
+        Ok(&self.1)
+    }
+
+    fn consume(&mut self, amt: usize) {
+        if amt > 0 {
+            self.2 = false;
+        }
+    }
+}
+
 /// The longest line a batch accepts, in bytes (as the socket's default).
 pub const MAX_LINE: usize = 64 * 1024;
 
@@ -18,8 +63,21 @@ pub const MAX_LINE: usize = 64 * 1024;
 /// a NUL byte, or one that is not UTF-8 stops the batch like a failed command: memory stays
 /// bounded whatever the input (`shell < /dev/zero`).
 pub fn run(session: &mut Session, mut input: impl BufRead, source: &str) -> i32 {
-    use super::server::decode;
     let mut json = false;
+    // The programs it runs must not read the commands that follow (`run --stdin` lets one).
+    let null_stdin = std::mem::replace(&mut session.null_stdin, true);
+    let status = run_lines(session, &mut input, source, &mut json);
+    session.null_stdin = null_stdin;
+    status
+}
+
+fn run_lines(
+    session: &mut Session,
+    input: &mut impl BufRead,
+    source: &str,
+    json: &mut bool,
+) -> i32 {
+    use super::server::decode;
     let source = crate::policy::signature::escape_word(source);
     let source = source.as_str();
     let mut buf = Vec::new();
@@ -34,10 +92,7 @@ pub fn run(session: &mut Session, mut input: impl BufRead, source: &str) -> i32 
         };
         // At most one byte past the limit is read: a line without end (`/dev/zero`) stops
         // the batch at once instead of being read to its end.
-        let line = match (&mut input)
-            .take(MAX_LINE as u64 + 1)
-            .read_until(b'\n', &mut buf)
-        {
+        let line = match input.take(MAX_LINE as u64 + 1).read_until(b'\n', &mut buf) {
             Ok(0) => break,
             Ok(_) if buf.len() > MAX_LINE && !buf.ends_with(b"\n") => {
                 return stop(format!(
@@ -55,8 +110,8 @@ pub fn run(session: &mut Session, mut input: impl BufRead, source: &str) -> i32 
         };
         let result = parse_line(&line)
             .map_err(Error::from)
-            .and_then(|c| c.map(|c| super::execute(session, &mut json, c)).transpose());
-        if json && !matches!(result, Ok(None)) {
+            .and_then(|c| c.map(|c| super::execute(session, json, c)).transpose());
+        if *json && !matches!(result, Ok(None)) {
             let _ = std::io::stdout().flush();
             let empty = Output::default();
             let r = result.as_ref().map(|o| o.as_ref().unwrap_or(&empty));
@@ -64,7 +119,7 @@ pub fn run(session: &mut Session, mut input: impl BufRead, source: &str) -> i32 
         }
         match result {
             Ok(Some(out)) => {
-                if !json {
+                if !*json {
                     print_output(&out);
                 }
                 if out.quit {
@@ -73,7 +128,7 @@ pub fn run(session: &mut Session, mut input: impl BufRead, source: &str) -> i32 
             }
             Ok(None) => {}
             Err(e) => {
-                if !json {
+                if !*json {
                     eprintln!("{}", render_in_file(&e, source, number, &line));
                 }
                 eprintln!(

@@ -7,6 +7,7 @@ pub mod consts;
 pub mod file;
 pub mod limits;
 pub mod promise;
+pub mod render;
 pub mod rule;
 pub mod signature;
 pub mod sysargs;

@@ -159,6 +159,8 @@ pub struct ChildPlan {
     pub nice: bool,
     /// `-N`.
     pub keep_fds: bool,
+    /// Reopen stdin on /dev/null (a batch's program: the commands are on our stdin).
+    pub null_stdin: bool,
     /// `-D`.
     pub keep_caps: bool,
     /// The page shared with the parent.
@@ -254,6 +256,16 @@ pub unsafe fn run(plan: &mut ChildPlan) -> ! {
             }
         }
 
+        if plan.null_stdin {
+            let n = libc::open(plan.dev_null.as_ptr(), libc::O_RDONLY);
+            if n < 0 {
+                fail(plan, Stage::Fds, errno(), 0, 125);
+            }
+            if n != 0 {
+                libc::dup2(n, 0);
+                libc::close(n);
+            }
+        }
         if !plan.keep_fds {
             for fd in 0..3 {
                 if libc::fcntl(fd, libc::F_GETFD) < 0 {

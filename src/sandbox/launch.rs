@@ -835,6 +835,7 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
         child_rules: prepared.child_rules,
         nice: policy.options.nice,
         keep_fds: policy.options.keep_fds,
+        null_stdin: false,
         keep_caps: policy.options.keep_caps,
         shared: std::ptr::null(),
         ready_fd: -1,
@@ -956,6 +957,8 @@ pub struct RunOptions {
     pub report_file: Option<std::io::BufWriter<std::fs::File>>,
     /// Keep up to this many denial reports in the outcome (for scripts and JSON clients).
     pub keep_denials: usize,
+    /// Give the program /dev/null as stdin (a batch's commands are on ours).
+    pub null_stdin: bool,
 }
 
 impl RunOptions {
@@ -1088,6 +1091,7 @@ impl Launch {
     ) -> Result<Outcome, LaunchError> {
         let page = SharedPage::new()?;
         self.child.shared = page.get();
+        self.child.null_stdin = opts.null_stdin;
         let mut ready = [0; 2];
         // SAFETY: pipe2 fills two fds, owned below.
         if unsafe { libc::pipe2(ready.as_mut_ptr(), libc::O_CLOEXEC) } < 0 {

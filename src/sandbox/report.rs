@@ -161,15 +161,54 @@ pub fn fix_for(nr: u32, args: &[u64; 6], granted: PromiseSet, self_pid: u32) -> 
                     || info.rules.iter().any(|r| r.syscall.id() as u32 == nr)
             });
             if some_promise_has_it && !promise::allows(everything, nr, args) {
-                Fix::Rule(format!(
-                    "allow {n} if … (no promise allows these arguments)"
-                ))
+                // Promises allow the call with other arguments: the rule allows exactly
+                // these values of the arguments they look at (valid `--allow` text).
+                Fix::Rule(exact_rule(nr, args).unwrap_or_else(|| format!("allow {n}")))
             } else {
                 Fix::Rule(format!("allow {n}"))
             }
         }
         None => Fix::Never("not a system call of this architecture"),
     }
+}
+
+/// `allow NAME if argI == V and …` for the arguments the promise table's rules of `nr`
+/// look at, with this call's values: a rule the shell and `--allow` accept as written.
+fn exact_rule(nr: u32, args: &[u64; 6]) -> Option<String> {
+    use crate::policy::rule::{Action, Condition, Op, Rule};
+    let sysno = crate::policy::syscalls::Sysno::new(nr as usize)?;
+    let mut indices: Vec<u8> = promise::ALL
+        .iter()
+        .flat_map(|p| p.info().rules.iter())
+        .filter(|r| r.syscall.id() as u32 == nr)
+        .flat_map(|r| r.all_of.iter().flat_map(|g| g.iter().map(|c| c.index)))
+        .collect();
+    indices.sort_unstable();
+    indices.dedup();
+    if indices.is_empty() {
+        return None;
+    }
+    let conditions = indices
+        .into_iter()
+        .filter(|&i| args[usize::from(i)] != promise::PID_PLACEHOLDER)
+        .map(|i| {
+            let v = args[usize::from(i)];
+            let width = crate::policy::sysargs::default_width(sysno, i, v, true);
+            let v = if width == crate::policy::rule::Width::Dword {
+                v & 0xffff_ffff
+            } else {
+                v
+            };
+            Condition::new(i, width, Op::Eq, v)
+        })
+        .collect();
+    let rule = Rule {
+        syscall: crate::policy::syscalls::Syscall(sysno),
+        conditions,
+        action: Action::Allow,
+        comment: None,
+    };
+    Some(crate::policy::render::rule(&rule))
 }
 
 /// The call aimed at the program itself instead (each pid argument of the promise table
@@ -444,11 +483,34 @@ mod tests {
             fix_for(nr("ptrace"), &[0; 6], stdio, SELF).to_string(),
             "no promise allows this (explicit rule: allow ptrace)"
         );
-        assert!(
-            fix_for(nr("clone"), &[0x1000_0011, 0, 0, 0, 0, 0], stdio, SELF)
-                .to_string()
-                .contains("no promise allows these arguments")
+        assert_eq!(
+            fix_for(nr("clone"), &[0x1000_0011, 0, 0, 0, 0, 0], stdio, SELF).to_string(),
+            "no promise allows this (explicit rule: allow clone if arg0 == CLONE_NEWUSER|SIGCHLD)"
         );
+    }
+
+    #[test]
+    fn explicit_rule_fixes_are_valid_rules_that_allow_the_call() {
+        use crate::command::rule::{Verb, parse_rules};
+        let stdio = PromiseSet::of(&[Promise::Stdio]);
+        // FICLONE on a file (cp's reflink), a clone with a new namespace, setpriority on a
+        // user: each fix is a rule that parses and allows exactly the denied call.
+        let cases: [(&str, [u64; 6]); 3] = [
+            ("ioctl", [3, 0x4004_9409, 4, 0, 0, 0]),
+            ("clone", [0x1000_0011, 0, 0, 0, 0, 0]),
+            ("setpriority", [2, 0, 10, 0, 0, 0]),
+        ];
+        for (name, args) in cases {
+            let fix = fix_for(nr(name), &args, stdio, SELF).to_string();
+            let rule = fix
+                .strip_prefix("no promise allows this (explicit rule: allow ")
+                .and_then(|r| r.strip_suffix(')'))
+                .unwrap_or_else(|| panic!("{name}: {fix}"));
+            assert!(!rule.contains('…'), "{fix}");
+            let rules = parse_rules(Verb::Allow, rule, crate::policy::rule::Action::Allow)
+                .unwrap_or_else(|e| panic!("{name}: `{rule}` does not parse: {e}"));
+            assert!(rules.iter().any(|r| r.matches(&args)), "{name}: {rule}");
+        }
     }
 
     #[test]
@@ -496,7 +558,7 @@ mod tests {
         // A user's processes: never by a promise, on any pid.
         assert_eq!(
             fix("setpriority", [2, 0, 10, 0, 0, 0], proc_),
-            "no promise allows this (explicit rule: allow setpriority if … (no promise allows these arguments))"
+            "no promise allows this (explicit rule: allow setpriority if arg0 == 2 and arg1 == 0)"
         );
         assert!(
             fix("kcmp", [other, other, 0, 0, 0, 0], proc_).contains("explicit rule: allow kcmp")

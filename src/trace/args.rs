@@ -47,6 +47,10 @@ pub struct TraceArgs {
     /// Let the program run on any CPU (slower stops; the default keeps tracer and program on one CPU)
     #[arg(long = "no-pin")]
     pub no_pin: bool,
+    /// Let the program read the shell's standard input (in a batch it gets /dev/null, so it
+    /// cannot read the commands that follow)
+    #[arg(long = "stdin")]
+    pub stdin: bool,
     /// The command and its arguments
     #[arg(value_name = "COMMAND", trailing_var_arg = true, required = true)]
     pub command: Vec<OsString>,
@@ -110,6 +114,7 @@ impl TraceArgs {
             flush_each: to_terminal,
             live: std::io::stderr().is_terminal() && (self.output.is_some() || self.summary_only),
             keep_events: 0,
+            null_stdin: false,
         })
     }
 }

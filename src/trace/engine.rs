@@ -62,6 +62,8 @@ pub struct Options {
     pub live: bool,
     /// Keep up to this many calls as [`Event`]s in the outcome (for scripts; 0: none).
     pub keep_events: usize,
+    /// Give the program /dev/null as stdin (a batch's commands are on ours).
+    pub null_stdin: bool,
 }
 
 impl Default for Options {
@@ -78,6 +80,7 @@ impl Default for Options {
             flush_each: false,
             live: false,
             keep_events: 0,
+            null_stdin: false,
         }
     }
 }
@@ -1096,6 +1099,21 @@ pub fn trace(
         filter: filter.as_ptr() as *mut libc::sock_filter,
     };
 
+    // Opened before the fork: the child only dup2s it.
+    let null_stdin = if opts.null_stdin {
+        Some(
+            std::fs::File::open("/dev/null").map_err(|e| TraceError::Sys {
+                what: "open /dev/null",
+                errno: Errno::from_raw(e.raw_os_error().unwrap_or(libc::EIO)),
+            })?,
+        )
+    } else {
+        None
+    };
+    let null_fd = null_stdin.as_ref().map_or(-1, |f| {
+        use std::os::fd::AsRawFd;
+        f.as_raw_fd()
+    });
     let _pin = Pin::new(opts.pin);
     let _interrupts = Interrupts::install();
     // SAFETY: the child only makes async-signal-safe calls (kill, prctl, syscall, execve,
@@ -1117,6 +1135,9 @@ pub fn trace(
             libc::kill(libc::getpid(), libc::SIGSTOP);
             if marker_fd >= 0 {
                 libc::fcntl(marker_fd, libc::F_SETFD, 0);
+            }
+            if null_fd >= 0 {
+                libc::dup2(null_fd, 0);
             }
             if libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0
                 || libc::syscall(libc::SYS_seccomp, 1, 0, &prog as *const libc::sock_fprog) != 0

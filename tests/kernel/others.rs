@@ -234,7 +234,8 @@ fn priorities_and_limits_of_other_processes_are_refused() {
     let r = probe_run(PROC, &user);
     r.expect("raw", "EPERM");
     assert!(
-        r.stderr.contains("no promise allows these arguments"),
+        r.stderr
+            .contains("no promise allows this (explicit rule: allow setpriority if arg0 == 2 and arg1 == 54321)"),
         "{r}"
     );
 

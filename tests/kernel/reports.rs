@@ -46,7 +46,10 @@ const DENIALS: &[(&str, &str)] = &[
         "ptrace-attach parent",
         "no promise allows this (explicit rule: allow ptrace)",
     ),
-    ("clone CLONE_NEWUSER", "no promise allows these arguments"),
+    (
+        "clone CLONE_NEWUSER",
+        "no promise allows this (explicit rule: allow clone if arg0 == CLONE_NEWUSER",
+    ),
     (
         "x32-getpid",
         "never allowed: x32 system calls bypass the 64-bit filter",

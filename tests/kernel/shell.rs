@@ -227,3 +227,67 @@ fn a_save_killed_midway_loses_nothing_and_its_leftover_is_removed() {
     assert_eq!(std::fs::metadata(&policy).unwrap().mode() & 0o7777, 0o600);
     assert_eq!(temporaries(d.path()), Vec::<String>::new());
 }
+
+/// `seccomp-pledge shell` with `input` piped on stdin, in `dir`.
+fn shell_piped(dir: &std::path::Path, input: &str) -> Run {
+    use std::io::Write;
+    let mut child = Command::new(bin())
+        .arg("shell")
+        .current_dir(dir)
+        .env("XDG_STATE_HOME", dir.join(".state"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: without_root_warning(&String::from_utf8_lossy(&out.stderr)),
+    }
+}
+
+/// A program that reads one line (sh's `read` takes a byte at a time from a pipe).
+const READ: &str = "/bin/sh -c 'read x; echo \"got $x\"'";
+
+#[test]
+fn programs_run_from_a_batch_do_not_eat_its_commands() {
+    if !require_kernel() {
+        return;
+    }
+    let d = tempdir();
+    let batch =
+        "promise stdio rpath\nrun -- /usr/bin/cat\ntrace -- /usr/bin/cat\npromise tty\nshow\n";
+    // Unconfined, `cat` would read the lines after its own; here it gets /dev/null, in a
+    // piped batch and in a batch file alike, under `run` and under `trace`.
+    for r in [shell_piped(d.path(), batch), shell(d.path(), batch)] {
+        assert_eq!(r.code, 0, "{r}");
+        assert!(r.stdout.contains("promises  stdio rpath tty"), "{r}");
+        assert!(
+            !r.stdout.contains("promise tty\n"),
+            "cat read the batch: {r}"
+        );
+    }
+    // `run --stdin` (and `trace --stdin`) hands over exactly the lines after its own: the
+    // batch is read a byte at a time, as a shell reads its script.
+    let r = shell_piped(
+        d.path(),
+        &format!(
+            "promise stdio rpath\nrun --stdin -- {READ}\nfor sh\ntrace --stdin -- {READ}\nfor traced sh\nshow\n"
+        ),
+    );
+    assert_eq!(r.code, 0, "{r}");
+    assert!(
+        r.stdout.starts_with("promises: stdio rpath\ngot for sh\n"),
+        "{r}"
+    );
+    assert!(r.stdout.contains("got for traced sh\n"), "{r}");
+    assert!(r.stdout.contains("promises  stdio rpath\n"), "{r}");
+}
