@@ -35,32 +35,44 @@ impl std::fmt::Display for FileKind {
 /// [`Error::PolicyFile`] naming the file, with line and column for JSON errors; `filter`
 /// given for one of our files.
 pub fn load(path: &Path, filter: Option<&str>) -> Result<(Policy, FileKind), Error> {
-    use crate::compile::seccompiler_json;
-    let err = |message: String| Error::PolicyFile {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::PolicyFile {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    parse(&text, filter).map_err(|message| Error::PolicyFile {
         path: path.to_path_buf(),
         message,
-    };
-    let text = std::fs::read_to_string(path).map_err(|e| err(e.to_string()))?;
+    })
+}
+
+/// [`load`] without the file: reads and validates policy text in either format. The
+/// message is what [`load`] reports after the file's name.
+///
+/// # Errors
+/// The message, with line and column for JSON errors.
+#[doc(hidden)]
+pub fn parse(text: &str, filter: Option<&str>) -> Result<(Policy, FileKind), String> {
+    use crate::compile::seccompiler_json;
     // serde_json ends messages with " at line L column C"; keep its wording.
-    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| err(e.to_string()))?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
     if value.get("defaultAction").is_some() {
-        return Err(err(
+        return Err(
             "this is an OCI (Docker, podman, runc) seccomp profile (`defaultAction`): seccomp-pledge reads its own policy JSON and seccompiler's filters.json, not OCI profiles".into(),
-        ));
+        );
     }
     let (policy, kind) = if seccompiler_json::looks_like_seccompiler(&value) {
-        let p = seccompiler_json::import(&text, filter).map_err(|e| err(e.to_string()))?;
+        let p = seccompiler_json::import(text, filter).map_err(|e| e.to_string())?;
         (p, FileKind::Seccompiler)
     } else {
         if let Some(f) = filter {
-            return Err(err(format!(
+            return Err(format!(
                 "this is a seccomp-pledge policy, not seccompiler filters: there is no filter `{f}` to pick"
-            )));
+            ));
         }
-        let p: Policy = serde_json::from_str(&text).map_err(|e| err(e.to_string()))?;
+        let p: Policy = serde_json::from_str(text).map_err(|e| e.to_string())?;
         (p, FileKind::Policy)
     };
-    policy.validate().map_err(|e| err(e.to_string()))?;
+    policy.validate().map_err(|e| e.to_string())?;
     Ok((policy, kind))
 }
 
@@ -69,15 +81,25 @@ pub fn load(path: &Path, filter: Option<&str>) -> Result<(Policy, FileKind), Err
 /// # Errors
 /// Any I/O failure; the destination is left untouched then.
 pub fn save(path: &Path, policy: &Policy) -> Result<(), Error> {
-    let mut text = serde_json::to_string_pretty(policy).map_err(|e| Error::PolicyFile {
+    let text = to_text(policy).map_err(|e| Error::PolicyFile {
         path: path.to_path_buf(),
         message: e.to_string(),
     })?;
-    text.push('\n');
     write_atomic(path, text.as_bytes()).map_err(|e| Error::PolicyFile {
         path: path.to_path_buf(),
         message: e.to_string(),
     })
+}
+
+/// [`save`] without the file: the text it writes (pretty JSON and a newline).
+///
+/// # Errors
+/// serde_json's, should a policy not serialize.
+#[doc(hidden)]
+pub fn to_text(policy: &Policy) -> Result<String, serde_json::Error> {
+    let mut text = serde_json::to_string_pretty(policy)?;
+    text.push('\n');
+    Ok(text)
 }
 
 /// Writes `data` to `path` through a temporary file in the same directory and a rename, so
