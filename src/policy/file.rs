@@ -81,32 +81,44 @@ pub fn read_text(file: std::fs::File, max: u64, what: &str) -> Result<String, St
 /// [`Error::PolicyFile`] naming the file, with line and column for JSON errors; `filter`
 /// given for one of our files.
 pub fn load(path: &Path, filter: Option<&str>) -> Result<(Policy, FileKind), Error> {
-    use crate::compile::seccompiler_json;
-    let err = |message: String| Error::PolicyFile {
+    let text = read_limited(path, MAX_POLICY).map_err(|message| Error::PolicyFile {
         path: path.to_path_buf(),
         message,
-    };
-    let text = read_limited(path, MAX_POLICY).map_err(err)?;
+    })?;
+    parse(&text, filter).map_err(|message| Error::PolicyFile {
+        path: path.to_path_buf(),
+        message,
+    })
+}
+
+/// [`load`] without the file: reads and validates policy text in either format. The
+/// message is what [`load`] reports after the file's name.
+///
+/// # Errors
+/// The message, with line and column for JSON errors.
+#[doc(hidden)]
+pub fn parse(text: &str, filter: Option<&str>) -> Result<(Policy, FileKind), String> {
+    use crate::compile::seccompiler_json;
     // serde_json ends messages with " at line L column C"; keep its wording.
-    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| err(e.to_string()))?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
     if value.get("defaultAction").is_some() {
-        return Err(err(
+        return Err(
             "this is an OCI (Docker, podman, runc) seccomp profile (`defaultAction`): seccomp-pledge reads its own policy JSON and seccompiler's filters.json, not OCI profiles".into(),
-        ));
+        );
     }
     let (policy, kind) = if seccompiler_json::looks_like_seccompiler(&value) {
-        let p = seccompiler_json::import(&text, filter).map_err(|e| err(e.to_string()))?;
+        let p = seccompiler_json::import(text, filter).map_err(|e| e.to_string())?;
         (p, FileKind::Seccompiler)
     } else {
         if let Some(f) = filter {
-            return Err(err(format!(
+            return Err(format!(
                 "this is a seccomp-pledge policy, not seccompiler filters: there is no filter `{f}` to pick"
-            )));
+            ));
         }
-        let p: Policy = serde_json::from_str(&text).map_err(|e| err(e.to_string()))?;
+        let p: Policy = serde_json::from_str(text).map_err(|e| e.to_string())?;
         (p, FileKind::Policy)
     };
-    policy.validate().map_err(|e| err(e.to_string()))?;
+    policy.validate().map_err(|e| e.to_string())?;
     Ok((policy, kind))
 }
 
@@ -118,9 +130,19 @@ pub fn save(path: &Path, policy: &Policy) -> Result<(), Error> {
     let fail = |e: &dyn std::fmt::Display| {
         Error::usage(format!("cannot save `{}`: {e}", path.display()), None)
     };
-    let mut text = serde_json::to_string_pretty(policy).map_err(|e| fail(&e))?;
-    text.push('\n');
+    let text = to_text(policy).map_err(|e| fail(&e))?;
     write_atomic(path, text.as_bytes()).map_err(|e| fail(&e))
+}
+
+/// [`save`] without the file: the text it writes (pretty JSON and a newline).
+///
+/// # Errors
+/// serde_json's, should a policy not serialize.
+#[doc(hidden)]
+pub fn to_text(policy: &Policy) -> Result<String, serde_json::Error> {
+    let mut text = serde_json::to_string_pretty(policy)?;
+    text.push('\n');
+    Ok(text)
 }
 
 /// How many other names (hard links) the file at `path` has, following a symlink: a save
