@@ -8,6 +8,7 @@
 #   FUZZ_SECONDS   seconds per target (default 30)
 #   FUZZ_TARGETS   targets to run (default: all of `cargo fuzz list`)
 #   FUZZ_TOOLCHAIN the nightly toolchain (default nightly)
+#   FUZZ_SEED      libFuzzer's seed (default 1, so a CI run is repeatable)
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -30,7 +31,7 @@ for t in $targets; do
     echo "== fuzz $t for ${seconds}s"
     # -close_fd_mask=1: the shell's and the scripts' output is noise here.
     if ! cargo +"$tc" fuzz run -a "$t" "$work/$t" "fuzz/corpus/$t" -- \
-        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
+        -max_total_time="$seconds" -seed="${FUZZ_SEED:-1}" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
         -close_fd_mask=1 -print_final_stats=1 2>"$work/$t.log"; then
         failed="$failed $t"
         tail -n 60 "$work/$t.log"

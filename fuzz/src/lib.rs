@@ -24,7 +24,7 @@ pub const IMPURE: &[&str] = &["run", "trace", "save", "load", "source", "check"]
 pub fn is_pure(cmd: &Command) -> bool {
     !matches!(
         cmd,
-        Command::Run(_)
+        Command::Run { .. }
             | Command::Trace(_)
             | Command::Save { .. }
             | Command::Load { .. }
