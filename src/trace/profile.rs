@@ -236,9 +236,8 @@ pub struct Profile {
     pub runs_dropped: u64,
     /// The program first executed (the traced command, resolved).
     pub program: Option<PathBuf>,
-    /// Distinct native call shapes. In a merged profile the launcher's first `execve` of
-    /// every run but the first is taken out (as the suggestion takes out the first run's):
-    /// `run` performs it, not the program.
+    /// Distinct native call shapes (without each run's first `execve`, which `run`
+    /// performs itself: the tracer leaves it out).
     pub shapes: BTreeMap<Shape, ShapeStats>,
     /// Calls whose shape was not kept because [`MAX_SHAPES`] was reached.
     pub shapes_dropped: u64,
@@ -354,10 +353,9 @@ impl Profile {
     /// Adds `other`'s runs to this profile, as if they had been traced into it: counts add,
     /// shapes, paths (their letters, `missing`, `dir`, program use), executed programs,
     /// foreign calls and totals unite, caps apply as while tracing (what does not fit is
-    /// counted as dropped). The launcher's first `execve` of `other` is taken out of its
-    /// shapes when this profile already has a program (the suggestion discounts exactly one
-    /// launcher `execve`, the first run's), and `other`'s program is then not one the
-    /// program executed: `run` launches each command itself.
+    /// counted as dropped). `other`'s program is not counted as one this profile's program
+    /// executed: `run` launches each command itself (the tracer leaves each run's first
+    /// `execve` out of the shapes for the same reason).
     pub fn merge(&mut self, other: &Profile) {
         for r in &other.runs {
             if self.runs.len() < MAX_RUNS {
@@ -367,24 +365,7 @@ impl Profile {
             }
         }
         self.runs_dropped = self.runs_dropped.saturating_add(other.runs_dropped);
-        let launched = self.program.is_some() && other.program.is_some();
-        let mut discounted = !launched;
-        let execve = syscalls::by_name("execve").map_or(59, |s| s.id() as u32);
-        for (shape, stats) in &other.shapes {
-            let mut st = *stats;
-            // The same call the suggestion would discount in `other` alone.
-            if !discounted && shape.nr == execve && st.program.saturating_add(st.loader) > st.errors
-            {
-                if st.program > 0 {
-                    st.program -= 1;
-                } else {
-                    st.loader -= 1;
-                }
-                discounted = true;
-            }
-            if st.program == 0 && st.loader == 0 {
-                continue;
-            }
+        for (shape, st) in &other.shapes {
             let full = self.shapes.len() >= MAX_SHAPES;
             let e = match self.shapes.get_mut(shape) {
                 Some(e) => e,
@@ -418,6 +399,9 @@ impl Profile {
             e.program |= u.program;
         }
         self.paths_dropped = self.paths_dropped.saturating_add(other.paths_dropped);
+        // `other`'s own program is one `run` launches, not one this profile's program
+        // executed (as for the first run's, which is `execs[0]`).
+        let launched = self.program.is_some() && other.program.is_some();
         let skip = usize::from(launched && other.execs.first() == other.program.as_ref());
         for path in other.execs.iter().skip(skip) {
             if self.execs.len() < MAX_EXECS && !self.execs.contains(path) {
@@ -1025,11 +1009,13 @@ mod file_tests {
         syscalls::by_name(name).unwrap().id() as u32
     }
 
-    /// A run of `prog`: the launcher's execve, a read-only open, reads, one path.
+    /// A run of `prog` as the tracer records it (its first execve is `run`'s, not a shape):
+    /// a read-only open by the loader, reads, one execve of `/bin/true`, one path.
     fn run_of(prog: &str, path: &str, reads: u64) -> Profile {
         let mut p = Profile::default();
-        p.record_call(Shape::of(nr("execve"), &[0; 6], 1), Phase::Program, false);
         p.record_exec(Path::new(prog));
+        p.record_call(Shape::of(nr("execve"), &[0; 6], 1), Phase::Program, false);
+        p.record_exec(Path::new("/bin/true"));
         p.record_call(
             Shape::of(nr("openat"), &[0, 0, 0o2000000, 0, 0, 0], 1),
             Phase::Loader,
@@ -1064,18 +1050,15 @@ mod file_tests {
         let open = Shape::of(nr("openat"), &[0, 0, 0o2000000, 0, 0, 0], 1);
         assert_eq!((a.shapes[&open].loader, a.shapes[&open].program), (2, 0));
         let execve = Shape::of(nr("execve"), &[0; 6], 1);
-        assert_eq!(
-            a.shapes[&execve].program, 1,
-            "the second run's launcher execve is the launcher's, like the first one's"
-        );
+        assert_eq!(a.shapes[&execve].program, 2, "the programs' own execs add");
         let usr = a.paths[Path::new("/usr")];
         assert_eq!(usr.used, Perms::READ.union(Perms::EXEC));
         assert!(usr.dir && usr.program);
         assert!(a.paths.contains_key(Path::new("/etc/hostname")));
         assert_eq!(
             a.execs,
-            [PathBuf::from("/usr/bin/ls")],
-            "cat was launched by run, not executed by ls"
+            [PathBuf::from("/usr/bin/ls"), PathBuf::from("/bin/true")],
+            "cat was launched by run, not executed by ls; /bin/true once"
         );
         assert_eq!(a.program.as_deref(), Some(Path::new("/usr/bin/ls")));
         assert_eq!(a.totals["read"].calls, 2);
