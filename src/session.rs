@@ -94,16 +94,11 @@ impl Keep {
     };
 }
 
-/// What the session keeps of the last trace: bounded, whatever the number of calls.
+/// What the session keeps of its trace: the last one, or several merged (`trace --add`,
+/// `load --trace`); bounded, whatever the number of calls.
 #[derive(Debug, Clone)]
 pub struct TraceRecord {
-    /// The command traced.
-    pub argv: Vec<std::ffi::OsString>,
-    /// How it ended.
-    pub exit: Exit,
-    /// Whether Ctrl-C cut it short.
-    pub interrupted: bool,
-    /// Shapes, paths, totals.
+    /// The runs (commands and how they ended), shapes, paths, totals.
     pub profile: crate::trace::profile::Profile,
 }
 
@@ -304,6 +299,8 @@ impl Session {
                 force,
             } => self.save(path, format, force),
             Command::Load { path, filter } => self.load(&path, filter.as_deref()),
+            Command::SaveTrace { path, force } => self.save_trace(path, force),
+            Command::LoadTrace(path) => self.load_trace(&path),
             Command::Run { argv, stdin } => {
                 if self.policy.promises.is_empty() && self.policy.rules.is_empty() {
                     return Err(fail(
@@ -378,7 +375,7 @@ impl Session {
                     })),
                 })
             }
-            Command::Trace(args) => self.trace(&args),
+            Command::Trace { args, add } => self.trace(&args, add),
             Command::Suggest { apply } => {
                 let record = self.last_trace()?;
                 let suggestion = crate::trace::advice::suggest(&record.profile);
@@ -614,13 +611,17 @@ impl Session {
         self.trace.as_ref().ok_or_else(|| {
             fail(
                 "there is no trace yet",
-                Some("trace the program first, e.g. `trace -- ls /usr`".into()),
+                Some(
+                    "trace the program first, e.g. `trace -- ls /usr`, or `load --trace FILE`"
+                        .into(),
+                ),
             )
         })
     }
 
-    /// `trace …`: the calls stream to stderr (or `-o FILE`); the session keeps the profile.
-    fn trace(&mut self, args: &crate::trace::args::TraceArgs) -> Result<Output, Error> {
+    /// `trace [--add] …`: the calls stream to stderr (or `-o FILE`); the session keeps the
+    /// profile, or with `add` merges it into the one it has.
+    fn trace(&mut self, args: &crate::trace::args::TraceArgs, add: bool) -> Result<Output, Error> {
         let mut opts = args.options()?;
         opts.keep_events = self.keep.events;
         opts.null_stdin = self.null_stdin && !args.stdin;
@@ -644,34 +645,135 @@ impl Session {
             out = out.note("interrupted: the program was killed; the trace is partial");
         }
         out.exit = Some(outcome.exit.code());
-        let record = TraceRecord {
+        let mut profile = outcome.profile;
+        profile.runs.push(crate::trace::profile::Run {
             argv: args.command.clone(),
             exit: outcome.exit,
             interrupted: outcome.interrupted,
-            profile: outcome.profile,
-        };
+        });
+        let record = TraceRecord { profile };
         out.data = Some(trace_data(&record, &outcome.events, outcome.events_dropped));
-        self.trace = Some(record);
+        match (&mut self.trace, add) {
+            (Some(t), true) => {
+                t.profile.merge(&record.profile);
+                out = out.note(format!(
+                    "added to the session's trace: {}, {} distinct calls",
+                    runs_text(&t.profile),
+                    t.profile.shapes.len()
+                ));
+            }
+            _ => self.trace = Some(record),
+        }
         Ok(out)
+    }
+
+    /// `save --trace [FILE]`: the session's trace profile as a versioned JSON file.
+    fn save_trace(&mut self, path: Option<PathBuf>, force: bool) -> Result<Output, Error> {
+        let record = self.trace.as_ref().ok_or_else(|| {
+            fail(
+                "there is no trace to save yet",
+                Some("trace the program first, e.g. `trace -- ls /usr`".into()),
+            )
+        })?;
+        let path = self.path(&path.unwrap_or_else(|| PathBuf::from("trace.json")));
+        if path.exists() && !force && !self.known_files.contains(&path) {
+            return Err(fail(
+                format!(
+                    "`{}` exists and was not loaded or saved in this session",
+                    path.display()
+                ),
+                Some("add --force to overwrite it".into()),
+            ));
+        }
+        let text = record.profile.to_json();
+        file::save_trace(&path, &text)?;
+        let mut out = Output::text(format!(
+            "saved the trace ({}, {} distinct calls, {} paths) to {}",
+            runs_text(&record.profile),
+            record.profile.shapes.len(),
+            record.profile.paths.len(),
+            path.display()
+        ));
+        let links = file::other_links(&path);
+        if links > 0 {
+            out = out.note(format!(
+                "`{}` had {links} other hard link{}: {} the previous content (a save replaces the file)",
+                path.display(),
+                if links == 1 { "" } else { "s" },
+                if links == 1 { "it keeps" } else { "they keep" },
+            ));
+        }
+        self.known_files.insert(path);
+        Ok(out)
+    }
+
+    /// `load --trace FILE`: merges a saved profile into the session's trace (or starts it).
+    fn load_trace(&mut self, path: &Path) -> Result<Output, Error> {
+        let path = self.path(path);
+        let profile = file::load_trace(&path)?;
+        let text = match &mut self.trace {
+            Some(t) => {
+                t.profile.merge(&profile);
+                format!(
+                    "merged the trace from {} into the session's: {}, {} distinct calls",
+                    path.display(),
+                    runs_text(&t.profile),
+                    t.profile.shapes.len()
+                )
+            }
+            None => {
+                let text = format!(
+                    "loaded the trace from {}: {}, {} distinct calls",
+                    path.display(),
+                    runs_text(&profile),
+                    profile.shapes.len()
+                );
+                self.trace = Some(TraceRecord { profile });
+                text
+            }
+        };
+        self.known_files.insert(path);
+        Ok(Output::text(text).note("`suggest` proposes a policy from it"))
     }
 
     fn trace_text(&self) -> Result<String, Error> {
         let t = self.last_trace()?;
         let p = &t.profile;
-        let argv: Vec<String> = t
-            .argv
-            .iter()
-            .map(|a| a.to_string_lossy().into_owned())
-            .collect();
-        let mut s = format!(
-            "command   {}\nended     {}{}\ncalls     {} in {} {}\n",
-            shell_words::join(&argv),
-            exit_text(t.exit),
-            if t.interrupted { " (interrupted)" } else { "" },
+        let run_line = |r: &crate::trace::profile::Run| {
+            let argv: Vec<String> = r
+                .argv
+                .iter()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
+            (
+                shell_words::join(&argv),
+                format!(
+                    "{}{}",
+                    exit_text(r.exit),
+                    if r.interrupted { " (interrupted)" } else { "" }
+                ),
+            )
+        };
+        let mut s = match p.runs.as_slice() {
+            [one] if p.runs_dropped == 0 => {
+                let (cmd, end) = run_line(one);
+                format!("command   {cmd}\nended     {end}\n")
+            }
+            runs => {
+                let mut s = format!("runs      {} merged\n", runs_text(p));
+                for (i, r) in runs.iter().enumerate() {
+                    let (cmd, end) = run_line(r);
+                    s.push_str(&format!("  {:<7} {cmd}: {end}\n", i + 1));
+                }
+                s
+            }
+        };
+        s.push_str(&format!(
+            "calls     {} in {} {}\n",
             p.events,
             p.tasks,
             if p.tasks == 1 { "task" } else { "tasks" },
-        );
+        ));
         s.push_str(&format!(
             "shapes    {} distinct calls{}\n",
             p.shapes.len(),
@@ -841,10 +943,27 @@ fn trace_data(
     events: &[crate::trace::engine::Event],
     dropped: u64,
 ) -> serde_json::Value {
-    let (code, signal) = match t.exit {
+    let ended = |exit: Exit| match exit {
         Exit::Code(c) => (Some(c), None),
         Exit::Signal(s) => (None, crate::policy::consts::signal_name(s)),
     };
+    let last = t.profile.runs.last();
+    let (code, signal) = last.map_or((None, None), |r| ended(r.exit));
+    let runs: Vec<serde_json::Value> = t
+        .profile
+        .runs
+        .iter()
+        .map(|r| {
+            let (code, signal) = ended(r.exit);
+            serde_json::json!({
+                "command": r.argv.iter().map(|a| a.to_string_lossy()).collect::<Vec<_>>(),
+                "status": r.exit.code(),
+                "exit_code": code,
+                "signal": signal,
+                "interrupted": r.interrupted,
+            })
+        })
+        .collect();
     let summary: Vec<serde_json::Value> = t
         .profile
         .totals
@@ -859,11 +978,13 @@ fn trace_data(
         })
         .collect();
     serde_json::json!({
-        "command": t.argv.iter().map(|a| a.to_string_lossy()).collect::<Vec<_>>(),
-        "status": t.exit.code(),
+        "command": last.map(|r| r.argv.iter().map(|a| a.to_string_lossy()).collect::<Vec<_>>()),
+        "status": last.map(|r| r.exit.code()),
         "exit_code": code,
         "signal": signal,
-        "interrupted": t.interrupted,
+        "interrupted": last.is_some_and(|r| r.interrupted),
+        "runs": runs,
+        "runs_dropped": t.profile.runs_dropped,
         "calls": t.profile.events,
         "tasks": t.profile.tasks,
         "events": events,
@@ -871,6 +992,16 @@ fn trace_data(
         "summary": summary,
         "executed": t.profile.execs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
     })
+}
+
+/// `1 run`, `3 runs` (and how many more were merged without being named).
+fn runs_text(p: &crate::trace::profile::Profile) -> String {
+    let n = p.runs.len() as u64 + p.runs_dropped;
+    if n == 1 {
+        "1 run".to_string()
+    } else {
+        format!("{n} runs")
+    }
 }
 
 fn exit_text(e: Exit) -> String {
@@ -1084,6 +1215,82 @@ mod tests {
         )
         .unwrap();
         assert!(run(&mut s, "load cut.json").is_err());
+    }
+
+    fn error_lines(e: &Error) -> String {
+        match e.hint() {
+            Some(h) => format!("{}\n  hint: {h}", e.message()),
+            None => e.message(),
+        }
+    }
+
+    #[test]
+    fn trace_files_and_policy_files_are_told_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().display().to_string();
+        let mut s = Session::new(dir.path().to_path_buf());
+        let e = run(&mut s, "save --trace").unwrap_err();
+        assert_eq!(
+            error_lines(&e),
+            "there is no trace to save yet\n  hint: trace the program first, e.g. `trace -- ls /usr`"
+        );
+        assert!(!dir.path().join("trace.json").exists());
+        run(&mut s, "promise stdio").unwrap();
+        run(&mut s, "save").unwrap();
+        let e = run(&mut s, "load --trace policy.json").unwrap_err();
+        assert_eq!(
+            error_lines(&e),
+            format!(
+                "cannot load trace `{d}/policy.json`: this is a policy file, not a trace profile\n  hint: `load FILE` (without --trace) loads it as the policy"
+            )
+        );
+        assert!(s.trace.is_none(), "a failed load starts no trace");
+        let mut p = crate::trace::profile::Profile::default();
+        p.runs.push(crate::trace::profile::Run {
+            argv: vec!["true".into()],
+            exit: Exit::Code(0),
+            interrupted: false,
+        });
+        std::fs::write(dir.path().join("t.json"), p.to_json()).unwrap();
+        let e = run(&mut s, "load t.json").unwrap_err();
+        assert_eq!(
+            error_lines(&e),
+            format!(
+                "cannot load policy `{d}/t.json`: this is a trace profile, not a policy\n  hint: `load --trace FILE` merges it into the session's trace, and `suggest` makes a policy of it"
+            )
+        );
+        std::fs::write(
+            dir.path().join("new.json"),
+            p.to_json().replace("\"version\": 1", "\"version\": 7"),
+        )
+        .unwrap();
+        let e = run(&mut s, "load --trace new.json").unwrap_err();
+        assert_eq!(
+            error_lines(&e),
+            format!(
+                "cannot load trace `{d}/new.json`: trace format version 7 is newer than this seccomp-pledge reads (version 1): update seccomp-pledge"
+            )
+        );
+        let e = run(&mut s, "load --trace /dev/zero").unwrap_err();
+        assert_eq!(
+            error_lines(&e),
+            "cannot load trace `/dev/zero`: larger than 64 MiB, the limit for a trace profile (67108864 bytes)"
+        );
+        assert!(s.trace.is_none());
+        run(&mut s, "load --trace t.json").unwrap();
+        run(&mut s, "load --trace t.json").unwrap();
+        assert_eq!(s.trace.as_ref().unwrap().profile.runs.len(), 2, "merged");
+        std::fs::write(dir.path().join("other.json"), "{}").unwrap();
+        let e = run(&mut s, "save --trace other.json").unwrap_err();
+        assert!(e.to_string().contains("was not loaded or saved"), "{e}");
+        run(&mut s, "save --trace t.json").unwrap();
+        let saved = std::fs::read_to_string(dir.path().join("t.json")).unwrap();
+        assert_eq!(
+            crate::trace::profile::Profile::from_json(&saved).unwrap(),
+            s.trace.as_ref().unwrap().profile
+        );
+        assert!(parse_line("save --trace --format seccompiler").is_err());
+        assert!(parse_line("load --trace --filter vcpu t.json").is_err());
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub fn is_pure(cmd: &Command) -> bool {
             | Command::Trace(_)
             | Command::Save { .. }
             | Command::Load { .. }
+            | Command::SaveTrace { .. }
+            | Command::LoadTrace(_)
             | Command::Source { .. }
             | Command::Check
     )

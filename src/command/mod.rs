@@ -155,6 +155,13 @@ pub enum Command {
         /// Overwrite a file not loaded or saved in this session.
         force: bool,
     },
+    /// Save the session's trace profile (`save --trace`).
+    SaveTrace {
+        /// Where (default `trace.json`).
+        path: Option<PathBuf>,
+        /// Overwrite a file not loaded or saved in this session.
+        force: bool,
+    },
     /// Load a policy.
     Load {
         /// The file.
@@ -162,6 +169,8 @@ pub enum Command {
         /// For seccompiler files with several allow-lists.
         filter: Option<String>,
     },
+    /// Merge a trace profile file into the session's trace (`load --trace`).
+    LoadTrace(PathBuf),
     /// Run a program.
     Run {
         /// The program and its arguments.
@@ -171,7 +180,12 @@ pub enum Command {
         stdin: bool,
     },
     /// Trace a program.
-    Trace(Box<crate::trace::args::TraceArgs>),
+    Trace {
+        /// The flags and the command.
+        args: Box<crate::trace::args::TraceArgs>,
+        /// Add to the session's profile (`--add`) instead of replacing it.
+        add: bool,
+    },
     /// Suggest a policy from the last trace; with `apply`, adopt it.
     Suggest {
         /// Adopt the suggestion.
@@ -523,20 +537,35 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
                 args,
                 spec,
                 end,
-                &["--force", "-f"],
+                &["--force", "-f", "--trace"],
                 &[(
                     "--format",
                     "a format after --format (seccomp-pledge or seccompiler)",
                 )],
             )?;
-            let mut format = Format::Ours;
+            let mut format = None;
             let mut force = false;
+            let mut trace = false;
             for (flag, value) in flags {
                 match value {
-                    Some(v) if flag == "--format" => format = parse_format(&v)?,
+                    Some(v) if flag == "--format" => format = Some((parse_format(&v)?, v)),
+                    _ if flag == "--trace" => trace = true,
                     _ => force = true,
                 }
             }
+            if trace {
+                if let Some((_, v)) = format {
+                    return Err(with_hint(
+                        err("`--format` is for policies, not for `--trace`", v.span),
+                        "a trace profile has one format: `save --trace [--force] [FILE]`",
+                    ));
+                }
+                return Ok(Command::SaveTrace {
+                    path: path.map(|p| PathBuf::from(&p.text)),
+                    force,
+                });
+            }
+            let format = format.map_or(Format::Ours, |(f, _)| f);
             Command::Save {
                 path: path.map(|p| PathBuf::from(&p.text)),
                 format,
@@ -548,12 +577,25 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
                 args,
                 spec,
                 end,
-                &[],
+                &["--trace"],
                 &[("--filter", "a filter name after --filter")],
             )?;
             let Some(path) = path else {
                 return Err(missing("a file"));
             };
+            let trace = flags.iter().any(|(f, _)| *f == "--trace");
+            if trace {
+                if let Some((_, Some(v))) = flags.iter().find(|(f, _)| *f == "--filter") {
+                    return Err(with_hint(
+                        err(
+                            "`--filter` picks a seccompiler filter, not part of a trace",
+                            v.span.clone(),
+                        ),
+                        "`load --trace FILE` merges a whole trace profile",
+                    ));
+                }
+                return Ok(Command::LoadTrace(PathBuf::from(&path.text)));
+            }
             Command::Load {
                 path: PathBuf::from(&path.text),
                 filter: flags.into_iter().find_map(|(_, v)| v).map(|v| v.text),
@@ -578,12 +620,15 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
         }
         "trace" => {
             let texts: Vec<String> = args.iter().map(|w| w.text.clone()).collect();
-            let parsed =
-                crate::trace::args::TraceArgs::parse_words(&texts).map_err(|(m, tip)| {
+            let (parsed, add) =
+                crate::trace::args::TraceArgs::parse_shell(&texts).map_err(|(m, tip)| {
                     let span = args.first().map_or(end..end, |w| w.span.start..end);
                     with_hint(err(m, span), tip.unwrap_or_else(|| usage_hint(spec)))
                 })?;
-            Command::Trace(Box::new(parsed))
+            Command::Trace {
+                args: Box::new(parsed),
+                add,
+            }
         }
         "format" => match args {
             [w] if w.text == "json" => Command::Format(true),

@@ -162,7 +162,7 @@ impl ShellHelper {
                 (start, pairs(word, ["seccomp-pledge", "seccompiler"]))
             }
             Complete::Save if word.starts_with('-') => {
-                (start, pairs(word, ["--format", "--force"]))
+                (start, pairs(word, ["--format", "--force", "--trace"]))
             }
             Complete::Save => files(self),
             Complete::Rule => {

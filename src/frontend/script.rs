@@ -330,6 +330,10 @@ fn command_line(name: &str, args: &[Dynamic]) -> Result<String, String> {
         ("save", 1) => format!("save {}", quoted(&args[0])?),
         ("save", 2) => format!("save {} {}", w(1)?, quoted(&args[0])?),
         ("load", 1) => format!("load {}", quoted(&args[0])?),
+        // load(path, "--trace"): flags; load(path, name): a seccompiler filter.
+        ("load", 2) if words(&args[1])?.starts_with('-') => {
+            format!("load {} {}", w(1)?, quoted(&args[0])?)
+        }
         ("load", 2) => format!("load --filter {} {}", quoted(&args[1])?, quoted(&args[0])?),
         // run(argv) and trace(argv[, flags]): argv is an array (a program and its arguments)
         // or one string split like the shell would.

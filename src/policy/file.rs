@@ -85,11 +85,24 @@ pub fn load(path: &Path, filter: Option<&str>) -> Result<(Policy, FileKind), Err
         path: path.to_path_buf(),
         message,
     })?;
-    parse(&text, filter).map_err(|message| Error::PolicyFile {
-        path: path.to_path_buf(),
-        message,
+    parse(&text, filter).map_err(|message| {
+        if message == TRACE_NOT_POLICY {
+            return Error::Command {
+                message: format!("cannot load policy `{}`: {message}", path.display()),
+                hint: Some(
+                    "`load --trace FILE` merges it into the session's trace, and `suggest` makes a policy of it".into(),
+                ),
+            };
+        }
+        Error::PolicyFile {
+            path: path.to_path_buf(),
+            message,
+        }
     })
 }
+
+/// What [`parse`] says of a trace profile.
+const TRACE_NOT_POLICY: &str = "this is a trace profile, not a policy";
 
 /// [`load`] without the file: reads and validates policy text in either format. The
 /// message is what [`load`] reports after the file's name.
@@ -101,6 +114,11 @@ pub fn parse(text: &str, filter: Option<&str>) -> Result<(Policy, FileKind), Str
     use crate::compile::seccompiler_json;
     // serde_json ends messages with " at line L column C"; keep its wording.
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    if value.get("format").and_then(serde_json::Value::as_str)
+        == Some(crate::trace::profile::FORMAT)
+    {
+        return Err(TRACE_NOT_POLICY.into());
+    }
     if value.get("defaultAction").is_some() {
         return Err(
             "this is an OCI (Docker, podman, runc) seccomp profile (`defaultAction`): seccomp-pledge reads its own policy JSON and seccompiler's filters.json, not OCI profiles".into(),
@@ -143,6 +161,60 @@ pub fn to_text(policy: &Policy) -> Result<String, serde_json::Error> {
     let mut text = serde_json::to_string_pretty(policy)?;
     text.push('\n');
     Ok(text)
+}
+
+/// The largest trace profile file read or written, in bytes (a profile at its caps with
+/// typical paths is a few MiB).
+pub const MAX_TRACE: u64 = 64 << 20;
+
+/// Reads a trace profile file ([`crate::trace::profile::Profile::from_json`]), bounded by
+/// [`MAX_TRACE`].
+///
+/// # Errors
+/// One line naming the file and what is wrong; another kind of file gets a hint naming the
+/// command that reads it.
+pub fn load_trace(path: &Path) -> Result<crate::trace::profile::Profile, Error> {
+    use crate::trace::profile::{LoadError, Profile};
+    let fail = |message: String, hint: Option<String>| Error::Command {
+        message: format!("cannot load trace `{}`: {message}", path.display()),
+        hint,
+    };
+    let text = std::fs::File::open(path)
+        .map_err(|e| e.to_string())
+        .and_then(|f| {
+            if f.metadata().is_ok_and(|m| m.is_dir()) {
+                return Err("is a directory, not a file".into());
+            }
+            read_text(f, MAX_TRACE, "a trace profile")
+        })
+        .map_err(|m| fail(m, None))?;
+    Profile::from_json(&text).map_err(|e| match e {
+        LoadError::Kind(kind) => fail(
+            format!("this is a {kind} file, not a trace profile"),
+            Some("`load FILE` (without --trace) loads it as the policy".into()),
+        ),
+        LoadError::Bad(m) => fail(m, None),
+    })
+}
+
+/// Writes a trace profile's JSON text atomically (see [`write_atomic`]), refusing text
+/// larger than [`MAX_TRACE`] (it could not be loaded again).
+///
+/// # Errors
+/// The size, or the I/O failure, naming the file; the destination is left untouched then.
+pub fn save_trace(path: &Path, text: &str) -> Result<(), Error> {
+    let fail = |e: String| Error::Command {
+        message: format!("cannot save the trace to `{}`: {e}", path.display()),
+        hint: None,
+    };
+    if text.len() as u64 > MAX_TRACE {
+        return Err(fail(format!(
+            "it is {} MiB as JSON, more than the {} MiB a trace file may hold",
+            text.len() >> 20,
+            MAX_TRACE >> 20
+        )));
+    }
+    write_atomic(path, text.as_bytes()).map_err(|e| fail(e.to_string()))
 }
 
 /// How many other names (hard links) the file at `path` has, following a symlink: a save

@@ -60,6 +60,9 @@ pub struct TraceArgs {
 #[derive(Parser, Debug)]
 #[command(no_binary_name = true, name = "trace", disable_help_flag = true)]
 struct ShellTrace {
+    /// Add this trace to the session's profile instead of replacing it (the shell only)
+    #[arg(long = "add")]
+    add: bool,
     #[command(flatten)]
     args: TraceArgs,
 }
@@ -70,8 +73,17 @@ impl TraceArgs {
     /// # Errors
     /// clap's message as one line, and its tip when it has one.
     pub fn parse_words(words: &[String]) -> Result<TraceArgs, (String, Option<String>)> {
+        Self::parse_shell(words).map(|(a, _)| a)
+    }
+
+    /// Parses the shell's `trace` arguments, with the shell's own `--add` (true: the trace
+    /// adds to the session's profile).
+    ///
+    /// # Errors
+    /// clap's message as one line, and its tip when it has one.
+    pub fn parse_shell(words: &[String]) -> Result<(TraceArgs, bool), (String, Option<String>)> {
         ShellTrace::try_parse_from(words)
-            .map(|t| t.args)
+            .map(|t| (t.args, t.add))
             .map_err(|e| crate::cli::clap_message(&e))
     }
 

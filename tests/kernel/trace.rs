@@ -449,3 +449,155 @@ fn a_suggestion_for_a_tcp_client_needs_inet_and_works() {
     );
     server.join().unwrap();
 }
+
+/// `commands` as a batch in `dir`.
+fn batch(dir: &std::path::Path, name: &str, commands: &str) -> Run {
+    let file = dir.join(name);
+    std::fs::write(&file, commands).unwrap();
+    sp_cmd(&[std::ffi::OsStr::new("shell"), file.as_os_str()], |c| {
+        c.current_dir(dir).env("XDG_STATE_HOME", dir);
+    })
+}
+
+/// The suggestion's text: what a batch printed from the line `promises: …` on.
+fn suggestion_text(stdout: &str) -> &str {
+    let at = stdout
+        .find("promises: ")
+        .unwrap_or_else(|| panic!("no suggestion in\n{stdout}"));
+    &stdout[at..]
+}
+
+#[test]
+fn traces_of_several_runs_merge_into_one_policy_and_travel_as_files() {
+    if !require_kernel() {
+        return;
+    }
+    let d = tempdir();
+    let unconfined = |args: &[&str]| {
+        let out = Command::new(args[0]).args(&args[1..]).output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let ls = unconfined(&["ls", "/usr"]);
+    let hostname = unconfined(&["cat", "/etc/hostname"]);
+    let run_both = "suggest apply\nrun -- ls /usr\nrun -- cat /etc/hostname\n";
+
+    // One run is not enough for the other: the policy from `cat` alone does not let `ls`
+    // list /usr (so the check below can fail).
+    let r = batch(
+        d.path(),
+        "one",
+        &format!(
+            "trace -o /dev/null -- ls /usr\ntrace -o /dev/null -- cat /etc/hostname\n{run_both}"
+        ),
+    );
+    assert!(
+        r.stderr.contains("`ls` exited with status 2"),
+        "without --add the last trace replaces the first\n{r}"
+    );
+
+    // With --add, the suggestion covers both runs, each behaving as unconfined.
+    let r = batch(
+        d.path(),
+        "add",
+        "trace --add -o /dev/null -- ls /usr\ntrace --add -o /dev/null -- cat /etc/hostname\nshow trace\nsave --trace learned.json\nsuggest\n",
+    );
+    assert_eq!(r.code, 0, "{r}");
+    assert!(r.stdout.contains("runs      2 runs merged"), "{r}");
+    assert!(
+        r.stderr.contains("added to the session's trace: 2 runs"),
+        "{r}"
+    );
+    let merged = suggestion_text(&r.stdout).to_string();
+    let promises = merged.lines().next().unwrap();
+    assert!(
+        promises.starts_with("promises: stdio rpath") && !promises.contains("exec"),
+        "ls and cat need no exec: each run's first execve is the launcher's\n{merged}"
+    );
+    assert!(
+        merged.contains("/usr") && merged.contains("/etc/hostname"),
+        "{merged}"
+    );
+    let saved = std::fs::read(d.path().join("learned.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&saved).unwrap();
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["runs"].as_array().unwrap().len(), 2);
+    assert!(
+        !json["shapes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["syscall"] == "execve"),
+        "each run's first execve is run's, not a call of the program\n{json}"
+    );
+    assert_eq!(
+        json["executed"],
+        serde_json::json!([json["program"].clone()]),
+        "cat is launched by run, not executed by ls"
+    );
+
+    // A fresh session loads it: the same suggestion, the same bytes saved again, and
+    // both programs run under it as unconfined.
+    let r = batch(
+        d.path(),
+        "load",
+        &format!("load --trace learned.json\nsave --trace again.json\nsuggest\n{run_both}"),
+    );
+    assert_eq!(r.code, 0, "{r}");
+    let loaded = suggestion_text(&r.stdout);
+    assert!(loaded.starts_with(&merged), "{merged}\n---\n{loaded}");
+    assert_eq!(std::fs::read(d.path().join("again.json")).unwrap(), saved);
+    assert!(r.stdout.contains(&ls), "ls lists /usr as unconfined\n{r}");
+    assert!(r.stdout.contains(hostname.trim()), "{r}");
+    assert!(r.stderr.contains("`ls` exited with status 0"), "{r}");
+    assert!(r.stderr.contains("`cat` exited with status 0"), "{r}");
+    assert!(!r.stderr.contains("denied"), "{r}");
+
+    // Loading into a session that has a trace merges: loading the file twice doubles every
+    // count (and is still one policy).
+    let r = batch(
+        d.path(),
+        "twice",
+        "load --trace learned.json\nload --trace learned.json\nsave --trace twice.json\n",
+    );
+    assert_eq!(r.code, 0, "{r}");
+    let twice: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.path().join("twice.json")).unwrap()).unwrap();
+    assert_eq!(twice["runs"].as_array().unwrap().len(), 4);
+    assert_eq!(twice["calls"], json["calls"].as_u64().unwrap() * 2);
+
+    // A script does the same.
+    let script = d.path().join("learn.rhai");
+    std::fs::write(
+        &script,
+        "load(\"learned.json\", \"--trace\");\nlet s = suggest();\nif !s.promises.contains(\"rpath\") { throw \"no rpath\"; }\nsave(\"script.json\", \"--trace\");\n",
+    )
+    .unwrap();
+    let r = sp_cmd(&[std::ffi::OsStr::new("script"), script.as_os_str()], |c| {
+        c.current_dir(d.path());
+    });
+    assert_eq!(r.code, 0, "{r}");
+    assert!(
+        r.stdout.contains(merged.trim_end()),
+        "{merged}\n---\n{}",
+        r.stdout
+    );
+    assert_eq!(std::fs::read(d.path().join("script.json")).unwrap(), saved);
+    let r = sp_cmd(&[std::ffi::OsStr::new("script"), script.as_os_str()], |c| {
+        c.current_dir(d.path());
+    });
+    assert_ne!(
+        r.code, 0,
+        "script.json exists and was not saved in that session\n{r}"
+    );
+
+    // Scripts trace with --add too.
+    std::fs::write(
+        &script,
+        "trace([\"ls\", \"/usr\"]);\ntrace([\"cat\", \"/etc/hostname\"], \"--add\");\nsuggest(\"apply\");\nlet r = run([\"ls\", \"/usr\"]);\nif r.status != 0 || !r.denials.is_empty() { throw `ls: ${r}`; }\n",
+    )
+    .unwrap();
+    let r = sp_cmd(&[std::ffi::OsStr::new("script"), script.as_os_str()], |c| {
+        c.current_dir(d.path());
+    });
+    assert_eq!(r.code, 0, "{r}");
+}
