@@ -191,6 +191,10 @@ pub struct PathUse {
     pub dir: bool,
     /// Whether any use happened in the program phase (else only the loader used it).
     pub program: bool,
+    /// The program created it (a file opened with `O_CREAT` that was not there, a directory
+    /// made, a link, node or socket made, a rename's new name that was not there): it did
+    /// not exist when the program started, unless the program removed it first.
+    pub created: bool,
 }
 
 /// Per-syscall counts and time, for `-c`.
@@ -297,6 +301,21 @@ impl Profile {
             Err(_) => u.failed = u.failed.union(letters),
         }
         u.dir |= dir;
+        u.program |= phase == Phase::Program;
+    }
+
+    /// Records that a call created `path` (absolute): see [`PathUse::created`].
+    pub fn record_created(&mut self, path: &Path, phase: Phase) {
+        let full = self.paths.len() >= MAX_PATHS;
+        let u = match self.paths.get_mut(path) {
+            Some(u) => u,
+            None if full => {
+                self.paths_dropped += 1;
+                return;
+            }
+            None => self.paths.entry(path.to_path_buf()).or_default(),
+        };
+        u.created = true;
         u.program |= phase == Phase::Program;
     }
 
