@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use crate::command::rule::ParseError;
 use crate::policy::signature::escape_text;
+use crate::policy::unveil::Perms;
 use crate::sandbox::launch::LaunchError;
 use crate::sandbox::status::EXIT_TOOL;
 
@@ -119,10 +120,40 @@ impl Error {
                 Some("run a 64-bit x86_64 build of the program".into())
             }
             Error::Launch(LaunchError::Landlock(
-                crate::compile::landlock::LandlockError::Path { .. },
-            )) => Some("unveil only paths that exist; create the directory first".into()),
+                crate::compile::landlock::LandlockError::Path {
+                    path,
+                    perms,
+                    source,
+                },
+            )) => Some(missing_unveil_hint(path, *perms, source)),
             _ => None,
         }
+    }
+}
+
+/// For an unveil of a path that cannot be opened: when it does not exist (yet), the nearest
+/// directory above it that exists, with the same letters and `c` (what the program creates
+/// beneath a directory it is granted there); otherwise, unveil only paths that can be opened.
+pub(crate) fn missing_unveil_hint(
+    path: &std::path::Path,
+    perms: Perms,
+    source: &std::io::Error,
+) -> String {
+    let absent = matches!(source.raw_os_error(), Some(libc::ENOENT | libc::ENOTDIR));
+    let base = path
+        .ancestors()
+        .skip(1)
+        .find(|a| !a.as_os_str().is_empty() && a.is_dir());
+    match base {
+        Some(base) if absent => {
+            let letters = perms.union(Perms::CREATE);
+            format!(
+                "`{}` does not exist; Landlock grants only paths that exist. For what the program creates there, unveil the directory it is created in: `{letters}:{}`",
+                path.display(),
+                base.display()
+            )
+        }
+        _ => "unveil only paths that exist and can be opened".into(),
     }
 }
 

@@ -187,7 +187,7 @@ impl Session {
                 let meta = std::fs::metadata(&u.path).map_err(|e| {
                     fail(
                         format!("cannot unveil `{}`: {e}", u.path.display()),
-                        Some("unveil only paths that exist".into()),
+                        Some(crate::error::missing_unveil_hint(&u.path, u.perms, &e)),
                     )
                 })?;
                 let mut out = Output::text(format!("unveiled {} {}", u.perms, u.path.display()));
@@ -376,12 +376,13 @@ impl Session {
                 })
             }
             Command::Trace { args, add } => self.trace(&args, add),
-            Command::Suggest { apply } => {
+            Command::Suggest { apply, all } => {
                 let record = self.last_trace()?;
                 let suggestion = crate::trace::advice::suggest(&record.profile);
                 let text = suggestion.describe();
                 let data = serde_json::json!({
                     "promises": suggestion.promises.iter().map(|p| p.name()).collect::<Vec<_>>(),
+                    "optional": suggestion.optional.iter().map(|p| p.name()).collect::<Vec<_>>(),
                     "unveils": suggestion.unveils.iter().map(|u| serde_json::json!({
                         "path": u.path.display().to_string(),
                         "perms": u.perms.to_string(),
@@ -389,6 +390,7 @@ impl Session {
                     "rules": suggestion.rules.iter().map(render::rule).collect::<Vec<_>>(),
                     "notes": suggestion.notes,
                     "applied": apply,
+                    "all": all,
                 });
                 if !apply {
                     return Ok(Output::text(text)
@@ -396,7 +398,11 @@ impl Session {
                         .data(data));
                 }
                 self.change();
-                let adopted = suggestion.to_policy();
+                let adopted = if all {
+                    suggestion.to_policy_all()
+                } else {
+                    suggestion.to_policy()
+                };
                 self.policy.promises = adopted.promises;
                 self.policy.unveils = adopted.unveils;
                 self.policy.rules = adopted.rules;
@@ -405,8 +411,15 @@ impl Session {
                         r.comment = Some("suggested from the trace".into());
                     }
                 }
+                let what = if all && !suggestion.optional.is_empty() {
+                    "adopted, with the optional promises"
+                } else if suggestion.optional.is_empty() {
+                    "adopted"
+                } else {
+                    "adopted, without the optional promises (`suggest apply --all` adds them)"
+                };
                 Ok(Output::text(text)
-                    .note("adopted: the promises, unveils and rules above replace the session's (`undo` brings them back)")
+                    .note(format!("{what}: the promises, unveils and rules above replace the session's (`undo` brings them back)"))
                     .data(data))
             }
             Command::Format(_) => Err(fail(

@@ -190,6 +190,8 @@ pub enum Command {
     Suggest {
         /// Adopt the suggestion.
         apply: bool,
+        /// Adopt the optional promises too (`suggest apply --all`).
+        all: bool,
     },
     /// Add an explicit allow-list of the calls the last trace made (`allow traced`).
     AllowTraced,
@@ -649,8 +651,24 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
             },
         },
         "suggest" => match args {
-            [] => Command::Suggest { apply: false },
-            [w] if w.text == "apply" => Command::Suggest { apply: true },
+            [] => Command::Suggest {
+                apply: false,
+                all: false,
+            },
+            [w] if w.text == "apply" => Command::Suggest {
+                apply: true,
+                all: false,
+            },
+            [w, a] if w.text == "apply" && a.text == "--all" => Command::Suggest {
+                apply: true,
+                all: true,
+            },
+            [w, a, ..] if w.text == "apply" => {
+                return Err(with_hint(
+                    err(format!("unexpected `{}`", a.text), a.span.clone()),
+                    "`suggest apply --all` also adopts the optional promises",
+                ));
+            }
             [w, ..] => {
                 return Err(with_hint(
                     err(format!("unexpected `{}`", w.text), w.span.clone()),

@@ -72,10 +72,10 @@ pub static COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         name: "suggest",
         aliases: &[],
-        usage: "suggest [apply]",
+        usage: "suggest [apply [--all]]",
         summary: "propose the smallest policy that lets the last traced program run; `suggest apply` adopts it",
-        help: "The proposal has the fewest promises that cover every traced call (calls the dynamic loader alone makes are left to the launcher, which grants them until the program starts), the unveils the program needs beyond what `run` unveils by itself (collapsed to directories, least permission), and explicit allow rules for calls no promise covers. `suggest apply` replaces the session's promises, unveils and rules with it (`undo` brings the old ones back).",
-        examples: &["suggest", "suggest apply"],
+        help: "The proposal has the fewest promises that cover every traced call (calls the dynamic loader alone makes are left to the launcher, which grants them until the program starts), the unveils the program needs beyond what `run` unveils by itself (collapsed to directories, least permission), and explicit allow rules for calls no promise covers. A promise needed only by calls that all failed anyway (isatty() on a pipe, getpeername on a file, opening /dev/tty without a terminal) is listed as optional. What the program created goes to the directory it was created in, which exists when the program starts again. `suggest apply` replaces the session's promises, unveils and rules with it, without the optional promises (`suggest apply --all` adopts those too; `undo` brings the old policy back).",
+        examples: &["suggest", "suggest apply", "suggest apply --all"],
         complete: Complete::Nothing,
     },
     CommandSpec {

@@ -110,6 +110,8 @@ pub enum LandlockError {
     Path {
         /// The path.
         path: PathBuf,
+        /// The letters asked for it.
+        perms: Perms,
         /// Why it failed.
         #[source]
         source: std::io::Error,
@@ -291,6 +293,7 @@ pub fn prepare(
         for s in specs.iter().filter(|s| s.source == Source::User) {
             open_path(&s.path).map_err(|source| LandlockError::Path {
                 path: s.path.clone(),
+                perms: s.perms,
                 source,
             })?;
         }
@@ -332,6 +335,7 @@ pub fn prepare(
                     path: CString::new(spec.path.as_os_str().as_bytes()).map_err(|e| {
                         LandlockError::Path {
                             path: spec.path.clone(),
+                            perms: spec.perms,
                             source: std::io::Error::new(std::io::ErrorKind::InvalidInput, e),
                         }
                     })?,
@@ -346,6 +350,7 @@ pub fn prepare(
                 Err(e) if spec.source == Source::User => {
                     return Err(LandlockError::Path {
                         path: spec.path.clone(),
+                        perms: spec.perms,
                         source: e,
                     });
                 }

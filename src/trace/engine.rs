@@ -163,7 +163,7 @@ struct Pending {
     /// Arguments for JSON output.
     json_args: Option<Vec<String>>,
     /// Paths it uses (for the profile), recorded with the result at exit.
-    paths: Vec<(PathBuf, Perms, bool)>,
+    paths: Vec<PathUseAt>,
     /// None for calls that need no policy (the first execve, which `run` lets through).
     shape: Option<Shape>,
 }
@@ -388,9 +388,39 @@ const O_DIRECTORY: u64 = 0o200000;
 const O_PATH: u64 = 0o10000000;
 const O_TMPFILE: u64 = 0o20200000;
 
-/// The Landlock-governed uses of a call's paths: (path, letters, is a directory).
-fn path_uses(pid: i32, name: &str, a: &[u64; 6]) -> Vec<(PathBuf, Perms, bool)> {
-    let open = |dirfd: Option<u64>, path: u64, flags: u64| -> Vec<(PathBuf, Perms, bool)> {
+/// One path a call uses.
+#[derive(Clone)]
+struct PathUseAt {
+    path: PathBuf,
+    /// The Landlock rights it uses (none for a path it only creates).
+    letters: Perms,
+    /// It is a directory.
+    dir: bool,
+    /// The call creates it when it succeeds (it was not there at the call's entry).
+    creates: bool,
+}
+
+fn at(path: PathBuf, letters: Perms, dir: bool) -> PathUseAt {
+    PathUseAt {
+        path,
+        letters,
+        dir,
+        creates: false,
+    }
+}
+
+fn created(path: PathBuf, dir: bool) -> PathUseAt {
+    PathUseAt {
+        path,
+        letters: Perms::default(),
+        dir,
+        creates: true,
+    }
+}
+
+/// The Landlock-governed uses of a call's paths, and the paths it creates.
+fn path_uses(pid: i32, name: &str, a: &[u64; 6]) -> Vec<PathUseAt> {
+    let open = |dirfd: Option<u64>, path: u64, flags: u64| -> Vec<PathUseAt> {
         if flags & O_PATH != 0 {
             return Vec::new();
         }
@@ -398,7 +428,7 @@ fn path_uses(pid: i32, name: &str, a: &[u64; 6]) -> Vec<(PathBuf, Perms, bool)> 
             return Vec::new();
         };
         if flags & O_TMPFILE == O_TMPFILE {
-            return vec![(p, Perms::CREATE, true)];
+            return vec![at(p, Perms::CREATE, true)];
         }
         let mut letters = match flags & O_ACCMODE {
             0 => Perms::READ,
@@ -410,15 +440,35 @@ fn path_uses(pid: i32, name: &str, a: &[u64; 6]) -> Vec<(PathBuf, Perms, bool)> 
         }
         let dir = flags & O_DIRECTORY != 0;
         let mut v = Vec::with_capacity(2);
-        if flags & O_CREAT != 0 && std::fs::symlink_metadata(&p).is_err() {
-            v.push((parent(&p), Perms::CREATE, true));
+        let creates = flags & O_CREAT != 0 && std::fs::symlink_metadata(&p).is_err();
+        if creates {
+            v.push(at(parent(&p), Perms::CREATE, true));
         }
-        v.push((p, letters, dir));
+        v.push(PathUseAt {
+            path: p,
+            letters,
+            dir,
+            creates,
+        });
         v
     };
-    let entry = |dirfd: Option<u64>, path: u64| -> Vec<(PathBuf, Perms, bool)> {
+    // An entry made or removed in a directory.
+    let entry = |dirfd: Option<u64>, path: u64| -> Vec<PathUseAt> {
         resolve(pid, dirfd, path)
-            .map(|p| vec![(parent(&p), Perms::CREATE, true)])
+            .map(|p| vec![at(parent(&p), Perms::CREATE, true)])
+            .unwrap_or_default()
+    };
+    // An entry made (when the call succeeds), with `c` on its directory; `replaces`: a call
+    // that may replace an existing entry (rename), which then was there before.
+    let made = |dirfd: Option<u64>, path: u64, dir: bool, replaces: bool| -> Vec<PathUseAt> {
+        resolve(pid, dirfd, path)
+            .map(|p| {
+                let mut v = vec![at(parent(&p), Perms::CREATE, true)];
+                if !replaces || std::fs::symlink_metadata(&p).is_err() {
+                    v.push(created(p, dir));
+                }
+                v
+            })
             .unwrap_or_default()
     };
     match name {
@@ -434,22 +484,32 @@ fn path_uses(pid: i32, name: &str, a: &[u64; 6]) -> Vec<(PathBuf, Perms, bool)> 
             open(Some(a[0]), a[1], flags)
         }
         "execve" => resolve(pid, None, a[0])
-            .map(|p| vec![(p, Perms::EXEC, false)])
+            .map(|p| vec![at(p, Perms::EXEC, false)])
             .unwrap_or_default(),
         "execveat" => resolve(pid, Some(a[0]), a[1])
-            .map(|p| vec![(p, Perms::EXEC, false)])
+            .map(|p| vec![at(p, Perms::EXEC, false)])
             .unwrap_or_default(),
         "truncate" => resolve(pid, None, a[0])
-            .map(|p| vec![(p, Perms::WRITE, false)])
+            .map(|p| vec![at(p, Perms::WRITE, false)])
             .unwrap_or_default(),
-        "mkdir" | "rmdir" | "unlink" | "mknod" => entry(None, a[0]),
-        "mkdirat" | "unlinkat" | "mknodat" => entry(Some(a[0]), a[1]),
-        "rename" | "link" => [entry(None, a[0]), entry(None, a[1])].concat(),
-        "symlink" => entry(None, a[1]),
-        "symlinkat" => entry(Some(a[1]), a[2]),
-        "renameat" | "renameat2" | "linkat" => {
-            [entry(Some(a[0]), a[1]), entry(Some(a[2]), a[3])].concat()
+        "rmdir" | "unlink" => entry(None, a[0]),
+        "unlinkat" => entry(Some(a[0]), a[1]),
+        "mkdir" => made(None, a[0], true, false),
+        "mkdirat" => made(Some(a[0]), a[1], true, false),
+        "mknod" => made(None, a[0], false, false),
+        "mknodat" => made(Some(a[0]), a[1], false, false),
+        "rename" => [entry(None, a[0]), made(None, a[1], false, true)].concat(),
+        "link" => [entry(None, a[0]), made(None, a[1], false, false)].concat(),
+        "symlink" => made(None, a[1], false, false),
+        "symlinkat" => made(Some(a[1]), a[2], false, false),
+        "renameat" | "renameat2" => {
+            [entry(Some(a[0]), a[1]), made(Some(a[2]), a[3], false, true)].concat()
         }
+        "linkat" => [
+            entry(Some(a[0]), a[1]),
+            made(Some(a[2]), a[3], false, false),
+        ]
+        .concat(),
         "bind" => {
             // A named AF_UNIX socket creates an entry in its directory.
             let len = (a[2] as usize).min(110);
@@ -468,7 +528,7 @@ fn path_uses(pid: i32, name: &str, a: &[u64; 6]) -> Vec<(PathBuf, Perms, bool)> 
                             Err(_) => return Vec::new(),
                         }
                     };
-                    vec![(parent(&p), Perms::CREATE, true)]
+                    vec![at(parent(&p), Perms::CREATE, true), created(p, false)]
                 }
                 _ => Vec::new(),
             }
@@ -721,10 +781,16 @@ impl Tracer<'_> {
                     self.profile.record_call(shape, phase, failed);
                 }
                 let result = errno.map_or(Ok(()), Err);
-                for (path, letters, dir) in &p.paths {
-                    if self.marker_path.as_ref() != Some(path) {
+                for u in &p.paths {
+                    if self.marker_path.as_ref() == Some(&u.path) {
+                        continue;
+                    }
+                    if !u.letters.is_empty() || !u.creates {
                         self.profile
-                            .record_path(path, *letters, *dir, phase, result);
+                            .record_path(&u.path, u.letters, u.dir, phase, result);
+                    }
+                    if u.creates && result.is_ok() {
+                        self.profile.record_created(&u.path, phase);
                     }
                 }
             }

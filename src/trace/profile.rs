@@ -202,6 +202,10 @@ pub struct PathUse {
     pub dir: bool,
     /// Whether any use happened in the program phase (else only the loader used it).
     pub program: bool,
+    /// The program created it (a file opened with `O_CREAT` that was not there, a directory
+    /// made, a link, node or socket made, a rename's new name that was not there): it did
+    /// not exist when the program started, unless the program removed it first.
+    pub created: bool,
 }
 
 /// Per-syscall counts and time, for `-c`.
@@ -328,6 +332,21 @@ impl Profile {
         u.program |= phase == Phase::Program;
     }
 
+    /// Records that a call created `path` (absolute): see [`PathUse::created`].
+    pub fn record_created(&mut self, path: &Path, phase: Phase) {
+        let full = self.paths.len() >= MAX_PATHS;
+        let u = match self.paths.get_mut(path) {
+            Some(u) => u,
+            None if full => {
+                self.paths_dropped += 1;
+                return;
+            }
+            None => self.paths.entry(path.to_path_buf()).or_default(),
+        };
+        u.created = true;
+        u.program |= phase == Phase::Program;
+    }
+
     /// Counts every loader-phase use as the program's own: what a trace must do when the
     /// end of the loader's work was never seen.
     pub fn fold_loader(&mut self) {
@@ -397,6 +416,8 @@ impl Profile {
             e.missing |= u.missing;
             e.dir |= u.dir;
             e.program |= u.program;
+            // Created in any run: it may be missing when a run starts.
+            e.created |= u.created;
         }
         self.paths_dropped = self.paths_dropped.saturating_add(other.paths_dropped);
         // `other`'s own program is one `run` launches, not one this profile's program
@@ -621,6 +642,7 @@ struct PathFile {
     missing: bool,
     dir: bool,
     program: bool,
+    created: bool,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -695,6 +717,7 @@ impl ProfileFile {
                     missing: u.missing,
                     dir: u.dir,
                     program: u.program,
+                    created: u.created,
                 })
                 .collect(),
             paths_dropped: p.paths_dropped,
@@ -815,6 +838,7 @@ impl ProfileFile {
                 missing: u.missing,
                 dir: u.dir,
                 program: u.program,
+                created: u.created,
             };
             if p.paths.insert(path, use_).is_some() {
                 return Err(format!("{at}: listed twice"));
@@ -1107,6 +1131,12 @@ mod file_tests {
         let odd = PathBuf::from(OsString::from_vec(b"/tmp/\xff\x1b".to_vec()));
         p.record_path(&odd, Perms::CREATE, true, Phase::Program, Err(libc::EACCES));
         p.record_foreign(Abi::X32, 0x4000_0027);
+        // A path one run created: the mark travels and survives a merge.
+        let made = PathBuf::from("/tmp/made");
+        p.paths.entry(made.clone()).or_default().created = true;
+        let mut q = run_of("/usr/bin/ls", "/usr", 1);
+        q.merge(&p);
+        assert!(q.paths[&made].created, "a merge keeps `created`");
         p.runs.push(Run {
             argv: vec![OsString::from_vec(b"\xfe".to_vec())],
             exit: Exit::Signal(9),
