@@ -537,6 +537,9 @@ struct Skipped {
     own_pid: BTreeMap<&'static str, String>,
     /// ioctl requests every filter refuses.
     guarded: BTreeSet<String>,
+    /// Attribute changes through a path (chmod, chown, utimensat …), refused while unveil is
+    /// on whatever the promises, with how often and the promises that allow them without it.
+    path_attrs: BTreeMap<&'static str, (u64, String)>,
 }
 
 fn guarded_ioctl(shape: &Shape) -> Option<&'static str> {
@@ -597,6 +600,20 @@ pub fn suggest(profile: &Profile) -> Suggestion {
         }
         if let Some((name, _)) = ALWAYS_ENOSYS.iter().find(|(n, _)| *n == sysno.name()) {
             *skipped.enosys.entry(name).or_default() += calls;
+            continue;
+        }
+        if st.program > 0 && crate::policy::unveil::unscoped_attr(sysno.name(), &shape.args) {
+            // No promise makes it work under unveil: it would only add a useless promise.
+            let e = skipped.path_attrs.entry(sysno.name()).or_insert_with(|| {
+                let ps = crate::policy::promise::promises_allowing(
+                    shape.nr,
+                    &shape.args,
+                    PromiseSet::EMPTY,
+                );
+                let names: Vec<&str> = ps.iter().map(|p| p.name()).collect();
+                (0, names.join(" or "))
+            });
+            e.0 += st.program;
             continue;
         }
         let need = Need {
@@ -788,6 +805,18 @@ fn skipped_notes(s: &Skipped) -> Vec<String> {
     for (name, promises) in &s.own_pid {
         notes.push(format!(
             "{name} aimed at the program itself cannot be written as a rule (its pid is known only at run time): add the promise {promises}"
+        ));
+    }
+    for (name, (count, promises)) in &s.path_attrs {
+        let without = if promises.is_empty() {
+            String::new()
+        } else {
+            format!(" (with -V it needs promise {promises})")
+        };
+        notes.push(format!(
+            "{name} on a path ({}): {}{without}; under run the program gets the penalty for it, and it is reported",
+            counted(*count, "call"),
+            crate::policy::unveil::UNSCOPED_ATTRS_WHY
         ));
     }
     for what in &s.guarded {

@@ -159,14 +159,26 @@ impl SyscallSet {
                 .iter()
                 .enumerate()
                 // The report syscall (a hole in the table) carries the loader mark.
-                .map(|(nr, &traced)| traced || nr == seccomp::REPORT_NR as usize)
-                .map(|traced| SyscallPlan {
-                    checks: Vec::new(),
-                    default: if traced {
+                .map(|(nr, &traced)| {
+                    // As under `run`: these always fail with ENOSYS (their flags are out of
+                    // BPF's reach), so the trace records libc's fallback (clone, openat),
+                    // which is what the program will call under the suggested policy.
+                    let enosys = crate::policy::syscalls::name(nr as u32).is_some_and(|n| {
+                        crate::policy::rule::ALWAYS_ENOSYS
+                            .iter()
+                            .any(|(always, _)| *always == n)
+                    });
+                    let default = if enosys {
+                        bpf::SECCOMP_RET_ERRNO | libc::ENOSYS as u32
+                    } else if traced || nr == seccomp::REPORT_NR as usize {
                         RET_TRACE
                     } else {
                         bpf::SECCOMP_RET_ALLOW
-                    },
+                    };
+                    SyscallPlan {
+                        checks: Vec::new(),
+                        default,
+                    }
                 })
                 .collect(),
             penalty: RET_TRACE,
@@ -229,9 +241,13 @@ mod tests {
             )
             .unwrap()
         };
+        let enosys = [nr("clone3"), nr("openat2")];
         for n in 0..=MAX_NR {
             let marker = n == seccomp::REPORT_NR;
-            let want = if s.contains(n) || marker {
+            let want = if enosys.contains(&n) {
+                // As under `run`, so that the trace records libc's fallback.
+                bpf::SECCOMP_RET_ERRNO | libc::ENOSYS as u32
+            } else if s.contains(n) || marker {
                 RET_TRACE
             } else {
                 bpf::SECCOMP_RET_ALLOW
