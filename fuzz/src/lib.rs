@@ -22,16 +22,18 @@ pub const IMPURE: &[&str] = &["run", "trace", "save", "load", "source", "check"]
 /// Whether a target may execute `cmd` (see [`IMPURE`]). `unveil` stays: it only stats
 /// the path.
 pub fn is_pure(cmd: &Command) -> bool {
+    // `{ .. }` matches tuple and struct variants alike, so a variant changing shape keeps
+    // this compiling.
     !matches!(
         cmd,
         Command::Run { .. }
-            | Command::Trace(_)
+            | Command::Trace { .. }
             | Command::Save { .. }
             | Command::Load { .. }
             | Command::SaveTrace { .. }
-            | Command::LoadTrace(_)
+            | Command::LoadTrace { .. }
             | Command::Source { .. }
-            | Command::Check
+            | Command::Check { .. }
     )
 }
 
