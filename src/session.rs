@@ -115,6 +115,18 @@ fn fail(message: impl Into<String>, hint: Option<String>) -> Error {
     }
 }
 
+/// The note a save makes when the file had other hard links, which keep the old content.
+fn hard_link_note(path: &Path, links: u64) -> Option<String> {
+    (links > 0).then(|| {
+        format!(
+            "`{}` had {links} other hard link{}: {} the previous content (a save replaces the file)",
+            path.display(),
+            if links == 1 { "" } else { "s" },
+            if links == 1 { "it keeps" } else { "they keep" },
+        )
+    })
+}
+
 impl Session {
     /// A session with an empty policy; relative `save`/`load` paths are in `dir`.
     pub fn new(dir: PathBuf) -> Self {
@@ -708,13 +720,8 @@ impl Session {
             path.display()
         ));
         let links = file::other_links(&path);
-        if links > 0 {
-            out = out.note(format!(
-                "`{}` had {links} other hard link{}: {} the previous content (a save replaces the file)",
-                path.display(),
-                if links == 1 { "" } else { "s" },
-                if links == 1 { "it keeps" } else { "they keep" },
-            ));
+        if let Some(n) = hard_link_note(&path, links) {
+            out = out.note(n);
         }
         self.known_files.insert(path);
         Ok(out)
@@ -915,13 +922,8 @@ impl Session {
                     .note("install every filter of the file, the `allow` filter last (it refuses seccomp(2) itself)");
             }
         }
-        if links > 0 {
-            out = out.note(format!(
-                "`{}` had {links} other hard link{}: {} the previous content (a save replaces the file)",
-                path.display(),
-                if links == 1 { "" } else { "s" },
-                if links == 1 { "it keeps" } else { "they keep" },
-            ));
+        if let Some(n) = hard_link_note(&path, links) {
+            out = out.note(n);
         }
         self.known_files.insert(path);
         Ok(out)

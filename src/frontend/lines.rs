@@ -12,12 +12,21 @@ use crate::session::{Output, Session};
 
 /// Reads one byte per `read`, as a shell reads its script from stdin: a program given the
 /// batch's stdin (`run --stdin`) gets exactly the lines after its own, none read ahead.
-pub struct Unbuffered<R>(pub R, [u8; 1], bool);
+pub struct Unbuffered<R> {
+    inner: R,
+    byte: [u8; 1],
+    /// `byte` holds a byte not consumed yet.
+    full: bool,
+}
 
 impl<R: Read> Unbuffered<R> {
     /// Wraps `r`.
-    pub fn new(r: R) -> Self {
-        Unbuffered(r, [0], false)
+    pub fn new(inner: R) -> Self {
+        Unbuffered {
+            inner,
+            byte: [0],
+            full: false,
+        }
     }
 }
 
@@ -25,7 +34,7 @@ impl<R: Read> Read for Unbuffered<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.fill_buf()?.len().min(buf.len());
         if n > 0 {
-            buf[0] = self.1[0];
+            buf[0] = self.byte[0];
             self.consume(1);
         }
         Ok(n)
@@ -34,23 +43,23 @@ impl<R: Read> Read for Unbuffered<R> {
 
 impl<R: Read> BufRead for Unbuffered<R> {
     fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
-        if !self.2 {
+        if !self.full {
             loop {
-                match self.0.read(&mut self.1) {
+                match self.inner.read(&mut self.byte) {
                     Ok(0) => return Ok(&[]),
                     Ok(_) => break,
                     Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
                     Err(e) => return Err(e),
                 }
             }
-            self.2 = true;
+            self.full = true;
         }
-        Ok(&self.1)
+        Ok(&self.byte)
     }
 
     fn consume(&mut self, amt: usize) {
         if amt > 0 {
-            self.2 = false;
+            self.full = false;
         }
     }
 }

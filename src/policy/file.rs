@@ -40,12 +40,12 @@ pub const MAX_POLICY: u64 = 8 << 20;
 ///
 /// # Errors
 /// The reason as text: the I/O error, "is a directory", "larger than …" or "not UTF-8 …".
-pub fn read_limited(path: &Path, max: u64) -> Result<String, String> {
+pub fn read_limited(path: &Path, max: u64, what: &str) -> Result<String, String> {
     let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
     if file.metadata().is_ok_and(|m| m.is_dir()) {
         return Err("is a directory, not a file".into());
     }
-    read_text(file, max, "a policy")
+    read_text(file, max, what)
 }
 
 /// Reads an open file's text, refusing more than `max` bytes (at most one byte more is read,
@@ -81,7 +81,7 @@ pub fn read_text(file: std::fs::File, max: u64, what: &str) -> Result<String, St
 /// [`Error::PolicyFile`] naming the file, with line and column for JSON errors; `filter`
 /// given for one of our files.
 pub fn load(path: &Path, filter: Option<&str>) -> Result<(Policy, FileKind), Error> {
-    let text = read_limited(path, MAX_POLICY).map_err(|message| Error::PolicyFile {
+    let text = read_limited(path, MAX_POLICY, "a policy").map_err(|message| Error::PolicyFile {
         path: path.to_path_buf(),
         message,
     })?;
@@ -179,15 +179,7 @@ pub fn load_trace(path: &Path) -> Result<crate::trace::profile::Profile, Error> 
         message: format!("cannot load trace `{}`: {message}", path.display()),
         hint,
     };
-    let text = std::fs::File::open(path)
-        .map_err(|e| e.to_string())
-        .and_then(|f| {
-            if f.metadata().is_ok_and(|m| m.is_dir()) {
-                return Err("is a directory, not a file".into());
-            }
-            read_text(f, MAX_TRACE, "a trace profile")
-        })
-        .map_err(|m| fail(m, None))?;
+    let text = read_limited(path, MAX_TRACE, "a trace profile").map_err(|m| fail(m, None))?;
     Profile::from_json(&text).map_err(|e| match e {
         LoadError::Kind(kind) => fail(
             format!("this is a {kind} file, not a trace profile"),
