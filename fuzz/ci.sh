@@ -7,16 +7,24 @@
 #
 #   FUZZ_SECONDS   seconds per target (default 30)
 #   FUZZ_TARGETS   targets to run (default: all of `cargo fuzz list`)
-#   FUZZ_TOOLCHAIN the nightly toolchain (default nightly)
+#   FUZZ_TOOLCHAIN the toolchain (default: nightly if installed, else stable with
+#                  RUSTC_BOOTSTRAP=1, which lets stable take the sanitizer flags)
 #   FUZZ_SEED      libFuzzer's seed (default 1, so a CI run is repeatable)
 set -eu
 cd "$(dirname "$0")/.."
 
 seconds=${FUZZ_SECONDS:-30}
-tc=${FUZZ_TOOLCHAIN:-nightly}
-if command -v rustup >/dev/null && ! rustup run "$tc" rustc --version >/dev/null 2>&1; then
-    rustup toolchain install "$tc" --profile minimal
+if [ -n "${FUZZ_TOOLCHAIN:-}" ]; then
+    tc=$FUZZ_TOOLCHAIN
+elif rustup run nightly rustc --version >/dev/null 2>&1; then
+    tc=nightly
+else
+    # No nightly here (and none to download): stable ships the sanitizer runtimes, and
+    # RUSTC_BOOTSTRAP=1 lets it accept cargo-fuzz's -Zsanitizer flags.
+    tc=stable
+    export RUSTC_BOOTSTRAP=1
 fi
+echo "== fuzz: toolchain $tc"
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 
 # -a: debug assertions and overflow checks, as in `cargo test`.
