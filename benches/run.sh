@@ -2,12 +2,16 @@
 # seccomp-pledge benchmarks: ratios from one run, each measurement side by side with its
 # baseline (alternating, median of the per-pair ratios). Needs gcc, hyperfine, python3.
 #
-#   (a) launch:  seccomp-pledge -p 'stdio rpath' -- /bin/true   vs   /bin/true (and, with
-#       BASE_SP=/path/to/another/seccomp-pledge, that build in the same rounds)
+#   (a) launch: seccomp-pledge -p 'stdio rpath' on /bin/true (dynamic) and a static true,
+#       as overhead over the bare program, side by side with pledge.com (PLEDGE_COM) and a
+#       minimal C launcher (benches/launcher.c), `seccomp-pledge --version`, and the launch
+#       on one CPU (taskset -c 0) against two (and, with BASE_SP=/path/to/another/seccomp-pledge,
+#       that build in the same rounds)
 #   (b) syscall cost under a promise filter (with the supervisor attached, as always) vs the
 #       floor every seccomp user pays (a one-instruction RET ALLOW filter,
 #       benches/allow_all.c), measured inside the workload (benches/workload.c) so launch
-#       time does not count;
+#       time does not count; for a static workload (one filter) and a dynamic one (the
+#       promise filter and the exact filter installed after its loader);
 #   (c) the cost of one reported denial (a round trip through the supervisor) vs the same
 #       call denied in the kernel by an explicit rule (no report).
 #
@@ -27,16 +31,39 @@ if [ -z "${SP:-}" ]; then
 fi
 cc -O2 -Wall -static -o "$OUT/workload" benches/workload.c
 cc -O2 -Wall -o "$OUT/allow-all" benches/allow_all.c
+cc -O2 -Wall -o "$OUT/workload-dynamic" benches/workload.c
+cc -O2 -Wall -o "$OUT/launcher" benches/launcher.c
+printf 'int main(void) { return 0; }\n' | cc -O2 -static -x c -o "$OUT/true-static" -
 PIN="taskset -c 0"
 
-echo "== (a) launch overhead: median of $ROUNDS alternating rounds of hyperfine -N ($RUNS runs each)"
-python3 - "$OUT" "$ROUNDS" "$RUNS" "$SP" "${BASE_SP:-}" <<'PY'
+echo "== (a) launch: median of $ROUNDS alternating rounds of hyperfine -N ($RUNS runs each)"
+# Overheads are each command's median minus its program's bare median, from the same round;
+# figures are the medians over the rounds. pledge.com (PLEDGE_COM, default
+# ../shared/peers/pledge.com when present) and benches/launcher.c (fork + no_new_privs +
+# Landlock + a one-instruction filter + execve) are the baselines.
+PLEDGE_COM=${PLEDGE_COM:-}
+[ -n "$PLEDGE_COM" ] || { [ -x ../shared/peers/pledge.com ] && PLEDGE_COM=$(cd ../shared/peers && pwd)/pledge.com; } || true
+python3 - "$OUT" "$ROUNDS" "$RUNS" "$SP" "${BASE_SP:-}" "$PLEDGE_COM" <<'PY'
 import json, statistics, subprocess, sys
-out, rounds, runs, sp, base = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
-cmds = ["/bin/true", f"{sp} -p 'stdio rpath' -- /bin/true", f"{sp} -p stdio -- /bin/true",
-        f"{sp} -V -p 'stdio rpath' -- /bin/true", f"{out}/allow-all /bin/true"]
-if base:  # another build, side by side in the same rounds
-    cmds[2:2] = [f"{base} -p 'stdio rpath' -- /bin/true", f"{base} -p stdio -- /bin/true"]
+out, rounds, runs, sp, base, pledge = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6]
+dyn, sta = "/bin/true", f"{out}/true-static"
+# (label, command, the bare command it is compared with)
+rows = [("bare /bin/true (dynamic)", dyn, None), ("bare static true", sta, None),
+        ("seccomp-pledge --version", f"{sp} --version", dyn)]
+for prog, kind in ((dyn, "dynamic"), (sta, "static")):
+    rows.append((f"seccomp-pledge -p 'stdio rpath', {kind}", f"{sp} -p 'stdio rpath' -- {prog}", prog))
+    if base:
+        rows.append((f"BASE_SP -p 'stdio rpath', {kind}", f"{base} -p 'stdio rpath' -- {prog}", prog))
+    if pledge:
+        rows.append((f"pledge.com -p 'stdio rpath', {kind}", f"{pledge} -p 'stdio rpath' {prog}", prog))
+    rows.append((f"minimal C launcher, {kind}", f"{out}/launcher {prog}", prog))
+# One CPU: the same launch under taskset -c 0, against /bin/true under taskset -c 0.
+pin = "taskset -c 0"
+rows += [("bare /bin/true, one CPU", f"{pin} {dyn}", None),
+         ("seccomp-pledge, dynamic, one CPU", f"{pin} {sp} -p 'stdio rpath' -- {dyn}", f"{pin} {dyn}")]
+if pledge:
+    rows.append(("pledge.com, dynamic, one CPU", f"{pin} {pledge} -p 'stdio rpath' {dyn}", f"{pin} {dyn}"))
+cmds = [c for _, c, _ in rows]
 med = {c: [] for c in cmds}
 for r in range(rounds):
     order = cmds if r % 2 == 0 else cmds[::-1]
@@ -45,9 +72,21 @@ for r in range(rounds):
     for x in json.load(open(f"{out}/launch.json"))["results"]:
         med[x["command"]].append(x["median"])
 m = statistics.median
-for c in cmds:
-    ratio = m([a / b for a, b in zip(med[c], med[cmds[0]])])
-    print(f"  {c[:62]:62} median {m(med[c])*1e3:6.3f} ms  x{ratio:5.2f} /bin/true")
+over = {}
+for label, c, bare in rows:
+    if bare is None:
+        print(f"  {label:42} {m(med[c])*1e3:7.3f} ms")
+        continue
+    over[label] = m([a - b for a, b in zip(med[c], med[bare])]) * 1e3
+    print(f"  {label:42} {m(med[c])*1e3:7.3f} ms   overhead {over[label]:6.3f} ms")
+def ratio(a, b, what):
+    if a in over and b in over and over[b] > 0:
+        print(f"  {what:60} x{over[a]/over[b]:5.2f}")
+print("  ratios of overheads:")
+for kind in ("dynamic", "static"):
+    ratio(f"seccomp-pledge -p 'stdio rpath', {kind}", f"pledge.com -p 'stdio rpath', {kind}", f"seccomp-pledge / pledge.com, {kind}")
+    ratio(f"seccomp-pledge -p 'stdio rpath', {kind}", f"minimal C launcher, {kind}", f"seccomp-pledge / minimal C launcher, {kind}")
+ratio("seccomp-pledge, dynamic, one CPU", "seccomp-pledge -p 'stdio rpath', dynamic", "seccomp-pledge one CPU / two CPUs, dynamic")
 PY
 
 echo "== (b) syscall cost: ns per iteration, median of $ROUNDS alternating rounds (pinned to CPU 0)"
@@ -63,16 +102,21 @@ ops = [("getppid", 2_000_000, "allowed, no argument check"),
 def ns(cmd):
     o = subprocess.run(pin + cmd, capture_output=True, text=True, check=True).stdout.split()
     return float(o[1])
-print(f"  {'op':8} {'bare':>8} {'floor':>8} {'ours':>8} {'ours/floor':>11}  what")
+print(f"  {'op':8} {'bare':>8} {'floor':>8} {'ours':>8} {'ours/floor':>11} {'dyn floor':>10} {'dyn ours':>9} {'dyn/floor':>10}  what")
+dynwork = f"{out}/workload-dynamic"
 for op, n, what in ops:
     n = str(int(n * scale))
-    bare, fl, ours, ratios = [], [], [], []
+    bare, fl, ours, ratios, dfl, dours, dratios = [], [], [], [], [], [], []
     for _ in range(rounds):
         b = ns([work, op, n]); f = ns([floor, work, op, n])
         o = ns([sp, "-q", "-V", "-p", "stdio rpath", "--", work, op, n])
+        # A dynamic program: the promise filter plus the exact one installed after its loader.
+        df = ns([floor, dynwork, op, n])
+        do = ns([sp, "-q", "-V", "-p", "stdio rpath", "--", dynwork, op, n])
         bare.append(b); fl.append(f); ours.append(o); ratios.append(o / f)
+        dfl.append(df); dours.append(do); dratios.append(do / df)
     m = statistics.median
-    print(f"  {op:8} {m(bare):8.1f} {m(fl):8.1f} {m(ours):8.1f} {m(ratios):11.3f}  {what}")
+    print(f"  {op:8} {m(bare):8.1f} {m(fl):8.1f} {m(ours):8.1f} {m(ratios):11.3f} {m(dfl):10.1f} {m(dours):9.1f} {m(dratios):10.3f}  {what}")
 # Landlock on top (openat walks the ruleset): informational
 fl, ours = [], []
 for _ in range(rounds):
