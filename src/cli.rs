@@ -360,7 +360,38 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    // The one-shot form (`seccomp-pledge -p … -- PROG`) is parsed without building the
+    // subcommands' flags, which would be most of the cost of parsing it. It is the same
+    // parse: once the first argument is a flag, no word is taken as a subcommand
+    // (`args_conflicts_with_subcommands`), and `Cli`'s only flag of its own is `--version`,
+    // which `OneShot` refuses. Anything `OneShot` refuses (help, version, every usage
+    // error) is parsed again by `Cli`, so that messages stay the full parser's.
+    if args
+        .get(1)
+        .is_some_and(|a| a.as_encoded_bytes().starts_with(b"-"))
+    {
+        if let Ok(one) = OneShot::try_parse_from(&args) {
+            return Ok(Cli {
+                command: None,
+                run: one.run,
+                version: None,
+            });
+        }
+    }
     Cli::try_parse_from(args)
+}
+
+/// The one-shot run's flags alone: [`parse`]'s fast path.
+#[derive(Parser, Debug)]
+#[command(
+    name = "seccomp-pledge",
+    disable_help_flag = true,
+    disable_version_flag = true
+)]
+struct OneShot {
+    #[command(flatten)]
+    run: RunArgs,
 }
 
 /// Turns a clap usage error into our one-line error with a hint.
