@@ -356,7 +356,9 @@ pub fn prepare(
                 }
                 Err(_) => continue,
             };
-            let is_dir = is_directory(&fd);
+            // One fstat for both questions (a launch opens some thirty implicit paths).
+            let kind = file_type(&fd);
+            let is_dir = kind == Some(libc::S_IFDIR);
             if spec.perms.contains(Perms::CREATE) && !is_dir && spec.source == Source::User {
                 notes.push(format!(
                     "`c` has no effect on the file {}: creating and removing entries is granted on directories",
@@ -369,7 +371,7 @@ pub fn prepare(
             }
             if spec.source == Source::User {
                 created = created.add_rule(PathBeneath::new(fd, access))?;
-            } else if on_internal_fs(&fd) {
+            } else if on_internal_fs(&fd, kind) {
                 // e.g. /dev/stdin behind a pipe: Landlock takes no rule on pipefs or sockfs
                 // inodes (and does not restrict reopening them through /proc either).
                 continue;
@@ -411,39 +413,37 @@ fn open_path(path: &Path) -> std::io::Result<OwnedFd> {
     Ok(unsafe { <OwnedFd as std::os::fd::FromRawFd>::from_raw_fd(fd) })
 }
 
-/// Whether the file lives on a kernel-internal file system (pipes, sockets, anonymous
-/// inodes), where Landlock rules cannot be attached.
-fn on_internal_fs(fd: &OwnedFd) -> bool {
-    // SAFETY: fstat/fstatfs write into zeroed structs; fd is valid for the calls.
-    unsafe {
-        let mut st: libc::stat = std::mem::zeroed();
-        if libc::fstat(fd.as_raw_fd(), &mut st) == 0 {
-            let t = st.st_mode & libc::S_IFMT;
-            if t == libc::S_IFREG || t == libc::S_IFDIR || t == libc::S_IFCHR || t == libc::S_IFBLK
-            {
-                return false;
-            }
-        }
-        let mut fs: libc::statfs = std::mem::zeroed();
-        if libc::fstatfs(fd.as_raw_fd(), &mut fs) != 0 {
-            return true;
-        }
-        const PIPEFS_MAGIC: i64 = 0x5049_5045;
-        const SOCKFS_MAGIC: i64 = 0x534f_434b;
-        const ANON_INODE_FS_MAGIC: i64 = 0x0904_1934;
-        matches!(
-            fs.f_type as i64,
-            PIPEFS_MAGIC | SOCKFS_MAGIC | ANON_INODE_FS_MAGIC
-        )
+/// Whether the file, of type `kind` (from [`file_type`]), lives on a kernel-internal file
+/// system (pipes, sockets, anonymous inodes), where Landlock rules cannot be attached.
+fn on_internal_fs(fd: &OwnedFd, kind: Option<libc::mode_t>) -> bool {
+    if matches!(
+        kind,
+        Some(libc::S_IFREG | libc::S_IFDIR | libc::S_IFCHR | libc::S_IFBLK)
+    ) {
+        return false;
     }
+    // SAFETY: fstatfs writes into the zeroed struct; fd is valid for the call.
+    let mut fs: libc::statfs = unsafe { std::mem::zeroed() };
+    // SAFETY: as above.
+    if unsafe { libc::fstatfs(fd.as_raw_fd(), &mut fs) } != 0 {
+        return true;
+    }
+    const PIPEFS_MAGIC: i64 = 0x5049_5045;
+    const SOCKFS_MAGIC: i64 = 0x534f_434b;
+    const ANON_INODE_FS_MAGIC: i64 = 0x0904_1934;
+    matches!(
+        fs.f_type as i64,
+        PIPEFS_MAGIC | SOCKFS_MAGIC | ANON_INODE_FS_MAGIC
+    )
 }
 
-fn is_directory(fd: &OwnedFd) -> bool {
+/// The file's type (the `S_IFMT` bits of its mode), or `None` when fstat fails.
+fn file_type(fd: &OwnedFd) -> Option<libc::mode_t> {
     // SAFETY: fstat writes into the zeroed struct; fd is valid for the call.
     let mut st: libc::stat = unsafe { std::mem::zeroed() };
     // SAFETY: as above.
     let r = unsafe { libc::fstat(fd.as_raw_fd(), &mut st) };
-    r == 0 && st.st_mode & libc::S_IFMT == libc::S_IFDIR
+    (r == 0).then_some(st.st_mode & libc::S_IFMT)
 }
 
 #[cfg(test)]
