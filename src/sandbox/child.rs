@@ -8,7 +8,8 @@
 //! the filter is in place) and the child exits with `SYS_exit`; the parent reads it and says
 //! what went wrong. The filter's user-notification listener is installed here too and its fd
 //! number stored in the same page, for the supervisor to take with `pidfd_getfd` while the
-//! child waits for its first `execve` to be let through.
+//! child waits for its first `execve` to be let through (blocked in that call when the filter
+//! reports it, which is the case without `exec`; spinning on the page otherwise).
 
 use std::ffi::CString;
 use std::os::raw::{c_char, c_int};
@@ -165,6 +166,11 @@ pub struct ChildPlan {
     pub keep_caps: bool,
     /// The page shared with the parent.
     pub shared: *const Shared,
+    /// Whether the child must wait for the supervisor to take the listener before its
+    /// `execveat`: false when the filter reports that very call to the supervisor (a
+    /// program without `exec`), which then cannot go on before the supervisor holds the
+    /// listener and answers it, so the child blocks in the kernel instead of spinning.
+    pub wait_for_take: bool,
     /// Write end of a pipe: one byte right before the filter is installed, so the parent
     /// can sleep instead of spinning until the listener exists.
     pub ready_fd: c_int,
@@ -388,10 +394,13 @@ pub unsafe fn run(plan: &mut ChildPlan) -> ! {
         // close-on-exec: the supervisor takes it before letting the execve through.
         let shared = &*plan.shared;
         shared.listener.store(listener as i32, Ordering::Release);
-        // Wait, without system calls (they would all go through the filter), until the
-        // supervisor has taken the listener; execve would close it.
-        while shared.taken.load(Ordering::Acquire) == 0 {
-            std::hint::spin_loop();
+        // Where the filter lets the execveat through, wait, without system calls (they
+        // would all go through the filter), until the supervisor has taken the listener,
+        // which execve would close. Where it reports the call, the call itself waits.
+        if plan.wait_for_take {
+            while shared.taken.load(Ordering::Acquire) == 0 {
+                std::hint::spin_loop();
+            }
         }
 
         match &plan.exec_path {

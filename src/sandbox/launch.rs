@@ -838,6 +838,7 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
         null_stdin: false,
         keep_caps: policy.options.keep_caps,
         shared: std::ptr::null(),
+        wait_for_take: true,
         ready_fd: -1,
         pass_fds: passed.iter().map(AsRawFd::as_raw_fd).collect(),
         // SAFETY: getpid has no preconditions.
@@ -845,6 +846,29 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
         dev_null: CString::new("/dev/null").expect("no NUL"),
     };
     child.finish_pointers();
+    // The child's own execveat, with the very arguments it will pass (the pointers stay
+    // valid in the forked child): when the filter reports it, the supervisor must take the
+    // listener to answer it, and the child need not wait on the shared page.
+    let exec_args: [u64; 6] = match &child.exec_path {
+        Some(path) => [
+            libc::AT_FDCWD as u32 as u64,
+            path.as_ptr() as u64,
+            child.argv.as_ptr() as u64,
+            child.envp.as_ptr() as u64,
+            0,
+            0,
+        ],
+        None => [
+            child.exec_fd as u32 as u64,
+            child.empty.as_ptr() as u64,
+            child.argv.as_ptr() as u64,
+            child.envp.as_ptr() as u64,
+            libc::AT_EMPTY_PATH as u64,
+            0,
+        ],
+    };
+    child.wait_for_take =
+        filter.plan.decide(libc::SYS_execveat as u32, &exec_args) != bpf::SECCOMP_RET_USER_NOTIF;
     passed.push(exec_fd);
     Ok(Launch {
         program,
@@ -1355,5 +1379,32 @@ fn wait_for(pid: libc::pid_t) -> Result<i32, LaunchError> {
         if std::io::Error::last_os_error().raw_os_error() != Some(libc::EINTR) {
             return Err(sys_err("waitpid"));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The child blocks in its reported execveat rather than spinning on the shared page
+    /// exactly when the filter reports that call: without `exec`, and not when an explicit
+    /// rule allows it.
+    #[test]
+    fn the_child_waits_in_its_execveat_only_when_the_filter_reports_it() {
+        let launch = |promises: &str, rules: &str| {
+            let mut policy = Policy {
+                promises: PromiseSet::parse(promises).unwrap(),
+                ..Policy::default()
+            };
+            if !rules.is_empty() {
+                use crate::command::rule::{Verb, parse_rules_with_default};
+                policy.rules = parse_rules_with_default(Verb::Allow, rules).unwrap().0;
+            }
+            prepare(&policy, &["/bin/true".into()]).unwrap()
+        };
+        assert!(!launch("stdio rpath", "").child.wait_for_take);
+        assert!(!launch("stdio", "").child.wait_for_take);
+        assert!(launch("stdio rpath proc exec", "").child.wait_for_take);
+        assert!(launch("stdio rpath", "execveat").child.wait_for_take);
     }
 }
