@@ -50,6 +50,8 @@ dyn, sta = "/bin/true", f"{out}/true-static"
 # (label, command, the bare command it is compared with)
 rows = [("bare /bin/true (dynamic)", dyn, None), ("bare static true", sta, None),
         ("seccomp-pledge --version", f"{sp} --version", dyn)]
+if base:
+    rows.append(("BASE_SP --version", f"{base} --version", dyn))
 for prog, kind in ((dyn, "dynamic"), (sta, "static")):
     rows.append((f"seccomp-pledge -p 'stdio rpath', {kind}", f"{sp} -p 'stdio rpath' -- {prog}", prog))
     if base:
