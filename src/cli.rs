@@ -467,6 +467,68 @@ mod tests {
     use super::*;
     use clap::CommandFactory;
 
+    /// The one-shot fast path parses exactly as the full parser, and leaves to it what it
+    /// refuses.
+    #[test]
+    fn the_one_shot_parse_is_the_full_parse() {
+        let cases: &[&[&str]] = &[
+            &["-p", "stdio", "--", "ls", "-l"],
+            &[
+                "-p",
+                "stdio rpath",
+                "-v",
+                "r:/usr",
+                "-k",
+                "/bin/echo",
+                "--help",
+                "-h",
+                "--version",
+            ],
+            &["-q", "-V", "-p", "stdio", "/bin/echo", "a", "--", "b"],
+            &["-p", "stdio", "check"],
+            &["-p", "stdio", "shell"],
+            &[
+                "--allow",
+                "ioctl if arg1 == TIOCGWINSZ",
+                "-p",
+                "stdio",
+                "--",
+                "x",
+            ],
+            &["-p", "stdio", "--", "--", "-p"],
+            &["-p", "stdio"],
+        ];
+        for case in cases {
+            let argv: Vec<&str> = std::iter::once("seccomp-pledge")
+                .chain(case.iter().copied())
+                .collect();
+            let fast = parse(&argv).unwrap();
+            let full = Cli::try_parse_from(&argv).unwrap();
+            assert!(fast.command.is_none() && full.command.is_none(), "{case:?}");
+            assert_eq!(
+                format!("{:?}", fast.run),
+                format!("{:?}", full.run),
+                "{case:?}"
+            );
+        }
+        // Refused by the fast path, answered by the full one.
+        for case in [
+            &["-p", "stdio", "--version"][..],
+            &["-p", "stdio", "-h"],
+            &["-x"],
+        ] {
+            let argv: Vec<&str> = std::iter::once("seccomp-pledge")
+                .chain(case.iter().copied())
+                .collect();
+            assert!(OneShot::try_parse_from(&argv).is_err(), "{case:?}");
+            assert_eq!(
+                parse(&argv).unwrap_err().kind(),
+                Cli::try_parse_from(&argv).unwrap_err().kind(),
+                "{case:?}"
+            );
+        }
+    }
+
     #[test]
     fn verify_cli() {
         Cli::command().debug_assert();

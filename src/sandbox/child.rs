@@ -191,6 +191,24 @@ impl ChildPlan {
         self.envp = self.envp_storage.iter().map(|s| s.as_ptr()).collect();
         self.envp.push(std::ptr::null());
     }
+
+    /// The arguments of the child's `execveat` (valid after [`ChildPlan::finish_pointers`];
+    /// the pointers stay valid in the forked child): the child makes this very call, and the
+    /// launcher asks the filter's plan how it is decided. No allocation (the child calls it).
+    pub fn exec_args(&self) -> [u64; 6] {
+        let (fd, path, flags) = match &self.exec_path {
+            Some(path) => (libc::AT_FDCWD, path.as_ptr(), 0),
+            None => (self.exec_fd, self.empty.as_ptr(), libc::AT_EMPTY_PATH),
+        };
+        [
+            fd as u32 as u64,
+            path as u64,
+            self.argv.as_ptr() as u64,
+            self.envp.as_ptr() as u64,
+            flags as u32 as u64,
+            0,
+        ]
+    }
 }
 
 fn errno() -> i32 {
@@ -403,24 +421,8 @@ pub unsafe fn run(plan: &mut ChildPlan) -> ! {
             }
         }
 
-        match &plan.exec_path {
-            Some(path) => libc::syscall(
-                libc::SYS_execveat,
-                libc::AT_FDCWD,
-                path.as_ptr(),
-                plan.argv.as_ptr(),
-                plan.envp.as_ptr(),
-                0,
-            ),
-            None => libc::syscall(
-                libc::SYS_execveat,
-                plan.exec_fd,
-                plan.empty.as_ptr(),
-                plan.argv.as_ptr(),
-                plan.envp.as_ptr(),
-                libc::AT_EMPTY_PATH,
-            ),
-        };
+        let a = plan.exec_args();
+        libc::syscall(libc::SYS_execveat, a[0], a[1], a[2], a[3], a[4]);
         let e = errno();
         let code = if e == libc::ENOENT { 127 } else { 126 };
         fail(plan, Stage::Exec, e, 0, code)

@@ -846,29 +846,12 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
         dev_null: CString::new("/dev/null").expect("no NUL"),
     };
     child.finish_pointers();
-    // The child's own execveat, with the very arguments it will pass (the pointers stay
-    // valid in the forked child): when the filter reports it, the supervisor must take the
+    // When the filter reports the child's own execveat, the supervisor must take the
     // listener to answer it, and the child need not wait on the shared page.
-    let exec_args: [u64; 6] = match &child.exec_path {
-        Some(path) => [
-            libc::AT_FDCWD as u32 as u64,
-            path.as_ptr() as u64,
-            child.argv.as_ptr() as u64,
-            child.envp.as_ptr() as u64,
-            0,
-            0,
-        ],
-        None => [
-            child.exec_fd as u32 as u64,
-            child.empty.as_ptr() as u64,
-            child.argv.as_ptr() as u64,
-            child.envp.as_ptr() as u64,
-            libc::AT_EMPTY_PATH as u64,
-            0,
-        ],
-    };
-    child.wait_for_take =
-        filter.plan.decide(libc::SYS_execveat as u32, &exec_args) != bpf::SECCOMP_RET_USER_NOTIF;
+    child.wait_for_take = filter
+        .plan
+        .decide(libc::SYS_execveat as u32, &child.exec_args())
+        != bpf::SECCOMP_RET_USER_NOTIF;
     passed.push(exec_fd);
     Ok(Launch {
         program,
@@ -1323,9 +1306,20 @@ fn take_listener(pid: libc::pid_t, shared: &Shared) -> Result<OwnedFd, LaunchErr
             if l < 0 {
                 return Err(sys_err("pidfd_getfd"));
             }
-            shared.taken.store(1, Ordering::Release);
             // SAFETY: a fresh fd we own.
             let listener = unsafe { OwnedFd::from_raw_fd(l as i32) };
+            // The child is still before its execveat (it waits for `taken`, or in the call,
+            // which the filter reports), so the number is its listener; should the program
+            // have run all the same, whatever it opened there is refused, never supervised.
+            if !is_seccomp_listener(&listener) {
+                return Err(LaunchError::System {
+                    what: "setting up the sandbox",
+                    source: std::io::Error::other(
+                        "the child's descriptor was not its seccomp listener",
+                    ),
+                });
+            }
+            shared.taken.store(1, Ordering::Release);
             // The sandbox waits for every answer: have the kernel wake the supervisor on the
             // waiting task's CPU (Linux 6.6; older kernels refuse the flag, which only costs
             // speed).
@@ -1367,6 +1361,12 @@ fn take_listener(pid: libc::pid_t, shared: &Shared) -> Result<OwnedFd, LaunchErr
         // the CPU to it, rather than spin.
         std::thread::sleep(std::time::Duration::from_micros(20));
     }
+}
+
+/// Whether `fd` is a seccomp user-notification listener (`anon_inode:seccomp notify`).
+fn is_seccomp_listener(fd: &OwnedFd) -> bool {
+    std::fs::read_link(format!("/proc/self/fd/{}", fd.as_raw_fd()))
+        .is_ok_and(|p| p.as_os_str() == "anon_inode:seccomp notify")
 }
 
 /// The calling thread's timer slack at its finest (1 ns) while this lives, then as it was:
@@ -1432,5 +1432,15 @@ mod tests {
         assert!(!launch("stdio", "").child.wait_for_take);
         assert!(launch("stdio rpath proc exec", "").child.wait_for_take);
         assert!(launch("stdio rpath", "execveat").child.wait_for_take);
+    }
+
+    /// What the supervisor takes from the child must be a listener: any other file is
+    /// refused (every kernel test's launch shows a real listener accepted).
+    #[test]
+    fn only_a_seccomp_listener_passes_for_one() {
+        let (r, _w) = std::io::pipe().unwrap();
+        assert!(!is_seccomp_listener(&OwnedFd::from(r)));
+        let f = std::fs::File::open("/dev/null").unwrap();
+        assert!(!is_seccomp_listener(&OwnedFd::from(f)));
     }
 }
