@@ -162,6 +162,12 @@ pub struct RunArgs {
     /// Also write every denial to FILE, one JSON object per line
     #[arg(long = "report", value_name = "FILE")]
     pub report: Option<PathBuf>,
+    /// How refusals by unveil (Landlock) are reported: `audit` from the kernel's audit
+    /// records (exact; needs CAP_AUDIT_READ and audit enabled), `check` by checking file
+    /// calls against the unveiled paths (unprivileged, report-only, slower), `auto` (audit
+    /// when possible), `off`
+    #[arg(long = "landlock-reports", value_name = "MODE", value_parser = clap::builder::PossibleValuesParser::new(crate::sandbox::launch::LandlockReports::ALL.iter().map(|(n, _)| *n)), default_value = "auto")]
+    pub landlock_reports: String,
     /// Run programs whose loader's promises (rpath prot_exec) cannot be dropped exactly
     /// (unknown loader, binfmt_misc), keeping them for the whole run
     #[arg(long = "allow-loader-promises")]
@@ -260,6 +266,7 @@ impl RunArgs {
         given(self.kill, "-k");
         given(self.quiet, "-q");
         given(self.report.is_some(), "--report");
+        given(self.landlock_reports != "auto", "--landlock-reports");
         given(self.allow_loader_promises, "--allow-loader-promises");
         given(self.nice, "-n");
         given(self.keep_fds, "-N");

@@ -253,6 +253,8 @@ fn one_shot(args: &RunArgs) -> Result<i32, Error> {
         report_file,
         keep_denials: 0,
         null_stdin: false,
+        landlock_reports: sandbox::launch::LandlockReports::from_name(&args.landlock_reports)
+            .unwrap_or_default(),
     })?;
     for n in &outcome.notes {
         eprintln!("seccomp-pledge: note: {n}");

@@ -166,7 +166,8 @@ fn kernel_abi_raw() -> i32 {
     i32::try_from(v).unwrap_or(0).max(0)
 }
 
-fn access_for(perms: Perms, is_dir: bool) -> BitFlags<AccessFs> {
+/// The Landlock rights `perms` grant on a directory or on a file (the table above).
+pub fn access_for(perms: Perms, is_dir: bool) -> BitFlags<AccessFs> {
     let mut a = BitFlags::<AccessFs>::empty();
     if perms.contains(Perms::READ) {
         a |= AccessFs::ReadFile;
@@ -195,6 +196,29 @@ fn access_for(perms: Perms, is_dir: bool) -> BitFlags<AccessFs> {
     a
 }
 
+/// The unveil letter that grants a right the kernel names in its audit records
+/// (`fs.read_file` → `r`), read off the letter table above; `None` for rights no letter
+/// grants (network ports, scopes).
+pub fn letter_for_right(kernel_name: &str) -> Option<Perms> {
+    let name = kernel_name.strip_prefix("fs.")?;
+    let right = handled().iter().find(|r| snake(*r) == name)?;
+    [Perms::READ, Perms::WRITE, Perms::EXEC, Perms::CREATE]
+        .into_iter()
+        .find(|&p| access_for(p, true).contains(right))
+}
+
+/// A right's name as the kernel writes it (`ReadFile` → `read_file`).
+pub fn snake(r: AccessFs) -> String {
+    let mut out = String::new();
+    for (i, c) in format!("{r:?}").chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
 /// Everything the letter table can grant: the handled set.
 fn handled() -> BitFlags<AccessFs> {
     access_for(
@@ -211,20 +235,7 @@ fn abi_of(v: i32) -> ABI {
 }
 
 fn names(a: BitFlags<AccessFs>) -> Vec<String> {
-    a.iter()
-        .map(|r| {
-            let s = format!("{r:?}");
-            // CamelCase → SCREAMING_SNAKE like the kernel's names.
-            let mut out = String::new();
-            for (i, c) in s.chars().enumerate() {
-                if c.is_uppercase() && i > 0 {
-                    out.push('_');
-                }
-                out.push(c.to_ascii_uppercase());
-            }
-            out
-        })
-        .collect()
+    a.iter().map(|r| snake(r).to_ascii_uppercase()).collect()
 }
 
 /// Opens the rule paths and creates the ruleset.
@@ -449,6 +460,32 @@ fn file_type(fd: &OwnedFd) -> Option<libc::mode_t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kernel_right_names_map_back_to_letters() {
+        for (name, letter) in [
+            ("fs.read_file", "r"),
+            ("fs.read_dir", "r"),
+            ("fs.write_file", "w"),
+            ("fs.truncate", "w"),
+            ("fs.ioctl_dev", "w"),
+            ("fs.execute", "x"),
+            ("fs.make_reg", "c"),
+            ("fs.make_sym", "c"),
+            ("fs.remove_dir", "c"),
+            ("fs.refer", "c"),
+        ] {
+            assert_eq!(
+                letter_for_right(name).map(|p| p.to_string()).as_deref(),
+                Some(letter),
+                "{name}"
+            );
+        }
+        assert_eq!(letter_for_right("net.connect_tcp"), None);
+        assert_eq!(letter_for_right("scope.signal"), None);
+        assert_eq!(letter_for_right("fs.nonsense"), None);
+        assert_eq!(names(AccessFs::MakeReg.into()), vec!["MAKE_REG"]);
+    }
 
     #[test]
     fn letters_map_to_rights() {

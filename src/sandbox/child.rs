@@ -154,6 +154,9 @@ pub struct ChildPlan {
     pub nofile: Option<Rlimit>,
     /// The Landlock ruleset fd, or -1.
     pub ruleset_fd: c_int,
+    /// `landlock_restrict_self` flags (logging after execve, when the supervisor reads the
+    /// kernel's audit records).
+    pub restrict_flags: c_int,
     /// Landlock rules for `/proc/self/...`.
     pub child_rules: Vec<ChildRule>,
     /// `-n`.
@@ -380,7 +383,12 @@ pub unsafe fn run(plan: &mut ChildPlan) -> ! {
                 }
                 libc::close(fd);
             }
-            if libc::syscall(libc::SYS_landlock_restrict_self, plan.ruleset_fd, 0) < 0 {
+            if libc::syscall(
+                libc::SYS_landlock_restrict_self,
+                plan.ruleset_fd,
+                plan.restrict_flags,
+            ) < 0
+            {
                 fail(plan, Stage::Landlock, errno(), 0, 125);
             }
             libc::close(plan.ruleset_fd);

@@ -127,6 +127,11 @@ pub enum LaunchError {
         /// The program, for exec failures.
         program: PathBuf,
     },
+    /// `--landlock-reports audit` and the kernel's Landlock records cannot be read.
+    #[error(
+        "--landlock-reports audit: {0}; `--landlock-reports check` explains refusals without privileges"
+    )]
+    LandlockReports(super::audit::Unavailable),
     /// fork, pipe or wait failed.
     #[error("{what}: {source}")]
     System {
@@ -832,6 +837,7 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
         rlimits,
         nofile,
         ruleset_fd,
+        restrict_flags: 0,
         child_rules: prepared.child_rules,
         nice: policy.options.nice,
         keep_fds: policy.options.keep_fds,
@@ -966,6 +972,39 @@ pub struct RunOptions {
     pub keep_denials: usize,
     /// Give the program /dev/null as stdin (a batch's commands are on ours).
     pub null_stdin: bool,
+    /// How refusals by Landlock (unveil) are explained.
+    pub landlock_reports: LandlockReports,
+}
+
+/// How refusals by Landlock (unveil) are found and explained (`--landlock-reports`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LandlockReports {
+    /// `audit` where the kernel's records can be read (CAP_AUDIT_READ, audit enabled), and
+    /// otherwise none, with a note after a failed run saying how to get them.
+    #[default]
+    Auto,
+    /// Exact: from the kernel's Landlock audit records; the run fails if they cannot be read.
+    Audit,
+    /// Unprivileged: the supervisor checks the paths of file calls against the unveiled ones
+    /// and reports what Landlock will refuse (report-only: Landlock still decides).
+    Check,
+    /// No explanations.
+    Off,
+}
+
+impl LandlockReports {
+    /// Every mode, with its name (for the CLI, the shell and help).
+    pub const ALL: &[(&'static str, LandlockReports)] = &[
+        ("auto", LandlockReports::Auto),
+        ("audit", LandlockReports::Audit),
+        ("check", LandlockReports::Check),
+        ("off", LandlockReports::Off),
+    ];
+
+    /// The mode named `name`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, m)| *m)
+    }
 }
 
 impl RunOptions {
@@ -1099,6 +1138,45 @@ impl Launch {
         let page = SharedPage::new()?;
         self.child.shared = page.get();
         self.child.null_stdin = opts.null_stdin;
+        // Landlock's refusals: the audit group is joined before the domain exists, so no
+        // record of it can be missed.
+        let landlocked =
+            self.ruleset.is_some() && self.landlock.enforcement != ll::Enforcement::NotRequested;
+        let mut audit = None;
+        let mut unexplained = None;
+        let mut check = false;
+        if landlocked {
+            match opts.landlock_reports {
+                LandlockReports::Auto | LandlockReports::Audit => {
+                    match super::audit::open(self.landlock.abi) {
+                        Ok(r) => audit = Some(r),
+                        Err(e) if opts.landlock_reports == LandlockReports::Audit => {
+                            return Err(LaunchError::LandlockReports(e));
+                        }
+                        Err(e) => unexplained = Some(e.to_string()),
+                    }
+                }
+                LandlockReports::Check => {
+                    // The file calls Landlock governs go to the supervisor, which lets them
+                    // continue: the filter with them observed replaces the plain one.
+                    let seen =
+                        seccomp::compile_plan(super::unveil_check::observe(&self.filter.plan))?;
+                    self.child.filter = seen.program;
+                    self.child.pid_slots = seen.pid_slots;
+                    self.child.wait_for_take = seen
+                        .plan
+                        .decide(libc::SYS_execveat as u32, &self.child.exec_args())
+                        != bpf::SECCOMP_RET_USER_NOTIF;
+                    check = true;
+                }
+                LandlockReports::Off => {}
+            }
+        }
+        self.child.restrict_flags = if audit.is_some() {
+            super::audit::LANDLOCK_RESTRICT_SELF_LOG_NEW_EXEC_ON
+        } else {
+            0
+        };
         let mut ready = [0; 2];
         // SAFETY: pipe2 fills two fds, owned below.
         if unsafe { libc::pipe2(ready.as_mut_ptr(), libc::O_CLOEXEC) } < 0 {
@@ -1121,6 +1199,9 @@ impl Launch {
         if pid == 0 {
             // SAFETY: we are the freshly forked child and `self.child` was prepared for it.
             unsafe { child::run(&mut self.child) }
+        }
+        if let Some(a) = &mut audit {
+            a.set_child(pid);
         }
         // The child has its own copies now.
         drop(self.ruleset.take());
@@ -1192,6 +1273,15 @@ impl Launch {
                 affinity: *affinity,
                 errno: self.errno,
                 keep_denials: opts.keep_denials,
+                audit,
+                unexplained,
+                check: check.then(|| {
+                    super::unveil_check::Checker::new(
+                        &self.landlock.rules,
+                        self.filter.plan.clone(),
+                        pid,
+                    )
+                }),
             },
         );
         if let Some(c) = shared.error() {

@@ -1,7 +1,8 @@
 //! Running a confined program: resolving and inspecting it (`elf`), the async-signal-safe
 //! child (`child`), the launcher and supervisor (`launch`), exit statuses (`status`), and
-//! what the kernel supports (`kernel`). Parses no text.
+//! what the kernel supports (`kernel`), Landlock's audit records (`audit`). Parses no text.
 
+pub mod audit;
 pub mod cgroup;
 pub mod child;
 pub mod elf;
@@ -11,3 +12,4 @@ pub mod preload;
 pub mod report;
 pub mod status;
 pub mod supervise;
+pub mod unveil_check;

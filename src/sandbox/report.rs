@@ -83,8 +83,19 @@ pub struct Denial {
     pub promises: Vec<&'static str>,
     /// The fix, in words.
     pub fix: String,
-    /// What the sandbox did: `eperm`, `kill`, or the errno name.
+    /// What the sandbox did: `eperm`, `kill`, or the errno name (`eacces` for Landlock).
     pub action: String,
+    /// Who refused it: `seccomp` (the filter) or `landlock` (the unveiled paths).
+    pub by: &'static str,
+    /// Landlock: the object refused (a path, escaped).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Landlock: the rights refused, as the kernel names them (`fs.read_file` …).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub access: Vec<String>,
+    /// Landlock: the unveil that would allow it, as `-v` takes it (`r:/etc/hostname`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unveil: Option<String>,
 }
 
 impl Denial {
@@ -259,6 +270,10 @@ pub fn denial(
         promises,
         fix: fix.to_string(),
         action: action.to_string(),
+        by: "seccomp",
+        path: None,
+        access: Vec::new(),
+        unveil: None,
     }
 }
 
@@ -299,6 +314,113 @@ pub fn foreign(pid: i32, arch: u32, nr: u32, args: [u64; 6], action: &str) -> De
         promises: Vec::new(),
         fix: fix.to_string(),
         action: action.to_string(),
+        by: "seccomp",
+        path: None,
+        access: Vec::new(),
+        unveil: None,
+    }
+}
+
+/// What a Landlock right is, in words (`fs.read_file` → `read`).
+fn right_word(kernel_name: &str) -> &str {
+    match kernel_name.strip_prefix("fs.").unwrap_or(kernel_name) {
+        "read_file" => "read",
+        "read_dir" => "list",
+        "write_file" => "write",
+        "truncate" => "truncate",
+        "ioctl_dev" => "device ioctl",
+        "execute" => "execute",
+        "remove_file" | "remove_dir" => "remove",
+        "refer" => "move or link across directories",
+        n if n.starts_with("make_") => "create",
+        _ => kernel_name,
+    }
+}
+
+/// Builds the report of a refusal by the sandbox's Landlock domain:
+/// `denied open "/etc/hostname" (read) in cat[4242]: needs unveil r:/etc/hostname`.
+///
+/// The fix grants the letters of the refused rights on the path the kernel logged (for a
+/// creation or a removal, the directory), plus `w` when an `open` that creates a file also
+/// writes it (the next refusal would be that).
+pub fn landlock(r: &super::audit::Refusal) -> Denial {
+    use crate::compile::landlock::letter_for_right;
+    use crate::policy::Perms;
+    let mut letters = Perms::default();
+    for b in &r.blockers {
+        if let Some(p) = letter_for_right(b) {
+            letters = letters.union(p);
+        }
+    }
+    let name = r.syscall.and_then(|(nr, _)| syscalls::name(nr));
+    if let (Some(n @ ("open" | "openat" | "creat")), Some((_, a))) = (name, r.syscall) {
+        let flags = match n {
+            "open" => a[1],
+            "openat" => a[2],
+            _ => libc::O_WRONLY as u64,
+        };
+        let writes = flags & libc::O_ACCMODE as u64 != libc::O_RDONLY as u64;
+        if letters.contains(Perms::CREATE) && writes {
+            letters = letters.union(Perms::WRITE);
+        }
+    }
+    let path = r.path.as_deref().map(signature::escape_bare);
+    let mut words: Vec<&str> = r.blockers.iter().map(|b| right_word(b)).collect();
+    words.dedup();
+    let verb = match name {
+        Some(n) => n
+            .strip_suffix("at2")
+            .or_else(|| n.strip_suffix("at"))
+            .filter(|_| n != "creat")
+            .unwrap_or(n),
+        None => "access",
+    };
+    // For a creation, a removal or a move, the kernel logs the directory.
+    let in_dir = r
+        .blockers
+        .iter()
+        .all(|b| b.starts_with("fs.make_") || b.starts_with("fs.remove_") || b == "fs.refer");
+    let object = match (&r.path, r.detail.iter().find(|(k, _)| k == "opid")) {
+        (Some(p), _) if in_dir => format!("{verb} in {}", signature::escape(p, 256)),
+        (Some(p), _) => format!("{verb} {}", signature::escape(p, 256)),
+        (None, Some((_, opid))) => format!("{verb} process {opid}"),
+        (None, None) => verb.to_string(),
+    };
+    let call = format!("{object} ({})", words.join(", "));
+    let (fix, unveil) = match (&path, letters.is_empty()) {
+        (Some(p), false) => {
+            let v = format!("{letters}:{p}");
+            (format!("needs unveil {}", shell_words::quote(&v)), Some(v))
+        }
+        _ if r.blockers.iter().any(|b| b.starts_with("scope.")) => (
+            "never allowed: Landlock scopes the sandbox (no signals to, and no abstract Unix sockets of, processes outside it)".to_string(),
+            None,
+        ),
+        _ => ("no unveil letter allows it".to_string(), None),
+    };
+    let (nr, args) = match r.syscall {
+        Some((nr, a)) => (nr, [a[0], a[1], a[2], a[3], 0, 0]),
+        None => (0, [0; 6]),
+    };
+    let comm = if r.comm.is_empty() {
+        comm(r.pid)
+    } else {
+        signature::escape_bare(&r.comm[..r.comm.len().min(64)])
+    };
+    Denial {
+        pid: r.pid,
+        comm,
+        syscall: name.map_or_else(|| "landlock".to_string(), str::to_string),
+        nr,
+        args,
+        call,
+        promises: Vec::new(),
+        fix,
+        action: "eacces".to_string(),
+        by: "landlock",
+        path,
+        access: r.blockers.clone(),
+        unveil,
     }
 }
 
@@ -578,6 +700,10 @@ mod tests {
             promises: vec![],
             fix: "needs promise inet".into(),
             action: "eperm".into(),
+            by: "seccomp",
+            path: None,
+            access: vec![],
+            unveil: None,
         };
         let mut printed = 0;
         for _ in 0..100_000 {

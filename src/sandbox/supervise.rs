@@ -117,6 +117,13 @@ pub struct Options {
     /// The CPUs the program may use, when the supervisor and the program's loader were
     /// pinned to one CPU until the loader is done.
     pub affinity: Option<libc::cpu_set_t>,
+    /// The reader of Landlock's audit records, when they explain its refusals.
+    pub audit: Option<super::audit::Reader>,
+    /// Why Landlock's refusals cannot be explained in this run (said after a failed run).
+    pub unexplained: Option<String>,
+    /// `--landlock-reports check`: the observed file calls are checked against the unveiled
+    /// paths, reported when Landlock will refuse them, and continue.
+    pub check: Option<super::unveil_check::Checker>,
 }
 
 /// What the supervisor saw.
@@ -202,7 +209,14 @@ pub fn run(
             }
             break;
         }
-        let mut fds = Vec::with_capacity(2);
+        let mut fds = Vec::with_capacity(3);
+        if let Some(a) = &st.opts.audit {
+            fds.push(libc::pollfd {
+                fd: a.fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            });
+        }
         if st.listener_open {
             fds.push(libc::pollfd {
                 fd: st.listener.as_raw_fd(),
@@ -240,7 +254,9 @@ pub fn run(
             if p.revents == 0 {
                 continue;
             }
-            if st.listener_open && p.fd == st.listener.as_raw_fd() {
+            if st.opts.audit.as_ref().is_some_and(|a| a.fd() == p.fd) {
+                st.read_landlock();
+            } else if st.listener_open && p.fd == st.listener.as_raw_fd() {
                 if p.revents & libc::POLLIN != 0 {
                     st.handle_notification();
                 } else if p.revents & (libc::POLLHUP | libc::POLLERR) != 0 {
@@ -257,7 +273,37 @@ pub fn run(
 }
 
 impl State {
+    /// Reports the refusals Landlock's audit records tell of.
+    fn read_landlock(&mut self) {
+        let Some(a) = &mut self.opts.audit else {
+            return;
+        };
+        for r in a.read_available() {
+            self.emit(&report::landlock(&r));
+        }
+    }
+
     fn finish(mut self, status: i32) -> Outcome {
+        let mut notes = Vec::new();
+        if let Some(mut a) = self.opts.audit.take() {
+            // Records of the last refusals may still be on their way through the kernel.
+            let (last, complete) = a.flush(std::time::Duration::from_millis(500));
+            for r in last {
+                self.emit(&report::landlock(&r));
+            }
+            if !complete {
+                notes.push("Landlock's last audit records did not arrive within 0.5 s: refusals at the end of the run may be missing from the reports".to_string());
+            }
+            if a.lost {
+                notes.push("some of Landlock's audit records were lost (too many at once): not every refusal was reported".to_string());
+            }
+        }
+        let failed = status != 0 && !self.killed;
+        if let (Some(why), true, false) = (&self.opts.unexplained, failed, self.opts.quiet) {
+            notes.push(format!(
+                "if unveil refused the program a file, it was not reported: {why}; `--landlock-reports check` reports such refusals without privileges"
+            ));
+        }
         if !self.opts.quiet {
             for line in self.tally.summary() {
                 eprintln!("{line}");
@@ -279,7 +325,7 @@ impl State {
             loader_done: self.loader.as_ref().is_some_and(|l| l.done),
             refused: self.refused.take(),
             denied: std::mem::take(&mut self.denied),
-            notes: Vec::new(),
+            notes,
         }
     }
 
@@ -373,6 +419,27 @@ impl State {
             // The child's own execveat of the inspected file, before any code of the
             // program has run.
             self.opts.gate_first_exec = false;
+            self.respond(req.id, 0, libc::SECCOMP_USER_NOTIF_FLAG_CONTINUE as u32);
+            return;
+        }
+        if self
+            .opts
+            .check
+            .as_ref()
+            .is_some_and(|c| c.observed(nr, &args))
+        {
+            // A file call the filter allows, sent here only to be checked (its decision
+            // is the filter's: continue).
+            let read = |addr: u64| self.read_string(req.id, pid, addr);
+            let refusals = self
+                .opts
+                .check
+                .as_ref()
+                .map(|c| c.check(pid, nr, &args, &read))
+                .unwrap_or_default();
+            for r in refusals {
+                self.emit(&report::landlock(&r));
+            }
             self.respond(req.id, 0, libc::SECCOMP_USER_NOTIF_FLAG_CONTINUE as u32);
             return;
         }
@@ -663,6 +730,27 @@ impl State {
                 let _ = writeln!(f, "{line}");
             }
         }
+    }
+
+    /// Reads a NUL-terminated string (at most PATH_MAX bytes) of the blocked task, for a
+    /// report.
+    fn read_string(&self, id: u64, pid: i32, addr: u64) -> Option<Vec<u8>> {
+        // Page by page: a read that crosses into an unmapped page fails as a whole (a path
+        // among the arguments at the top of the stack).
+        const PAGE: u64 = 4096;
+        let mut out = Vec::new();
+        let mut at = addr;
+        while out.len() < libc::PATH_MAX as usize {
+            let chunk = (PAGE - at % PAGE) as usize;
+            let got = self.read_memory(id, pid, at, chunk)?;
+            if let Some(end) = got.iter().position(|&b| b == 0) {
+                out.extend_from_slice(&got[..end]);
+                return Some(out);
+            }
+            out.extend_from_slice(&got);
+            at += chunk as u64;
+        }
+        None
     }
 
     /// Reads the blocked task's memory for a report; valid only while its notification is.

@@ -5,6 +5,7 @@ mod api;
 mod cli;
 mod guards;
 mod hostile;
+mod landlock_reports;
 mod launch;
 mod loader;
 mod others;

@@ -1,0 +1,295 @@
+//! Landlock's refusals reported like seccomp's, with the unveil that fixes them: a read, a
+//! write, a create, a remove and an execute, each refused by the real Landlock and reported
+//! from the kernel's audit records (`--landlock-reports audit`) and by the unprivileged check
+//! (`--landlock-reports check`); what a user without CAP_AUDIT_READ sees; no report for what
+//! was allowed; the `--report` JSON.
+
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::sync::OnceLock;
+
+use crate::util::*;
+
+const FS: &str = "stdio rpath wpath cpath exec";
+
+/// The kernel's audit switch (AUDIT_GET / AUDIT_SET over netlink).
+fn audit_status(set: Option<u32>) -> Option<u32> {
+    // SAFETY: socket(2) with constant arguments; the fd is owned below.
+    let fd = unsafe { libc::socket(libc::AF_NETLINK, libc::SOCK_RAW | libc::SOCK_CLOEXEC, 9) };
+    if fd < 0 {
+        return None;
+    }
+    // SAFETY: a fresh fd.
+    let fd = unsafe { OwnedFd::from_raw_fd(fd) };
+    let mut msg = vec![0u8; 16];
+    let (kind, body): (u16, Vec<u8>) = match set {
+        // struct audit_status: mask = AUDIT_STATUS_ENABLED, enabled = v.
+        Some(v) => (
+            1001,
+            [1u32, v, 0, 0, 0, 0, 0, 0]
+                .iter()
+                .flat_map(|x| x.to_ne_bytes())
+                .collect(),
+        ),
+        None => (1000, Vec::new()),
+    };
+    msg.extend_from_slice(&body);
+    let len = msg.len() as u32;
+    msg[0..4].copy_from_slice(&len.to_ne_bytes());
+    msg[4..6].copy_from_slice(&kind.to_ne_bytes());
+    msg[6..8].copy_from_slice(&1u16.to_ne_bytes()); // NLM_F_REQUEST
+    msg[8..12].copy_from_slice(&7u32.to_ne_bytes());
+    // SAFETY: sending our buffer.
+    if unsafe { libc::send(fd.as_raw_fd(), msg.as_ptr().cast(), msg.len(), 0) } < 0 {
+        return None;
+    }
+    if set.is_some() {
+        return Some(0);
+    }
+    let mut buf = vec![0u8; 8192];
+    for _ in 0..4 {
+        // SAFETY: receiving into our buffer.
+        let n = unsafe { libc::recv(fd.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len(), 0) };
+        if n < 24 {
+            return None;
+        }
+        let kind = u16::from_ne_bytes([buf[4], buf[5]]);
+        if kind == 1000 {
+            return Some(u32::from_ne_bytes([buf[20], buf[21], buf[22], buf[23]]));
+        }
+        if kind == 2 && i32::from_ne_bytes([buf[16], buf[17], buf[18], buf[19]]) != 0 {
+            return None;
+        }
+    }
+    None
+}
+
+extern "C" fn audit_off_again() {
+    audit_status(Some(0));
+}
+
+/// Kernel audit must be on for the exact mode. When it is off and we are root, it is turned
+/// on for these tests and off again when the test process exits (never left on).
+fn require_audit() -> bool {
+    static OK: OnceLock<Result<(), String>> = OnceLock::new();
+    let r = OK.get_or_init(|| match audit_status(None) {
+        Some(0) => {
+            audit_status(Some(1));
+            if audit_status(None) != Some(1) {
+                return Err("kernel audit is off and could not be turned on".into());
+            }
+            eprintln!(
+                "kernel audit was off: turned on for the Landlock report tests, off again at exit"
+            );
+            // SAFETY: registering a plain function to run at exit.
+            unsafe { libc::atexit(audit_off_again) };
+            Ok(())
+        }
+        Some(_) => Ok(()),
+        None => Err("the kernel's audit status cannot be read (root is needed)".into()),
+    });
+    match r {
+        Ok(()) => require_kernel(),
+        Err(why) => missing(why),
+    }
+}
+
+struct Tree {
+    dir: tempfile::TempDir,
+}
+
+impl Tree {
+    /// `in/f`, `out/f`, `out/t` (an executable copy of the static probe).
+    fn new() -> Tree {
+        let dir = tempdir();
+        for d in ["in", "out"] {
+            std::fs::create_dir_all(dir.path().join(d)).unwrap();
+        }
+        std::fs::write(dir.path().join("in/f"), "inside").unwrap();
+        std::fs::write(dir.path().join("out/f"), "outside").unwrap();
+        std::fs::copy(probe_static(), dir.path().join("out/t")).unwrap();
+        Tree { dir }
+    }
+    fn p(&self, rel: &str) -> String {
+        s(&std::fs::canonicalize(self.dir.path()).unwrap().join(rel))
+    }
+}
+
+/// Each refused access: the probe's steps, what the report line must hold, and the fix.
+fn cases(t: &Tree) -> Vec<(String, String, String)> {
+    vec![
+        (
+            format!("read {}", t.p("out/f")),
+            format!("denied open \"{}\" (read) in probe-static[", t.p("out/f")),
+            format!("needs unveil r:{}", t.p("out/f")),
+        ),
+        (
+            format!("write {} x", t.p("out/f")),
+            format!("denied open \"{}\" (write", t.p("out/f")),
+            format!("needs unveil w:{}", t.p("out/f")),
+        ),
+        (
+            format!("creat {} 420", t.p("out/new")),
+            format!(
+                "denied creat in \"{}\" (create) in probe-static[",
+                t.p("out")
+            ),
+            format!("needs unveil wc:{}", t.p("out")),
+        ),
+        (
+            format!("unlink {}", t.p("out/f")),
+            format!(
+                "denied unlink in \"{}\" (remove) in probe-static[",
+                t.p("out")
+            ),
+            format!("needs unveil c:{}", t.p("out")),
+        ),
+        (
+            format!("exec {} exit 0", t.p("out/t")),
+            format!("denied execve \"{}\" (execute", t.p("out/t")),
+            format!("x:{}", t.p("out/t")),
+        ),
+    ]
+}
+
+fn check_mode(mode: &str) {
+    for i in 0..cases(&Tree::new()).len() {
+        // Each access works without the sandbox, so the refusal below is Landlock's.
+        let alone_tree = Tree::new();
+        let (steps, _, _) = &cases(&alone_tree)[i];
+        let op = steps.split_whitespace().next().unwrap();
+        let alone = probe_unconfined(steps);
+        assert!(
+            (op == "exec" && alone.code == 0) || alone.result(op) == "ok",
+            "unconfined {steps}: {alone:?}"
+        );
+        let t = Tree::new();
+        let (steps, line, fix) = &cases(&t)[i];
+        let v = format!("r:{}", t.p("in"));
+        let r = probe_run(&["--landlock-reports", mode, "-p", FS, "-v", &v], steps);
+        if op != "exec" {
+            r.expect(op, "EACCES");
+        }
+        let found = r
+            .stderr
+            .lines()
+            .find(|l| l.contains(line.as_str()))
+            .unwrap_or_else(|| panic!("{mode}: no report `{line}` for {steps}: {r:?}"));
+        assert!(found.starts_with("seccomp-pledge: "), "{found}");
+        assert!(
+            found.contains(fix.as_str()),
+            "{mode}: `{found}` should say `{fix}`"
+        );
+    }
+    // Allowed accesses are not reported.
+    let t = Tree::new();
+    let v = format!("r:{}", t.p("in"));
+    let r = probe_run(
+        &["--landlock-reports", mode, "-p", FS, "-v", &v],
+        &format!("read {} :: getdents {}", t.p("in/f"), t.p("in")),
+    );
+    r.expect("read", "ok").expect("getdents", "ok");
+    assert!(!r.stderr.contains("needs unveil"), "{mode}: {r:?}");
+}
+
+#[test]
+fn audit_mode_reports_each_refusal_with_its_unveil() {
+    if !require_audit() {
+        return;
+    }
+    check_mode("audit");
+}
+
+#[test]
+fn check_mode_reports_each_refusal_with_its_unveil() {
+    if !require_kernel() {
+        return;
+    }
+    check_mode("check");
+}
+
+#[test]
+fn the_fix_is_pasteable_and_makes_the_access_work() {
+    if !require_audit() {
+        return;
+    }
+    let t = Tree::new();
+    let steps = format!("read {}", t.p("out/f"));
+    let r = probe_run(&["-p", FS], &steps);
+    r.expect("read", "EACCES");
+    let line = r
+        .stderr
+        .lines()
+        .find(|l| l.contains("needs unveil"))
+        .unwrap_or_else(|| panic!("auto mode as root with audit on reports: {r:?}"));
+    let fix = line.rsplit("needs unveil ").next().unwrap();
+    probe_run(&["-p", FS, "-v", fix], &steps).expect("read", "ok");
+}
+
+#[test]
+fn report_json_and_quiet() {
+    if !require_audit() {
+        return;
+    }
+    let t = Tree::new();
+    let report = t.dir.path().join("report.json");
+    let steps = format!("read {}", t.p("out/f"));
+    let r = probe_run(&["-q", "--report", &s(&report), "-p", FS], &steps);
+    r.expect("read", "EACCES");
+    assert!(!r.stderr.contains("denied"), "-q prints no report: {r:?}");
+    let text = std::fs::read_to_string(&report).unwrap();
+    let d: serde_json::Value = text
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|v| v["by"] == "landlock" && v["path"] == t.p("out/f").as_str())
+        .unwrap_or_else(|| panic!("no landlock object in {text}"));
+    assert_eq!(d["unveil"], format!("r:{}", t.p("out/f")));
+    assert_eq!(d["access"][0], "fs.read_file");
+    assert_eq!(d["action"], "eacces");
+    assert_eq!(d["syscall"], "openat");
+}
+
+#[test]
+fn without_cap_audit_read_a_failed_run_says_how_to_get_reports() {
+    if !require_audit() {
+        return;
+    }
+    let t = Tree::new();
+    let steps = format!("read {}", t.p("out/f"));
+    // The capability gone from the bounding set: root's next execve does not get it.
+    let mut args = vec!["--bounding-set=-audit_read".to_string(), s(bin())];
+    args.extend(["-p", FS, "--", &s(probe_static())].map(String::from));
+    args.extend(steps.split_whitespace().map(String::from));
+    let out = std::process::Command::new("setpriv")
+        .args(&args)
+        .output()
+        .expect("setpriv (util-linux) runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("needs unveil"), "{err}");
+    assert!(
+        err.contains("was not reported: reading the kernel's audit records needs CAP_AUDIT_READ")
+            && err.contains("--landlock-reports check"),
+        "{err}"
+    );
+    // Asked for, audit mode refuses to run instead.
+    let mut args2 = args.clone();
+    args2.insert(2, "--landlock-reports=audit".into());
+    let out = std::process::Command::new("setpriv")
+        .args(&args2)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(125));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("CAP_AUDIT_READ"), "{err}");
+    // The unprivileged mode explains it.
+    let mut args3 = args.clone();
+    args3.insert(2, "--landlock-reports=check".into());
+    let out = std::process::Command::new("setpriv")
+        .args(&args3)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("needs unveil r:{}", t.p("out/f"))),
+        "{err}"
+    );
+}
