@@ -77,7 +77,7 @@ _seccomp__pledge() {
 
     case "${cmd}" in
         seccomp__pledge)
-            opts="-p -v -V -k -q -n -N -D -C -M -O -P -F -T -h --promises --unveil --no-unveil --kill --quiet --report --allow-loader-promises --nice --keep-fds --keep-caps --cpu --memory --open-files --processes --file-size --test --strict --allow --deny --policy --filter --check --json --no-check --local --remote --api --no-api --version --help shell run serve script trace check completions man help"
+            opts="-p -v -V -k -q -n -N -D -C -M -O -P -F -T -h --promises --unveil --no-unveil --kill --quiet --report --landlock-reports --allow-loader-promises --nice --keep-fds --keep-caps --cpu --memory --open-files --processes --file-size --test --strict --allow --deny --policy --filter --check --json --no-check --local --remote --api --no-api --version --help shell run serve script trace check completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -101,6 +101,10 @@ _seccomp__pledge() {
                     ;;
                 --report)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --landlock-reports)
+                    COMPREPLY=($(compgen -W "auto audit check off" -- "${cur}"))
                     return 0
                     ;;
                 --cpu)
@@ -357,7 +361,7 @@ _seccomp__pledge() {
             return 0
             ;;
         seccomp__subcmd__pledge__subcmd__run)
-            opts="-p -v -V -k -q -n -N -D -C -M -O -P -F -T -h --promises --unveil --no-unveil --kill --quiet --report --allow-loader-promises --nice --keep-fds --keep-caps --cpu --memory --open-files --processes --file-size --test --strict --allow --deny --policy --filter --check --json --no-check --local --remote --api --no-api --help"
+            opts="-p -v -V -k -q -n -N -D -C -M -O -P -F -T -h --promises --unveil --no-unveil --kill --quiet --report --landlock-reports --allow-loader-promises --nice --keep-fds --keep-caps --cpu --memory --open-files --processes --file-size --test --strict --allow --deny --policy --filter --check --json --no-check --local --remote --api --no-api --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -381,6 +385,10 @@ _seccomp__pledge() {
                     ;;
                 --report)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --landlock-reports)
+                    COMPREPLY=($(compgen -W "auto audit check off" -- "${cur}"))
                     return 0
                     ;;
                 --cpu)

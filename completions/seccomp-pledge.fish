@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_seccomp_pledge_global_optspecs
-    string join \n p/promises= v/unveil= V/no-unveil k/kill q/quiet report= allow-loader-promises n/nice N/keep-fds D/keep-caps C/cpu= M/memory= O/open-files= P/processes= F/file-size= T/test= strict allow= deny= policy= filter= check json no-check local remote api no-api version h/help
+    string join \n p/promises= v/unveil= V/no-unveil k/kill q/quiet report= landlock-reports= allow-loader-promises n/nice N/keep-fds D/keep-caps C/cpu= M/memory= O/open-files= P/processes= F/file-size= T/test= strict allow= deny= policy= filter= check json no-check local remote api no-api version h/help
 end
 
 function __fish_seccomp_pledge_needs_command
@@ -27,6 +27,10 @@ end
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s p -l promises -d 'Promises, space separated; repeatable, values add up [default: stdio rpath]' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s v -l unveil -d 'Unveil PATH with permissions from rwxc (no PERM: means r); repeatable' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l report -d 'Also write every denial to FILE, one JSON object per line' -r -F
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l landlock-reports -d 'How refusals by unveil (Landlock) are reported: `audit` from the kernel\'s audit records (exact; needs CAP_AUDIT_READ and audit enabled), `check` by checking file calls against the unveiled paths (unprivileged, report-only, slower), `auto` (audit when possible), `off`' -r -f -a "auto\t''
+audit\t''
+check\t''
+off\t''"
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s C -l cpu -d 'CPU time limit in seconds (RLIMIT_CPU) [default: inherited]' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s M -l memory -d 'Address-space limit, e.g. 4g (RLIMIT_AS) [default: this machine\'s total RAM]' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s O -l open-files -d 'Open-file limit (RLIMIT_NOFILE) [default: 64]' -r
@@ -68,6 +72,10 @@ complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand shell" -s 
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s p -l promises -d 'Promises, space separated; repeatable, values add up [default: stdio rpath]' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s v -l unveil -d 'Unveil PATH with permissions from rwxc (no PERM: means r); repeatable' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l report -d 'Also write every denial to FILE, one JSON object per line' -r -F
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l landlock-reports -d 'How refusals by unveil (Landlock) are reported: `audit` from the kernel\'s audit records (exact; needs CAP_AUDIT_READ and audit enabled), `check` by checking file calls against the unveiled paths (unprivileged, report-only, slower), `auto` (audit when possible), `off`' -r -f -a "auto\t''
+audit\t''
+check\t''
+off\t''"
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s C -l cpu -d 'CPU time limit in seconds (RLIMIT_CPU) [default: inherited]' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s M -l memory -d 'Address-space limit, e.g. 4g (RLIMIT_AS) [default: this machine\'s total RAM]' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s O -l open-files -d 'Open-file limit (RLIMIT_NOFILE) [default: 64]' -r

@@ -75,6 +75,31 @@ pub struct Session {
     /// Programs started by `run` and `trace` get /dev/null on stdin unless they ask for
     /// `--stdin`: set by a batch, whose stdin holds the commands still to run.
     pub null_stdin: bool,
+    /// The last run's denials (at most [`DENIALS_KEPT`]), for `denials` and
+    /// `suggest --from-denials`; `None` before the first run.
+    last_denials: Option<Vec<crate::sandbox::report::Denial>>,
+}
+
+/// How many denials of a run the session keeps for `denials`.
+pub const DENIALS_KEPT: usize = 1_000;
+
+/// A denial as scripts and JSON clients get it.
+fn denial_json(d: &crate::sandbox::report::Denial) -> serde_json::Value {
+    serde_json::json!({
+        "by": d.by,
+        "pid": d.pid,
+        "comm": d.comm,
+        "syscall": d.syscall,
+        "decoded": d.call,
+        "args": d.args,
+        "promises": d.promises,
+        "promise": d.promises.first(),
+        "path": d.path,
+        "access": d.access,
+        "unveil": d.unveil,
+        "fix": d.fix,
+        "line": d.line(),
+    })
 }
 
 /// Limits on the data a session keeps for structured results.
@@ -140,6 +165,7 @@ impl Session {
             trace: None,
             keep: Keep::default(),
             null_stdin: false,
+            last_denials: None,
         }
     }
 
@@ -313,7 +339,27 @@ impl Session {
             Command::Load { path, filter } => self.load(&path, filter.as_deref()),
             Command::SaveTrace { path, force } => self.save_trace(path, force),
             Command::LoadTrace(path) => self.load_trace(&path),
-            Command::Run { argv, stdin } => {
+            Command::Denials => {
+                let Some(denied) = &self.last_denials else {
+                    return Err(fail(
+                        "no run yet: `denials` shows the denials of the last `run`",
+                        Some("`run -- PROGRAM` first".into()),
+                    ));
+                };
+                let text: String = denied.iter().map(|d| format!("{}\n", d.line())).collect();
+                let mut out = Output::text(text).data(serde_json::json!({
+                    "denials": denied.iter().map(denial_json).collect::<Vec<_>>(),
+                }));
+                if denied.is_empty() {
+                    out = out.note("the last run was denied nothing");
+                }
+                Ok(out)
+            }
+            Command::Run {
+                argv,
+                stdin,
+                landlock_reports,
+            } => {
                 if self.policy.promises.is_empty() && self.policy.rules.is_empty() {
                     return Err(fail(
                         "the policy allows nothing yet: the program could not even start",
@@ -327,10 +373,12 @@ impl Session {
                     eprintln!("seccomp-pledge: {n}");
                 }
                 let outcome = l.run(RunOptions {
-                    keep_denials: self.keep.denials,
+                    keep_denials: self.keep.denials.max(DENIALS_KEPT),
                     null_stdin: self.null_stdin && !stdin,
+                    landlock_reports,
                     ..RunOptions::default()
                 })?;
+                self.last_denials = Some(outcome.denied.clone());
                 // The program's own output is on stdout: the status goes with the notes.
                 let program = argv[0].to_string_lossy();
                 let mut status = match outcome.exit {
@@ -356,19 +404,8 @@ impl Session {
                 let denied: Vec<serde_json::Value> = outcome
                     .denied
                     .iter()
-                    .map(|d| {
-                        serde_json::json!({
-                            "pid": d.pid,
-                            "comm": d.comm,
-                            "syscall": d.syscall,
-                            "decoded": d.call,
-                            "args": d.args,
-                            "promises": d.promises,
-                            "promise": d.promises.first(),
-                            "fix": d.fix,
-                            "line": d.line(),
-                        })
-                    })
+                    .take(self.keep.denials)
+                    .map(denial_json)
                     .collect();
                 let mut notes = outcome.notes.clone();
                 notes.push(status);
@@ -388,7 +425,12 @@ impl Session {
                 })
             }
             Command::Trace { args, add } => self.trace(&args, add),
-            Command::Suggest { apply, all } => {
+            Command::Suggest {
+                apply,
+                from_denials: true,
+                ..
+            } => self.suggest_from_denials(apply),
+            Command::Suggest { apply, all, .. } => {
                 let record = self.last_trace()?;
                 let suggestion = crate::trace::advice::suggest(&record.profile);
                 let text = suggestion.describe();
@@ -630,6 +672,86 @@ impl Session {
         self.change();
         self.policy = policy;
         Ok(())
+    }
+
+    /// `suggest --from-denials [apply]`: what the last run's denial reports name, a promise
+    /// for each refused call and an unveil for each refused access, added to the policy.
+    fn suggest_from_denials(&mut self, apply: bool) -> Result<Output, Error> {
+        use crate::policy::promise::{Promise, PromiseSet};
+        use crate::policy::unveil::Unveil;
+        let Some(denied) = &self.last_denials else {
+            return Err(fail(
+                "no run yet: `suggest --from-denials` works from the denials of the last `run`",
+                Some("`run -- PROGRAM` first".into()),
+            ));
+        };
+        let mut promises = PromiseSet::EMPTY;
+        let mut unveils: Vec<Unveil> = Vec::new();
+        let mut unfixed = Vec::new();
+        for d in denied {
+            if let Some(v) = &d.unveil {
+                if let Ok(u) = Unveil::parse_flag(v) {
+                    match unveils.iter_mut().find(|x| x.path == u.path) {
+                        Some(x) => x.perms = x.perms.union(u.perms),
+                        None => unveils.push(u),
+                    }
+                    continue;
+                }
+            }
+            let names: &[&str] = if d.together {
+                &d.promises
+            } else {
+                d.promises.get(..1).unwrap_or(&[])
+            };
+            let mut any = false;
+            for n in names {
+                if let Ok(p) = n.parse::<Promise>() {
+                    promises.insert(p);
+                    any = true;
+                }
+            }
+            if !any && !unfixed.contains(&d.line()) {
+                unfixed.push(d.line());
+            }
+        }
+        let promises = promises.difference(self.policy.promises);
+        let mut text = String::new();
+        if !promises.is_empty() {
+            text.push_str(&format!("promise {promises}\n"));
+        }
+        for u in &unveils {
+            text.push_str(&format!(
+                "unveil {}:{}\n",
+                u.perms,
+                crate::policy::signature::escape_word(&u.path.to_string_lossy())
+            ));
+        }
+        let mut out = Output::text(text.clone()).data(serde_json::json!({
+            "promises": promises.iter().map(|p| p.name()).collect::<Vec<_>>(),
+            "unveils": unveils.iter().map(|u| serde_json::json!({
+                "path": u.path.display().to_string(),
+                "perms": u.perms.to_string(),
+            })).collect::<Vec<_>>(),
+            "unfixed": unfixed,
+            "applied": apply,
+        }));
+        for l in &unfixed {
+            out = out.note(format!(
+                "no promise or unveil fixes this (see its report): {l}"
+            ));
+        }
+        if text.is_empty() {
+            return Ok(out.note("the last run's denials name nothing to add"));
+        }
+        if !apply {
+            return Ok(
+                out.note("`suggest --from-denials apply` adds these to the policy; `run` tries it")
+            );
+        }
+        self.change();
+        self.policy.promises = self.policy.promises.union(promises);
+        self.policy.unveils.extend(unveils);
+        Ok(out.note("added to the session's policy (`undo` takes them back)"))
     }
 
     fn last_trace(&self) -> Result<&TraceRecord, Error> {

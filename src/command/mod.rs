@@ -178,7 +178,11 @@ pub enum Command {
         /// `--stdin`: the program reads the front end's standard input (a batch's program
         /// gets /dev/null otherwise).
         stdin: bool,
+        /// `--landlock-reports MODE`: how unveil's refusals are explained.
+        landlock_reports: crate::sandbox::launch::LandlockReports,
     },
+    /// Show the last run's denials (`denials`).
+    Denials,
     /// Trace a program.
     Trace {
         /// The flags and the command.
@@ -192,6 +196,9 @@ pub enum Command {
         apply: bool,
         /// Adopt the optional promises too (`suggest apply --all`).
         all: bool,
+        /// From the last run's denial reports instead of the trace (`--from-denials`):
+        /// the promises and unveils they name, added to the session's policy.
+        from_denials: bool,
     },
     /// Add an explicit allow-list of the calls the last trace made (`allow traced`).
     AllowTraced,
@@ -604,10 +611,44 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
             }
         }
         "run" => {
-            let (stdin, args) = match args.first() {
-                Some(w) if w.text == "--stdin" => (true, &args[1..]),
-                _ => (false, args),
-            };
+            use crate::sandbox::launch::LandlockReports;
+            let mut stdin = false;
+            let mut landlock_reports = LandlockReports::default();
+            let mut args = args;
+            loop {
+                match args {
+                    [w, rest @ ..] if w.text == "--stdin" => {
+                        stdin = true;
+                        args = rest;
+                    }
+                    [w, rest @ ..] if w.text.starts_with("--landlock-reports") => {
+                        let (value, rest, span) = match w.text.strip_prefix("--landlock-reports") {
+                            Some(v) if v.starts_with('=') => {
+                                (v[1..].to_string(), rest, w.span.clone())
+                            }
+                            Some("") => match rest {
+                                [v, rest @ ..] => (v.text.clone(), rest, v.span.clone()),
+                                [] => {
+                                    return Err(missing(
+                                        "a mode after --landlock-reports (auto, audit, check or off)",
+                                    ));
+                                }
+                            },
+                            _ => break,
+                        };
+                        landlock_reports = LandlockReports::from_name(&value).ok_or_else(|| {
+                            let names: Vec<&str> =
+                                LandlockReports::ALL.iter().map(|(n, _)| *n).collect();
+                            with_hint(
+                                err(format!("unknown --landlock-reports mode `{value}`"), span),
+                                format!("one of: {}", names.join(", ")),
+                            )
+                        })?;
+                        args = rest;
+                    }
+                    _ => break,
+                }
+            }
             let rest = match args.first() {
                 Some(w) if w.text == "--" => &args[1..],
                 _ => args,
@@ -618,6 +659,7 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
             Command::Run {
                 argv: rest.iter().map(|w| OsString::from(&w.text)).collect(),
                 stdin,
+                landlock_reports,
             }
         }
         "trace" => {
@@ -650,18 +692,35 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
                 args: rest.iter().map(|w| w.text.clone()).collect(),
             },
         },
+        "denials" => {
+            none_expected(args)?;
+            Command::Denials
+        }
         "suggest" => match args {
             [] => Command::Suggest {
                 apply: false,
                 all: false,
+                from_denials: false,
+            },
+            [f] if f.text == "--from-denials" => Command::Suggest {
+                apply: false,
+                all: false,
+                from_denials: true,
+            },
+            [f, w] if f.text == "--from-denials" && w.text == "apply" => Command::Suggest {
+                apply: true,
+                all: false,
+                from_denials: true,
             },
             [w] if w.text == "apply" => Command::Suggest {
                 apply: true,
                 all: false,
+                from_denials: false,
             },
             [w, a] if w.text == "apply" && a.text == "--all" => Command::Suggest {
                 apply: true,
                 all: true,
+                from_denials: false,
             },
             [w, a, ..] if w.text == "apply" => {
                 return Err(with_hint(
@@ -792,6 +851,7 @@ fn parse_format(w: &Word) -> Result<Format, ParseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sandbox::launch::LandlockReports;
 
     fn ok(line: &str) -> Command {
         parse_line(line).unwrap().unwrap()
@@ -879,16 +939,50 @@ mod tests {
             ok("run -- ls -l"),
             Command::Run {
                 argv: vec!["ls".into(), "-l".into()],
-                stdin: false
+                stdin: false,
+                landlock_reports: LandlockReports::Auto,
             }
         );
         assert_eq!(
             ok("run sh -c 'a b'"),
             Command::Run {
                 argv: vec!["sh".into(), "-c".into(), "a b".into()],
-                stdin: false
+                stdin: false,
+                landlock_reports: LandlockReports::Auto,
             }
         );
+        for line in [
+            "run --landlock-reports check -- cat",
+            "run --stdin --landlock-reports=check cat",
+        ] {
+            assert!(matches!(
+                ok(line),
+                Command::Run {
+                    landlock_reports: LandlockReports::Check,
+                    ..
+                }
+            ));
+        }
+        let e = bad("run --landlock-reports=loud -- cat");
+        assert!(
+            e.message.contains("unknown --landlock-reports mode `loud`"),
+            "{}",
+            e.message
+        );
+        assert!(
+            bad("run --landlock-reports")
+                .message
+                .contains("a mode after")
+        );
+        assert!(matches!(
+            ok("suggest --from-denials apply"),
+            Command::Suggest {
+                apply: true,
+                from_denials: true,
+                ..
+            }
+        ));
+        assert_eq!(ok("denials"), Command::Denials);
         assert_eq!(
             ok("limit nofile 100"),
             Command::Limit(Some((LimitName::OpenFiles, Some(LimitValue::Value(100)))))

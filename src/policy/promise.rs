@@ -792,6 +792,9 @@ pub static TABLE: [PromiseInfo; 24] = [
             u("/proc/self/status", "r"),
             u("/proc/self/cmdline", "r"),
             u("/usr/share/locale", "r"),
+            // glibc reads it at every setlocale(); on Debian it is a link to
+            // /etc/locale.alias, outside the directory above (the rule follows the link).
+            u("/usr/share/locale/locale.alias", "r"),
             u("/usr/share/zoneinfo", "r"),
             u("/usr/share/common-licenses", "r"),
             u("/proc/sys/kernel/version", "r"),

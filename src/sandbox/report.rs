@@ -81,6 +81,9 @@ pub struct Denial {
     /// The promises that would allow it: any one of them, or, when no single promise would
     /// (see [`Fix::Together`]), the two needed together. Empty when none would.
     pub promises: Vec<&'static str>,
+    /// `promises` are needed together, not any one of them.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub together: bool,
     /// The fix, in words.
     pub fix: String,
     /// What the sandbox did: `eperm`, `kill`, or the errno name (`eacces` for Landlock).
@@ -263,6 +266,7 @@ pub fn denial(
     Denial {
         pid,
         comm: comm(pid),
+        together: matches!(fix, Fix::Together(_)),
         syscall: syscall_name(nr),
         nr,
         args,
@@ -312,6 +316,7 @@ pub fn foreign(pid: i32, arch: u32, nr: u32, args: [u64; 6], action: &str) -> De
         args,
         call,
         promises: Vec::new(),
+        together: false,
         fix: fix.to_string(),
         action: action.to_string(),
         by: "seccomp",
@@ -415,6 +420,7 @@ pub fn landlock(r: &super::audit::Refusal) -> Denial {
         args,
         call,
         promises: Vec::new(),
+        together: false,
         fix,
         action: "eacces".to_string(),
         by: "landlock",
@@ -698,6 +704,7 @@ mod tests {
             args: [0; 6],
             call: String::new(),
             promises: vec![],
+            together: false,
             fix: "needs promise inet".into(),
             action: "eperm".into(),
             by: "seccomp",

@@ -83,6 +83,9 @@ impl LoaderWatch {
     }
 }
 
+/// How long the end of a run waits for the last of Landlock's audit records.
+const AUDIT_FLUSH: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// Where a narrowed program's loader is.
 struct LoaderState {
     watch: LoaderWatch,
@@ -287,12 +290,15 @@ impl State {
         let mut notes = Vec::new();
         if let Some(mut a) = self.opts.audit.take() {
             // Records of the last refusals may still be on their way through the kernel.
-            let (last, complete) = a.flush(std::time::Duration::from_millis(500));
+            // That takes a millisecond or two, but the kernel's audit thread also prints
+            // records to the console when no audit daemon takes them, and a slow (serial)
+            // console holds everything behind it for a while.
+            let (last, complete) = a.flush(AUDIT_FLUSH);
             for r in last {
                 self.emit(&report::landlock(&r));
             }
             if !complete {
-                notes.push("Landlock's last audit records did not arrive within 0.5 s: refusals at the end of the run may be missing from the reports".to_string());
+                notes.push(format!("Landlock's last audit records did not arrive within {} s: refusals at the end of the run may be missing from the reports", AUDIT_FLUSH.as_secs()));
             }
             if a.lost {
                 notes.push("some of Landlock's audit records were lost (too many at once): not every refusal was reported".to_string());

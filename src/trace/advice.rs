@@ -981,9 +981,11 @@ fn implicit_letters(implicit: &[Implicit], path: &Path) -> Perms {
     let canon = canonical(path);
     implicit
         .iter()
-        .filter(|s| {
-            path.starts_with(&s.path)
-                || matches!((&canon, &s.canonical), (Some(c), Some(sc)) if c.starts_with(sc))
+        .filter(|s| match (&canon, &s.canonical) {
+            // Landlock grants what lies beneath the rule's object: a symbolic link inside
+            // an unveiled directory that leads out of it is not covered.
+            (Some(c), Some(sc)) => c.starts_with(sc),
+            _ => path.starts_with(&s.path),
         })
         .fold(Perms::default(), |acc, s| acc.union(s.perms))
 }

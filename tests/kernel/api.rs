@@ -952,3 +952,57 @@ fn clients_confined_like_the_server_are_accepted() {
     assert!(reply.contains("open ok"), "{reply}");
     assert!(marker.exists(), "{reply}");
 }
+
+#[test]
+fn landlock_refusals_reach_socket_clients_as_reports_and_data() {
+    if !require_kernel() {
+        return;
+    }
+    let server = Server::start(&[]);
+    let mut c = server.client();
+    let probe = s(probe_static());
+    let d = tempdir();
+    let f = d.path().join("secret");
+    std::fs::write(&f, "x").unwrap();
+    let f = s(&std::fs::canonicalize(&f).unwrap());
+    c.send(b"format json\n");
+    assert_eq!(c.json()["ok"], true);
+    c.send(b"promise stdio rpath\n");
+    c.json();
+    c.send(format!("run --landlock-reports check -- {probe} read {f}\n").as_bytes());
+    let mut output = Vec::new();
+    let resp = loop {
+        let v = c.json();
+        if v.get("output").is_some() {
+            output.push(v["output"].as_str().unwrap().to_string());
+        } else {
+            break v;
+        }
+    };
+    assert!(
+        output
+            .iter()
+            .any(|l| l.contains(&format!("denied open \"{f}\" (read)"))
+                && l.contains(&format!("needs unveil r:{f}"))),
+        "{output:?}"
+    );
+    let denial = resp["data"]["denials"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["path"] == f.as_str())
+        .cloned()
+        .unwrap_or_else(|| panic!("{resp}"));
+    assert_eq!(denial["by"], "landlock");
+    assert_eq!(denial["unveil"], format!("r:{f}"));
+    c.send(b"denials\n");
+    let v = c.json();
+    assert!(
+        v["data"]["denials"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["unveil"] == format!("r:{f}")),
+        "{v}"
+    );
+}

@@ -293,3 +293,90 @@ fn without_cap_audit_read_a_failed_run_says_how_to_get_reports() {
         "{err}"
     );
 }
+
+#[test]
+fn the_shell_keeps_the_denials_and_suggests_their_fixes() {
+    if !require_kernel() {
+        return;
+    }
+    let t = Tree::new();
+    let probe = s(probe_static());
+    let steps = format!("read {} :: socket AF_INET SOCK_STREAM", t.p("out/f"));
+    let file = t.dir.path().join("commands");
+    std::fs::write(
+        &file,
+        format!(
+            "promise stdio rpath\nunveil {} r\nrun --landlock-reports check -- {probe} {steps}\ndenials\nsuggest --from-denials apply\nshow\nrun -- {probe} {steps}\n",
+            t.p("in")
+        ),
+    )
+    .unwrap();
+    let r = sp_cmd(&[std::ffi::OsStr::new("shell"), file.as_os_str()], |c| {
+        c.current_dir(t.dir.path())
+            .env("XDG_STATE_HOME", t.dir.path().join(".state"));
+    });
+    assert_eq!(r.code, 0, "{r}");
+    // `denials` repeats both kinds on stdout.
+    assert!(
+        r.stdout.contains(&format!(
+            "denied open \"{}\" (read) in probe-static[",
+            t.p("out/f")
+        )) && r.stdout.contains("denied socket(AF_INET, SOCK_STREAM"),
+        "{r}"
+    );
+    // The suggestion adds the promise and the unveil, and the second run gets both.
+    assert!(r.stdout.contains("promise inet"), "{r}");
+    assert!(
+        r.stdout.contains(&format!("unveil r:{}", t.p("out/f"))),
+        "{r}"
+    );
+    assert_eq!(
+        r.results("read").collect::<Vec<_>>(),
+        ["EACCES", "ok"],
+        "{r}"
+    );
+    assert_eq!(
+        r.results("socket").collect::<Vec<_>>().last(),
+        Some(&"ok"),
+        "{r}"
+    );
+}
+
+#[test]
+fn scripts_get_the_denials_as_data() {
+    if !require_kernel() {
+        return;
+    }
+    let t = Tree::new();
+    let probe = s(probe_static());
+    let f = t.p("out/f");
+    std::fs::write(
+        t.dir.path().join("learn.rhai"),
+        format!(
+            r#"
+quiet(true);
+promise("stdio rpath");
+run(["--landlock-reports", "check", "{probe}", "read", "{f}"]);
+let d = denials().denials.filter(|x| x.by == "landlock");
+if d.len() != 1 || d[0].unveil != "r:{f}" {{ throw `denials ${{d}}`; }}
+suggest("--from-denials", "apply");
+let r = run(["{probe}", "read", "{f}"]);
+if r.status != 0 {{ throw `status ${{r.status}}`; }}
+print("fixed");
+"#
+        ),
+    )
+    .unwrap();
+    let r = sp_cmd(
+        &[
+            std::ffi::OsStr::new("script"),
+            t.dir.path().join("learn.rhai").as_os_str(),
+        ],
+        |c| {
+            c.current_dir(t.dir.path())
+                .env("XDG_STATE_HOME", t.dir.path());
+        },
+    );
+    assert_eq!(r.code, 0, "{r}");
+    assert!(r.stdout.contains("fixed"), "{r}");
+}
