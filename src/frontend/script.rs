@@ -335,9 +335,10 @@ fn command_line(name: &str, args: &[Dynamic]) -> Result<String, String> {
             format!("load {} {}", w(1)?, quoted(&args[0])?)
         }
         ("load", 2) => format!("load --filter {} {}", quoted(&args[1])?, quoted(&args[0])?),
-        // run(argv) and trace(argv[, flags]): argv is an array (a program and its arguments)
+        // run(argv[, flags]) and trace(argv[, flags]): argv is an array (a program and its arguments)
         // or one string split like the shell would.
         ("run", 1) => format!("run -- {}", words(&args[0])?),
+        ("run", 2) => format!("run {} -- {}", w(1)?, words(&args[0])?),
         ("trace", 1) => format!("trace -o /dev/null -- {}", words(&args[0])?),
         ("trace", 2) => {
             let flags = w(1)?;
@@ -929,6 +930,14 @@ mod tests {
         assert_eq!(
             command_line("run", &[Dynamic::from(argv.clone())]).unwrap(),
             "run -- ls -l 'a b'"
+        );
+        assert_eq!(
+            command_line(
+                "run",
+                &[Dynamic::from(argv.clone()), s("--landlock-reports check")]
+            )
+            .unwrap(),
+            "run --landlock-reports check -- ls -l 'a b'"
         );
         assert_eq!(
             command_line("trace", &[Dynamic::from(argv), s("-f")]).unwrap(),

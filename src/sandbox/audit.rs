@@ -29,6 +29,8 @@ const NLMSG_ERROR: u16 = 2;
 /// `landlock_restrict_self` flag: log denials after the next `execve` too (ABI ≥ 7).
 pub const LANDLOCK_RESTRICT_SELF_LOG_NEW_EXEC_ON: i32 = 1 << 1;
 const NLMSG_HDRLEN: usize = 16;
+/// Events kept open at most while their records arrive.
+const MAX_OPEN_EVENTS: usize = 256;
 
 /// Why Landlock's audit records cannot be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -176,11 +178,16 @@ pub struct Reader {
     child: i32,
     domain: Option<u64>,
     creator: Option<(i32, Vec<u8>)>,
-    event: Vec<Record>,
+    /// Events still open (their end-of-event record not yet read), oldest first: the
+    /// records of concurrent events interleave.
+    events: Vec<(u64, Vec<Record>)>,
     refusals: Vec<Refusal>,
     /// Records were dropped (the socket's buffer overflowed): some refusals are missing.
     pub lost: bool,
     markers_seen: u32,
+    /// AUDIT_GET answers (CAP_AUDIT_CONTROL): the end of a run waits on the kernel's queue.
+    can_query: bool,
+    seq: u32,
 }
 
 fn socket() -> Result<OwnedFd, Unavailable> {
@@ -268,17 +275,24 @@ pub fn open(abi: i32) -> Result<Reader, Unavailable> {
         child: 0,
         domain: None,
         creator: None,
-        event: Vec::new(),
+        events: Vec::new(),
         refusals: Vec::new(),
         lost: false,
         markers_seen: 0,
+        can_query: false,
+        seq: 0,
     };
-    match reader.enabled() {
-        Some(true) => Ok(reader),
-        Some(false) => Err(Unavailable::Disabled),
+    match reader.status() {
+        Some((true, _)) => {
+            reader.can_query = true;
+            Ok(reader)
+        }
+        Some((false, _)) => Err(Unavailable::Disabled),
         None => {
-            // AUDIT_GET needs CAP_AUDIT_CONTROL: our own joining is logged only when audit
-            // is on, so its record tells instead.
+            // AUDIT_GET needs CAP_AUDIT_CONTROL: a listener's joining is logged only when
+            // audit is on, so a second listener's join record tells instead (this socket
+            // may miss its own: the kernel can send it before the membership takes effect).
+            let _probe = socket().and_then(|s| join(&s).map(|()| s))?;
             let deadline = Instant::now() + Duration::from_millis(50);
             while reader.markers_seen == 0 && Instant::now() < deadline {
                 if wait_readable(&reader.sock, deadline - Instant::now()) {
@@ -305,19 +319,26 @@ impl Reader {
         self.sock.as_raw_fd()
     }
 
-    /// Asks the kernel whether audit is enabled (`None`: not allowed to ask).
-    fn enabled(&mut self) -> Option<bool> {
+    /// Asks the kernel for its audit status: (enabled, records queued and not yet sent to
+    /// listeners). `None`: not allowed to ask (AUDIT_GET needs CAP_AUDIT_CONTROL).
+    fn status(&mut self) -> Option<(bool, u32)> {
+        self.seq += 1;
+        let seq = self.seq;
         let mut msg = [0u8; NLMSG_HDRLEN];
         msg[0..4].copy_from_slice(&(NLMSG_HDRLEN as u32).to_ne_bytes());
         msg[4..6].copy_from_slice(&AUDIT_GET.to_ne_bytes());
         msg[6..8].copy_from_slice(&(libc::NLM_F_REQUEST as u16).to_ne_bytes());
-        msg[8..12].copy_from_slice(&1u32.to_ne_bytes());
+        msg[8..12].copy_from_slice(&seq.to_ne_bytes());
         // SAFETY: sending our buffer.
         if unsafe { libc::send(self.sock.as_raw_fd(), msg.as_ptr().cast(), msg.len(), 0) } < 0 {
             return None;
         }
         let deadline = Instant::now() + Duration::from_millis(200);
         let mut buf = vec![0u8; 64 << 10];
+        let word = |p: &[u8], i: usize| {
+            p.get(i * 4..i * 4 + 4)
+                .map(|b| u32::from_ne_bytes(b.try_into().unwrap_or([0; 4])))
+        };
         while Instant::now() < deadline {
             if !wait_readable(&self.sock, deadline - Instant::now()) {
                 return None;
@@ -328,28 +349,25 @@ impl Reader {
             if n < 0 {
                 continue;
             }
-            let mut answer = None;
-            let records = messages(&buf[..n as usize], |kind, seq, payload| {
-                if seq == 1 && kind == AUDIT_GET && payload.len() >= 8 {
-                    answer = Some(u32::from_ne_bytes(
-                        payload[4..8].try_into().unwrap_or([0; 4]),
-                    ));
-                } else if seq == 1 && kind == NLMSG_ERROR {
-                    let code = payload
-                        .get(0..4)
-                        .map_or(0, |b| i32::from_ne_bytes(b.try_into().unwrap_or([0; 4])));
-                    if code != 0 {
-                        answer = Some(u32::MAX);
-                    }
+            // struct audit_status: mask, enabled, failure, pid, rate_limit, backlog_limit,
+            // lost, backlog, …
+            let mut answer: Option<Option<(bool, u32)>> = None;
+            let records = messages(&buf[..n as usize], |kind, s, payload| {
+                if s == seq && kind == AUDIT_GET {
+                    answer = Some(
+                        word(payload, 1)
+                            .zip(word(payload, 7))
+                            .map(|(e, b)| (e != 0, b)),
+                    );
+                } else if s == seq && kind == NLMSG_ERROR && word(payload, 0) != Some(0) {
+                    answer = Some(None);
                 }
             });
             for r in records {
                 self.record(r);
             }
-            match answer {
-                Some(u32::MAX) => return None,
-                Some(e) => return Some(e != 0),
-                None => {}
+            if let Some(a) = answer {
+                return a;
             }
         }
         None
@@ -387,9 +405,6 @@ impl Reader {
     }
 
     fn record(&mut self, r: Record) {
-        if self.event.first().is_some_and(|e| e.serial != r.serial) {
-            self.end_event();
-        }
         if r.kind == AUDIT_EVENT_LISTENER {
             // SAFETY: getpid has no preconditions.
             let me = i64::from(unsafe { libc::getpid() });
@@ -397,20 +412,38 @@ impl Reader {
                 self.markers_seen += 1;
             }
         }
+        let serial = r.serial;
         let eoe = r.kind == AUDIT_EOE;
         if matches!(
             r.kind,
             AUDIT_LANDLOCK_ACCESS | AUDIT_LANDLOCK_DOMAIN | AUDIT_SYSCALL
         ) {
-            self.event.push(r);
+            match self.events.iter_mut().find(|(s, _)| *s == serial) {
+                Some((_, e)) => e.push(r),
+                None => self.events.push((serial, vec![r])),
+            }
         }
         if eoe {
-            self.end_event();
+            if let Some(i) = self.events.iter().position(|(s, _)| *s == serial) {
+                let (_, e) = self.events.remove(i);
+                self.end_event(e);
+            }
+        }
+        // Events without an end record (no syscall context): bounded, oldest first.
+        while self.events.len() > MAX_OPEN_EVENTS {
+            let (_, e) = self.events.remove(0);
+            self.end_event(e);
         }
     }
 
-    fn end_event(&mut self) {
-        let event = std::mem::take(&mut self.event);
+    /// Ends every open event (at the end of a run).
+    fn end_all(&mut self) {
+        for (_, e) in std::mem::take(&mut self.events) {
+            self.end_event(e);
+        }
+    }
+
+    fn end_event(&mut self, event: Vec<Record>) {
         for r in event.iter().filter(|r| r.kind == AUDIT_LANDLOCK_DOMAIN) {
             if r.text("status") == Some("allocated")
                 && self.child != 0
@@ -466,23 +499,43 @@ impl Reader {
         }
     }
 
-    /// Reads until every record the kernel made before now has arrived (a marker record,
-    /// logged when a second listener joins, comes after them), at most `timeout`; returns the
-    /// last refusals. False in `.1` when the marker did not come in time.
+    /// Reads until every record the kernel made before now has arrived, at most `timeout`;
+    /// returns the last refusals, and false in `.1` when that could not be made sure of.
+    ///
+    /// With AUDIT_GET (root), the kernel's queue is watched until it is empty: its thread
+    /// hands each record to the listeners as it takes it off the queue. Otherwise a second
+    /// listener joins the group: the kernel logs that, after everything before it. (This
+    /// reader's own join record is not a marker to wait for: the kernel may send it before
+    /// the socket's membership takes effect.)
     pub fn flush(&mut self, timeout: Duration) -> (Vec<Refusal>, bool) {
-        let marker = socket().and_then(|s| join(&s).map(|()| s));
-        // Two joins of ours are logged: this reader's own (which may itself still be on
-        // its way when the run was short) and the marker's.
-        let mut done = marker.is_err();
         let deadline = Instant::now() + timeout;
-        while !done && Instant::now() < deadline {
-            if wait_readable(&self.sock, deadline - Instant::now()) {
-                self.read_available_into();
+        let mut done = false;
+        if self.can_query {
+            while Instant::now() < deadline {
+                match self.status() {
+                    Some((_, 0)) => {
+                        // The last record taken off the queue is handed over right after.
+                        std::thread::sleep(Duration::from_millis(1));
+                        done = true;
+                        break;
+                    }
+                    Some(_) => std::thread::sleep(Duration::from_millis(1)),
+                    None => break,
+                }
             }
-            done = self.markers_seen >= 2;
+        } else {
+            let before = self.markers_seen;
+            let marker = socket().and_then(|s| join(&s).map(|()| s));
+            done = marker.is_err();
+            while !done && Instant::now() < deadline {
+                if wait_readable(&self.sock, deadline - Instant::now()) {
+                    self.read_available_into();
+                }
+                done = self.markers_seen > before;
+            }
         }
         self.read_available_into();
-        self.end_event();
+        self.end_all();
         (std::mem::take(&mut self.refusals), done)
     }
 
@@ -565,11 +618,43 @@ mod tests {
             child,
             domain: None,
             creator: None,
-            event: Vec::new(),
+            events: Vec::new(),
             refusals: Vec::new(),
             lost: false,
             markers_seen: 0,
+            can_query: false,
+            seq: 0,
         }
+    }
+
+    #[test]
+    fn records_of_concurrent_events_may_interleave() {
+        let mut r = reader(7);
+        r.record(rec(
+            1423,
+            "audit(1.0:10): domain=bb blockers=fs.read_file path=\"/a\"",
+        ));
+        r.record(rec(
+            1423,
+            "audit(1.0:11): domain=cc blockers=fs.read_file path=\"/b\"",
+        ));
+        r.record(rec(
+            1424,
+            "audit(1.0:10): domain=bb status=allocated mode=enforcing pid=7 uid=0",
+        ));
+        r.record(rec(
+            1300,
+            "audit(1.0:11): arch=c000003e syscall=2 pid=99 comm=\"x\"",
+        ));
+        r.record(rec(
+            1300,
+            "audit(1.0:10): arch=c000003e syscall=257 pid=8 comm=\"cat\"",
+        ));
+        r.record(rec(1320, "audit(1.0:11): "));
+        r.record(rec(1320, "audit(1.0:10): "));
+        let got = std::mem::take(&mut r.refusals);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!((got[0].pid, got[0].path.as_deref()), (8, Some(&b"/a"[..])));
     }
 
     #[test]
@@ -609,7 +694,7 @@ mod tests {
             1423,
             "audit(1.0:12): domain=aa blockers=fs.read_file path=\"/y\"",
         ));
-        r.end_event();
+        r.end_all();
         let got = std::mem::take(&mut r.refusals);
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[0].pid, 4243);

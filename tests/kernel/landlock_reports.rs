@@ -356,7 +356,7 @@ fn scripts_get_the_denials_as_data() {
             r#"
 quiet(true);
 promise("stdio rpath");
-run(["--landlock-reports", "check", "{probe}", "read", "{f}"]);
+run(["{probe}", "read", "{f}"], "--landlock-reports check");
 let d = denials().denials.filter(|x| x.by == "landlock");
 if d.len() != 1 || d[0].unveil != "r:{f}" {{ throw `denials ${{d}}`; }}
 suggest("--from-denials", "apply");
