@@ -187,6 +187,8 @@ pub struct Reader {
     markers_seen: u32,
     /// AUDIT_GET answers (CAP_AUDIT_CONTROL): the end of a run waits on the kernel's queue.
     can_query: bool,
+    /// This executable, as the kernel names it (the creator of the sandbox's domain).
+    own_exe: Vec<u8>,
     seq: u32,
 }
 
@@ -281,6 +283,9 @@ pub fn open(abi: i32) -> Result<Reader, Unavailable> {
         markers_seen: 0,
         can_query: false,
         seq: 0,
+        own_exe: std::fs::read_link("/proc/self/exe")
+            .map(|p| std::os::unix::ffi::OsStrExt::as_bytes(p.as_os_str()).to_vec())
+            .unwrap_or_default(),
     };
     match reader.status() {
         Some((true, _)) => {
@@ -445,9 +450,14 @@ impl Reader {
 
     fn end_event(&mut self, event: Vec<Record>) {
         for r in event.iter().filter(|r| r.kind == AUDIT_LANDLOCK_DOMAIN) {
+            // Ours was made by the child before it executed the program, so it names
+            // seccomp-pledge as the executable: a domain the program makes itself (also with
+            // the child's pid) names the program.
             if r.text("status") == Some("allocated")
+                && self.domain.is_none()
                 && self.child != 0
                 && r.num("pid") == Some(i64::from(self.child))
+                && r.get("exe") == Some(self.own_exe.as_slice())
             {
                 self.domain = r.hex("domain");
                 // Its comm is seccomp-pledge's (the domain is made before execve): the
@@ -624,6 +634,7 @@ mod tests {
             markers_seen: 0,
             can_query: false,
             seq: 0,
+            own_exe: b"/sp".to_vec(),
         }
     }
 
@@ -640,7 +651,7 @@ mod tests {
         ));
         r.record(rec(
             1424,
-            "audit(1.0:10): domain=bb status=allocated mode=enforcing pid=7 uid=0",
+            "audit(1.0:10): domain=bb status=allocated mode=enforcing pid=7 uid=0 exe=\"/sp\"",
         ));
         r.record(rec(
             1300,
@@ -670,6 +681,16 @@ mod tests {
             "audit(1.0:9): domain=aa status=allocated mode=enforcing pid=99 uid=0 exe=\"/e\" comm=\"other\"",
         ));
         r.record(rec(1320, "audit(1.0:9): "));
+        // The program's own domain: made by the same pid, but not by seccomp-pledge.
+        r.record(rec(
+            1423,
+            "audit(1.0:8): domain=ee blockers=fs.read_file path=\"/z\"",
+        ));
+        r.record(rec(
+            1424,
+            "audit(1.0:8): domain=ee status=allocated mode=enforcing pid=4242 uid=0 exe=\"/probe\" comm=\"probe\"",
+        ));
+        r.record(rec(1320, "audit(1.0:8): "));
         // Ours: ACCESS, DOMAIN, SYSCALL, EOE.
         r.record(rec(
             1423,

@@ -380,3 +380,80 @@ print("fixed");
     assert_eq!(r.code, 0, "{r}");
     assert!(r.stdout.contains("fixed"), "{r}");
 }
+
+#[test]
+fn the_programs_own_landlock_domain_is_not_reported_as_the_sandboxs() {
+    if !require_audit() {
+        return;
+    }
+    let t = Tree::new();
+    // Unconfined, the program's own domain refuses what lies outside its PATH.
+    let steps = format!(
+        "landlock-nest {} :: read {} :: read {}",
+        t.p("in"),
+        t.p("in/f"),
+        t.p("out/f")
+    );
+    let alone = probe_unconfined(&steps);
+    assert_eq!(
+        alone.results("read").collect::<Vec<_>>(),
+        ["ok", "EACCES"],
+        "{alone:?}"
+    );
+    // Confined with out/ unveiled: that refusal is the program's doing, not the sandbox's,
+    // and no unveil would fix it.
+    let v = format!("r:{}", t.dir.path().display());
+    let r = probe_run(
+        &[
+            "--landlock-reports",
+            "audit",
+            "-p",
+            "stdio rpath unveil",
+            "-v",
+            &v,
+        ],
+        &steps,
+    );
+    r.expect("landlock-nest", "ok");
+    assert_eq!(
+        r.results("read").collect::<Vec<_>>(),
+        ["ok", "EACCES"],
+        "{r:?}"
+    );
+    assert!(!r.stderr.contains("needs unveil"), "{r:?}");
+}
+
+#[test]
+fn checking_file_calls_lets_through_nothing_the_filter_denies() {
+    if !require_kernel() {
+        return;
+    }
+    let t = Tree::new();
+    let steps = format!(
+        "open {} 1 :: mkdir {} :: unlink {} :: read {}",
+        t.p("in/f"),
+        t.p("in/d"),
+        t.p("in/f"),
+        t.p("in/f")
+    );
+    // Unconfined, all of them work (on a tree of their own).
+    let alone_tree = Tree::new();
+    let alone = probe_unconfined(&steps.replace(&t.p(""), &alone_tree.p("")));
+    for op in ["open", "mkdir", "unlink"] {
+        alone.expect(op, "ok");
+    }
+    // Under `stdio rpath` with the directory fully unveiled, the calls the filter sends to the
+    // supervisor only to be checked are still refused where the promises do not allow them.
+    let v = format!("rwc:{}", t.p("in"));
+    let r = probe_run(
+        &["--landlock-reports", "check", "-p", "stdio rpath", "-v", &v],
+        &steps,
+    );
+    for op in ["open", "mkdir", "unlink"] {
+        r.expect(op, "EPERM");
+    }
+    r.expect("read", "ok");
+    assert!(r.stderr.contains("needs promise wpath"), "{r:?}");
+    assert!(!r.stderr.contains("needs unveil"), "{r:?}");
+    assert_eq!(std::fs::read_to_string(t.p("in/f")).unwrap(), "inside");
+}

@@ -1947,6 +1947,27 @@ static void op_landlock_abi(int ac, char **av, res_t *r)
 	ret_num(r, SC3(SYS_landlock_create_ruleset, NULL, 0,
 		       1 /* LANDLOCK_CREATE_RULESET_VERSION */));
 }
+/* A Landlock domain of the program's own: reading files is allowed beneath PATH only. */
+static void op_landlock_nest(int ac, char **av, res_t *r)
+{
+	(void)ac;
+	struct { unsigned long long fs, net, scoped; } attr = { 1ULL << 2 /* READ_FILE */, 0, 0 };
+	struct __attribute__((packed)) { unsigned long long allowed; int fd; } rule;
+	long rs = SC3(SYS_landlock_create_ruleset, &attr, sizeof attr, 0);
+	if (rs < 0) {
+		ret_num(r, rs);
+		return;
+	}
+	rule.allowed = 1ULL << 2;
+	rule.fd = (int)SC4(SYS_openat, FDCWD, av[0], O_PATH | O_CLOEXEC, 0);
+	long e = SC4(445 /* landlock_add_rule */, rs, 1 /* PATH_BENEATH */, &rule, 0);
+	if (e < 0) {
+		ret_num(r, e);
+		return;
+	}
+	ret_num(r, SC2(446 /* landlock_restrict_self */, rs, 0));
+}
+
 static void seccomp_common(res_t *r, unsigned long flags, int fdval)
 {
 	struct sock_filter insn[1] = {
@@ -2324,6 +2345,7 @@ static const struct op ops[] = {
 	{ "io_uring_setup", 0, "", 0, op_io_uring_setup, "" },
 	{ "memfd_create", 0, "n", 0, op_memfd_create, "[FLAGS]" },
 	{ "landlock-abi", 0, "", 0, op_landlock_abi, "" },
+	{ "landlock-nest", 1, "s", 0, op_landlock_nest, "PATH (a domain of its own: read files beneath PATH only)" },
 	{ "seccomp-listener", 0, "", 0, op_seccomp_listener, "" },
 	{ "seccomp-filter", 0, "", 0, op_seccomp_filter, "" },
 	{ "bpf", 0, "", 0, op_bpf, "" },
