@@ -1412,14 +1412,14 @@ fn take_listener(pid: libc::pid_t, shared: &Shared) -> Result<OwnedFd, LaunchErr
             shared.taken.store(1, Ordering::Release);
             // The sandbox waits for every answer: have the kernel wake the supervisor on the
             // waiting task's CPU (Linux 6.6; older kernels refuse the flag, which only costs
-            // speed).
-            let sync: u64 = SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP;
-            // SAFETY: SET_FLAGS reads a u64 from the pointer.
+            // speed). The flags are the ioctl's argument itself, not a pointer to them (a
+            // pointer is refused with EINVAL).
+            // SAFETY: SET_FLAGS takes the flags by value and touches no memory of ours.
             unsafe {
                 libc::ioctl(
                     listener.as_raw_fd(),
                     libc::SECCOMP_IOCTL_NOTIF_SET_FLAGS,
-                    &sync as *const u64,
+                    SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP,
                 )
             };
             return Ok(listener);

@@ -254,7 +254,10 @@ impl Checker {
         let Some(call) = row(nr) else {
             return Vec::new();
         };
-        let resolve = |(dirfd, path): (Option<usize>, usize)| -> Option<PathBuf> {
+        // A name, and whether all of it but its last component is already resolved (a
+        // directory's path from /proc plus one name: the common `openat(dirfd, "name")`),
+        // which spares walking the whole path again.
+        let resolve = |(dirfd, path): (Option<usize>, usize)| -> Option<(PathBuf, bool)> {
             let raw = read(args[path])?;
             let p = Path::new(OsStr::from_bytes(&raw));
             let base = |fd: u64| -> Option<PathBuf> {
@@ -265,16 +268,17 @@ impl Checker {
                 }
             };
             if raw.is_empty() {
-                return dirfd.and_then(|d| base(args[d]));
+                return dirfd.and_then(|d| base(args[d])).map(|b| (b, true));
             }
             if p.is_absolute() {
-                return Some(p.to_path_buf());
+                return Some((p.to_path_buf(), false));
             }
             let dir = match dirfd {
                 Some(d) => base(args[d])?,
                 None => base(AT_FDCWD)?,
             };
-            Some(dir.join(p))
+            let one = !raw.contains(&b'/') && raw != b"." && raw != b"..";
+            Some((dir.join(p), one))
         };
         let mut out = Vec::new();
         let mut refuse = |path: &Path, need: BitFlags<AccessFs>| {
@@ -290,10 +294,27 @@ impl Checker {
                 });
             }
         };
-        // The existing object, resolved like the kernel (symbolic links followed).
-        let existing = |p: &Path| std::fs::canonicalize(p).ok();
+        // The existing object, resolved like the kernel (symbolic links followed), and
+        // whether it is a directory.
+        let existing = |(p, parent_real): &(PathBuf, bool)| -> Option<(PathBuf, bool)> {
+            if *parent_real {
+                let m = std::fs::symlink_metadata(p).ok()?;
+                if !m.file_type().is_symlink() {
+                    return Some((p.clone(), m.is_dir()));
+                }
+            }
+            let real = std::fs::canonicalize(p).ok()?;
+            let is_dir = real.is_dir();
+            Some((real, is_dir))
+        };
         // A new entry's directory, resolved; None when it does not exist (ENOENT first).
-        let parent = |p: &Path| existing(p.parent().unwrap_or(Path::new("/")));
+        let parent = |(p, parent_real): &(PathBuf, bool)| -> Option<PathBuf> {
+            let dir = p.parent().unwrap_or(Path::new("/"));
+            if *parent_real {
+                return Some(dir.to_path_buf());
+            }
+            std::fs::canonicalize(dir).ok()
+        };
         let Some(object) = resolve(call.object) else {
             return Vec::new();
         };
@@ -309,9 +330,9 @@ impl Checker {
                 let write = flags & libc::O_ACCMODE as u64 != libc::O_RDONLY as u64;
                 let read_ = flags & libc::O_ACCMODE as u64 != libc::O_WRONLY as u64;
                 match existing(&object) {
-                    Some(real) => {
+                    Some((real, is_dir)) => {
                         let mut need = BitFlags::empty();
-                        if real.is_dir() {
+                        if is_dir {
                             if read_ {
                                 need |= AccessFs::ReadDir;
                             }
@@ -337,7 +358,7 @@ impl Checker {
                 }
             }
             What::Exec => {
-                if let Some(real) = existing(&object) {
+                if let Some((real, _)) = existing(&object) {
                     refuse(&real, AccessFs::Execute | AccessFs::ReadFile);
                 }
             }
@@ -378,7 +399,7 @@ impl Checker {
                 let Some(target) = call.target.and_then(&resolve) else {
                     return Vec::new();
                 };
-                let is_dir = std::fs::symlink_metadata(&object).is_ok_and(|m| m.is_dir());
+                let is_dir = std::fs::symlink_metadata(&object.0).is_ok_and(|m| m.is_dir());
                 let (from, to) = (parent(&object), parent(&target));
                 let make = if is_dir {
                     AccessFs::MakeDir
@@ -421,7 +442,7 @@ impl Checker {
                 }
             }
             What::Truncate => {
-                if let Some(real) = existing(&object) {
+                if let Some((real, _)) = existing(&object) {
                     refuse(&real, AccessFs::Truncate.into());
                 }
             }
