@@ -245,10 +245,11 @@ fn wait_readable(fd: &OwnedFd, timeout: Duration) -> bool {
 }
 
 /// Joins the audit group, before the sandbox is created, for a child that will be `child`
-/// (set with [`Reader::set_child`]). `abi` is the kernel's Landlock ABI.
+/// (set with [`Reader::set_child`]); [`Reader::settle`] then says whether audit is on.
+/// `abi` is the kernel's Landlock ABI.
 ///
 /// # Errors
-/// Why the records cannot be read: no CAP_AUDIT_READ, audit disabled, an old Landlock.
+/// Why the records cannot be read: no CAP_AUDIT_READ, an old Landlock.
 pub fn open(abi: i32) -> Result<Reader, Unavailable> {
     if abi < 7 {
         return Err(Unavailable::OldAbi(abi));
@@ -272,7 +273,7 @@ pub fn open(abi: i32) -> Result<Reader, Unavailable> {
             }
         }
     }
-    let mut reader = Reader {
+    let reader = Reader {
         sock,
         child: 0,
         domain: None,
@@ -287,33 +288,44 @@ pub fn open(abi: i32) -> Result<Reader, Unavailable> {
             .map(|p| std::os::unix::ffi::OsStrExt::as_bytes(p.as_os_str()).to_vec())
             .unwrap_or_default(),
     };
-    match reader.status() {
-        Some((true, _)) => {
-            reader.can_query = true;
-            Ok(reader)
-        }
-        Some((false, _)) => Err(Unavailable::Disabled),
-        None => {
-            // AUDIT_GET needs CAP_AUDIT_CONTROL: a listener's joining is logged only when
-            // audit is on, so a second listener's join record tells instead (this socket
-            // may miss its own: the kernel can send it before the membership takes effect).
-            let _probe = socket().and_then(|s| join(&s).map(|()| s))?;
-            let deadline = Instant::now() + Duration::from_millis(50);
-            while reader.markers_seen == 0 && Instant::now() < deadline {
-                if wait_readable(&reader.sock, deadline - Instant::now()) {
-                    reader.read_available();
-                }
-            }
-            if reader.markers_seen > 0 {
-                Ok(reader)
-            } else {
-                Err(Unavailable::Disabled)
-            }
-        }
-    }
+    Ok(reader)
 }
 
 impl Reader {
+    /// Finds out whether audit is on (so that records will come). Separate from [`open`]:
+    /// the kernel answers AUDIT_GET from a thread it starts for the purpose, which takes a
+    /// few hundred microseconds, so the launcher asks while the child sets itself up.
+    ///
+    /// # Errors
+    /// [`Unavailable::Disabled`].
+    pub fn settle(&mut self) -> Result<(), Unavailable> {
+        let reader = self;
+        match reader.status() {
+            Some((true, _)) => {
+                reader.can_query = true;
+                Ok(())
+            }
+            Some((false, _)) => Err(Unavailable::Disabled),
+            None => {
+                // AUDIT_GET needs CAP_AUDIT_CONTROL: a listener's joining is logged only when
+                // audit is on, so a second listener's join record tells instead (this socket
+                // may miss its own: the kernel can send it before the membership takes effect).
+                let _probe = socket().and_then(|s| join(&s).map(|()| s))?;
+                let deadline = Instant::now() + Duration::from_millis(50);
+                while reader.markers_seen == 0 && Instant::now() < deadline {
+                    if wait_readable(&reader.sock, deadline - Instant::now()) {
+                        reader.read_available();
+                    }
+                }
+                if reader.markers_seen > 0 {
+                    Ok(())
+                } else {
+                    Err(Unavailable::Disabled)
+                }
+            }
+        }
+    }
+
     /// The sandbox's first process, whose domain's refusals are read.
     pub fn set_child(&mut self, pid: i32) {
         self.child = pid;

@@ -1148,11 +1148,18 @@ impl Launch {
         if landlocked {
             match opts.landlock_reports {
                 LandlockReports::Auto | LandlockReports::Audit => {
-                    match super::audit::open(self.landlock.abi) {
-                        Ok(r) => audit = Some(r),
-                        Err(e) if opts.landlock_reports == LandlockReports::Audit => {
-                            return Err(LaunchError::LandlockReports(e));
+                    // Asked for, audit must be there before anything runs; otherwise
+                    // whether audit is on is settled while the child sets itself up.
+                    let asked = opts.landlock_reports == LandlockReports::Audit;
+                    let opened = super::audit::open(self.landlock.abi).and_then(|mut r| {
+                        if asked {
+                            r.settle()?;
                         }
+                        Ok(r)
+                    });
+                    match opened {
+                        Ok(r) => audit = Some(r),
+                        Err(e) if asked => return Err(LaunchError::LandlockReports(e)),
                         Err(e) => unexplained = Some(e.to_string()),
                     }
                 }
@@ -1202,6 +1209,13 @@ impl Launch {
         }
         if let Some(a) = &mut audit {
             a.set_child(pid);
+            if opts.landlock_reports == LandlockReports::Auto {
+                // Audit off: the domain logs nothing (its logging flag has no effect).
+                if let Err(e) = a.settle() {
+                    unexplained = Some(e.to_string());
+                    audit = None;
+                }
+            }
         }
         // The child has its own copies now.
         drop(self.ruleset.take());
