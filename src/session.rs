@@ -83,23 +83,16 @@ pub struct Session {
 /// How many denials of a run the session keeps for `denials`.
 pub const DENIALS_KEPT: usize = 1_000;
 
-/// A denial as scripts and JSON clients get it.
+/// A denial as scripts and JSON clients get it: its report fields (as in `--report`), plus
+/// `decoded` (the call), `promise` (the first that would allow it) and `line`.
 fn denial_json(d: &crate::sandbox::report::Denial) -> serde_json::Value {
-    serde_json::json!({
-        "by": d.by,
-        "pid": d.pid,
-        "comm": d.comm,
-        "syscall": d.syscall,
-        "decoded": d.call,
-        "args": d.args,
-        "promises": d.promises,
-        "promise": d.promises.first(),
-        "path": d.path,
-        "access": d.access,
-        "unveil": d.unveil,
-        "fix": d.fix,
-        "line": d.line(),
-    })
+    let mut v = serde_json::to_value(d).unwrap_or_default();
+    if let Some(m) = v.as_object_mut() {
+        m.insert("decoded".into(), d.call.clone().into());
+        m.insert("promise".into(), d.promises.first().copied().into());
+        m.insert("line".into(), d.line().into());
+    }
+    v
 }
 
 /// Limits on the data a session keeps for structured results.

@@ -177,7 +177,6 @@ pub struct Reader {
     sock: OwnedFd,
     child: i32,
     domain: Option<u64>,
-    creator: Option<(i32, Vec<u8>)>,
     /// Events still open (their end-of-event record not yet read), oldest first: the
     /// records of concurrent events interleave.
     events: Vec<(u64, Vec<Record>)>,
@@ -273,36 +272,39 @@ pub fn open(abi: i32) -> Result<Reader, Unavailable> {
             }
         }
     }
-    let reader = Reader {
-        sock,
-        child: 0,
-        domain: None,
-        creator: None,
-        events: Vec::new(),
-        refusals: Vec::new(),
-        lost: false,
-        markers_seen: 0,
-        can_query: false,
-        seq: 0,
-        own_exe: std::fs::read_link("/proc/self/exe")
-            .map(|p| std::os::unix::ffi::OsStrExt::as_bytes(p.as_os_str()).to_vec())
-            .unwrap_or_default(),
-    };
+    let own_exe = std::fs::read_link("/proc/self/exe")
+        .map(|p| std::os::unix::ffi::OsStrExt::as_bytes(p.as_os_str()).to_vec())
+        .unwrap_or_default();
+    let reader = Reader::new(sock, own_exe);
     Ok(reader)
 }
 
 impl Reader {
+    fn new(sock: OwnedFd, own_exe: Vec<u8>) -> Reader {
+        Reader {
+            sock,
+            child: 0,
+            domain: None,
+            events: Vec::new(),
+            refusals: Vec::new(),
+            lost: false,
+            markers_seen: 0,
+            can_query: false,
+            seq: 0,
+            own_exe,
+        }
+    }
+
     /// Finds out whether audit is on (so that records will come). Separate from [`open`]:
-    /// the kernel answers AUDIT_GET from a thread it starts for the purpose, which takes a
-    /// few hundred microseconds, so the launcher asks while the child sets itself up.
+    /// AUDIT_GET is a round trip through the kernel (about 56 µs here), which the launcher
+    /// makes while the child sets itself up.
     ///
     /// # Errors
     /// [`Unavailable::Disabled`].
     pub fn settle(&mut self) -> Result<(), Unavailable> {
-        let reader = self;
-        match reader.status() {
+        match self.status() {
             Some((true, _)) => {
-                reader.can_query = true;
+                self.can_query = true;
                 Ok(())
             }
             Some((false, _)) => Err(Unavailable::Disabled),
@@ -312,12 +314,12 @@ impl Reader {
                 // may miss its own: the kernel can send it before the membership takes effect).
                 let _probe = socket().and_then(|s| join(&s).map(|()| s))?;
                 let deadline = Instant::now() + Duration::from_millis(50);
-                while reader.markers_seen == 0 && Instant::now() < deadline {
-                    if wait_readable(&reader.sock, deadline - Instant::now()) {
-                        reader.read_available();
+                while self.markers_seen == 0 && Instant::now() < deadline {
+                    if wait_readable(&self.sock, deadline - Instant::now()) {
+                        self.read_available();
                     }
                 }
-                if reader.markers_seen > 0 {
+                if self.markers_seen > 0 {
                     Ok(())
                 } else {
                     Err(Unavailable::Disabled)
@@ -472,9 +474,6 @@ impl Reader {
                 && r.get("exe") == Some(self.own_exe.as_slice())
             {
                 self.domain = r.hex("domain");
-                // Its comm is seccomp-pledge's (the domain is made before execve): the
-                // report reads the program's own from /proc instead.
-                self.creator = Some((self.child, Vec::new()));
             }
         }
         let Some(domain) = self.domain else {
@@ -487,7 +486,9 @@ impl Reader {
         {
             let (pid, comm) = match syscall.and_then(|s| Some((s.num("pid")?, s))) {
                 Some((pid, s)) => (pid as i32, s.get("comm").unwrap_or_default().to_vec()),
-                None => self.creator.clone().unwrap_or((self.child, Vec::new())),
+                // No syscall record: the domain's creator, the program itself (the comm the
+                // domain record names is seccomp-pledge's; the report reads the program's).
+                None => (self.child, Vec::new()),
             };
             let call = syscall.and_then(|s| {
                 let nr = s.num("syscall")? as u32;
@@ -635,19 +636,12 @@ mod tests {
     }
 
     fn reader(child: i32) -> Reader {
-        Reader {
-            sock: socket().expect("a netlink audit socket can be made (unbound)"),
-            child,
-            domain: None,
-            creator: None,
-            events: Vec::new(),
-            refusals: Vec::new(),
-            lost: false,
-            markers_seen: 0,
-            can_query: false,
-            seq: 0,
-            own_exe: b"/sp".to_vec(),
-        }
+        let mut r = Reader::new(
+            socket().expect("a netlink audit socket can be made (unbound)"),
+            b"/sp".to_vec(),
+        );
+        r.set_child(child);
+        r
     }
 
     #[test]

@@ -358,12 +358,10 @@ pub fn landlock(r: &super::audit::Refusal) -> Denial {
         }
     }
     let name = r.syscall.and_then(|(nr, _)| syscalls::name(nr));
-    if let (Some(n @ ("open" | "openat" | "creat")), Some((_, a))) = (name, r.syscall) {
-        let flags = match n {
-            "open" => a[1],
-            "openat" => a[2],
-            _ => libc::O_WRONLY as u64,
-        };
+    let flags = r
+        .syscall
+        .and_then(|(nr, a)| super::unveil_check::open_flags(nr, &a));
+    if let Some(flags) = flags {
         let writes = flags & libc::O_ACCMODE as u64 != libc::O_RDONLY as u64;
         if letters.contains(Perms::CREATE) && writes {
             letters = letters.union(Perms::WRITE);

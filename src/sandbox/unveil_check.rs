@@ -172,6 +172,19 @@ const CALLS: &[FileCall] = &[
     },
 ];
 
+/// The flags of an `open`, `openat` or `creat` call, read off the table (creat's are
+/// implied).
+pub fn open_flags(nr: u32, args: &[u64; 4]) -> Option<u64> {
+    match row(nr)?.what {
+        What::Open(Some(i)) => Some(args[i]),
+        What::Open(None) => Some(CREAT_FLAGS),
+        _ => None,
+    }
+}
+
+/// What `creat` does: `open(path, O_CREAT|O_WRONLY|O_TRUNC)`.
+const CREAT_FLAGS: u64 = (libc::O_CREAT | libc::O_WRONLY | libc::O_TRUNC) as u64;
+
 fn row(nr: u32) -> Option<&'static FileCall> {
     let name = syscalls::name(nr)?;
     CALLS.iter().find(|c| c.name == name)
@@ -320,10 +333,7 @@ impl Checker {
         };
         match call.what {
             What::Open(flags) => {
-                let flags = flags.map_or(
-                    (libc::O_CREAT | libc::O_WRONLY | libc::O_TRUNC) as u64,
-                    |i| args[i],
-                );
+                let flags = flags.map_or(CREAT_FLAGS, |i| args[i]);
                 if flags & libc::O_PATH as u64 != 0 {
                     return Vec::new();
                 }
@@ -401,35 +411,24 @@ impl Checker {
                 };
                 let is_dir = std::fs::symlink_metadata(&object.0).is_ok_and(|m| m.is_dir());
                 let (from, to) = (parent(&object), parent(&target));
-                let make = if is_dir {
-                    AccessFs::MakeDir
+                // Across directories, both ends also need REFER.
+                let refer = if from.is_some() && from != to {
+                    BitFlags::from(AccessFs::Refer)
                 } else {
-                    AccessFs::MakeReg
+                    BitFlags::empty()
                 };
-                let cross = from.is_some() && from != to;
+                let (make, remove) = if is_dir {
+                    (AccessFs::MakeDir, AccessFs::RemoveDir)
+                } else {
+                    (AccessFs::MakeReg, AccessFs::RemoveFile)
+                };
                 if let Some(from) = &from {
-                    if matches!(call.what, What::Rename) {
-                        let remove = if is_dir {
-                            AccessFs::RemoveDir
-                        } else {
-                            AccessFs::RemoveFile
-                        };
-                        let refer = if cross {
-                            BitFlags::from(AccessFs::Refer)
-                        } else {
-                            BitFlags::empty()
-                        };
-                        refuse(from, refer | remove);
-                    } else if cross {
-                        refuse(from, AccessFs::Refer.into());
+                    match call.what {
+                        What::Rename => refuse(from, refer | remove),
+                        _ => refuse(from, refer),
                     }
                 }
                 if let Some(to) = &to {
-                    let refer = if cross {
-                        BitFlags::from(AccessFs::Refer)
-                    } else {
-                        BitFlags::empty()
-                    };
                     refuse(to, refer | make);
                 }
             }

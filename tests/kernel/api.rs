@@ -153,6 +153,18 @@ impl Client {
         self
     }
 
+    /// Reads a JSON response: the program's streamed `output` lines, then the response.
+    fn json_response(&mut self) -> (Vec<String>, serde_json::Value) {
+        let mut output = Vec::new();
+        loop {
+            let v = self.json();
+            match v.get("output") {
+                Some(o) => output.push(o.as_str().unwrap().to_string()),
+                None => return (output, v),
+            }
+        }
+    }
+
     /// Reads one JSON line.
     fn json(&mut self) -> serde_json::Value {
         let mut l = String::new();
@@ -209,15 +221,7 @@ fn json_format_streams_output_and_returns_data() {
     c.send(b"promise stdio\n");
     assert_eq!(c.json()["text"], "promises: stdio");
     c.send(format!("run -- {probe} echo hello :: socket AF_INET SOCK_STREAM\n").as_bytes());
-    let mut output = Vec::new();
-    let resp = loop {
-        let v = c.json();
-        if v.get("output").is_some() {
-            output.push(v["output"].as_str().unwrap().to_string());
-        } else {
-            break v;
-        }
-    };
+    let (output, resp) = c.json_response();
     assert!(
         output.iter().any(|l| l == "echo ok hello"),
         "program output streamed: {output:?}"
@@ -970,15 +974,7 @@ fn landlock_refusals_reach_socket_clients_as_reports_and_data() {
     c.send(b"promise stdio rpath\n");
     c.json();
     c.send(format!("run --landlock-reports check -- {probe} read {f}\n").as_bytes());
-    let mut output = Vec::new();
-    let resp = loop {
-        let v = c.json();
-        if v.get("output").is_some() {
-            output.push(v["output"].as_str().unwrap().to_string());
-        } else {
-            break v;
-        }
-    };
+    let (output, resp) = c.json_response();
     assert!(
         output
             .iter()

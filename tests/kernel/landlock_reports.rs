@@ -457,3 +457,34 @@ fn checking_file_calls_lets_through_nothing_the_filter_denies() {
     assert!(!r.stderr.contains("needs unveil"), "{r:?}");
     assert_eq!(std::fs::read_to_string(t.p("in/f")).unwrap(), "inside");
 }
+
+#[test]
+fn checking_file_calls_keeps_the_narrowing_and_the_single_execve() {
+    if !require_kernel() {
+        return;
+    }
+    // Unconfined, the dynamic probe opens, maps executable memory and executes.
+    let steps =
+        "open /etc/hostname O_RDONLY :: mmap PROT_READ|PROT_EXEC MAP_PRIVATE :: exec /bin/true";
+    let alone = probe_unconfined(&steps.replace("exec /bin/true", "getpid"));
+    alone.expect("open", "ok").expect("mmap", "ok");
+    // Under `stdio` in check mode: the loader got what it needed, the program gets none of it,
+    // and its own execve (observed, since the filter sends execve to the supervisor) is refused.
+    let r = probe_run_dyn(&["--landlock-reports", "check", "-p", "stdio"], steps);
+    r.expect("open", "EPERM")
+        .expect("mmap", "EPERM")
+        .expect("exec", "EPERM");
+    // With `exec` promised, the first execve is the child's own, observed and let through;
+    // a static program's second one is still refused without `exec`.
+    let r = probe_run(
+        &["--landlock-reports", "check", "-p", "stdio"],
+        &format!("exec {} echo again", s(probe_static())),
+    );
+    r.expect("exec", "EPERM");
+    assert!(r.stderr.contains("needs promise exec"), "{r}");
+    let r = probe_run(
+        &["--landlock-reports", "check", "-p", "stdio exec"],
+        &format!("exec {} exit 42", s(probe_static())),
+    );
+    assert_eq!(r.code, 42, "{r}");
+}
