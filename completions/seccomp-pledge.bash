@@ -77,7 +77,7 @@ _seccomp__pledge() {
 
     case "${cmd}" in
         seccomp__pledge)
-            opts="-p -v -V -k -q -n -N -D -C -M -O -P -F -T -h --promises --unveil --no-unveil --kill --quiet --report --landlock-reports --allow-loader-promises --nice --keep-fds --keep-caps --cpu --memory --open-files --processes --file-size --test --strict --allow --deny --policy --filter --check --json --no-check --local --remote --api --no-api --version --help shell run serve script trace check completions man help"
+            opts="-p -e -v -V -k -q -n -N -D -C -M -O -P -F -T -h --promises --exec-promises --unveil --no-unveil --kill --quiet --report --landlock-reports --allow-loader-promises --nice --keep-fds --keep-caps --cpu --memory --open-files --processes --file-size --test --strict --allow --deny --policy --filter --check --json --no-check --local --remote --api --no-api --version --help shell run serve script trace check completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -88,6 +88,14 @@ _seccomp__pledge() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exec-promises)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -361,7 +369,7 @@ _seccomp__pledge() {
             return 0
             ;;
         seccomp__subcmd__pledge__subcmd__run)
-            opts="-p -v -V -k -q -n -N -D -C -M -O -P -F -T -h --promises --unveil --no-unveil --kill --quiet --report --landlock-reports --allow-loader-promises --nice --keep-fds --keep-caps --cpu --memory --open-files --processes --file-size --test --strict --allow --deny --policy --filter --check --json --no-check --local --remote --api --no-api --help"
+            opts="-p -e -v -V -k -q -n -N -D -C -M -O -P -F -T -h --promises --exec-promises --unveil --no-unveil --kill --quiet --report --landlock-reports --allow-loader-promises --nice --keep-fds --keep-caps --cpu --memory --open-files --processes --file-size --test --strict --allow --deny --policy --filter --check --json --no-check --local --remote --api --no-api --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -372,6 +380,14 @@ _seccomp__pledge() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exec-promises)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_seccomp_pledge_global_optspecs
-    string join \n p/promises= v/unveil= V/no-unveil k/kill q/quiet report= landlock-reports= allow-loader-promises n/nice N/keep-fds D/keep-caps C/cpu= M/memory= O/open-files= P/processes= F/file-size= T/test= strict allow= deny= policy= filter= check json no-check local remote api no-api version h/help
+    string join \n p/promises= e/exec-promises= v/unveil= V/no-unveil k/kill q/quiet report= landlock-reports= allow-loader-promises n/nice N/keep-fds D/keep-caps C/cpu= M/memory= O/open-files= P/processes= F/file-size= T/test= strict allow= deny= policy= filter= check json no-check local remote api no-api version h/help
 end
 
 function __fish_seccomp_pledge_needs_command
@@ -25,6 +25,7 @@ function __fish_seccomp_pledge_using_subcommand
 end
 
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s p -l promises -d 'Promises, space separated; repeatable, values add up [default: stdio rpath]' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s e -l exec-promises -d 'Exec promises (OpenBSD\'s execpromises): the promises of every program the program executes, a subset of -p that needs `exec`; repeatable, values add up [default: the program\'s own]' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s v -l unveil -d 'Unveil PATH with permissions from rwxc (no PERM: means r); repeatable' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l report -d 'Also write every denial to FILE, one JSON object per line' -r -F
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l landlock-reports -d 'How refusals by unveil (Landlock) are reported: `audit` from the kernel\'s audit records (exact; needs CAP_AUDIT_READ and audit enabled), `check` by checking file calls against the unveiled paths (unprivileged, report-only, slower), `auto` (audit when possible), `off`' -r -f -a "auto\t''
@@ -70,6 +71,7 @@ complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -a "man" -d 
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand shell" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s p -l promises -d 'Promises, space separated; repeatable, values add up [default: stdio rpath]' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s e -l exec-promises -d 'Exec promises (OpenBSD\'s execpromises): the promises of every program the program executes, a subset of -p that needs `exec`; repeatable, values add up [default: the program\'s own]' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s v -l unveil -d 'Unveil PATH with permissions from rwxc (no PERM: means r); repeatable' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l report -d 'Also write every denial to FILE, one JSON object per line' -r -F
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l landlock-reports -d 'How refusals by unveil (Landlock) are reported: `audit` from the kernel\'s audit records (exact; needs CAP_AUDIT_READ and audit enabled), `check` by checking file calls against the unveiled paths (unprivileged, report-only, slower), `auto` (audit when possible), `off`' -r -f -a "auto\t''

@@ -147,6 +147,11 @@ pub struct RunArgs {
     /// Promises, space separated; repeatable, values add up [default: stdio rpath]
     #[arg(short = 'p', long = "promises", value_name = "PROMISES")]
     pub promises: Vec<String>,
+    /// Exec promises (OpenBSD's execpromises): the promises of every program the program
+    /// executes, a subset of -p that needs `exec`; repeatable, values add up [default: the
+    /// program's own]
+    #[arg(short = 'e', long = "exec-promises", value_name = "PROMISES")]
+    pub exec_promises: Vec<String>,
     /// Unveil PATH with permissions from rwxc (no PERM: means r); repeatable
     #[arg(short = 'v', long = "unveil", value_name = "[PERM:]PATH")]
     pub unveil: Vec<String>,
@@ -261,6 +266,7 @@ impl RunArgs {
             }
         };
         given(!self.promises.is_empty(), "-p");
+        given(!self.exec_promises.is_empty(), "-e");
         given(!self.unveil.is_empty(), "-v");
         given(self.no_unveil, "-V");
         given(self.kill, "-k");
@@ -307,6 +313,15 @@ impl RunArgs {
                 })?;
                 policy.promises = policy.promises.union(set);
             }
+        }
+        for text in &self.exec_promises {
+            let set = PromiseSet::parse(text).map_err(|e| {
+                Error::usage(
+                    format!("invalid -e `{text}`: {e}"),
+                    e.suggestion.map(|s| format!("did you mean `{s}`?")),
+                )
+            })?;
+            policy.exec_promises = Some(policy.exec_promises.unwrap_or_default().union(set));
         }
         for v in &self.unveil {
             let u = Unveil::parse_flag(v)

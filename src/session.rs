@@ -212,7 +212,50 @@ impl Session {
                 }
                 self.change();
                 self.policy.promises = self.policy.promises.difference(set);
-                Ok(Output::text(format!("promises: {}", self.promises_text())))
+                let mut out = Output::text(format!("promises: {}", self.promises_text()));
+                if let Some(e) = self.policy.exec_promises {
+                    if !e.difference(self.policy.promises).is_empty() {
+                        self.policy.exec_promises = Some(e.difference(set));
+                        out = out.note(format!("exec promises: {}", self.exec_promises_text()));
+                    }
+                }
+                Ok(out)
+            }
+            Command::ExecPromise(set) => {
+                let beyond = set.difference(self.policy.promises);
+                if !beyond.is_empty() {
+                    return Err(fail(
+                        format!(
+                            "`{beyond}` is not promised: exec promises are a subset of the promises"
+                        ),
+                        Some(format!(
+                            "`promise {beyond}` first (promises now: {})",
+                            self.promises_text()
+                        )),
+                    ));
+                }
+                self.change();
+                self.policy.exec_promises =
+                    Some(self.policy.exec_promises.unwrap_or_default().union(set));
+                let mut out = Output::text(format!("exec promises: {}", self.exec_promises_text()));
+                if !self.policy.promises.contains(crate::policy::Promise::Exec) {
+                    out = out.note(
+                        "the program executes nothing without the promise exec (`promise exec`)",
+                    );
+                }
+                Ok(out)
+            }
+            Command::ExecUnpromise(set) => {
+                self.change();
+                self.policy.exec_promises = if set.is_empty() {
+                    None
+                } else {
+                    self.policy.exec_promises.map(|e| e.difference(set))
+                };
+                Ok(Output::text(format!(
+                    "exec promises: {}",
+                    self.exec_promises_text()
+                )))
             }
             Command::Unveil(u) => {
                 let meta = std::fs::metadata(&u.path).map_err(|e| {
@@ -534,6 +577,14 @@ impl Session {
                 quit: true,
                 ..Output::default()
             }),
+        }
+    }
+
+    fn exec_promises_text(&self) -> String {
+        match self.policy.exec_promises {
+            None => "(the program's own)".to_string(),
+            Some(e) if e.is_empty() => "(none)".to_string(),
+            Some(e) => e.to_string(),
         }
     }
 
@@ -960,6 +1011,9 @@ impl Session {
                 p.promises.to_string()
             }
         ));
+        if p.exec_promises.is_some() {
+            s.push_str(&format!("exec      {}\n", self.exec_promises_text()));
+        }
         s.push_str(&format!("penalty   {}\n", p.penalty));
         if p.unveils.is_empty() {
             s.push_str("unveil    (nothing beyond what the program and its promises need)\n");

@@ -125,6 +125,11 @@ pub enum Command {
     Promise(PromiseSet),
     /// Take promises back.
     Unpromise(PromiseSet),
+    /// Add exec promises (`promise --exec`): what executed programs get.
+    ExecPromise(PromiseSet),
+    /// Take exec promises back (`unpromise --exec`; none named: executed programs get the
+    /// program's own promises again).
+    ExecUnpromise(PromiseSet),
     /// Add an unveil rule.
     Unveil(Unveil),
     /// Add explicit rules (from `allow` or `deny`).
@@ -308,7 +313,9 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
     let missing = |what: &str| needs(spec, end, what);
     Ok(match spec.name {
         "promise" | "unpromise" => {
-            if args.is_empty() {
+            let exec = args.first().is_some_and(|w| w.text == "--exec");
+            let args = if exec { &args[1..] } else { args };
+            if args.is_empty() && !(exec && spec.name == "unpromise") {
                 return Err(missing("at least one promise"));
             }
             let mut set = PromiseSet::EMPTY;
@@ -322,10 +329,11 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
                 })?;
                 set = set.union(ps);
             }
-            if spec.name == "promise" {
-                Command::Promise(set)
-            } else {
-                Command::Unpromise(set)
+            match (spec.name, exec) {
+                ("promise", false) => Command::Promise(set),
+                ("promise", true) => Command::ExecPromise(set),
+                (_, false) => Command::Unpromise(set),
+                (_, true) => Command::ExecUnpromise(set),
             }
         }
         "unveil" => match args {
@@ -879,6 +887,23 @@ mod tests {
         assert_eq!(
             ok("pledge 'stdio inet'"),
             Command::Promise(PromiseSet::parse("stdio inet").unwrap())
+        );
+        assert_eq!(
+            ok("promise --exec stdio rpath"),
+            Command::ExecPromise(PromiseSet::parse("stdio rpath").unwrap())
+        );
+        assert_eq!(
+            ok("unpromise --exec"),
+            Command::ExecUnpromise(PromiseSet::EMPTY)
+        );
+        assert_eq!(
+            ok("unpromise --exec inet"),
+            Command::ExecUnpromise(PromiseSet::parse("inet").unwrap())
+        );
+        assert!(
+            bad("promise --exec")
+                .to_string()
+                .contains("at least one promise")
         );
         assert_eq!(
             ok("unveil /srv/data rwc"),

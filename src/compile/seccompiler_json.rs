@@ -118,6 +118,11 @@ pub enum ExportError {
     /// Planning the filter failed.
     #[error(transparent)]
     Compile(#[from] CompileError),
+    /// Exec promises: one seccompiler filter cannot give executed programs other promises.
+    #[error(
+        "seccompiler JSON cannot express exec promises (`{0}`): its filters apply alike to the program and everything it executes; `unpromise --exec` to export the program's own promises"
+    )]
+    ExecPromises(crate::policy::PromiseSet),
     /// A syscall the policy treats specially is not in seccompiler's table.
     #[error(
         "`{syscall}` is not in seccompiler 0.5's x86_64 syscall table (it ends at Linux 6.12); remove the rules for `{syscall}` to export"
@@ -660,6 +665,9 @@ const SELF_NOTE: &str = "a promise allows this call on the sandbox's own pid, wh
 /// or seccompiler refusing a filter (too large).
 pub fn export(policy: &Policy) -> Result<String, ExportError> {
     policy.validate()?;
+    if let Some(e) = policy.exec_promises {
+        return Err(ExportError::ExecPromises(e));
+    }
     let penalty = policy.penalty.action();
     let plan = seccomp::plan(&FilterSpec::new(policy.promises, &policy.rules, penalty))?;
     let mut allow = Building::new(Action::Allow, penalty);

@@ -113,6 +113,10 @@ pub struct Policy {
     /// Pledge promises.
     #[serde(default)]
     pub promises: PromiseSet,
+    /// OpenBSD's execpromises (`-e`): the promises of the programs the program executes, a
+    /// subset of `promises`; `None` when executed programs keep the program's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exec_promises: Option<PromiseSet>,
     /// Unveil rules, in the order given.
     #[serde(default, rename = "unveil")]
     pub unveils: Vec<Unveil>,
@@ -139,6 +143,7 @@ impl Default for Policy {
         Policy {
             version: POLICY_VERSION,
             promises: PromiseSet::EMPTY,
+            exec_promises: None,
             unveils: Vec::new(),
             rules: Vec::new(),
             penalty: Penalty::default(),
@@ -165,6 +170,9 @@ pub enum PolicyError {
     /// A limit too small for any program to start.
     #[error(transparent)]
     Limit(#[from] limits::TooSmall),
+    /// Exec promises beyond the program's own, or without `exec` to use them.
+    #[error("{0}")]
+    ExecPromises(String),
 }
 
 impl Policy {
@@ -190,6 +198,20 @@ impl Policy {
             r.validate()?;
         }
         self.limits.validate()?;
+        if let Some(e) = self.exec_promises {
+            if !self.promises.contains(Promise::Exec) {
+                return Err(PolicyError::ExecPromises(format!(
+                    "exec promises `{e}` need the promise `exec`: without it the program executes nothing (add exec to -p)"
+                )));
+            }
+            let beyond = e.difference(self.promises);
+            if !beyond.is_empty() {
+                return Err(PolicyError::ExecPromises(format!(
+                    "exec promises `{beyond}` are not among the program's promises `{}`: executed programs get a subset of them (add them to -p, or drop them from -e)",
+                    self.promises
+                )));
+            }
+        }
         Ok(())
     }
 }
@@ -197,6 +219,40 @@ impl Policy {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exec_promises_are_a_subset_that_needs_exec_and_round_trip() {
+        let mut p = Policy {
+            promises: PromiseSet::parse("stdio inet exec").unwrap(),
+            exec_promises: Some(PromiseSet::parse("stdio").unwrap()),
+            ..Policy::default()
+        };
+        assert_eq!(p.validate(), Ok(()));
+        let text = serde_json::to_string(&p).unwrap();
+        assert!(text.contains(r#""exec_promises":["stdio"]"#), "{text}");
+        assert_eq!(serde_json::from_str::<Policy>(&text).unwrap(), p);
+        // Absent from files that have none (older files load unchanged).
+        let plain = Policy::default();
+        assert!(
+            !serde_json::to_string(&plain)
+                .unwrap()
+                .contains("exec_promises")
+        );
+        p.exec_promises = Some(PromiseSet::parse("stdio dns").unwrap());
+        assert!(
+            p.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("`dns` are not among")
+        );
+        p.promises = PromiseSet::parse("stdio dns").unwrap();
+        assert!(
+            p.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("need the promise `exec`")
+        );
+    }
 
     #[test]
     fn json_round_trip() {

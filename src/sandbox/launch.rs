@@ -132,6 +132,9 @@ pub enum LaunchError {
         "--landlock-reports audit: {0}; `--landlock-reports check` explains refusals without privileges"
     )]
     LandlockReports(super::audit::Unavailable),
+    /// Exec promises cannot be enforced exactly here.
+    #[error("cannot enforce the exec promises (-e): {0}")]
+    ExecPromises(String),
     /// fork, pipe or wait failed.
     #[error("{what}: {source}")]
     System {
@@ -173,6 +176,8 @@ pub struct Launch {
     pub kind: Kind,
     /// The promises asked for.
     pub requested: PromiseSet,
+    /// `-e`: what the supervisor needs to give executed programs only the exec promises.
+    pub exec_promises: Option<supervise::ExecPromises>,
     /// How the loader's needs are met.
     pub mode: LoaderMode,
     /// The filter installed before `execve`.
@@ -665,11 +670,18 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
     }
 
     let narrowed = loader.is_some();
+    let kept = if narrowed { PromiseSet::EMPTY } else { extra };
+    let exec_promises = match policy.exec_promises {
+        Some(e) => Some(exec_promises(policy, requested.union(kept), e.union(kept))?),
+        None => None,
+    };
     let filter = seccomp::compile(&FilterSpec {
-        promises: if narrowed {
-            requested
-        } else {
-            requested.union(extra)
+        // Under exec promises the filter allows only what every image may do, never
+        // execve: the rest of the program's promises, and each execve, reach the
+        // supervisor, which knows which image made the call.
+        promises: match &exec_promises {
+            Some(x) => x.promises.difference(PromiseSet::of(&[Promise::Exec])),
+            None => requested.union(kept),
         },
         rules: &policy.rules,
         penalty: bpf::SECCOMP_RET_USER_NOTIF,
@@ -863,6 +875,7 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
         program,
         kind,
         requested,
+        exec_promises,
         mode,
         filter,
         loader_watch,
@@ -878,6 +891,64 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
         child,
         ruleset: prepared.ruleset,
         passed,
+    })
+}
+
+/// What the supervisor needs to enforce exec promises `exec` (with the loader's promises a
+/// wide program keeps) after the program's own `own`: both decisions, and the identity of
+/// the image the child runs before its execve (the supervisor's own, which it inherited).
+///
+/// # Errors
+/// An explicit rule lets execve through the filter (each must reach the supervisor), or the
+/// address space is not randomised (images could not be told apart).
+fn exec_promises(
+    policy: &Policy,
+    own: PromiseSet,
+    exec: PromiseSet,
+) -> Result<supervise::ExecPromises, LaunchError> {
+    if let Some(r) = policy
+        .rules
+        .iter()
+        .find(|r| !r.action.denies() && matches!(r.syscall.name(), "execve" | "execveat"))
+    {
+        return Err(LaunchError::ExecPromises(format!(
+            "the rule `allow {}` lets execve through the filter, but under -e every execve must reach the supervisor; drop the rule (the promise exec allows execve)",
+            r.syscall.name()
+        )));
+    }
+    // The supervisor tells images apart by the kernel's copy of their auxiliary vector
+    // (stack, vDSO, entry and program-header addresses), which differs between two execs
+    // only while the address space is randomised.
+    let randomised = std::fs::read_to_string("/proc/sys/kernel/randomize_va_space")
+        .ok()
+        .and_then(|s| s.trim().parse::<u32>().ok())
+        .is_some_and(|v| v >= 1);
+    // SAFETY: personality(0xffffffff) only reads the persona.
+    let persona = unsafe { libc::personality(0xffff_ffff) };
+    if !randomised || persona < 0 || persona & libc::ADDR_NO_RANDOMIZE != 0 {
+        return Err(LaunchError::ExecPromises(
+            "the address space is not randomised (kernel.randomize_va_space is 0, or this process runs with ADDR_NO_RANDOMIZE, e.g. under `setarch -R`), so the program's own image cannot be told from the programs it executes; turn randomisation back on".into(),
+        ));
+    }
+    let launcher_auxv = std::fs::read("/proc/self/auxv").map_err(|source| LaunchError::System {
+        what: "reading /proc/self/auxv",
+        source,
+    })?;
+    let plan = |promises| {
+        seccomp::plan(&FilterSpec {
+            promises,
+            rules: &policy.rules,
+            penalty: bpf::SECCOMP_RET_USER_NOTIF,
+            foreign_arch: bpf::SECCOMP_RET_USER_NOTIF,
+            report_syscall: false,
+            scoped_attrs: policy.options.unveil,
+        })
+    };
+    Ok(supervise::ExecPromises {
+        own: plan(own)?,
+        exec: plan(exec)?,
+        promises: exec,
+        launcher_auxv,
     })
 }
 
@@ -1281,7 +1352,8 @@ impl Launch {
                 kill: self.kill,
                 quiet: opts.quiet,
                 report_file: opts.report_file,
-                gate_first_exec: !self.requested.contains(Promise::Exec),
+                gate_first_exec: !self.child.wait_for_take,
+                exec_promises: self.exec_promises.take(),
                 loader: self.loader_watch.take(),
                 cgroup: self.cgroup.take(),
                 affinity: *affinity,

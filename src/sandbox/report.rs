@@ -30,6 +30,9 @@ pub enum Fix {
     /// another process; on itself it would need one of these promises (none: it is allowed
     /// there already).
     OtherProcess(Vec<Promise>),
+    /// In a program the program executed, under the exec promises (`-e`): the fix names
+    /// exec promises.
+    Exec(Box<Fix>),
 }
 
 impl fmt::Display for Fix {
@@ -52,6 +55,13 @@ impl fmt::Display for Fix {
             }
             Fix::Never(why) => f.write_str(why),
             Fix::Rule(rule) => write!(f, "no promise allows this (explicit rule: {rule})"),
+            Fix::Exec(inner) => {
+                let text = inner.to_string();
+                match text.strip_prefix("needs promise") {
+                    Some(rest) => write!(f, "needs exec promise{rest} (-e)"),
+                    None => write!(f, "{text} (in an executed program, under -e)"),
+                }
+            }
             Fix::OtherProcess(ps) => {
                 f.write_str("no promise allows it on another process")?;
                 if !ps.is_empty() {
@@ -86,6 +96,10 @@ pub struct Denial {
     pub together: bool,
     /// The fix, in words.
     pub fix: String,
+    /// Made in a program the program executed, which holds the exec promises (`-e`):
+    /// `promises` are missing from those.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub exec: bool,
     /// What the sandbox did: `eperm`, `kill`, or the errno name (`eacces` for Landlock).
     pub action: String,
     /// Who refused it: `seccomp` (the filter) or `landlock` (the unveiled paths).
@@ -251,6 +265,10 @@ pub fn denial(
     read: ReadMem<'_>,
     action: &str,
 ) -> Denial {
+    let (fix, exec) = match fix {
+        Fix::Exec(inner) => (&**inner, true),
+        other => (other, false),
+    };
     let promises = match &fix {
         Fix::Promises(ps) => ps.iter().map(|p| p.name()).collect(),
         Fix::Together(pairs) => pairs
@@ -272,7 +290,12 @@ pub fn denial(
         args,
         call: signature::format_call(nr, &args, read, style),
         promises,
-        fix: fix.to_string(),
+        fix: if exec {
+            Fix::Exec(Box::new(fix.clone())).to_string()
+        } else {
+            fix.to_string()
+        },
+        exec,
         action: action.to_string(),
         by: "seccomp",
         path: None,
@@ -318,6 +341,7 @@ pub fn foreign(pid: i32, arch: u32, nr: u32, args: [u64; 6], action: &str) -> De
         promises: Vec::new(),
         together: false,
         fix: fix.to_string(),
+        exec: false,
         action: action.to_string(),
         by: "seccomp",
         path: None,
@@ -420,6 +444,7 @@ pub fn landlock(r: &super::audit::Refusal) -> Denial {
         promises: Vec::new(),
         together: false,
         fix,
+        exec: false,
         action: "eacces".to_string(),
         by: "landlock",
         path,
@@ -704,6 +729,7 @@ mod tests {
             promises: vec![],
             together: false,
             fix: "needs promise inet".into(),
+            exec: false,
             action: "eperm".into(),
             by: "seccomp",
             path: None,

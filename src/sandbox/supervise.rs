@@ -11,7 +11,9 @@
 //! before seccomp-pledge's marker (see `preload.c`) that ends the loader's phase. A program
 //! whose own code uses those promises before that point is killed and the run fails (exit
 //! 125); libraries whose code would run while they are relocated (IFUNC) are refused before
-//! they are relocated. Everything else it receives is denied: with the penalty errno, or by
+//! they are relocated. Under exec promises (`-e`) it also continues the calls of the
+//! program's own promises made from the program's own image, and the `execve` calls the exec
+//! promises allow to executed images (see [`ExecPromises`]). Everything else it receives is denied: with the penalty errno, or by
 //! killing the whole sandbox (`-k`, foreign-architecture calls). It is a child subreaper, so
 //! processes that leave the program's process group are still its descendants, are reaped,
 //! and can be killed.
@@ -83,6 +85,27 @@ impl LoaderWatch {
     }
 }
 
+/// Exec promises (`-e`): the program's own image keeps its promises, every image it executes
+/// gets the exec promises. The filter allows only the exec promises and sends every execve
+/// here, so the supervisor sees each call the two differ on, and which image made it.
+///
+/// An image is told by the kernel's copy of its auxiliary vector (`/proc/PID/auxv`: the
+/// addresses of its stack, vDSO, entry point and program headers), which a fork copies,
+/// every execve replaces, and the program cannot write. The program's own image is the
+/// first vector seen that is not the supervisor's (the child's before its execve): each
+/// later image is made by an execve that reaches the supervisor first, from a process that
+/// still shows the first image.
+pub struct ExecPromises {
+    /// Decisions for the program's own image (its promises and rules).
+    pub own: Plan,
+    /// Decisions for executed images (the exec promises and the rules).
+    pub exec: Plan,
+    /// The exec promises (to name the missing ones).
+    pub promises: PromiseSet,
+    /// The supervisor's auxiliary vector, which the child shows until its execve.
+    pub launcher_auxv: Vec<u8>,
+}
+
 /// How long the end of a run waits for the last of Landlock's audit records.
 const AUDIT_FLUSH: std::time::Duration = std::time::Duration::from_secs(3);
 
@@ -127,6 +150,8 @@ pub struct Options {
     /// `--landlock-reports check`: the observed file calls are checked against the unveiled
     /// paths, reported when Landlock will refuse them, and continue.
     pub check: Option<super::unveil_check::Checker>,
+    /// `-e`: executed programs get the exec promises only.
+    pub exec_promises: Option<ExecPromises>,
 }
 
 /// What the supervisor saw.
@@ -157,6 +182,10 @@ struct State {
     refused: Option<String>,
     listener_open: bool,
     denied: Vec<Denial>,
+    /// Under exec promises, the auxiliary vector of the program's own image.
+    first_image: Option<Vec<u8>>,
+    /// An executed program was denied a call of the loader's promises.
+    exec_loader_denied: bool,
 }
 
 /// Supervises the sandbox until the program and every process it left behind have ended.
@@ -183,6 +212,8 @@ pub fn run(
         refused: None,
         denied: Vec::new(),
         listener_open: true,
+        first_image: None,
+        exec_loader_denied: false,
     };
     st.loader = st.opts.loader.take().map(|watch| LoaderState {
         watch,
@@ -288,6 +319,9 @@ impl State {
 
     fn finish(mut self, status: i32) -> Outcome {
         let mut notes = Vec::new();
+        if self.exec_loader_denied {
+            notes.push("an executed program was denied calls its loader makes (`rpath`, `prot_exec`): under -e a dynamic program that is executed loads its libraries with the exec promises, so they need `rpath prot_exec` (it is not narrowed after its loader as the program itself is)".to_string());
+        }
         if let Some(mut a) = self.opts.audit.take() {
             // Records of the last refusals may still be on their way through the kernel.
             // That takes a millisecond or two, but the kernel's audit thread also prints
@@ -428,6 +462,9 @@ impl State {
             self.respond(req.id, 0, libc::SECCOMP_USER_NOTIF_FLAG_CONTINUE as u32);
             return;
         }
+        if self.exec_promises_call(&req) {
+            return;
+        }
         if self
             .opts
             .check
@@ -562,6 +599,61 @@ impl State {
             Err(why) => format!("its dynamic section cannot be checked: {why}"),
         };
         Some((escape_bare(&name), why))
+    }
+
+    /// Under exec promises: a call the program's own promises allow runs when the caller
+    /// shows the program's own image, and one the exec promises allow (an execve) when it
+    /// shows an executed one. The decision rests on the call's registers and the kernel's
+    /// copy of the caller's auxiliary vector, never on its memory. Returns true when the call
+    /// was answered here; the others are denied as usual.
+    fn exec_promises_call(&mut self, req: &libc::seccomp_notif) -> bool {
+        let pid = req.pid as i32;
+        let nr = req.data.nr as u32;
+        let Some(x) = &self.opts.exec_promises else {
+            return false;
+        };
+        let args = crate::policy::promise::with_placeholder(nr, &req.data.args, self.child as u32);
+        let own = x.own.decide(nr, &args) == bpf::SECCOMP_RET_ALLOW;
+        let exec = x.exec.decide(nr, &args) == bpf::SECCOMP_RET_ALLOW;
+        if !own && !exec {
+            return false;
+        }
+        let first = self.first_image(req.id, pid);
+        if (first && own) || (!first && exec) {
+            self.respond(req.id, 0, libc::SECCOMP_USER_NOTIF_FLAG_CONTINUE as u32);
+            return true;
+        }
+        false
+    }
+
+    /// Whether the task `pid` (blocked in notification `id`) runs the program's own image.
+    /// Anything that cannot be read counts as an executed image (the narrower promises).
+    fn first_image(&mut self, id: u64, pid: i32) -> bool {
+        let Some(x) = &self.opts.exec_promises else {
+            return true;
+        };
+        let auxv = std::fs::read(format!("/proc/{pid}/auxv"));
+        // ADDR_NO_RANDOMIZE (set by the program with personality(2)) makes two execs of one
+        // file alike: such a task gets the exec promises, whatever it runs.
+        let randomised = std::fs::read_to_string(format!("/proc/{pid}/personality"))
+            .ok()
+            .and_then(|s| u32::from_str_radix(s.trim(), 16).ok())
+            .is_some_and(|p| p & libc::ADDR_NO_RANDOMIZE as u32 == 0);
+        // The task still waits in this notification, so the pid was still its own.
+        if !self.notification_valid(id) || !randomised {
+            return false;
+        }
+        let Ok(auxv) = auxv else {
+            return false;
+        };
+        match &self.first_image {
+            Some(f) => *f == auxv,
+            None if auxv == x.launcher_auxv => false,
+            None => {
+                self.first_image = Some(auxv);
+                true
+            }
+        }
     }
 
     /// Decides a call only the loader's promises allow while a narrowed program's loader is
@@ -709,7 +801,20 @@ impl State {
     /// Counts a native denial and builds its full report (command name, decoded arguments
     /// read from memory) only when it is printed or written to the report file.
     fn emit_native(&mut self, id: u64, pid: i32, nr: u32, args: [u64; 6]) {
-        let fix = report::fix_for(nr, &args, self.opts.granted, self.child as u32);
+        // Under exec promises an executed program holds those, and its fix names them.
+        let executed = match self.opts.exec_promises.as_ref().map(|x| x.promises) {
+            Some(e) if !self.first_image(id, pid) => Some(e),
+            _ => None,
+        };
+        let granted = executed.unwrap_or(self.opts.granted);
+        let mut fix = report::fix_for(nr, &args, granted, self.child as u32);
+        if executed.is_some() {
+            if let report::Fix::Promises(ps) = &fix {
+                let loader = super::launch::loader_promises();
+                self.exec_loader_denied |= ps.iter().any(|p| loader.contains(*p));
+            }
+            fix = report::Fix::Exec(Box::new(fix));
+        }
         let print = self
             .tally
             .count(&report::syscall_name(nr), &fix.to_string())

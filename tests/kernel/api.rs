@@ -203,7 +203,10 @@ fn a_session_with_nc_and_responses_with_status_lines() {
     assert_eq!(lines[1], "ok", "{text}");
     assert!(lines.contains(&"hint: did you mean `openat`?"), "{text}");
     assert!(lines.contains(&"error: unknown syscall `opnat`"), "{text}");
-    assert!(text.contains("promise NAME…"), "help works: {text}");
+    assert!(
+        text.contains("promise [--exec] NAME…"),
+        "help works: {text}"
+    );
     assert!(text.contains("promises  stdio rpath"), "{text}");
     assert_eq!(lines.iter().filter(|l| **l == "ok").count(), 4, "{text}");
 }

@@ -3,6 +3,7 @@
 
 mod api;
 mod cli;
+mod exec_promises;
 mod guards;
 mod hostile;
 mod landlock_reports;

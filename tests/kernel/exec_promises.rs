@@ -1,0 +1,224 @@
+//! Exec promises (`-e`, OpenBSD's execpromises): the program keeps its own promises, every
+//! program it executes gets the exec promises, exactly, with reports that name them; each
+//! case is first shown to work unconfined, and hostile programs try to get the program's
+//! promises back in an executed image (re-executing itself, forking, turning address
+//! randomisation off).
+
+use crate::util::*;
+
+/// `socket(AF_INET)` in the program, then in the program it executes (itself).
+fn socket_then_exec(flags: &[&str], before: &str, after: &str) -> Run {
+    let p = s(probe_static());
+    probe_run(flags, &format!("{before}exec {p} {after}"))
+}
+
+const INET: &str = "socket AF_INET SOCK_STREAM";
+
+#[test]
+fn executed_programs_get_only_the_exec_promises() {
+    if !require_kernel() {
+        return;
+    }
+    let p = s(probe_static());
+    let free = probe_unconfined(&format!("{INET} :: exec {p} {INET}"));
+    assert_eq!(
+        free.results("socket").collect::<Vec<_>>(),
+        ["ok", "ok"],
+        "{free}"
+    );
+
+    let r = socket_then_exec(
+        &["-p", "stdio inet exec", "-e", "stdio"],
+        &format!("{INET} :: "),
+        INET,
+    );
+    assert_eq!(
+        r.results("socket").collect::<Vec<_>>(),
+        ["ok", "EPERM"],
+        "{r}"
+    );
+    assert!(
+        r.stderr.contains("denied socket(AF_INET, SOCK_STREAM")
+            && r.stderr
+                .contains(": needs exec promise inet, anet or dns (-e)"),
+        "{r}"
+    );
+    // Without -e the executed program keeps the program's promises (as before).
+    let r = socket_then_exec(&["-p", "stdio inet exec"], "", INET);
+    r.expect("socket", "ok");
+}
+
+#[test]
+fn the_exec_promise_itself_is_an_exec_promise() {
+    if !require_kernel() {
+        return;
+    }
+    let p = s(probe_static());
+    // `exec` not among the exec promises: the executed program cannot execute again.
+    let r = socket_then_exec(
+        &["-p", "stdio exec", "-e", "stdio"],
+        "",
+        &format!("exec {p} echo again"),
+    );
+    r.expect("exec", "EPERM");
+    assert!(!r.stdout.contains("echo"), "{r}");
+    assert!(r.stderr.contains(": needs exec promise exec (-e)"), "{r}");
+    // With it, it can.
+    let r = socket_then_exec(
+        &["-p", "stdio exec", "-e", "stdio exec"],
+        "",
+        &format!("exec {p} echo again"),
+    );
+    assert!(r.stdout.contains("echo ok"), "{r}");
+}
+
+#[test]
+fn the_programs_forks_keep_its_promises_and_executed_forks_do_not() {
+    if !require_kernel() {
+        return;
+    }
+    let p = s(probe_static());
+    let free = probe_unconfined(&format!("forked {INET} :: exec {p} forked {INET}"));
+    assert_eq!(
+        free.results("socket").collect::<Vec<_>>(),
+        ["ok", "ok"],
+        "{free}"
+    );
+
+    let r = socket_then_exec(
+        &["-p", "stdio inet proc exec", "-e", "stdio proc"],
+        &format!("forked {INET} :: "),
+        &format!("forked {INET}"),
+    );
+    assert_eq!(
+        r.results("socket").collect::<Vec<_>>(),
+        ["ok", "EPERM"],
+        "{r}"
+    );
+}
+
+#[test]
+fn an_executed_program_that_executes_itself_again_stays_under_the_exec_promises() {
+    if !require_kernel() {
+        return;
+    }
+    let p = s(probe_static());
+    let free = probe_unconfined(&format!("exec {p} exec {p} {INET}"));
+    free.expect("socket", "ok");
+    // Re-executing the same file (a new image, like the program's own) gains nothing.
+    let r = socket_then_exec(
+        &["-p", "stdio inet exec", "-e", "stdio exec"],
+        "",
+        &format!("exec {p} exec {p} {INET}"),
+    );
+    r.expect("socket", "EPERM");
+    // Nor does turning address randomisation off first, so that two execs of one file look
+    // alike (personality is allowed here by an explicit rule).
+    let free = probe_unconfined(&format!("personality 0x0040000 :: exec {p} {INET}"));
+    free.expect("personality", "ok").expect("socket", "ok");
+    let r = socket_then_exec(
+        &[
+            "-p",
+            "stdio inet exec",
+            "-e",
+            "stdio exec",
+            "--allow",
+            "personality",
+        ],
+        "personality 0x0040000 :: ",
+        &format!("exec {p} {INET}"),
+    );
+    r.expect("personality", "ok").expect("socket", "EPERM");
+}
+
+#[test]
+fn a_dynamic_executed_program_runs_under_exactly_the_exec_promises() {
+    if !require_kernel() {
+        return;
+    }
+    let dynamic = s(probe());
+    let free = probe_unconfined(&format!("exec {dynamic} {INET}"));
+    free.expect("socket", "ok");
+    // Its loader's promises are among the exec promises: it runs, and gets nothing more.
+    let unveil = format!("rx:{dynamic}");
+    let r = probe_run(
+        &[
+            "-p",
+            "stdio rpath prot_exec inet exec",
+            "-e",
+            "stdio rpath prot_exec",
+            "-v",
+            &unveil,
+            "-v",
+            "rx:/usr",
+        ],
+        &format!("exec {dynamic} {INET}"),
+    );
+    r.expect("socket", "EPERM");
+    assert!(r.stderr.contains(": needs exec promise inet"), "{r}");
+    // They are not: its loader is refused, and the report and the note name them.
+    let r = probe_run(
+        &[
+            "-p",
+            "stdio rpath prot_exec exec",
+            "-e",
+            "stdio",
+            "-v",
+            &unveil,
+            "-v",
+            "rx:/usr",
+        ],
+        &format!("exec {dynamic} echo hi"),
+    );
+    assert_eq!(r.code, 127, "{r}");
+    assert!(r.stderr.contains(": needs exec promise rpath"), "{r}");
+    assert!(r.stderr.contains("need `rpath prot_exec`"), "{r}");
+}
+
+#[test]
+fn exec_promises_must_be_a_subset_and_need_exec() {
+    if !require_kernel() {
+        return;
+    }
+    let r = probe_run(&["-p", "stdio exec", "-e", "stdio inet"], "echo hi");
+    assert_eq!(r.code, 125, "{r}");
+    assert!(
+        r.stderr
+            .contains("exec promises `inet` are not among the program's promises"),
+        "{r}"
+    );
+    let r = probe_run(&["-p", "stdio", "-e", "stdio"], "echo hi");
+    assert!(r.stderr.contains("need the promise `exec`"), "{r}");
+    assert_ne!(r.code, 0, "{r}");
+    let r = probe_run(
+        &["-p", "stdio exec", "-e", "stdio", "--allow", "execve"],
+        "echo hi",
+    );
+    assert!(
+        r.stderr.contains("every execve must reach the supervisor"),
+        "{r}"
+    );
+    let r = probe_run(&["-p", "stdio exec", "-e", "stdoi"], "echo hi");
+    assert!(r.stderr.contains("invalid -e `stdoi`"), "{r}");
+}
+
+#[test]
+fn the_shell_sets_exec_promises() {
+    if !require_kernel() {
+        return;
+    }
+    let p = s(probe_static());
+    let script = format!(
+        "promise stdio inet exec\npromise --exec stdio\nshow policy\nrun {p} exec {p} {INET}\n"
+    );
+    let dir = tempdir();
+    let file = dir.path().join("cmds");
+    std::fs::write(&file, script).unwrap();
+    let r = sp_cmd(&["shell", &s(&file)], |c| {
+        c.current_dir(dir.path())
+            .env("XDG_STATE_HOME", dir.path().join(".state"));
+    });
+    assert!(r.stdout.contains("exec      stdio"), "{r}");
+    assert!(r.stdout.contains("socket EPERM"), "{r}");
+    assert!(r.stderr.contains("needs exec promise inet"), "{r}");
+}
