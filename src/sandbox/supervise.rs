@@ -462,9 +462,6 @@ impl State {
             self.respond(req.id, 0, libc::SECCOMP_USER_NOTIF_FLAG_CONTINUE as u32);
             return;
         }
-        if self.exec_promises_call(&req) {
-            return;
-        }
         if self
             .opts
             .check
@@ -484,6 +481,10 @@ impl State {
                 self.emit(&report::landlock(&r));
             }
             self.respond(req.id, 0, libc::SECCOMP_USER_NOTIF_FLAG_CONTINUE as u32);
+            return;
+        }
+        // After the check: a file call the filter allows is checked and continued there.
+        if self.exec_promises_call(&req) {
             return;
         }
         if self.loader_call(&req) {

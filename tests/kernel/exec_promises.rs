@@ -222,3 +222,25 @@ fn the_shell_sets_exec_promises() {
     assert!(r.stdout.contains("socket EPERM"), "{r}");
     assert!(r.stderr.contains("needs exec promise inet"), "{r}");
 }
+
+#[test]
+fn check_mode_still_reports_landlocks_refusals_under_exec_promises() {
+    if !require_kernel() {
+        return;
+    }
+    let free = probe_unconfined("open /etc/hostname O_RDONLY");
+    free.expect("open", "ok");
+    let r = probe_run(
+        &[
+            "--landlock-reports",
+            "check",
+            "-p",
+            "stdio rpath exec",
+            "-e",
+            "stdio rpath",
+        ],
+        "open /etc/hostname O_RDONLY",
+    );
+    r.expect("open", "EACCES");
+    assert!(r.stderr.contains("needs unveil r:/etc/hostname"), "{r}");
+}
