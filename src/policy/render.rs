@@ -65,7 +65,9 @@ pub fn condition(syscall: Sysno, c: &Condition, allows: bool) -> String {
     let arg = format!("arg{}{width}", c.index);
     let val = |v| value(syscall, c.index, c.width, v);
     match c.op {
-        Op::MaskedEq(m) => format!("{arg} & {} == {}", val(m), val(c.value & m)),
+        // The value as it is, bits outside the mask included: such a condition never holds,
+        // and printing it masked would show one that does.
+        Op::MaskedEq(m) => format!("{arg} & {} == {}", val(m), val(c.value)),
         op => {
             let sym = op.symbol();
             format!("{arg} {sym} {}", val(c.value))
@@ -129,6 +131,13 @@ mod tests {
                 Verb::Allow,
                 "mmap if arg2 & PROT_EXEC == 0",
                 "allow mmap if arg2 & PROT_EXEC == PROT_NONE",
+            ),
+            // Found by fuzzing (shell_line): a value with bits outside the mask (a condition
+            // that never holds) printed masked, as one that holds when PROT_EXEC is set.
+            (
+                Verb::Allow,
+                "mmap if arg2 & PROT_EXEC == 5",
+                "allow mmap if arg2 & PROT_EXEC == PROT_READ|PROT_EXEC",
             ),
             (
                 Verb::Deny,
