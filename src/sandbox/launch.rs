@@ -671,10 +671,39 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
 
     let narrowed = loader.is_some();
     let kept = if narrowed { PromiseSet::EMPTY } else { extra };
-    let exec_promises = match policy.exec_promises {
-        Some(e) => Some(exec_promises(policy, requested.union(kept), e.union(kept))?),
+    let own = requested.union(kept);
+    let mut exec_promises = match policy.exec_promises {
+        Some(e) => Some(exec_promises(policy, own, e.union(kept))?),
+        // Without -e the programs this one executes hold its promises; when those lack the
+        // loader's, executed dynamic programs are narrowed after their loader the same way,
+        // as if the exec promises were the program's own. Where that cannot be set up
+        // (randomisation off, an explicit allow of execve) they hold the promises without
+        // it, as before: their loader is denied, and says so.
+        None if own.contains(Promise::Exec) && !loader_promises().difference(own).is_empty() => {
+            exec_promises(policy, own, own)
+                .ok()
+                .map(|x| supervise::ExecPromises { implied: true, ..x })
+        }
         None => None,
     };
+    // Under exec promises that lack the loader's, the programs this one executes are
+    // narrowed after their loader by the marker even when this one needs no narrowing (a
+    // static program, or one whose promises hold the loader's): the marker is then for
+    // this program's C library, or for a static one the system's glibc.
+    let exec_marker = exec_promises
+        .as_ref()
+        .filter(|x| !loader_promises().difference(x.promises).is_empty())
+        .and_then(|_| match kind.innermost() {
+            Kind::Dynamic { interpreter } => system_loader(interpreter).ok(),
+            Kind::Static | Kind::StaticPie => system_loader(Path::new(SYSTEM_LOADERS[0].0)).ok(),
+            _ => None,
+        });
+    if exec_marker.is_none()
+        && loader.is_none()
+        && exec_promises.as_ref().is_some_and(|x| x.implied)
+    {
+        exec_promises = None; // nothing to narrow executed programs with
+    }
     let filter = seccomp::compile(&FilterSpec {
         // Under exec promises the filter allows only what every image may do, never
         // execve: the rest of the program's promises, and each execve, reach the
@@ -686,7 +715,7 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
         rules: &policy.rules,
         penalty: bpf::SECCOMP_RET_USER_NOTIF,
         foreign_arch: bpf::SECCOMP_RET_USER_NOTIF,
-        report_syscall: narrowed,
+        report_syscall: narrowed || exec_marker.is_some(),
         scoped_attrs: policy.options.unveil,
     })?;
 
@@ -771,10 +800,19 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
         })?;
     let mut passed = Vec::new();
     let mut loader_watch = None;
-    if let Some(loader) = loader {
-        let (bytes, var) = match loader.libc {
+    if let Some(marker_loader) = loader.or(exec_marker) {
+        let (bytes, var) = match marker_loader.libc {
             Libc::Glibc => (super::preload::AUDIT, "LD_AUDIT"),
             Libc::Musl => (super::preload::PRELOAD, "LD_PRELOAD"),
+        };
+        // Under exec promises the marker stays in the environment and the descriptor table,
+        // so that the programs this one executes load it too.
+        let kept_bytes;
+        let bytes = if exec_promises.is_some() {
+            kept_bytes = keep_marker(bytes);
+            &kept_bytes[..]
+        } else {
+            bytes
         };
         let marker = sealed_memfd("seccomp-pledge-marker", bytes)?;
         let mut value = OsString::from(format!("/proc/self/fd/{}", marker.as_raw_fd()));
@@ -798,23 +836,45 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
                 what: "inspecting a memfd",
                 source,
             })?;
-        loader_watch = Some(supervise::LoaderWatch {
-            // computed while the kernel executes the program
-            wide: None,
-            spec: (
-                requested.union(extra),
-                policy.rules.clone(),
-                policy.options.unveil,
-            ),
-            extra,
-            loader: loader.id,
-            glibc: loader.libc == Libc::Glibc,
-            marker: (
-                std::os::unix::fs::MetadataExt::dev(&meta),
-                std::os::unix::fs::MetadataExt::ino(&meta),
-            ),
-            accept,
-        });
+        let marker_id = (
+            std::os::unix::fs::MetadataExt::dev(&meta),
+            std::os::unix::fs::MetadataExt::ino(&meta),
+        );
+        if let Some(x) = exec_promises.as_mut() {
+            let extra = loader_promises().difference(x.promises);
+            if !extra.is_empty() {
+                x.loader = Some(supervise::ExecLoader {
+                    wide: seccomp::plan(&FilterSpec {
+                        promises: x.promises.union(extra),
+                        rules: &policy.rules,
+                        penalty: bpf::SECCOMP_RET_USER_NOTIF,
+                        foreign_arch: bpf::SECCOMP_RET_USER_NOTIF,
+                        report_syscall: true,
+                        scoped_attrs: policy.options.unveil,
+                    })?,
+                    extra,
+                    marker: marker_id,
+                    libc: marker_loader.libc,
+                    accept,
+                });
+            }
+        }
+        if let Some(loader) = loader {
+            loader_watch = Some(supervise::LoaderWatch {
+                // computed while the kernel executes the program
+                wide: None,
+                spec: (
+                    requested.union(extra),
+                    policy.rules.clone(),
+                    policy.options.unveil,
+                ),
+                extra,
+                loader: loader.id,
+                glibc: loader.libc == Libc::Glibc,
+                marker: marker_id,
+                accept,
+            });
+        }
         passed.push(marker);
     }
     let envp_storage: Vec<CString> = env
@@ -949,7 +1009,25 @@ fn exec_promises(
         exec: plan(exec)?,
         promises: exec,
         launcher_auxv,
+        loader: None,
+        implied: false,
     })
+}
+
+/// The byte of the marker that says it is kept across execve (see `keep_env` in
+/// `preload.c`).
+const KEEP_FLAG: &[u8] = b"seccomp-pledge-keep-env:";
+
+/// A copy of the marker `bytes` that stays in the environment and the descriptor table.
+fn keep_marker(bytes: &[u8]) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    let at = out
+        .windows(KEEP_FLAG.len())
+        .position(|w| w == KEEP_FLAG)
+        .expect("the marker holds its keep flag (preload.c)")
+        + KEEP_FLAG.len();
+    out[at] = b'1';
+    out
 }
 
 /// Explains a program that ended the way programs end when `-M` leaves them too little
@@ -1586,6 +1664,22 @@ fn wait_for(pid: libc::pid_t) -> Result<i32, LaunchError> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn both_markers_hold_their_keep_flag_once_and_keep_marks_it() {
+        for bytes in [
+            crate::sandbox::preload::AUDIT,
+            crate::sandbox::preload::PRELOAD,
+        ] {
+            let count = |b: &[u8], pat: &[u8]| b.windows(pat.len()).filter(|w| *w == pat).count();
+            assert_eq!(count(bytes, b"seccomp-pledge-keep-env:0"), 1);
+            let kept = super::keep_marker(bytes);
+            assert_eq!(kept.len(), bytes.len());
+            assert_eq!(count(&kept, b"seccomp-pledge-keep-env:1"), 1);
+            assert_eq!(count(&kept, b"seccomp-pledge-keep-env:0"), 0);
+        }
+    }
+
     use super::*;
 
     /// The child blocks in its reported execveat rather than spinning on the shared page
@@ -1606,7 +1700,14 @@ mod tests {
         };
         assert!(!launch("stdio rpath", "").child.wait_for_take);
         assert!(!launch("stdio", "").child.wait_for_take);
-        assert!(launch("stdio rpath proc exec", "").child.wait_for_take);
+        assert!(
+            launch("stdio rpath prot_exec proc exec", "")
+                .child
+                .wait_for_take
+        );
+        // A program with `exec` but not the loader's promises: every execve reaches the
+        // supervisor (executed programs are narrowed after their loader).
+        assert!(!launch("stdio rpath proc exec", "").child.wait_for_take);
         assert!(launch("stdio rpath", "execveat").child.wait_for_take);
     }
 

@@ -16,7 +16,7 @@
  *
  *  - SP_AUDIT (glibc): an audit module, LD_AUDIT=/proc/self/fd/N. glibc loads it before
  *    any other object and calls it back:
- *      la_version   remove LD_AUDIT from the environment; close fd N
+ *      la_version   remove LD_AUDIT from the environment; close fd N (unless kept, below)
  *      la_objopen   report OBJECT for every object mapped into the main namespace, before
  *                   anything is relocated, so the supervisor can refuse objects whose code
  *                   would run during relocation (IFUNC resolvers)
@@ -30,6 +30,9 @@
  *    audit interface and no IFUNC; it runs the constructors of preloaded objects before
  *    those of the program's libraries and of the program, so this constructor runs first:
  *    it removes itself from LD_PRELOAD, closes fd N and reports DONE.
+ *
+ * When executed programs are narrowed too (see keep_env below) the marker stays where it is,
+ * and every dynamic program the program executes loads it and reports the same way.
  *
  * Under `seccomp-pledge trace` the same libraries mark the same point for the tracer.
  */
@@ -89,6 +92,20 @@ static void remove_entry(char **env, long i)
 
 #define OUR_PREFIX "/proc/self/fd/"
 
+/*
+ * Under exec promises (-e) the launcher sets the last byte before the NUL to '1' in the
+ * memfd's copy: the marker then leaves its variable and its descriptor in place, so that
+ * the programs this one executes load it too (the supervisor checks, at each execve, that
+ * the new image's first instruction has not run and that its environment names the marker).
+ * volatile: the byte is read as the memfd holds it, never folded at build time.
+ */
+__attribute__((used)) static volatile char keep_env[] = "seccomp-pledge-keep-env:0";
+
+static int keep(void)
+{
+	return keep_env[sizeof keep_env - 2] == '1';
+}
+
 #ifdef SP_AUDIT
 
 extern void *__libc_stack_end;
@@ -115,7 +132,7 @@ __attribute__((visibility("default"))) unsigned int la_version(unsigned int vers
 		for (u64 *av = (u64 *)(env + n + 1); av[0]; av += 2)
 			if (av[0] == 7 /* AT_BASE */)
 				loader_base = av[1];
-		for (long i = 0; env[i]; i++) {
+		for (long i = 0; env[i] && !keep(); i++) {
 			if (starts_with(env[i], "LD_AUDIT=" OUR_PREFIX)) {
 				long fd = parse_fd(env[i] + sizeof("LD_AUDIT=" OUR_PREFIX) - 1);
 				remove_entry(env, i);
@@ -164,7 +181,7 @@ extern char **environ __attribute__((weak));
 __attribute__((constructor)) static void sp_init(void)
 {
 	char **env = (&environ && environ) ? environ : 0;
-	for (long i = 0; env && env[i]; i++) {
+	for (long i = 0; env && env[i] && !keep(); i++) {
 		if (!starts_with(env[i], "LD_PRELOAD=" OUR_PREFIX))
 			continue;
 		const char *v = env[i] + sizeof("LD_PRELOAD=" OUR_PREFIX) - 1;

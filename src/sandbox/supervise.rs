@@ -13,8 +13,11 @@
 //! 125); libraries whose code would run while they are relocated (IFUNC) are refused before
 //! they are relocated. Under exec promises (`-e`) it also continues the calls of the
 //! program's own promises made from the program's own image, and the `execve` calls the exec
-//! promises allow to executed images (see [`ExecPromises`]). Everything else it receives is denied: with the penalty errno, or by
-//! killing the whole sandbox (`-k`, foreign-architecture calls). It is a child subreaper, so
+//! promises allow to executed images (see [`ExecPromises`]); executed dynamic programs are
+//! held at their exec stop (ptrace, let go at once) and, when their memory shows the
+//! marker's terms met, their loader is narrowed as the program's is (see [`ExecLoader`]).
+//! Everything else it receives is denied: with the penalty errno, or by killing the whole
+//! sandbox (`-k`, foreign-architecture calls). It is a child subreaper, so
 //! processes that leave the program's process group are still its descendants, are reaped,
 //! and can be killed.
 
@@ -104,6 +107,51 @@ pub struct ExecPromises {
     pub promises: PromiseSet,
     /// The supervisor's auxiliary vector, which the child shows until its execve.
     pub launcher_auxv: Vec<u8>,
+    /// Narrowing of executed dynamic programs after their loader, as the program itself is
+    /// narrowed, when the exec promises lack the loader's promises.
+    pub loader: Option<ExecLoader>,
+    /// Not given (no `-e`): the exec promises are the program's own, set only so that
+    /// executed dynamic programs are narrowed after their loader; reports name promises.
+    pub implied: bool,
+}
+
+/// How executed dynamic programs are narrowed after their loader. The program's marker is
+/// kept in its environment and descriptor table, so what it executes loads it too; at each
+/// execve the supervisor holds the new image before its first instruction (a ptrace exec
+/// stop) and reads, from memory no code of the image has touched yet, whether its loader is
+/// the system's, whether its environment names the marker first, and whether the program
+/// runs code while it is loaded. Only then does its loader get the loader's promises, on
+/// the same terms as the program's own loader: from the system loader's code, in the
+/// image's first thread, until the marker says the loader is done.
+pub struct ExecLoader {
+    /// Decisions for an executed image with the loader's promises added.
+    pub wide: Plan,
+    /// The loader's promises the exec promises lack.
+    pub extra: PromiseSet,
+    /// (device, inode) of the marker's memfd.
+    pub marker: (u64, u64),
+    /// The C library whose loader the marker is for.
+    pub libc: super::launch::Libc,
+    /// `--allow-loader-promises` (as [`LoaderWatch::accept`]).
+    pub accept: bool,
+}
+
+/// An executed image whose loader is at work (keyed by its process id, which is its first
+/// thread's).
+struct ExecImage {
+    /// Its auxiliary vector, which tells it from whatever the process executes next.
+    auxv: Vec<u8>,
+    /// The executable ranges of the system loader in it.
+    loader_text: Vec<(u64, u64)>,
+    phase: Phase,
+}
+
+/// How far a narrowed loader got: whether the marker is mapped, where its code is, done.
+#[derive(Default)]
+struct Phase {
+    done: bool,
+    marker_mapped: bool,
+    marker_text: Vec<(u64, u64)>,
 }
 
 /// How long the end of a run waits for the last of Landlock's audit records.
@@ -112,12 +160,9 @@ const AUDIT_FLUSH: std::time::Duration = std::time::Duration::from_secs(3);
 /// Where a narrowed program's loader is.
 struct LoaderState {
     watch: LoaderWatch,
-    done: bool,
-    marker_mapped: bool,
-    marker_text: Vec<(u64, u64)>,
+    phase: Phase,
     loader_text: Option<Vec<(u64, u64)>>,
     pidfd: Option<OwnedFd>,
-    trusted: HashMap<PathBuf, bool>,
 }
 
 /// How the supervisor behaves.
@@ -186,6 +231,14 @@ struct State {
     first_image: Option<Vec<u8>>,
     /// An executed program was denied a call of the loader's promises.
     exec_loader_denied: bool,
+    /// Executed images whose loader is at work, narrowed (under `ExecPromises::loader`).
+    images: HashMap<i32, ExecImage>,
+    /// Why an executed image was not narrowed after its loader (the first reason seen).
+    exec_unnarrowed: Option<String>,
+    /// The processes whose executed image was not narrowed after its loader.
+    unnarrowed_pids: std::collections::HashSet<i32>,
+    /// Objects loaders mapped, by path: whether each is a system file (trusted code).
+    trusted: HashMap<PathBuf, bool>,
 }
 
 /// Supervises the sandbox until the program and every process it left behind have ended.
@@ -214,15 +267,16 @@ pub fn run(
         listener_open: true,
         first_image: None,
         exec_loader_denied: false,
+        images: HashMap::new(),
+        exec_unnarrowed: None,
+        unnarrowed_pids: std::collections::HashSet::new(),
+        trusted: HashMap::new(),
     };
     st.loader = st.opts.loader.take().map(|watch| LoaderState {
         watch,
-        done: false,
-        marker_mapped: false,
-        marker_text: Vec::new(),
+        phase: Phase::default(),
         loader_text: None,
         pidfd: None,
-        trusted: HashMap::new(),
     });
     let mut main_status: Option<i32> = None;
     loop {
@@ -232,6 +286,11 @@ pub fn run(
             // SAFETY: non-blocking wait for any child of ours.
             let r = unsafe { libc::waitpid(-1, &mut status, libc::WNOHANG | libc::__WALL) };
             if r > 0 {
+                if libc::WIFSTOPPED(status) {
+                    // Only tracees report stops here: tasks held at an execve.
+                    st.traced_stop(r, status);
+                    continue;
+                }
                 if r == child {
                     main_status = Some(status);
                 }
@@ -320,7 +379,15 @@ impl State {
     fn finish(mut self, status: i32) -> Outcome {
         let mut notes = Vec::new();
         if self.exec_loader_denied {
-            notes.push("an executed program was denied calls its loader makes (`rpath`, `prot_exec`): under -e a dynamic program that is executed loads its libraries with the exec promises, so they need `rpath prot_exec` (it is not narrowed after its loader as the program itself is)".to_string());
+            let (held, among) = if self.opts.exec_promises.as_ref().is_some_and(|x| x.implied) {
+                ("the program's promises", "the promises (-p)")
+            } else {
+                ("the exec promises", "the exec promises (-e)")
+            };
+            notes.push(match &self.exec_unnarrowed {
+                Some(why) => format!("an executed program was denied calls that need `rpath prot_exec`, as its loader's do: its loader could not be narrowed as the program's own is, so it had only {held}: {why}; with `rpath prot_exec` among {among} it runs with them"),
+                None => format!("an executed program was denied calls that need `rpath prot_exec`, as its loader's do: no loader marker could be set up for this run (the program's loader is not the system's, or the system has no glibc loader), so executed dynamic programs have only {held}; with `rpath prot_exec` among {among} they run with them"),
+            });
         }
         if let Some(mut a) = self.opts.audit.take() {
             // Records of the last refusals may still be on their way through the kernel.
@@ -362,7 +429,7 @@ impl State {
         Outcome {
             exit,
             denials: self.tally.total(),
-            loader_done: self.loader.as_ref().is_some_and(|l| l.done),
+            loader_done: self.loader.as_ref().is_some_and(|l| l.phase.done),
             refused: self.refused.take(),
             denied: std::mem::take(&mut self.denied),
             notes,
@@ -506,12 +573,19 @@ impl State {
     fn handle_report(&mut self, req: &libc::seccomp_notif) {
         let pid = req.pid as i32;
         let a = req.data.args;
-        let main = pid == self.child;
-        let Some(l) = self.loader.as_mut() else {
-            self.respond(req.id, 0, 0);
-            return;
+        let executed = self.current_exec_image(req.id, pid);
+        let main = pid == self.child && !executed;
+        // An executed image's phase is its own; the program's is its loader's (when the
+        // program is narrowed at all).
+        let phase = match (self.images.get_mut(&pid), self.loader.as_mut()) {
+            (Some(img), _) if executed => &mut img.phase,
+            (_, Some(l)) => &mut l.phase,
+            _ => {
+                self.respond(req.id, 0, 0);
+                return;
+            }
         };
-        if l.done || !main {
+        if phase.done || !(main || executed) {
             // Later reports (objects a running program opens with dlopen, a copy of the
             // marker in a child): the loader's phase is over and nothing is granted.
             self.respond(req.id, 0, 0);
@@ -520,7 +594,7 @@ impl State {
         // Only the marker's own code reports (a report from anywhere else is the program's
         // code at work before the loader is done).
         let ip = req.data.instruction_pointer;
-        if !l.marker_text.iter().any(|&(s, e)| ip >= s && ip < e) {
+        if !phase.marker_text.iter().any(|&(s, e)| ip >= s && ip < e) {
             self.refuse(
                 pid,
                 format!(
@@ -530,9 +604,14 @@ impl State {
             );
             return;
         }
+        if a[0] == REPORT_DONE {
+            phase.done = true;
+        }
         match a[0] {
+            REPORT_DONE if executed => {
+                self.images.remove(&pid);
+            }
             REPORT_DONE => {
-                l.done = true;
                 if let Some(mask) = self.opts.affinity.take() {
                     super::launch::set_affinity(pid, &mask);
                     super::launch::set_affinity(0, &mask);
@@ -540,7 +619,7 @@ impl State {
             }
             REPORT_OBJECT => {
                 if let Some((name, why)) = self.check_object(req) {
-                    let accept = self.loader.as_ref().is_some_and(|l| l.watch.accept);
+                    let accept = self.accept_loader_code();
                     if accept {
                         eprintln!(
                             "seccomp-pledge: warning: `{name}` (loaded by {}): {why}; that code runs before the loader is done (--allow-loader-promises); its own calls get no promise beyond yours",
@@ -583,8 +662,7 @@ impl State {
             // The vDSO: the kernel's own object.
             return None;
         }
-        let l = self.loader.as_mut()?;
-        let trusted = *l
+        let trusted = *self
             .trusted
             .entry(path.clone())
             .or_insert_with(|| elf::system_file(&path, super::launch::system_roots()).is_ok());
@@ -617,14 +695,329 @@ impl State {
         let own = x.own.decide(nr, &args) == bpf::SECCOMP_RET_ALLOW;
         let exec = x.exec.decide(nr, &args) == bpf::SECCOMP_RET_ALLOW;
         if !own && !exec {
-            return false;
+            return self.exec_loader_call(req);
         }
         let first = self.first_image(req.id, pid);
         if (first && own) || (!first && exec) {
-            self.respond(req.id, 0, libc::SECCOMP_USER_NOTIF_FLAG_CONTINUE as u32);
+            // Check mode: a file call continued here is checked like one the filter allows
+            // (execve reaches the supervisor under exec promises whatever it is).
+            if let Some(c) = self.opts.check.as_ref() {
+                let read = |addr: u64| self.read_string(req.id, pid, addr);
+                for r in c.check(pid, nr, &req.data.args, &read) {
+                    self.emit(&report::landlock(&r));
+                }
+            }
+            if matches!(syscalls::name(nr), Some("execve" | "execveat")) {
+                self.continue_exec(req);
+            } else {
+                self.respond(req.id, 0, libc::SECCOMP_USER_NOTIF_FLAG_CONTINUE as u32);
+            }
             return true;
         }
+        !first && self.exec_loader_call(req)
+    }
+
+    /// Whether `pid` (blocked in notification `id`) is an executed image whose loader is
+    /// narrowed and still at work: the image's first thread, still showing its auxiliary
+    /// vector.
+    fn current_exec_image(&mut self, id: u64, pid: i32) -> bool {
+        let Some(img) = self.images.get(&pid) else {
+            return false;
+        };
+        let auxv = std::fs::read(format!("/proc/{pid}/auxv"));
+        if !self.notification_valid(id) {
+            return false;
+        }
+        if auxv.is_ok_and(|a| a == img.auxv) {
+            return true;
+        }
+        // The process executed something else since (or the pid is another's).
+        self.images.remove(&pid);
         false
+    }
+
+    /// Under exec promises, with executed programs narrowed after their loader: a call only
+    /// the loader's promises allow, made by an executed image whose loader is at work. As
+    /// for the program's own loader, it runs only from the system loader's code, no code is
+    /// mapped before the marker, and a call from anywhere else is the image's own code
+    /// running too early, which ends the run. Returns true when the call was answered here.
+    fn exec_loader_call(&mut self, req: &libc::seccomp_notif) -> bool {
+        let pid = req.pid as i32;
+        let nr = req.data.nr as u32;
+        let Some(xl) = self
+            .opts
+            .exec_promises
+            .as_ref()
+            .and_then(|x| x.loader.as_ref())
+        else {
+            return false;
+        };
+        let args = crate::policy::promise::with_placeholder(nr, &req.data.args, self.child as u32);
+        if xl.wide.decide(nr, &args) != bpf::SECCOMP_RET_ALLOW || !self.images.contains_key(&pid) {
+            return false;
+        }
+        let (marker, extra) = (xl.marker, xl.extra);
+        if !self.current_exec_image(req.id, pid) {
+            return false;
+        }
+        let accept = self.accept_loader_code();
+        let ip = req.data.instruction_pointer;
+        let Some(img) = self.images.get_mut(&pid) else {
+            return false;
+        };
+        if img.loader_text.iter().any(|&(s, e)| ip >= s && ip < e) {
+            let identify = |fd| proc_fd_identity(pid, fd);
+            match exec_mapping_allowed(req, &mut img.phase, marker, identify) {
+                // The descriptor was identified while the call still waited.
+                Ok(()) if self.notification_valid(req.id) => {
+                    self.respond(req.id, 0, libc::SECCOMP_USER_NOTIF_FLAG_CONTINUE as u32);
+                }
+                Ok(()) => {}
+                Err(why) => self.refuse(pid, why),
+            }
+            return true;
+        }
+        if accept {
+            return false; // denied and reported like any other call
+        }
+        let name = syscalls::name(nr).unwrap_or("?");
+        self.refuse(
+            pid,
+            format!(
+                "{} (executed) called {name} from its own code (at {ip:#x}) before its loader was done: that needs the loader's promises `{extra}`, which only the system loader gets; exact exec promises cannot be guaranteed for it; to run it anyway, add --allow-loader-promises",
+                who(pid)
+            ),
+        );
+        true
+    }
+
+    /// Lets an execve the caller's promises allow run. When executed programs are narrowed
+    /// after their loader, the task is first seized (ptrace, which does not stop it) and
+    /// interrupted, so that it stops at the exec, before the new image's first instruction,
+    /// or on its way back when the execve fails; the main loop's wait sees either stop and
+    /// hands it to [`State::traced_stop`]. A task that cannot be seized runs its new image
+    /// with exactly the exec promises: its loader gets nothing more.
+    fn continue_exec(&mut self, req: &libc::seccomp_notif) {
+        let pid = req.pid as i32;
+        let narrowed = self
+            .opts
+            .exec_promises
+            .as_ref()
+            .is_some_and(|x| x.loader.is_some());
+        if narrowed {
+            let options = libc::PTRACE_O_TRACEEXEC | libc::PTRACE_O_EXITKILL;
+            // SAFETY: PTRACE_SEIZE takes no memory of ours; the task is a descendant that
+            // waits in this notification.
+            let seized = unsafe {
+                libc::ptrace(
+                    libc::PTRACE_SEIZE,
+                    pid,
+                    std::ptr::null_mut::<libc::c_void>(),
+                    options as usize as *mut libc::c_void,
+                )
+            } == 0;
+            if seized {
+                // SAFETY: as above; the stop comes when the task leaves the execve.
+                unsafe {
+                    libc::ptrace(
+                        libc::PTRACE_INTERRUPT,
+                        pid,
+                        std::ptr::null_mut::<libc::c_void>(),
+                        std::ptr::null_mut::<libc::c_void>(),
+                    )
+                };
+            } else {
+                let err = std::io::Error::last_os_error();
+                self.unnarrowed_pids.insert(pid);
+                self.unnarrowed(format!(
+                    "the supervisor could not hold it before its first instruction (ptrace: {err})"
+                ));
+            }
+        }
+        self.respond(req.id, 0, libc::SECCOMP_USER_NOTIF_FLAG_CONTINUE as u32);
+    }
+
+    /// A task seized by [`State::continue_exec`] stopped: at its exec (its new image is
+    /// inspected), or on its way out of a failed execve, or for a signal (passed on). The
+    /// task is let go in every case.
+    fn traced_stop(&mut self, pid: i32, status: i32) {
+        let event = (status >> 16) & 0xff;
+        let mut pass = 0;
+        if event == libc::PTRACE_EVENT_EXEC {
+            match self.inspect_exec(pid) {
+                Ok(Some(img)) => {
+                    self.unnarrowed_pids.remove(&pid);
+                    self.images.insert(pid, img);
+                }
+                Ok(None) => {
+                    self.unnarrowed_pids.remove(&pid);
+                    self.images.remove(&pid);
+                }
+                Err(why) => {
+                    self.images.remove(&pid);
+                    self.unnarrowed_pids.insert(pid);
+                    self.unnarrowed(why);
+                }
+            }
+        } else if event == 0 {
+            pass = libc::WSTOPSIG(status);
+        }
+        // SAFETY: detaching a tracee of ours that is in a ptrace stop; `pass` is the signal
+        // it stopped for (0 for an event), delivered as it would have been.
+        unsafe {
+            libc::ptrace(
+                libc::PTRACE_DETACH,
+                pid,
+                std::ptr::null_mut::<libc::c_void>(),
+                pass as usize as *mut libc::c_void,
+            )
+        };
+    }
+
+    /// `--allow-loader-promises`: code that runs before a loader is done is denied its
+    /// calls like any other, not refused.
+    fn accept_loader_code(&self) -> bool {
+        self.loader.as_ref().is_some_and(|l| l.watch.accept)
+            || self
+                .opts
+                .exec_promises
+                .as_ref()
+                .and_then(|x| x.loader.as_ref())
+                .is_some_and(|xl| xl.accept)
+    }
+
+    fn unnarrowed(&mut self, why: String) {
+        if self.exec_unnarrowed.is_none() {
+            self.exec_unnarrowed = Some(why);
+        }
+    }
+
+    /// Reads a new image held at its exec stop, before its first instruction: no code of it
+    /// has run, so its memory (environment, program headers, dynamic section) is as the
+    /// kernel and the files made it. Returns the image to narrow after its loader, None for
+    /// a program without a loader, or why its loader gets nothing beyond the exec promises.
+    fn inspect_exec(&self, pid: i32) -> Result<Option<ExecImage>, String> {
+        let Some(xl) = self
+            .opts
+            .exec_promises
+            .as_ref()
+            .and_then(|x| x.loader.as_ref())
+        else {
+            return Ok(None);
+        };
+        let exe = std::fs::read_link(format!("/proc/{pid}/exe"))
+            .map(|p| super::launch::shown(&p))
+            .unwrap_or_else(|_| "?".into());
+        let fail = |why: &str| Err(format!("`{exe}`[{pid}]: {why}"));
+        let Ok(auxv) = std::fs::read(format!("/proc/{pid}/auxv")) else {
+            return fail("its auxiliary vector cannot be read");
+        };
+        let at = |key: u64| {
+            auxv.chunks_exact(16)
+                .map(|e| {
+                    (
+                        u64::from_ne_bytes(e[..8].try_into().expect("8 bytes")),
+                        u64::from_ne_bytes(e[8..].try_into().expect("8 bytes")),
+                    )
+                })
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v)
+        };
+        let base = at(libc::AT_BASE).unwrap_or(0);
+        if base == 0 {
+            return Ok(None); // static: its own code runs first, under the exec promises
+        }
+        // The loader: the file the kernel mapped at AT_BASE.
+        let Some((path, id)) = mapping_at(pid, base) else {
+            return fail("its loader's mapping cannot be found");
+        };
+        let loader =
+            super::launch::system_loader(&path).map_err(|why| format!("`{exe}`[{pid}]: {why}"))?;
+        if loader.id != id {
+            return fail("its loader is not the system's file");
+        }
+        if loader.libc != xl.libc {
+            return fail(
+                "its loader is another C library's than the program's, whose marker it cannot load",
+            );
+        }
+        // The environment must name the marker, first, by the descriptor that holds it.
+        let var: &[u8] = match xl.libc {
+            super::launch::Libc::Glibc => b"LD_AUDIT=",
+            super::launch::Libc::Musl => b"LD_PRELOAD=",
+        };
+        let Ok(env) = std::fs::read(format!("/proc/{pid}/environ")) else {
+            return fail("its environment cannot be read");
+        };
+        let mut values = env.split(|&b| b == 0).filter_map(|e| e.strip_prefix(var));
+        let named = values.next().and_then(marker_fd);
+        let Some((fd, alone)) = named else {
+            return fail(
+                "its environment does not name seccomp-pledge's marker first (the program that executed it changed LD_AUDIT or LD_PRELOAD, or dropped its environment)",
+            );
+        };
+        // glibc runs every audit module it is given before anything else.
+        if xl.libc == super::launch::Libc::Glibc && (!alone || values.next().is_some()) {
+            return fail(
+                "LD_AUDIT names audit modules besides seccomp-pledge's marker, which glibc runs before anything else",
+            );
+        }
+        if proc_fd_identity(pid, fd) != Some(xl.marker) {
+            return fail(
+                "the descriptor its environment names is not seccomp-pledge's marker (it was closed or replaced)",
+            );
+        }
+        // The program: code of it that runs while it is loaded (IFUNC resolvers, audit
+        // modules) would run with the loader's promises.
+        let phdr = at(libc::AT_PHDR).unwrap_or(0);
+        let phnum = at(libc::AT_PHNUM).unwrap_or(0) as usize;
+        let Some(headers) = read_remote(pid, phdr, phnum.min(256) * 56) else {
+            return fail("its program headers cannot be read");
+        };
+        let ph =
+            |h: &[u8], at: usize| u64::from_ne_bytes(h[at..at + 8].try_into().expect("8 bytes"));
+        let headers: Vec<(u32, u64, u64)> = headers
+            .chunks_exact(56)
+            .map(|h| {
+                (
+                    u32::from_ne_bytes(h[..4].try_into().expect("4 bytes")),
+                    ph(h, 16),
+                    ph(h, 40),
+                )
+            })
+            .collect();
+        let bias = headers
+            .iter()
+            .find(|h| h.0 == libc::PT_PHDR)
+            .map_or(0, |h| phdr.wrapping_sub(h.1));
+        let entries = headers
+            .iter()
+            .find(|h| h.0 == libc::PT_DYNAMIC)
+            .and_then(|h| read_remote(pid, bias.wrapping_add(h.1), (h.2 as usize).min(16 * 512)))
+            .map(|b| elf::parse_dynamic(&b))
+            .unwrap_or_default();
+        let system = std::fs::read_link(format!("/proc/{pid}/exe"))
+            .ok()
+            .and_then(|p| elf::system_file(&p, super::launch::system_roots()).ok())
+            .zip(std::fs::metadata(format!("/proc/{pid}/exe")).ok())
+            .is_some_and(|((_, id), m)| id == (m.dev(), m.ino()));
+        let blocking = if system {
+            // A system program's own code is trusted; its audit modules are not.
+            elf::audit_tags(&entries).blocking(true)
+        } else {
+            match elf::features(&entries, &MemImage { pid, base: bias }) {
+                Ok(f) => f.blocking(true),
+                Err(why) => Some(format!("its dynamic section cannot be checked: {why}")),
+            }
+        };
+        if let Some(why) = blocking {
+            return fail(&why);
+        }
+        Ok(Some(ExecImage {
+            auxv,
+            loader_text: exec_ranges(pid, id),
+            phase: Phase::default(),
+        }))
     }
 
     /// Whether the task `pid` (blocked in notification `id`) runs the program's own image.
@@ -673,7 +1066,7 @@ impl State {
             .wide
             .as_ref()
             .is_some_and(|w| w.decide(nr, &args) == bpf::SECCOMP_RET_ALLOW);
-        if l.done || !loader_call {
+        if l.phase.done || !loader_call {
             return false;
         }
         let name = syscalls::name(nr).unwrap_or("?");
@@ -682,7 +1075,17 @@ impl State {
                 .loader_text
                 .get_or_insert_with(|| exec_ranges(child, l.watch.loader));
             if text.iter().any(|&(s, e)| ip >= s && ip < e) {
-                match self.exec_mapping_allowed(req) {
+                if l.pidfd.is_none() {
+                    // SAFETY: pidfd_open on our own child.
+                    let p = unsafe { libc::syscall(libc::SYS_pidfd_open, child, 0) };
+                    if p >= 0 {
+                        // SAFETY: a fresh fd we own.
+                        l.pidfd = Some(unsafe { OwnedFd::from_raw_fd(p as i32) });
+                    }
+                }
+                let pidfd = l.pidfd.as_ref();
+                let identify = |fd| pidfd.and_then(|p| fd_identity(p, fd));
+                match exec_mapping_allowed(req, &mut l.phase, l.watch.marker, identify) {
                     Ok(()) => {
                         self.respond(req.id, 0, libc::SECCOMP_USER_NOTIF_FLAG_CONTINUE as u32);
                     }
@@ -704,55 +1107,6 @@ impl State {
             ),
         );
         true
-    }
-
-    /// An executable mapping by the loader is allowed only once the marker is in place: the
-    /// marker itself is the first object mapped executable.
-    fn exec_mapping_allowed(&mut self, req: &libc::seccomp_notif) -> Result<(), String> {
-        let pid = req.pid as i32;
-        let nr = req.data.nr as u32;
-        let a = req.data.args;
-        let name = syscalls::name(nr).unwrap_or("");
-        let prot = match name {
-            "mmap" | "mprotect" => a[2],
-            "pkey_mprotect" => a[2],
-            _ => return Ok(()),
-        };
-        if prot & libc::PROT_EXEC as u64 == 0 {
-            return Ok(());
-        }
-        let Some(l) = self.loader.as_mut() else {
-            return Ok(());
-        };
-        if l.marker_mapped {
-            return Ok(());
-        }
-        let file_backed = name == "mmap" && a[3] & libc::MAP_ANONYMOUS as u64 == 0;
-        if file_backed && !l.marker_mapped {
-            let fd = a[4] as i32;
-            if l.pidfd.is_none() {
-                // SAFETY: pidfd_open on our own child.
-                let p = unsafe { libc::syscall(libc::SYS_pidfd_open, self.child, 0) };
-                if p >= 0 {
-                    // SAFETY: a fresh fd we own.
-                    l.pidfd = Some(unsafe { OwnedFd::from_raw_fd(p as i32) });
-                }
-            }
-            let id = l.pidfd.as_ref().and_then(|p| fd_identity(p, fd));
-            if id == Some(l.watch.marker) {
-                l.marker_mapped = true;
-                // glibc maps the module's code at a fixed address: remember where, so that
-                // its reports can be told from anybody else's.
-                if a[3] & libc::MAP_FIXED as u64 != 0 {
-                    l.marker_text.push((a[0], a[0].saturating_add(a[1])));
-                }
-                return Ok(());
-            }
-        }
-        Err(format!(
-            "the loader of {} mapped code before seccomp-pledge's marker was loaded (the marker could not start), so the end of the loader's work could not be known",
-            who(pid)
-        ))
     }
 
     /// Kills the sandbox because exact promises cannot be guaranteed; the run ends with 125.
@@ -803,6 +1157,7 @@ impl State {
     /// read from memory) only when it is printed or written to the report file.
     fn emit_native(&mut self, id: u64, pid: i32, nr: u32, args: [u64; 6]) {
         // Under exec promises an executed program holds those, and its fix names them.
+        let implied = self.opts.exec_promises.as_ref().is_some_and(|x| x.implied);
         let executed = match self.opts.exec_promises.as_ref().map(|x| x.promises) {
             Some(e) if !self.first_image(id, pid) => Some(e),
             _ => None,
@@ -810,11 +1165,21 @@ impl State {
         let granted = executed.unwrap_or(self.opts.granted);
         let mut fix = report::fix_for(nr, &args, granted, self.child as u32);
         if executed.is_some() {
-            if let report::Fix::Promises(ps) = &fix {
+            // Its loader was denied the loader's promises only when it was not narrowed
+            // (a narrowed loader gets them until it is done: later calls are the program's).
+            let unnarrowed = self
+                .opts
+                .exec_promises
+                .as_ref()
+                .is_some_and(|x| x.loader.is_none())
+                || self.unnarrowed_pids.contains(&pid);
+            if let (report::Fix::Promises(ps), true) = (&fix, unnarrowed) {
                 let loader = super::launch::loader_promises();
                 self.exec_loader_denied |= ps.iter().any(|p| loader.contains(*p));
             }
-            fix = report::Fix::Exec(Box::new(fix));
+            if !implied {
+                fix = report::Fix::Exec(Box::new(fix));
+            }
         }
         let print = self
             .tally
@@ -902,6 +1267,41 @@ impl State {
     }
 }
 
+/// An executable mapping by a narrowed loader is allowed only once the marker is in place:
+/// the marker itself is the first object mapped executable. `identify` tells the
+/// (device, inode) of one of the caller's descriptors.
+fn exec_mapping_allowed(
+    req: &libc::seccomp_notif,
+    phase: &mut Phase,
+    marker: (u64, u64),
+    identify: impl FnOnce(i32) -> Option<(u64, u64)>,
+) -> Result<(), String> {
+    let pid = req.pid as i32;
+    let a = req.data.args;
+    let name = syscalls::name(req.data.nr as u32).unwrap_or("");
+    let prot = match name {
+        "mmap" | "mprotect" | "pkey_mprotect" => a[2],
+        _ => return Ok(()),
+    };
+    if prot & libc::PROT_EXEC as u64 == 0 || phase.marker_mapped {
+        return Ok(());
+    }
+    let file_backed = name == "mmap" && a[3] & libc::MAP_ANONYMOUS as u64 == 0;
+    if file_backed && identify(a[4] as i32) == Some(marker) {
+        phase.marker_mapped = true;
+        // glibc maps the module's code at a fixed address: remember where, so that its
+        // reports can be told from anybody else's.
+        if a[3] & libc::MAP_FIXED as u64 != 0 {
+            phase.marker_text.push((a[0], a[0].saturating_add(a[1])));
+        }
+        return Ok(());
+    }
+    Err(format!(
+        "the loader of {} mapped code before seccomp-pledge's marker was loaded (the marker could not start), so the end of the loader's work could not be known",
+        who(pid)
+    ))
+}
+
 /// "comm[pid]" for messages (escaped: the program chooses its name).
 fn who(pid: i32) -> String {
     format!("`{}`[{pid}]", report::comm(pid))
@@ -983,6 +1383,55 @@ fn exec_ranges(pid: i32, id: (u64, u64)) -> Vec<(u64, u64)> {
         .collect()
 }
 
+/// The descriptor number of the marker at the start of an environment value
+/// (`/proc/self/fd/N`, then the end or `:`), and whether nothing follows it.
+fn marker_fd(value: &[u8]) -> Option<(i32, bool)> {
+    let rest = value.strip_prefix(b"/proc/self/fd/")?;
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits > 1 && rest[0] == b'0' {
+        return None; // /proc has no such name
+    }
+    let fd = std::str::from_utf8(&rest[..digits]).ok()?.parse().ok()?;
+    match rest.get(digits) {
+        None => Some((fd, true)),
+        Some(b':') => Some((fd, false)),
+        Some(_) => None,
+    }
+}
+
+/// The file mapped at `addr` in `pid` (its path and (device, inode)), from `/proc/PID/maps`.
+fn mapping_at(pid: i32, addr: u64) -> Option<(PathBuf, (u64, u64))> {
+    let maps = std::fs::read_to_string(format!("/proc/{pid}/maps")).ok()?;
+    maps.lines().find_map(|line| {
+        let mut f = line.splitn(6, ' ');
+        let (s, e) = f.next()?.split_once('-')?;
+        let (s, e) = (
+            u64::from_str_radix(s, 16).ok()?,
+            u64::from_str_radix(e, 16).ok()?,
+        );
+        if addr < s || addr >= e {
+            return None;
+        }
+        let (_perms, _offset, dev, inode) = (f.next()?, f.next()?, f.next()?, f.next()?);
+        let (ma, mi) = dev.split_once(':')?;
+        let dev = libc::makedev(
+            u32::from_str_radix(ma, 16).ok()?,
+            u32::from_str_radix(mi, 16).ok()?,
+        );
+        let inode: u64 = inode.parse().ok()?;
+        let path = f.next()?.trim_start();
+        path.starts_with('/')
+            .then(|| (PathBuf::from(path), (dev, inode)))
+    })
+}
+
+/// (device, inode) of descriptor `fd` of `pid`, through `/proc/PID/fd` (the kernel's
+/// descriptor table; no ptrace access needed).
+fn proc_fd_identity(pid: i32, fd: i32) -> Option<(u64, u64)> {
+    let m = std::fs::metadata(format!("/proc/{pid}/fd/{fd}")).ok()?;
+    Some((m.dev(), m.ino()))
+}
+
 /// (device, inode) of descriptor `fd` of the process behind `pidfd`.
 fn fd_identity(pidfd: &OwnedFd, fd: i32) -> Option<(u64, u64)> {
     // SAFETY: duplicating the stopped child's descriptor into our table.
@@ -994,4 +1443,26 @@ fn fd_identity(pidfd: &OwnedFd, fd: i32) -> Option<(u64, u64)> {
     let file = std::fs::File::from(unsafe { OwnedFd::from_raw_fd(dup as i32) });
     let meta = file.metadata().ok()?;
     Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::marker_fd;
+
+    #[test]
+    fn the_marker_is_named_by_its_descriptor_alone_or_first() {
+        assert_eq!(marker_fd(b"/proc/self/fd/7"), Some((7, true)));
+        assert_eq!(marker_fd(b"/proc/self/fd/12:/lib/x.so"), Some((12, false)));
+        for bad in [
+            &b"/proc/self/fd/"[..],
+            b"/proc/self/fd/07",
+            b"/proc/self/fd/7 /x.so",
+            b"/proc/self/fd/7x",
+            b"/proc/1/fd/7",
+            b"",
+            b"/proc/self/fd/99999999999999999999",
+        ] {
+            assert_eq!(marker_fd(bad), None, "{}", String::from_utf8_lossy(bad));
+        }
+    }
 }

@@ -156,7 +156,8 @@ fn a_dynamic_executed_program_runs_under_exactly_the_exec_promises() {
     );
     r.expect("socket", "EPERM");
     assert!(r.stderr.contains(": needs exec promise inet"), "{r}");
-    // They are not: its loader is refused, and the report and the note name them.
+    // They are not: its loader gets them while it is at work (it is narrowed after its
+    // loader, as the program is), and its own code gets exactly the exec promises.
     let r = probe_run(
         &[
             "-p",
@@ -168,11 +169,109 @@ fn a_dynamic_executed_program_runs_under_exactly_the_exec_promises() {
             "-v",
             "rx:/usr",
         ],
-        &format!("exec {dynamic} echo hi"),
+        &format!("exec {dynamic} echo hi :: open {dynamic} 0"),
+    );
+    assert_eq!(r.code, 1, "{r}");
+    r.expect("echo", "ok").expect("open", "EPERM");
+    assert!(r.stdout.contains("echo ok hi\n"), "{r}");
+    assert!(
+        r.stderr.contains("denied openat(AT_FDCWD, \"")
+            && r.stderr.contains(": needs exec promise rpath or dns (-e)"),
+        "{r}"
+    );
+    assert!(!r.stderr.contains("as its loader's do"), "no note\n{r}");
+}
+
+#[test]
+fn without_exec_promises_an_executed_dynamic_program_is_narrowed_with_the_programs_promises() {
+    if !require_kernel() {
+        return;
+    }
+    let dynamic = s(probe());
+    let unveil = format!("rx:{dynamic}");
+    // PROT_READ|PROT_EXEC, MAP_PRIVATE: what `prot_exec` allows.
+    let steps = format!("exec {dynamic} echo hi :: mmap 5 2");
+    let free = probe_unconfined(&steps);
+    free.expect("echo", "ok").expect("mmap", "ok");
+    // The static program, and the dynamic one (itself narrowed): the executed program's
+    // loader gets `prot_exec` while it is at work, its own code does not.
+    for program in [probe_static(), probe()] {
+        let r = sp(&[
+            "-p",
+            "stdio rpath exec",
+            "-v",
+            &unveil,
+            "-v",
+            "rx:/usr",
+            "--",
+            &s(program),
+            "exec",
+            &dynamic,
+            "echo",
+            "hi",
+            "::",
+            "mmap",
+            "5",
+            "2",
+        ]);
+        r.expect("echo", "ok").expect("mmap", "EPERM");
+        assert!(
+            r.stderr.contains("denied mmap(") && r.stderr.contains(": needs promise prot_exec"),
+            "the report names a promise, not an exec promise\n{r}"
+        );
+        assert!(!r.stderr.contains("(-e)"), "{r}");
+        assert!(!r.stderr.contains("as its loader's do"), "no note\n{r}");
+    }
+    // Executed without its environment (no marker): its loader holds only the program's
+    // promises, and the note says why and what to add.
+    let steps = format!("exec-env - {dynamic} echo hi");
+    probe_unconfined(&steps).expect("echo", "ok");
+    let r = probe_run(
+        &["-p", "stdio rpath exec", "-v", &unveil, "-v", "rx:/usr"],
+        &steps,
     );
     assert_eq!(r.code, 127, "{r}");
-    assert!(r.stderr.contains(": needs exec promise rpath"), "{r}");
-    assert!(r.stderr.contains("need `rpath prot_exec`"), "{r}");
+    assert!(
+        r.stderr.contains(": needs promise prot_exec")
+            && r.stderr.contains("so it had only the program's promises")
+            && r.stderr.contains("does not name seccomp-pledge's marker")
+            && r.stderr.contains("among the promises (-p)"),
+        "{r}"
+    );
+}
+
+#[test]
+fn a_failed_or_threaded_execve_under_exec_promises_is_let_go() {
+    if !require_kernel() {
+        return;
+    }
+    let dynamic = s(probe());
+    let unveil = format!("rx:{dynamic}");
+    let flags = [
+        "-p",
+        "stdio rpath prot_exec proc exec",
+        "-e",
+        "stdio",
+        "-v",
+        &unveil,
+        "-v",
+        "rx:/usr",
+    ];
+    // An execve that fails returns to the program (held at the supervisor's stop, then let
+    // go), which goes on.
+    let free = probe_unconfined("forked exec /nonexistent :: echo after");
+    free.expect("exec", "ENOENT").expect("echo", "ok");
+    let r = probe_run(&flags, "forked exec /nonexistent :: echo after");
+    r.expect("exec", "ENOENT").expect("echo", "ok");
+    assert!(r.stdout.contains("echo ok after\n"), "{r}");
+    // An execve from a second thread: the kernel gives the new image the process's id.
+    let steps = format!("threads 1 exec {dynamic} echo from-thread");
+    let free = probe_unconfined(&steps);
+    assert!(free.stdout.contains("echo ok from-thread\n"), "{free}");
+    let r = probe_run(&flags, &steps);
+    assert!(r.stdout.contains("echo ok from-thread\n"), "{r}");
+    assert!(!r.stderr.contains("as its loader's do"), "narrowed\n{r}");
+    assert_eq!(r.code, 0, "{r}");
 }
 
 #[test]

@@ -651,3 +651,261 @@ fn a_program_s_own_filters_cannot_stop_a_report_or_the_kill() {
     assert!(!r.stdout.contains("never"), "{r}");
     assert!(r.stderr.contains("denied socket(AF_INET"), "{r}");
 }
+
+// Executed programs under exec promises (`-e`): narrowed after their loader like the
+// program itself. The program (the dynamic or static probe, or a narrowed dynamic one)
+// executes a hostile program that tries to read the secret, which only the program's own
+// promises allow; every way of getting the executed program's loader the loader's promises
+// without the marker's narrowing ends with the executed program under exactly the exec
+// promises (its loader refused, a note naming why) or the run refused.
+
+/// The promises of the program (with or without the loader's) and the exec promises.
+const EXEC_CONFIGS: [(&str, bool); 3] = [
+    ("stdio rpath prot_exec exec", false), // dynamic program that needs no narrowing
+    ("stdio rpath prot_exec exec", true),  // static program
+    ("stdio rpath exec", false),           // dynamic program narrowed after its loader
+];
+
+/// `seccomp-pledge -p PROMISES -e stdio … -- PROBE STEPS` with the lab, /usr and the probe
+/// unveiled `rx`.
+fn exec_run(lab: &Lab, promises: &str, static_probe: bool, flags: &[&str], steps: &str) -> Run {
+    let p = if static_probe {
+        probe_static()
+    } else {
+        probe()
+    };
+    let mut args: Vec<String> = [
+        "-p",
+        promises,
+        "-e",
+        "stdio",
+        "-v",
+        &format!("rx:{}", s(lab.dir.path())),
+        "-v",
+        "rx:/usr",
+        "-v",
+        &format!("rx:{}", s(p)),
+    ]
+    .iter()
+    .map(|a| a.to_string())
+    .collect();
+    args.extend(flags.iter().map(|f| f.to_string()));
+    args.push("--".into());
+    args.push(s(p));
+    args.extend(steps.split_whitespace().map(str::to_string));
+    sp(&args)
+}
+
+/// The probe with `steps`, unconfined, with `env` added.
+fn probe_free(steps: &str, env: &[(&str, &str)]) -> String {
+    let out = Command::new(probe())
+        .args(steps.split_whitespace())
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[track_caller]
+fn escapes_executed_unconfined(steps: &str, env: &[(&str, &str)], tag: &str) {
+    let out = probe_free(steps, env);
+    assert!(
+        out.contains(&format!("ESCAPED {tag} {SECRET}")),
+        "the attack must work without seccomp-pledge, or the test proves nothing:\n{out}"
+    );
+}
+
+#[test]
+fn an_executed_dynamic_program_runs_narrowed_with_exactly_the_exec_promises() {
+    if !require_kernel() {
+        return;
+    }
+    let lab = Lab::new();
+    let exe = lab.build("gcc", "prog", &["MAIN"], &[]);
+    let steps = format!("exec {}", s(&exe));
+    escapes_executed_unconfined(&steps, &[], "main");
+    for (promises, static_probe) in EXEC_CONFIGS {
+        let r = exec_run(&lab, promises, static_probe, &[], &steps);
+        held(&r);
+        // Its loader got what it needed; its own code gets only `stdio`, and the report
+        // names the exec promise it lacks.
+        assert_eq!(r.code, 0, "{promises} static={static_probe}\n{r}");
+        assert!(
+            r.stdout.contains("main\n") && r.stdout.contains("BLOCKED main"),
+            "{r}"
+        );
+        assert!(
+            r.stderr.contains("denied openat(AT_FDCWD, \"")
+                && r.stderr.contains("in prog[")
+                && r.stderr.contains(": needs exec promise rpath"),
+            "{r}"
+        );
+        assert!(!r.stderr.contains("not narrowed"), "{r}");
+    }
+}
+
+#[test]
+fn an_executed_program_whose_environment_drops_or_changes_the_marker_gets_only_the_exec_promises() {
+    if !require_kernel() {
+        return;
+    }
+    let lab = Lab::new();
+    let exe = s(&lab.build("gcc", "prog", &["MAIN"], &[]));
+    let audit = s(&lab.build("gcc", "audit.so", &["AUDIT_LIB"], &["-shared", "-fPIC"]));
+    let cases = [
+        // No environment at all: the loader never hears of the marker.
+        (
+            format!("exec-env - {exe}"),
+            vec![],
+            "main",
+            "does not name seccomp-pledge's marker",
+        ),
+        // An audit module of its own after the marker: glibc runs it before anything else.
+        (
+            format!("exec-env LD_AUDIT+=:{audit} {exe}"),
+            vec![],
+            "audit",
+            "LD_AUDIT names audit modules besides seccomp-pledge's marker",
+        ),
+        // The marker's descriptor replaced by the program's own audit module.
+        (
+            format!("clobber-marker {audit} :: exec {exe}"),
+            vec![("LD_AUDIT", "/proc/self/fd/9")],
+            "audit",
+            "the descriptor its environment names is not seccomp-pledge's marker",
+        ),
+    ];
+    for (steps, env, tag, why) in cases {
+        escapes_executed_unconfined(&steps, &env, tag);
+        for (promises, static_probe) in EXEC_CONFIGS {
+            let r = exec_run(&lab, promises, static_probe, &[], &steps);
+            held(&r);
+            // Its loader is refused the libraries (exit 127), the report and the note name
+            // the loader's promises and why the image was not narrowed.
+            assert_eq!(r.code, 127, "{steps} under {promises}\n{r}");
+            assert!(r.stderr.contains(": needs exec promise rpath"), "{r}");
+            assert!(
+                r.stderr.contains("need `rpath prot_exec`") && r.stderr.contains(why),
+                "{steps} under {promises}: the note names why\n{r}"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_executed_program_with_code_that_runs_while_it_is_loaded_is_not_narrowed() {
+    if !require_kernel() {
+        return;
+    }
+    let lab = Lab::new();
+    // An IFUNC resolver in the executed program itself: seen before its first instruction,
+    // so it is not narrowed (its loader gets only the exec promises).
+    let exe = s(&lab.build("gcc", "prog-ifunc", &["IFUNC_LIB", "MAIN", "LINKED"], &[]));
+    let steps = format!("exec {exe}");
+    escapes_executed_unconfined(&steps, &[], "ifunc");
+    for (promises, static_probe) in EXEC_CONFIGS {
+        let r = exec_run(&lab, promises, static_probe, &[], &steps);
+        held(&r);
+        assert_eq!(r.code, 127, "{promises}\n{r}");
+        assert!(
+            r.stderr.contains("IFUNC") && r.stderr.contains("prog-ifunc"),
+            "{r}"
+        );
+    }
+    // In a library it loads: refused when the loader reports it, before it is relocated.
+    let prog = s(&linked(&lab, "gcc", &["IFUNC_LIB"], &[], &[]));
+    let steps = format!("exec {prog}");
+    escapes_executed_unconfined(&steps, &[], "ifunc");
+    for (promises, static_probe) in EXEC_CONFIGS {
+        let r = exec_run(&lab, promises, static_probe, &[], &steps);
+        held(&r);
+        assert_eq!(r.code, 125, "{promises}\n{r}");
+        assert!(!r.stdout.contains("main"), "nothing of it ran\n{r}");
+        assert!(
+            r.stderr.contains("libhostile.so") && r.stderr.contains("IFUNC"),
+            "{r}"
+        );
+        // Accepted: the resolver runs, and gets nothing beyond the exec promises.
+        let r = exec_run(
+            &lab,
+            promises,
+            static_probe,
+            &["--allow-loader-promises"],
+            &steps,
+        );
+        held(&r);
+        assert!(
+            r.stdout.contains("BLOCKED ifunc") && r.stdout.contains("BLOCKED main"),
+            "{r}"
+        );
+    }
+}
+
+#[test]
+fn an_executed_musl_program_is_narrowed_by_the_preloaded_marker() {
+    if !require_kernel() || !musl() {
+        return;
+    }
+    let lab = Lab::new();
+    let exe = lab.build("musl-gcc", "prog", &["MAIN"], &[]);
+    // The program: executes its arguments, with its environment or (after `-`) none.
+    let src = lab.path("exec.c");
+    std::fs::write(
+        &src,
+        "#include <string.h>\n#include <unistd.h>\nint main(int c, char **v) {\n\
+         char *none[] = { 0 };\n(void)c;\n\
+         if (!strcmp(v[1], \"-\")) execve(v[2], v + 2, none); else execv(v[1], v + 1);\n\
+         return 126; }\n",
+    )
+    .unwrap();
+    let first = lab.path("exec-musl");
+    let st = Command::new("musl-gcc")
+        .args(["-O1", "-Wall", "-Werror", "-o"])
+        .arg(&first)
+        .arg(&src)
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let flags = |promises: &str| {
+        vec![
+            "-p".to_string(),
+            promises.to_string(),
+            "-e".into(),
+            "stdio".into(),
+            "-v".into(),
+            format!("rx:{}", s(lab.dir.path())),
+            "-v".into(),
+            "rx:/usr".into(),
+            "-v".into(),
+            "rx:/lib".into(),
+            "-v".into(),
+            format!("rx:{}", s(&first)),
+            "--".into(),
+            s(&first),
+        ]
+    };
+    let out = Command::new(&first).arg(&exe).output().unwrap();
+    let out = String::from_utf8_lossy(&out.stdout);
+    assert!(out.contains(&format!("ESCAPED main {SECRET}")), "{out}");
+    for promises in ["stdio rpath prot_exec exec", "stdio rpath exec"] {
+        let mut args = flags(promises);
+        args.push(s(&exe));
+        let r = sp(&args);
+        held(&r);
+        assert_eq!(r.code, 0, "{promises}\n{r}");
+        assert!(r.stdout.contains("BLOCKED main"), "{r}");
+        assert!(r.stderr.contains(": needs exec promise rpath"), "{r}");
+        // Without its environment the preload is gone: not narrowed, and said so.
+        let mut args = flags(promises);
+        args.extend(["-".to_string(), s(&exe)]);
+        let r = sp(&args);
+        // (musl's loader is its libc: a program without other libraries needs nothing
+        // of it, and runs.)
+        held(&r);
+        assert!(r.stdout.contains("BLOCKED main"), "{r}");
+        assert!(
+            r.stderr.contains("does not name seccomp-pledge's marker"),
+            "{r}"
+        );
+    }
+}

@@ -1732,6 +1732,80 @@ static void op_exec(int ac, char **av, res_t *r)
 	SC3(SYS_execve, av[0], nav, environ);
 	fail(r);
 }
+/* exec-env SPEC PATH [ARG...]: execve with the environment changed by SPEC:
+ * "-" (empty), "NAME=VALUE" (set or replace), "NAME+=SUFFIX" (append to NAME's value). */
+static void op_exec_env(int ac, char **av, res_t *r)
+{
+	size_t n = 0;
+	while (environ && environ[n])
+		n++;
+	char **env = alloca((n + 2) * sizeof *env);
+	char **nav = alloca((size_t)ac * sizeof *nav);
+	for (int i = 1; i < ac; i++)
+		nav[i - 1] = av[i];
+	nav[ac - 1] = NULL;
+	const char *spec = av[0];
+	size_t k = 0;
+	if (strcmp(spec, "-")) {
+		const char *eq = strchr(spec, '=');
+		if (!eq) {
+			fail_errno(r, EINVAL);
+			return;
+		}
+		int append = eq > spec && eq[-1] == '+';
+		size_t name = (size_t)(eq - spec) - (size_t)append;
+		char *entry = NULL;
+		for (size_t i = 0; i < n; i++) {
+			if (!strncmp(environ[i], spec, name) && environ[i][name] == '=') {
+				if (append) {
+					size_t a = strlen(environ[i]), b = strlen(eq + 1);
+					entry = alloca(a + b + 1);
+					memcpy(entry, environ[i], a);
+					memcpy(entry + a, eq + 1, b + 1);
+				}
+				continue;
+			}
+			env[k++] = environ[i];
+		}
+		if (!entry) {
+			size_t b = strlen(eq + 1);
+			entry = alloca(name + b + 2);
+			memcpy(entry, spec, name);
+			entry[name] = '=';
+			memcpy(entry + name + 1, eq + 1, b + 1);
+		}
+		env[k++] = entry;
+	}
+	env[k] = NULL;
+	SC3(SYS_execve, av[1], nav, env);
+	fail(r);
+}
+/* clobber-marker PATH: opens PATH over the descriptor that LD_AUDIT or LD_PRELOAD names
+ * as /proc/self/fd/N (seccomp-pledge's loader marker), as a hostile program would. */
+static void op_clobber_marker(int ac, char **av, res_t *r)
+{
+	(void)ac;
+	const char *v = NULL;
+	for (size_t i = 0; environ && environ[i]; i++) {
+		if (!strncmp(environ[i], "LD_AUDIT=/proc/self/fd/", 23))
+			v = environ[i] + 23;
+		else if (!strncmp(environ[i], "LD_PRELOAD=/proc/self/fd/", 25))
+			v = environ[i] + 25;
+	}
+	if (!v) {
+		fail_errno(r, ENOENT);
+		return;
+	}
+	long n = strtol(v, NULL, 10);
+	long fd = SC4(SYS_openat, FDCWD, av[0], O_RDONLY, 0);
+	if (!chk(r, fd))
+		return;
+	if (fd != n && !chk(r, SC3(SYS_dup2, fd, n, 0)))
+		return;
+	if (fd != n)
+		SC1(SYS_close, fd);
+	snprintf(r->val, sizeof r->val, "%ld", n);
+}
 static void op_execveat_empty(int ac, char **av, res_t *r)
 {
 	(void)ac;
@@ -2323,6 +2397,8 @@ static const struct op ops[] = {
 	{ "forked", 1, "O", 0, op_forked, "OP [ARG...]" },
 	{ "exec", 1, "s*", OPF_REST, op_exec, "PATH [ARG...] (takes the rest of the command line)" },
 	{ "execveat-empty", 1, "s", 0, op_execveat_empty, "PATH" },
+	{ "exec-env", 2, "ss*", OPF_REST, op_exec_env, "SPEC PATH [ARG...] (SPEC: - | NAME=VALUE | NAME+=SUFFIX; takes the rest of the command line)" },
+	{ "clobber-marker", 1, "s", 0, op_clobber_marker, "PATH" },
 	{ "setuid", 1, "n", 0, op_setuid, "UID" },
 	{ "setgid", 1, "n", 0, op_setgid, "GID" },
 	{ "setrlimit-nofile", 1, "n", 0, op_setrlimit_nofile, "N" },
