@@ -109,6 +109,25 @@ impl<'a> FilterSpec<'a> {
             scoped_attrs: false,
         }
     }
+
+    /// A filter whose denials go to a supervisor (`SECCOMP_RET_USER_NOTIF`, foreign
+    /// architectures too), as every sandboxed run's filter and the supervisor's own
+    /// decision plans are built.
+    pub fn supervised(
+        promises: PromiseSet,
+        rules: &'a [Rule],
+        report_syscall: bool,
+        scoped_attrs: bool,
+    ) -> Self {
+        FilterSpec {
+            promises,
+            rules,
+            penalty: bpf::SECCOMP_RET_USER_NOTIF,
+            foreign_arch: bpf::SECCOMP_RET_USER_NOTIF,
+            report_syscall,
+            scoped_attrs,
+        }
+    }
 }
 
 /// Where a check comes from, for `show`, reports and tests.

@@ -844,14 +844,12 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
             let extra = loader_promises().difference(x.promises);
             if !extra.is_empty() {
                 x.loader = Some(supervise::ExecLoader {
-                    wide: seccomp::plan(&FilterSpec {
-                        promises: x.promises.union(extra),
-                        rules: &policy.rules,
-                        penalty: bpf::SECCOMP_RET_USER_NOTIF,
-                        foreign_arch: bpf::SECCOMP_RET_USER_NOTIF,
-                        report_syscall: true,
-                        scoped_attrs: policy.options.unveil,
-                    })?,
+                    wide: seccomp::plan(&FilterSpec::supervised(
+                        x.promises.union(extra),
+                        &policy.rules,
+                        true,
+                        policy.options.unveil,
+                    ))?,
                     extra,
                     marker: marker_id,
                     libc: marker_loader.libc,
@@ -995,14 +993,12 @@ fn exec_promises(
         source,
     })?;
     let plan = |promises| {
-        seccomp::plan(&FilterSpec {
+        seccomp::plan(&FilterSpec::supervised(
             promises,
-            rules: &policy.rules,
-            penalty: bpf::SECCOMP_RET_USER_NOTIF,
-            foreign_arch: bpf::SECCOMP_RET_USER_NOTIF,
-            report_syscall: false,
-            scoped_attrs: policy.options.unveil,
-        })
+            &policy.rules,
+            false,
+            policy.options.unveil,
+        ))
     };
     Ok(supervise::ExecPromises {
         own: plan(own)?,

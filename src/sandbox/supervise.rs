@@ -74,14 +74,12 @@ impl LoaderWatch {
         if self.wide.is_none() {
             let (promises, rules, scoped_attrs) = &self.spec;
             self.wide = Some(crate::compile::seccomp::plan(
-                &crate::compile::seccomp::FilterSpec {
-                    promises: *promises,
+                &crate::compile::seccomp::FilterSpec::supervised(
+                    *promises,
                     rules,
-                    penalty: bpf::SECCOMP_RET_USER_NOTIF,
-                    foreign_arch: bpf::SECCOMP_RET_USER_NOTIF,
-                    report_syscall: true,
-                    scoped_attrs: *scoped_attrs,
-                },
+                    true,
+                    *scoped_attrs,
+                ),
             )?);
         }
         Ok(())
