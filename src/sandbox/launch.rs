@@ -271,6 +271,12 @@ const SYSTEM_LOADERS: &[(&str, Libc)] = &[
     ("/lib/ld-musl-x86_64.so.1", Libc::Musl),
 ];
 
+/// The loader whose marker a static program passes on to the dynamic programs it
+/// executes: the system's glibc loader, if there is one.
+pub fn static_marker_loader() -> Option<SystemLoader> {
+    system_loader(Path::new(SYSTEM_LOADERS[0].0)).ok()
+}
+
 /// Which C library's loader runs the program.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Libc {
@@ -695,7 +701,7 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
         .filter(|x| !loader_promises().difference(x.promises).is_empty())
         .and_then(|_| match kind.innermost() {
             Kind::Dynamic { interpreter } => system_loader(interpreter).ok(),
-            Kind::Static | Kind::StaticPie => system_loader(Path::new(SYSTEM_LOADERS[0].0)).ok(),
+            Kind::Static | Kind::StaticPie => static_marker_loader(),
             _ => None,
         });
     if exec_marker.is_none()
@@ -805,10 +811,13 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
             Libc::Glibc => (super::preload::AUDIT, "LD_AUDIT"),
             Libc::Musl => (super::preload::PRELOAD, "LD_PRELOAD"),
         };
-        // Under exec promises the marker stays in the environment and the descriptor table,
-        // so that the programs this one executes load it too.
+        // Under exec promises that lack the loader's the marker stays in the environment and
+        // the descriptor table, so that the programs this one executes load it too.
         let kept_bytes;
-        let bytes = if exec_promises.is_some() {
+        let bytes = if exec_promises
+            .as_ref()
+            .is_some_and(|x| !loader_promises().difference(x.promises).is_empty())
+        {
             kept_bytes = keep_marker(bytes);
             &kept_bytes[..]
         } else {
@@ -1015,7 +1024,7 @@ fn exec_promises(
 const KEEP_FLAG: &[u8] = b"seccomp-pledge-keep-env:";
 
 /// A copy of the marker `bytes` that stays in the environment and the descriptor table.
-fn keep_marker(bytes: &[u8]) -> Vec<u8> {
+pub(crate) fn keep_marker(bytes: &[u8]) -> Vec<u8> {
     let mut out = bytes.to_vec();
     let at = out
         .windows(KEEP_FLAG.len())

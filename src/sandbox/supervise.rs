@@ -136,7 +136,7 @@ pub struct ExecLoader {
 
 /// An executed image whose loader is at work (keyed by its process id, which is its first
 /// thread's).
-struct ExecImage {
+pub(crate) struct ExecImage {
     /// Its auxiliary vector, which tells it from whatever the process executes next.
     auxv: Vec<u8>,
     /// The executable ranges of the system loader in it.
@@ -842,7 +842,16 @@ impl State {
         let event = (status >> 16) & 0xff;
         let mut pass = 0;
         if event == libc::PTRACE_EVENT_EXEC {
-            match self.inspect_exec(pid) {
+            let inspected = match self
+                .opts
+                .exec_promises
+                .as_ref()
+                .and_then(|x| x.loader.as_ref())
+            {
+                Some(xl) => inspect_exec(pid, xl.marker, xl.libc),
+                None => Ok(None),
+            };
+            match inspected {
                 Ok(Some(img)) => {
                     self.unnarrowed_pids.remove(&pid);
                     self.images.insert(pid, img);
@@ -888,134 +897,6 @@ impl State {
         if self.exec_unnarrowed.is_none() {
             self.exec_unnarrowed = Some(why);
         }
-    }
-
-    /// Reads a new image held at its exec stop, before its first instruction: no code of it
-    /// has run, so its memory (environment, program headers, dynamic section) is as the
-    /// kernel and the files made it. Returns the image to narrow after its loader, None for
-    /// a program without a loader, or why its loader gets nothing beyond the exec promises.
-    fn inspect_exec(&self, pid: i32) -> Result<Option<ExecImage>, String> {
-        let Some(xl) = self
-            .opts
-            .exec_promises
-            .as_ref()
-            .and_then(|x| x.loader.as_ref())
-        else {
-            return Ok(None);
-        };
-        let exe = std::fs::read_link(format!("/proc/{pid}/exe"))
-            .map(|p| super::launch::shown(&p))
-            .unwrap_or_else(|_| "?".into());
-        let fail = |why: &str| Err(format!("`{exe}`[{pid}]: {why}"));
-        let Ok(auxv) = std::fs::read(format!("/proc/{pid}/auxv")) else {
-            return fail("its auxiliary vector cannot be read");
-        };
-        let at = |key: u64| {
-            auxv.chunks_exact(16)
-                .map(|e| {
-                    (
-                        u64::from_ne_bytes(e[..8].try_into().expect("8 bytes")),
-                        u64::from_ne_bytes(e[8..].try_into().expect("8 bytes")),
-                    )
-                })
-                .find(|(k, _)| *k == key)
-                .map(|(_, v)| v)
-        };
-        let base = at(libc::AT_BASE).unwrap_or(0);
-        if base == 0 {
-            return Ok(None); // static: its own code runs first, under the exec promises
-        }
-        // The loader: the file the kernel mapped at AT_BASE.
-        let Some((path, id)) = mapping_at(pid, base) else {
-            return fail("its loader's mapping cannot be found");
-        };
-        let loader =
-            super::launch::system_loader(&path).map_err(|why| format!("`{exe}`[{pid}]: {why}"))?;
-        if loader.id != id {
-            return fail("its loader is not the system's file");
-        }
-        if loader.libc != xl.libc {
-            return fail(
-                "its loader is another C library's than the program's, whose marker it cannot load",
-            );
-        }
-        // The environment must name the marker, first, by the descriptor that holds it.
-        let var: &[u8] = match xl.libc {
-            super::launch::Libc::Glibc => b"LD_AUDIT=",
-            super::launch::Libc::Musl => b"LD_PRELOAD=",
-        };
-        let Ok(env) = std::fs::read(format!("/proc/{pid}/environ")) else {
-            return fail("its environment cannot be read");
-        };
-        let mut values = env.split(|&b| b == 0).filter_map(|e| e.strip_prefix(var));
-        let named = values.next().and_then(marker_fd);
-        let Some((fd, alone)) = named else {
-            return fail(
-                "its environment does not name seccomp-pledge's marker first (the program that executed it changed LD_AUDIT or LD_PRELOAD, or dropped its environment)",
-            );
-        };
-        // glibc runs every audit module it is given before anything else.
-        if xl.libc == super::launch::Libc::Glibc && (!alone || values.next().is_some()) {
-            return fail(
-                "LD_AUDIT names audit modules besides seccomp-pledge's marker, which glibc runs before anything else",
-            );
-        }
-        if proc_fd_identity(pid, fd) != Some(xl.marker) {
-            return fail(
-                "the descriptor its environment names is not seccomp-pledge's marker (it was closed or replaced)",
-            );
-        }
-        // The program: code of it that runs while it is loaded (IFUNC resolvers, audit
-        // modules) would run with the loader's promises.
-        let phdr = at(libc::AT_PHDR).unwrap_or(0);
-        let phnum = at(libc::AT_PHNUM).unwrap_or(0) as usize;
-        let Some(headers) = read_remote(pid, phdr, phnum.min(256) * 56) else {
-            return fail("its program headers cannot be read");
-        };
-        let ph =
-            |h: &[u8], at: usize| u64::from_ne_bytes(h[at..at + 8].try_into().expect("8 bytes"));
-        let headers: Vec<(u32, u64, u64)> = headers
-            .chunks_exact(56)
-            .map(|h| {
-                (
-                    u32::from_ne_bytes(h[..4].try_into().expect("4 bytes")),
-                    ph(h, 16),
-                    ph(h, 40),
-                )
-            })
-            .collect();
-        let bias = headers
-            .iter()
-            .find(|h| h.0 == libc::PT_PHDR)
-            .map_or(0, |h| phdr.wrapping_sub(h.1));
-        let entries = headers
-            .iter()
-            .find(|h| h.0 == libc::PT_DYNAMIC)
-            .and_then(|h| read_remote(pid, bias.wrapping_add(h.1), (h.2 as usize).min(16 * 512)))
-            .map(|b| elf::parse_dynamic(&b))
-            .unwrap_or_default();
-        let system = std::fs::read_link(format!("/proc/{pid}/exe"))
-            .ok()
-            .and_then(|p| elf::system_file(&p, super::launch::system_roots()).ok())
-            .zip(std::fs::metadata(format!("/proc/{pid}/exe")).ok())
-            .is_some_and(|((_, id), m)| id == (m.dev(), m.ino()));
-        let blocking = if system {
-            // A system program's own code is trusted; its audit modules are not.
-            elf::audit_tags(&entries).blocking(true)
-        } else {
-            match elf::features(&entries, &MemImage { pid, base: bias }) {
-                Ok(f) => f.blocking(true),
-                Err(why) => Some(format!("its dynamic section cannot be checked: {why}")),
-            }
-        };
-        if let Some(why) = blocking {
-            return fail(&why);
-        }
-        Ok(Some(ExecImage {
-            auxv,
-            loader_text: exec_ranges(pid, id),
-            phase: Phase::default(),
-        }))
     }
 
     /// Whether the task `pid` (blocked in notification `id`) runs the program's own image.
@@ -1348,6 +1229,132 @@ impl elf::Image for MemImage {
             addr
         }
     }
+}
+
+/// Reads a new image held at its exec stop, before its first instruction: no code of it
+/// has run, so its memory (environment, program headers, dynamic section) is as the
+/// kernel and the files made it. Returns the image to narrow after its loader, None for
+/// a program without a loader, or why its loader gets nothing beyond the exec promises.
+///
+/// `marker` and `libc` are the marker's memfd and its C library. `seccomp-pledge trace`
+/// asks the same question, to count an executed image's loader calls as `run` will.
+pub(crate) fn inspect_exec(
+    pid: i32,
+    marker: (u64, u64),
+    libc: super::launch::Libc,
+) -> Result<Option<ExecImage>, String> {
+    let exe = std::fs::read_link(format!("/proc/{pid}/exe"))
+        .map(|p| super::launch::shown(&p))
+        .unwrap_or_else(|_| "?".into());
+    let fail = |why: &str| Err(format!("`{exe}`[{pid}]: {why}"));
+    let Ok(auxv) = std::fs::read(format!("/proc/{pid}/auxv")) else {
+        return fail("its auxiliary vector cannot be read");
+    };
+    let at = |key: u64| {
+        auxv.chunks_exact(16)
+            .map(|e| {
+                (
+                    u64::from_ne_bytes(e[..8].try_into().expect("8 bytes")),
+                    u64::from_ne_bytes(e[8..].try_into().expect("8 bytes")),
+                )
+            })
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v)
+    };
+    let base = at(libc::AT_BASE).unwrap_or(0);
+    if base == 0 {
+        return Ok(None); // static: its own code runs first, under the exec promises
+    }
+    // The loader: the file the kernel mapped at AT_BASE.
+    let Some((path, id)) = mapping_at(pid, base) else {
+        return fail("its loader's mapping cannot be found");
+    };
+    let loader =
+        super::launch::system_loader(&path).map_err(|why| format!("`{exe}`[{pid}]: {why}"))?;
+    if loader.id != id {
+        return fail("its loader is not the system's file");
+    }
+    if loader.libc != libc {
+        return fail(
+            "its loader is another C library's than the program's, whose marker it cannot load",
+        );
+    }
+    // The environment must name the marker, first, by the descriptor that holds it.
+    let var: &[u8] = match libc {
+        super::launch::Libc::Glibc => b"LD_AUDIT=",
+        super::launch::Libc::Musl => b"LD_PRELOAD=",
+    };
+    let Ok(env) = std::fs::read(format!("/proc/{pid}/environ")) else {
+        return fail("its environment cannot be read");
+    };
+    let mut values = env.split(|&b| b == 0).filter_map(|e| e.strip_prefix(var));
+    let named = values.next().and_then(marker_fd);
+    let Some((fd, alone)) = named else {
+        return fail(
+            "its environment does not name seccomp-pledge's marker first (the program that executed it changed LD_AUDIT or LD_PRELOAD, or dropped its environment)",
+        );
+    };
+    // glibc runs every audit module it is given before anything else.
+    if libc == super::launch::Libc::Glibc && (!alone || values.next().is_some()) {
+        return fail(
+            "LD_AUDIT names audit modules besides seccomp-pledge's marker, which glibc runs before anything else",
+        );
+    }
+    if proc_fd_identity(pid, fd) != Some(marker) {
+        return fail(
+            "the descriptor its environment names is not seccomp-pledge's marker (it was closed or replaced)",
+        );
+    }
+    // The program: code of it that runs while it is loaded (IFUNC resolvers, audit
+    // modules) would run with the loader's promises.
+    let phdr = at(libc::AT_PHDR).unwrap_or(0);
+    let phnum = at(libc::AT_PHNUM).unwrap_or(0) as usize;
+    let Some(headers) = read_remote(pid, phdr, phnum.min(256) * 56) else {
+        return fail("its program headers cannot be read");
+    };
+    let ph = |h: &[u8], at: usize| u64::from_ne_bytes(h[at..at + 8].try_into().expect("8 bytes"));
+    let headers: Vec<(u32, u64, u64)> = headers
+        .chunks_exact(56)
+        .map(|h| {
+            (
+                u32::from_ne_bytes(h[..4].try_into().expect("4 bytes")),
+                ph(h, 16),
+                ph(h, 40),
+            )
+        })
+        .collect();
+    let bias = headers
+        .iter()
+        .find(|h| h.0 == libc::PT_PHDR)
+        .map_or(0, |h| phdr.wrapping_sub(h.1));
+    let entries = headers
+        .iter()
+        .find(|h| h.0 == libc::PT_DYNAMIC)
+        .and_then(|h| read_remote(pid, bias.wrapping_add(h.1), (h.2 as usize).min(16 * 512)))
+        .map(|b| elf::parse_dynamic(&b))
+        .unwrap_or_default();
+    let system = std::fs::read_link(format!("/proc/{pid}/exe"))
+        .ok()
+        .and_then(|p| elf::system_file(&p, super::launch::system_roots()).ok())
+        .zip(std::fs::metadata(format!("/proc/{pid}/exe")).ok())
+        .is_some_and(|((_, id), m)| id == (m.dev(), m.ino()));
+    let blocking = if system {
+        // A system program's own code is trusted; its audit modules are not.
+        elf::audit_tags(&entries).blocking(true)
+    } else {
+        match elf::features(&entries, &MemImage { pid, base: bias }) {
+            Ok(f) => f.blocking(true),
+            Err(why) => Some(format!("its dynamic section cannot be checked: {why}")),
+        }
+    };
+    if let Some(why) = blocking {
+        return fail(&why);
+    }
+    Ok(Some(ExecImage {
+        auxv,
+        loader_text: exec_ranges(pid, id),
+        phase: Phase::default(),
+    }))
 }
 
 /// The executable mappings of the file `id` (device, inode) in `pid`, from the kernel's

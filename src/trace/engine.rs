@@ -166,6 +166,8 @@ struct Pending {
     paths: Vec<PathUseAt>,
     /// None for calls that need no policy (the first execve, which `run` lets through).
     shape: Option<Shape>,
+    /// The task's phase when the call was made (an execve ends in the new image's).
+    phase: Phase,
 }
 
 #[derive(Default)]
@@ -594,6 +596,9 @@ struct Tracer<'w> {
     root_execs: u32,
     /// `/proc/self/fd/N` of the marking library (the loader opens it; not the program's).
     marker_path: Option<PathBuf>,
+    /// The marker's memfd and its C library: an executed image whose loader loads it (as
+    /// `run` checks) starts with its loader's phase too.
+    marker_id: Option<((u64, u64), launch::Libc)>,
     events: Vec<Event>,
     events_dropped: u64,
 }
@@ -738,6 +743,11 @@ impl Tracer<'_> {
             json_args,
             paths,
             shape,
+            phase: self
+                .tasks
+                .get(&pid)
+                .and_then(|t| t.phase)
+                .unwrap_or(Phase::Program),
         };
         let name = syscalls::name(pending.nr).unwrap_or("");
         if abi == Abi::X86_64 && matches!(name, "exit" | "exit_group") {
@@ -770,11 +780,7 @@ impl Tracer<'_> {
         let failed = errno.is_some();
         let name = call_name(p.abi, p.nr);
         self.profile.record_total(&name, failed, elapsed);
-        let phase = self
-            .tasks
-            .get(&pid)
-            .and_then(|t| t.phase)
-            .unwrap_or(Phase::Program);
+        let phase = p.phase;
         match p.abi {
             Abi::X86_64 => {
                 if let Some(shape) = p.shape {
@@ -997,15 +1003,20 @@ impl Tracer<'_> {
                                 self.profile.record_exec(&exe);
                             }
                             // The root's first program starts with the loader's phase when
-                            // the marking library was preloaded; later execs do not (as
-                            // under `run`, where only the first program is narrowed).
+                            // the marking library was preloaded; a later image when `run`
+                            // would narrow it after its loader (its loader loads the marker).
                             if raw == self.root {
                                 self.root_execs += 1;
                             }
                             let first =
                                 raw == self.root && self.root_execs == 1 && self.expect_mark;
+                            let narrowed = !first
+                                && self.marker_id.is_some_and(|(id, libc)| {
+                                    crate::sandbox::supervise::inspect_exec(raw, id, libc)
+                                        .is_ok_and(|i| i.is_some())
+                                });
                             if let Some(t) = self.tasks.get_mut(&raw) {
-                                t.phase = if first && !self.profile.loader_marked {
+                                t.phase = if (first && !self.profile.loader_marked) || narrowed {
                                     Some(Phase::Loader)
                                 } else {
                                     Some(Phase::Program)
@@ -1108,9 +1119,11 @@ pub fn trace(
             path: program.clone(),
             reason: "an argument contains a NUL byte".into(),
         })?;
-    // A dynamic program run by the system loader gets the loader marker `run` uses, so the
-    // trace knows which calls are the loader's (see preload.c); the marker removes itself
-    // from the environment.
+    // The program gets the loader marker `run` uses, so the trace knows which calls are the
+    // loader's (see preload.c). It stays in the environment and the descriptor table, as
+    // under `run` when executed programs are narrowed, so that the dynamic programs this
+    // one executes mark their loader's end too. A static program gets none (its descriptors
+    // stay as they are): the dynamic programs it executes are traced whole.
     let libc = match crate::sandbox::elf::inspect(&program).map(|k| k.innermost().clone()) {
         Ok(crate::sandbox::elf::Kind::Dynamic { interpreter }) => {
             launch::system_loader(&interpreter).ok().map(|l| l.libc)
@@ -1119,14 +1132,32 @@ pub fn trace(
     };
     let marker = match libc {
         Some(launch::Libc::Glibc) => Some((
-            launch::sealed_memfd("seccomp-pledge-marker", crate::sandbox::preload::AUDIT)?,
+            launch::sealed_memfd(
+                "seccomp-pledge-marker",
+                &launch::keep_marker(crate::sandbox::preload::AUDIT),
+            )?,
             "LD_AUDIT",
         )),
         Some(launch::Libc::Musl) => Some((
-            launch::sealed_memfd("seccomp-pledge-marker", crate::sandbox::preload::PRELOAD)?,
+            launch::sealed_memfd(
+                "seccomp-pledge-marker",
+                &launch::keep_marker(crate::sandbox::preload::PRELOAD),
+            )?,
             "LD_PRELOAD",
         )),
         None => None,
+    };
+    let marker_id = match (&marker, libc) {
+        (Some((fd, _)), Some(libc)) => {
+            use std::os::unix::fs::MetadataExt;
+            let file =
+                std::fs::File::from(fd.try_clone().map_err(|source| LaunchError::System {
+                    what: "duplicating a memfd",
+                    source,
+                })?);
+            file.metadata().ok().map(|m| ((m.dev(), m.ino()), libc))
+        }
+        _ => None,
     };
     let mut env: Vec<(OsString, OsString)> = std::env::vars_os().collect();
     if let Some((fd, var)) = &marker {
@@ -1270,6 +1301,7 @@ pub fn trace(
         many: false,
         last_live: Instant::now(),
         expect_mark: marker.is_some(),
+        marker_id,
         root_exec_seen: false,
         root_execs: 0,
         marker_path: (marker_fd >= 0).then(|| PathBuf::from(format!("/proc/self/fd/{marker_fd}"))),

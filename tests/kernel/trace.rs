@@ -434,6 +434,31 @@ fn suggestions_from_traces_let_programs_run() {
 }
 
 #[test]
+fn a_program_that_executes_dynamic_programs_needs_no_prot_exec_for_their_loaders() {
+    if !require_kernel() {
+        return;
+    }
+    // `sh` executes `cat` (forked) and `echo` (exec): their loaders map libraries, which
+    // `run` grants only to the loaders, so the suggestion holds no `prot_exec`.
+    let cmd = "/bin/sh -c '/bin/cat /etc/hostname; exec /bin/echo done'";
+    let hostname = std::fs::read_to_string("/etc/hostname").unwrap();
+    let (r, policy) = trace_suggest_run(cmd);
+    assert_eq!(r.code, 0, "{r}");
+    assert!(
+        r.stdout.contains(hostname.trim()) && r.stdout.contains("done"),
+        "{r}"
+    );
+    assert!(!r.stderr.contains(": denied "), "{r}");
+    let promises: Vec<&str> = policy["promises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    assert_eq!(promises, ["stdio", "rpath", "proc", "exec"], "{r}");
+}
+
+#[test]
 fn a_suggestion_for_a_tcp_client_needs_inet_and_works() {
     if !require_kernel() {
         return;
