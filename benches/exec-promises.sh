@@ -4,6 +4,10 @@
 #   - a call only the program's own promises allow (getcwd under `stdio rpath`, exec
 #     promises `stdio`): with -e it is a round trip through the supervisor;
 #   - a call the exec promises allow too (getppid): the filter decides, as without -e.
+# And what narrowing executed dynamic programs after their loader costs: `sh` running
+# /bin/true 20 times under `stdio rpath proc exec` (each loader narrowed: every execve held
+# at its exec stop, the loader's calls through the supervisor), as a ratio to the same with
+# `prot_exec` held for the whole run (nothing narrowed).
 # Each run is the static test probe making N calls (flood), built here with gcc.
 # Needs hyperfine, python3 and gcc.
 #
@@ -48,4 +52,18 @@ for name in cases:
     w = statistics.median(a for a, _ in means[name]) * 1e3
     e = statistics.median(b for _, b in means[name]) * 1e3
     print(f"  {name:28} without {w:8.2f} ms  with -e {e:8.2f} ms  ratio {statistics.median(ratios[name]):.2f}")
+loop = "for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do /bin/true; done"
+def sh(promises):
+    return shlex.join([sp, "-q", "-P", "unlimited", "-v", "rx:/usr/bin", "-p", promises, "--", "/bin/sh", "-c", loop])
+held, narrowed, r_exec = [], [], []
+for r in range(rounds):
+    f = f"{out}/exec-narrowed-{r}.json"
+    subprocess.run(["hyperfine", "-N", "--warmup", "2", "--runs", str(runs), "--export-json", f,
+                    sh("stdio rpath prot_exec proc exec"), sh("stdio rpath proc exec")],
+                   check=True, stdout=subprocess.DEVNULL)
+    res = json.load(open(f))["results"]
+    held.append(res[0]["median"]); narrowed.append(res[1]["median"])
+    r_exec.append(res[1]["median"] / res[0]["median"])
+h, w = statistics.median(held) * 1e3, statistics.median(narrowed) * 1e3
+print(f"20 executed /bin/true from sh: prot_exec held {h:.2f} ms  narrowed {w:.2f} ms  ratio {statistics.median(r_exec):.2f}  ({(w - h) / 20:.2f} ms per executed program)")
 PY

@@ -1633,10 +1633,12 @@ mod tests {
             assert!(s.promises.contains(Promise::Exec), "{}", s.describe());
             assert!(s.promises.contains(Promise::Proc), "{}", s.describe());
             assert!(
-                s.describe().contains("  exec       for execve (1 call)"),
+                s.describe().contains("  exec   for execve (1 call)"),
                 "{}",
                 s.describe()
             );
+            // true's loader is narrowed under `run` as bash's is: no `prot_exec`.
+            assert!(!s.promises.contains(Promise::ProtExec), "{}", s.describe());
             assert!(
                 unveil_strings(&s)
                     .iter()
