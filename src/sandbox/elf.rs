@@ -362,6 +362,23 @@ impl Features {
     }
 }
 
+/// Why the program itself (`entries`: its dynamic section, read from `image`) would run code
+/// before its loader is done, or None. A system program's own code is trusted; its audit
+/// modules are not.
+pub fn main_program_blocking(
+    entries: &[(i64, u64)],
+    image: &dyn Image,
+    system: bool,
+) -> Option<String> {
+    if system {
+        return audit_tags(entries).blocking(true);
+    }
+    match features(entries, image) {
+        Ok(f) => f.blocking(true),
+        Err(why) => Some(format!("its dynamic section cannot be checked: {why}")),
+    }
+}
+
 /// Where an object's bytes come from: a file on disk or the image mapped in a process.
 pub trait Image {
     /// `len` bytes at the object's (unrelocated) virtual address `vaddr`.

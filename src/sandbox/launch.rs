@@ -643,15 +643,7 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
             })?;
         let system = exec.elf_system;
         let entries = image.dynamic();
-        let blocking = if system {
-            // A system program's own code is trusted; its audit modules are not.
-            elf::audit_tags(&entries).blocking(true)
-        } else {
-            match elf::features(&entries, &image) {
-                Ok(f) => f.blocking(true),
-                Err(why) => Some(format!("its dynamic section cannot be checked: {why}")),
-            }
-        };
+        let blocking = elf::main_program_blocking(&entries, &image, system);
         let audit_env = loader.libc == Libc::Glibc
             && env
                 .iter()
@@ -696,14 +688,16 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
     // narrowed after their loader by the marker even when this one needs no narrowing (a
     // static program, or one whose promises hold the loader's): the marker is then for
     // this program's C library, or for a static one the system's glibc.
-    let exec_marker = exec_promises
+    // The loader's promises executed programs lack (their loaders are narrowed).
+    let exec_extra = exec_promises
         .as_ref()
-        .filter(|x| !loader_promises().difference(x.promises).is_empty())
-        .and_then(|_| match kind.innermost() {
-            Kind::Dynamic { interpreter } => system_loader(interpreter).ok(),
-            Kind::Static | Kind::StaticPie => static_marker_loader(),
-            _ => None,
-        });
+        .map(|x| loader_promises().difference(x.promises))
+        .filter(|e| !e.is_empty());
+    let exec_marker = exec_extra.and_then(|_| match kind.innermost() {
+        Kind::Dynamic { interpreter } => system_loader(interpreter).ok(),
+        Kind::Static | Kind::StaticPie => static_marker_loader(),
+        _ => None,
+    });
     if exec_marker.is_none()
         && loader.is_none()
         && exec_promises.as_ref().is_some_and(|x| x.implied)
@@ -814,10 +808,7 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
         // Under exec promises that lack the loader's the marker stays in the environment and
         // the descriptor table, so that the programs this one executes load it too.
         let kept_bytes;
-        let bytes = if exec_promises
-            .as_ref()
-            .is_some_and(|x| !loader_promises().difference(x.promises).is_empty())
-        {
+        let bytes = if exec_extra.is_some() {
             kept_bytes = keep_marker(bytes);
             &kept_bytes[..]
         } else {
@@ -835,36 +826,20 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
             }
         }
         env.push((var.into(), value));
-        let meta =
-            std::fs::File::from(marker.try_clone().map_err(|source| LaunchError::System {
-                what: "duplicating a memfd",
-                source,
-            })?)
-            .metadata()
-            .map_err(|source| LaunchError::System {
-                what: "inspecting a memfd",
-                source,
-            })?;
-        let marker_id = (
-            std::os::unix::fs::MetadataExt::dev(&meta),
-            std::os::unix::fs::MetadataExt::ino(&meta),
-        );
-        if let Some(x) = exec_promises.as_mut() {
-            let extra = loader_promises().difference(x.promises);
-            if !extra.is_empty() {
-                x.loader = Some(supervise::ExecLoader {
-                    wide: seccomp::plan(&FilterSpec::supervised(
-                        x.promises.union(extra),
-                        &policy.rules,
-                        true,
-                        policy.options.unveil,
-                    ))?,
-                    extra,
-                    marker: marker_id,
-                    libc: marker_loader.libc,
-                    accept,
-                });
-            }
+        let marker_id = memfd_identity(&marker)?;
+        if let (Some(x), Some(extra)) = (exec_promises.as_mut(), exec_extra) {
+            x.loader = Some(supervise::ExecLoader {
+                wide: seccomp::plan(&FilterSpec::supervised(
+                    x.promises.union(extra),
+                    &policy.rules,
+                    true,
+                    policy.options.unveil,
+                ))?,
+                extra,
+                marker: marker_id,
+                libc: marker_loader.libc,
+                accept,
+            });
         }
         if let Some(loader) = loader {
             loader_watch = Some(supervise::LoaderWatch {
@@ -1022,6 +997,20 @@ fn exec_promises(
 /// The byte of the marker that says it is kept across execve (see `keep_env` in
 /// `preload.c`).
 const KEEP_FLAG: &[u8] = b"seccomp-pledge-keep-env:";
+
+/// (device, inode) of a memfd made by [`sealed_memfd`] (how the supervisor knows it again).
+pub(crate) fn memfd_identity(fd: &OwnedFd) -> Result<(u64, u64), LaunchError> {
+    use std::os::unix::fs::MetadataExt;
+    let file = std::fs::File::from(fd.try_clone().map_err(|source| LaunchError::System {
+        what: "duplicating a memfd",
+        source,
+    })?);
+    let meta = file.metadata().map_err(|source| LaunchError::System {
+        what: "inspecting a memfd",
+        source,
+    })?;
+    Ok((meta.dev(), meta.ino()))
+}
 
 /// A copy of the marker `bytes` that stays in the environment and the descriptor table.
 pub(crate) fn keep_marker(bytes: &[u8]) -> Vec<u8> {

@@ -1338,16 +1338,8 @@ pub(crate) fn inspect_exec(
         .and_then(|p| elf::system_file(&p, super::launch::system_roots()).ok())
         .zip(std::fs::metadata(format!("/proc/{pid}/exe")).ok())
         .is_some_and(|((_, id), m)| id == (m.dev(), m.ino()));
-    let blocking = if system {
-        // A system program's own code is trusted; its audit modules are not.
-        elf::audit_tags(&entries).blocking(true)
-    } else {
-        match elf::features(&entries, &MemImage { pid, base: bias }) {
-            Ok(f) => f.blocking(true),
-            Err(why) => Some(format!("its dynamic section cannot be checked: {why}")),
-        }
-    };
-    if let Some(why) = blocking {
+    let image = MemImage { pid, base: bias };
+    if let Some(why) = elf::main_program_blocking(&entries, &image, system) {
         return fail(&why);
     }
     Ok(Some(ExecImage {

@@ -1148,15 +1148,7 @@ pub fn trace(
         None => None,
     };
     let marker_id = match (&marker, libc) {
-        (Some((fd, _)), Some(libc)) => {
-            use std::os::unix::fs::MetadataExt;
-            let file =
-                std::fs::File::from(fd.try_clone().map_err(|source| LaunchError::System {
-                    what: "duplicating a memfd",
-                    source,
-                })?);
-            file.metadata().ok().map(|m| ((m.dev(), m.ino()), libc))
-        }
+        (Some((fd, _)), Some(libc)) => Some((launch::memfd_identity(fd)?, libc)),
         _ => None,
     };
     let mut env: Vec<(OsString, OsString)> = std::env::vars_os().collect();

@@ -84,7 +84,13 @@ fn build_hostile(cc: &str, out: &Path, secret: &Path, defines: &[&str], extra: &
 
 /// Runs a program unconfined (the baseline every attack must pass).
 fn unconfined(program: &Path, env: &[(&str, &str)]) -> String {
+    unconfined_args(program, &[], env)
+}
+
+/// Runs a program with `args` unconfined; its stdout.
+fn unconfined_args(program: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
     let out = Command::new(program)
+        .args(args)
         .envs(env.iter().copied())
         .output()
         .unwrap();
@@ -93,7 +99,11 @@ fn unconfined(program: &Path, env: &[(&str, &str)]) -> String {
 
 #[track_caller]
 fn escapes_unconfined(program: &Path, env: &[(&str, &str)], tag: &str) {
-    let out = unconfined(program, env);
+    escaped(&unconfined(program, env), tag);
+}
+
+#[track_caller]
+fn escaped(out: &str, tag: &str) {
     assert!(
         out.contains(&format!("ESCAPED {tag} {SECRET}")),
         "the attack must work without seccomp-pledge, or the test proves nothing:\n{out}"
@@ -696,23 +706,11 @@ fn exec_run(lab: &Lab, promises: &str, static_probe: bool, flags: &[&str], steps
     sp(&args)
 }
 
-/// The probe with `steps`, unconfined, with `env` added.
-fn probe_free(steps: &str, env: &[(&str, &str)]) -> String {
-    let out = Command::new(probe())
-        .args(steps.split_whitespace())
-        .envs(env.iter().copied())
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
+/// The attack works when the probe executes it (`steps`) unconfined, with `env` added.
 #[track_caller]
 fn escapes_executed_unconfined(steps: &str, env: &[(&str, &str)], tag: &str) {
-    let out = probe_free(steps, env);
-    assert!(
-        out.contains(&format!("ESCAPED {tag} {SECRET}")),
-        "the attack must work without seccomp-pledge, or the test proves nothing:\n{out}"
-    );
+    let args: Vec<&str> = steps.split_whitespace().collect();
+    escaped(&unconfined_args(probe(), &args, env), tag);
 }
 
 #[test]
@@ -812,6 +810,16 @@ fn an_executed_program_with_code_that_runs_while_it_is_loaded_is_not_narrowed() 
             "{r}"
         );
     }
+    // Its own "loader" (PT_INTERP naming a static program of its own): not the system's,
+    // so nothing is granted; the fake loader runs under exactly the exec promises.
+    let (_, exe) = fake_loader_program(&lab, "fake-ld.so");
+    let steps = format!("exec {}", s(&exe));
+    escapes_executed_unconfined(&steps, &[], "interp");
+    for (promises, static_probe) in EXEC_CONFIGS {
+        let r = exec_run(&lab, promises, static_probe, &[], &steps);
+        held(&r);
+        assert!(r.stdout.contains("BLOCKED interp"), "{promises}\n{r}");
+    }
     // In a library it loads: refused when the loader reports it, before it is relocated.
     let prog = s(&linked(&lab, "gcc", &["IFUNC_LIB"], &[], &[]));
     let steps = format!("exec {prog}");
@@ -884,9 +892,7 @@ fn an_executed_musl_program_is_narrowed_by_the_preloaded_marker() {
             s(&first),
         ]
     };
-    let out = Command::new(&first).arg(&exe).output().unwrap();
-    let out = String::from_utf8_lossy(&out.stdout);
-    assert!(out.contains(&format!("ESCAPED main {SECRET}")), "{out}");
+    escaped(&unconfined_args(&first, &[&s(&exe)], &[]), "main");
     for promises in ["stdio rpath prot_exec exec", "stdio rpath exec"] {
         let mut args = flags(promises);
         args.push(s(&exe));
