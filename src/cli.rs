@@ -428,7 +428,7 @@ pub fn usage_error(e: &clap::Error) -> Error {
 /// clap's message for a value holding control characters, escaped: clap's rendering drops
 /// escape sequences, so the user would not see what they typed.
 fn unsafe_value_message(e: &clap::Error) -> Option<String> {
-    use crate::policy::signature::{escape_word, is_unsafe_char};
+    use crate::abi::signature::{escape_word, is_unsafe_char};
     use clap::error::{ContextKind, ContextValue};
     let string = |kind| match e.get(kind) {
         Some(ContextValue::String(s)) => Some(s.as_str()),

@@ -6,8 +6,8 @@
 
 use std::path::PathBuf;
 
+use crate::abi::signature::escape_text;
 use crate::command::rule::ParseError;
-use crate::policy::signature::escape_text;
 use crate::policy::unveil::Perms;
 use crate::sandbox::launch::LaunchError;
 use crate::sandbox::status::EXIT_TOOL;

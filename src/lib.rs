@@ -12,6 +12,7 @@
 //! outside its unveils, or processes outside the sandbox; nothing it writes to memory is
 //! used to make a security decision.
 
+pub mod abi;
 pub mod cli;
 pub mod command;
 pub mod compile;
@@ -148,7 +149,7 @@ fn script(file: &std::path::Path, args: &[String]) -> i32 {
     match frontend::script::run_file(&mut session, file, args) {
         Ok(()) => 0,
         Err(e) => {
-            let shown = policy::signature::escape_text(&e.to_string()).into_owned();
+            let shown = abi::signature::escape_text(&e.to_string()).into_owned();
             eprintln!("seccomp-pledge: error: {shown}");
             if e.line == 0 { EXIT_TOOL } else { 1 }
         }
@@ -201,7 +202,7 @@ fn one_shot(args: &RunArgs) -> Result<i32, Error> {
         if let Some(prog) = args.command.first() {
             ignored.push(format!(
                 "the program `{}`",
-                crate::policy::signature::escape_word(&prog.to_string_lossy())
+                crate::abi::signature::escape_word(&prog.to_string_lossy())
             ));
         }
         if !ignored.is_empty() {

@@ -10,12 +10,13 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::abi::syscalls;
 use crate::command::spec::{self, COMMANDS};
 use crate::command::{Command, Format, LimitName, OptionName, ShowWhat, render};
 use crate::compile::{bpf, seccomp};
 use crate::error::Error;
 use crate::policy::promise::{self, Promise, PromiseSet};
-use crate::policy::{LimitValue, Policy, Rule, file, limits::Limits, syscalls};
+use crate::policy::{LimitValue, Policy, Rule, file, limits::Limits};
 use crate::sandbox::launch::{self, RunOptions};
 use crate::sandbox::status::Exit;
 
@@ -421,7 +422,7 @@ impl Session {
                     Exit::Code(c) => format!("`{program}` exited with status {c}"),
                     Exit::Signal(s) => format!(
                         "`{program}` was killed by {} (status {})",
-                        crate::policy::consts::signal_name(s).unwrap_or("a signal"),
+                        crate::abi::consts::signal_name(s).unwrap_or("a signal"),
                         outcome.exit.code()
                     ),
                 };
@@ -435,7 +436,7 @@ impl Session {
                 }
                 let (code, signal) = match outcome.exit {
                     Exit::Code(c) => (Some(c), None),
-                    Exit::Signal(s) => (None, crate::policy::consts::signal_name(s)),
+                    Exit::Signal(s) => (None, crate::abi::consts::signal_name(s)),
                 };
                 let denied: Vec<serde_json::Value> = outcome
                     .denied
@@ -767,7 +768,7 @@ impl Session {
             text.push_str(&format!(
                 "unveil {}:{}\n",
                 u.perms,
-                crate::policy::signature::escape_word(&u.path.to_string_lossy())
+                crate::abi::signature::escape_word(&u.path.to_string_lossy())
             ));
         }
         let mut out = Output::text(text.clone()).data(serde_json::json!({
@@ -1129,7 +1130,7 @@ fn trace_data(
 ) -> serde_json::Value {
     let ended = |exit: Exit| match exit {
         Exit::Code(c) => (Some(c), None),
-        Exit::Signal(s) => (None, crate::policy::consts::signal_name(s)),
+        Exit::Signal(s) => (None, crate::abi::consts::signal_name(s)),
     };
     let last = t.profile.runs.last();
     let (code, signal) = last.map_or((None, None), |r| ended(r.exit));
@@ -1193,7 +1194,7 @@ fn exit_text(e: Exit) -> String {
         Exit::Code(c) => format!("exit status {c}"),
         Exit::Signal(s) => format!(
             "killed by {}",
-            crate::policy::consts::signal_name(s).unwrap_or("a signal")
+            crate::abi::consts::signal_name(s).unwrap_or("a signal")
         ),
     }
 }

@@ -11,7 +11,7 @@ use seccomp_pledge::error::{self, Error};
 use seccomp_pledge::frontend;
 use seccomp_pledge::policy::file::{self, FileKind};
 use seccomp_pledge::policy::promise::{self, PID_PLACEHOLDER};
-use seccomp_pledge::policy::syscalls::MAX_NR;
+use seccomp_pledge::abi::syscalls::MAX_NR;
 use seccomp_pledge::policy::{Action, Policy, Rule};
 use seccomp_pledge::session::Session;
 
@@ -214,7 +214,7 @@ pub fn assert_same_decisions(a: &Policy, b: &Policy) {
                 pb.decide(n, &args),
                 pa.decide(n, &args),
                 "nr {n} ({}) args {args:x?} decided differently after the round trip",
-                seccomp_pledge::policy::syscalls::name(n).unwrap_or("?")
+                seccomp_pledge::abi::syscalls::name(n).unwrap_or("?")
             );
         }
     }

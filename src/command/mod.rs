@@ -253,7 +253,7 @@ fn err(message: impl Into<String>, span: Range<usize>) -> ParseError {
 fn too_many(extra: &Word) -> String {
     format!(
         "too many arguments, from `{}`",
-        crate::policy::signature::escape_word(&extra.text)
+        crate::abi::signature::escape_word(&extra.text)
     )
 }
 
@@ -409,7 +409,7 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
             [p] if p.text == "eperm" => Command::Penalty(Penalty::Eperm),
             [p] if p.text == "kill" => Command::Penalty(Penalty::Kill),
             [p, e] if p.text == "errno" => {
-                let n = crate::policy::consts::errno_by_name(&e.text)
+                let n = crate::abi::consts::errno_by_name(&e.text)
                     .or_else(|| e.text.parse().ok())
                     .filter(|n| (1..=i32::from(crate::policy::rule::MAX_ERRNO)).contains(n))
                     .ok_or_else(|| {

@@ -13,10 +13,10 @@
 
 use std::ops::Range;
 
-use crate::policy::consts::{self, ValueError};
+use crate::abi::consts::{self, ValueError};
+use crate::abi::sysargs;
+use crate::abi::syscalls::{self, Syscall};
 use crate::policy::rule::{Action, Condition, MAX_ERRNO, Op, Rule, Width};
-use crate::policy::sysargs;
-use crate::policy::syscalls::{self, Syscall};
 
 /// `allow` or `deny`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,7 +125,7 @@ fn lex(text: &str) -> Result<Vec<Token>, ParseError> {
         return Err(ParseError::new(
             format!(
                 "unexpected character `{}`",
-                crate::policy::signature::escape_word(ch.encode_utf8(&mut [0; 4]))
+                crate::abi::signature::escape_word(ch.encode_utf8(&mut [0; 4]))
             ),
             start..start + ch.len_utf8(),
         )
@@ -144,7 +144,7 @@ fn shown(t: &Token) -> String {
         Tok::Comma => ",",
         Tok::Colon => ":",
     };
-    crate::policy::signature::escape_word(text)
+    crate::abi::signature::escape_word(text)
 }
 
 /// "expected WHAT", and ", found `TOKEN`" when there is a token (not the end of the rule).

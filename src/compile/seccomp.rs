@@ -24,9 +24,9 @@ use std::collections::HashMap;
 use seccompiler::{BpfProgram, SeccompRule};
 
 use super::bpf::{self, sock_filter};
+use crate::abi::syscalls::{self, MAX_NR, Sysno};
 use crate::policy::promise::{self, PID_PLACEHOLDER, PromiseSet};
 use crate::policy::rule::{Action, Condition, Op, Rule, Width};
-use crate::policy::syscalls::{self, MAX_NR, Sysno};
 
 /// `ENOSYS` as a seccomp return value.
 pub const RET_ENOSYS: u32 = bpf::SECCOMP_RET_ERRNO | libc::ENOSYS as u32;

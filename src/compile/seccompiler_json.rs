@@ -92,11 +92,11 @@ use serde::{Deserialize, Serialize};
 
 use super::bpf;
 use super::seccomp::{self, CompileError, FilterSpec, Origin, SyscallPlan};
+use crate::abi::syscalls::{self, MAX_NR, Syscall};
 use crate::policy::promise::{self, PID_PLACEHOLDER};
 use crate::policy::rule::{
     ALWAYS_ENOSYS, Action, Condition, MAX_ERRNO, Op, Rule, RuleError, Width,
 };
-use crate::policy::syscalls::{self, MAX_NR, Syscall};
 use crate::policy::{Penalty, Policy, PolicyError};
 
 /// The errno seccomp-pledge answers for calls libc should fall back from.

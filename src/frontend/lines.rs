@@ -87,7 +87,7 @@ fn run_lines(
     json: &mut bool,
 ) -> i32 {
     use super::server::decode;
-    let source = crate::policy::signature::escape_word(source);
+    let source = crate::abi::signature::escape_word(source);
     let source = source.as_str();
     let mut buf = Vec::new();
     for number in 1.. {

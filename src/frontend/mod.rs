@@ -8,9 +8,9 @@ pub mod repl;
 pub mod script;
 pub mod server;
 
+use crate::abi::signature::escape_text;
 use crate::command::Command;
 use crate::error::{self, Error};
-use crate::policy::signature::escape_text;
 use crate::session::{Keep, Output, Session};
 
 /// Runs a parsed command for a front end. The front ends' own commands are carried out
@@ -97,7 +97,7 @@ fn caret(line: &str, span: &std::ops::Range<usize>) -> (String, usize, usize) {
     };
     let start = floor(span.start);
     let end = floor(span.end).max(start);
-    let shown = |t: &str| crate::policy::signature::escape_word(t);
+    let shown = |t: &str| crate::abi::signature::escape_word(t);
     let before = shown(&line[..start]);
     let word = shown(&line[start..end]);
     let after = shown(&line[end..]);
@@ -109,7 +109,7 @@ fn caret(line: &str, span: &std::ops::Range<usize>) -> (String, usize, usize) {
 /// Renders an error for line `number` of `source` (a file name or `stdin`), with the line
 /// and a caret under the offending word.
 pub fn render_in_file(e: &Error, source: &str, number: usize, line: &str) -> String {
-    let source = crate::policy::signature::escape_word(source);
+    let source = crate::abi::signature::escape_word(source);
     match e {
         Error::Parse(p) => {
             let (line, col, width) = caret(line, &p.span);

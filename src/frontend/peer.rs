@@ -61,7 +61,7 @@ use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::net::UnixStream;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::policy::signature::escape;
+use crate::abi::signature::escape;
 
 /// `SO_PEERPIDFD` (asm-generic value, used on x86_64).
 const SO_PEERPIDFD: libc::c_int = 77;

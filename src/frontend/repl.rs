@@ -14,12 +14,12 @@ use rustyline::validate::Validator;
 use rustyline::{CompletionType, Config, Context, Editor, Helper};
 
 use super::{print_output, render_at_prompt};
+use crate::abi::consts;
+use crate::abi::syscalls;
 use crate::command::spec::{self, COMMANDS, Complete};
 use crate::command::{LimitName, OptionName, parse_line};
 use crate::error::Error;
-use crate::policy::consts;
 use crate::policy::promise::{self, PromiseSet};
-use crate::policy::syscalls;
 use crate::session::Session;
 
 /// The prompt.

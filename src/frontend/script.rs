@@ -427,7 +427,7 @@ fn command(
                 print_output(&out);
             } else {
                 for n in shown {
-                    eprintln!("note: {}", crate::policy::signature::escape_text(n));
+                    eprintln!("note: {}", crate::abi::signature::escape_text(n));
                 }
             }
             match out.data {
@@ -791,7 +791,7 @@ pub fn run(
 /// # Errors
 /// The file cannot be read, or the script fails (see [`run`]).
 pub fn run_file(session: &mut Session, path: &Path, args: &[String]) -> Result<(), ScriptError> {
-    let name = crate::policy::signature::escape_bare(path.as_os_str().as_encoded_bytes());
+    let name = crate::abi::signature::escape_bare(path.as_os_str().as_encoded_bytes());
     let text = read_script(path).map_err(|message| ScriptError {
         source: name.clone(),
         line: 0,

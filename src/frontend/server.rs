@@ -26,7 +26,7 @@
 //! - Limits: line length, idle time, concurrent connections; one job at a time per client
 //!   (a connection runs its commands in order).
 
-use crate::policy::signature::escape_text;
+use crate::abi::signature::escape_text;
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};

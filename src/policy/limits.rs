@@ -48,7 +48,7 @@ pub enum LimitError {
 impl LimitError {
     fn invalid(text: &str, what: &'static str, expected: &'static str) -> Self {
         LimitError::Invalid {
-            text: crate::policy::signature::escape_word(text),
+            text: crate::abi::signature::escape_word(text),
             what,
             expected,
         }
@@ -56,7 +56,7 @@ impl LimitError {
 
     fn too_large(text: &str, what: &'static str, max: &'static str) -> Self {
         LimitError::TooLarge {
-            text: crate::policy::signature::escape_word(text),
+            text: crate::abi::signature::escape_word(text),
             what,
             max,
         }

@@ -1,25 +1,21 @@
 //! The policy model: promises, unveils, explicit rules, penalty, limits and launch options.
 //!
-//! Pure data with validation and serde. Depends on nothing else in the crate except the
+//! Pure data with validation and serde. Depends only on the kernel facts (`abi`) and the
 //! suggestion helper; compiling and enforcing live in `compile` and `sandbox`.
 
-pub mod consts;
 pub mod file;
 pub mod limits;
 pub mod promise;
 pub mod render;
 pub mod rule;
-pub mod signature;
-pub mod sysargs;
-pub mod syscalls;
 pub mod unveil;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::abi::syscalls::Syscall;
 pub use limits::{LimitValue, Limits};
 pub use promise::{Promise, PromiseSet};
 pub use rule::{Action, Condition, Op, Rule, Width};
-pub use syscalls::Syscall;
 pub use unveil::{Perms, Unveil};
 
 /// What happens to a call no promise or rule allows.
@@ -60,7 +56,7 @@ impl std::fmt::Display for Penalty {
         match self {
             Penalty::Eperm => f.write_str("eperm"),
             Penalty::Kill => f.write_str("kill"),
-            Penalty::Errno(e) => match consts::errno_name(i32::from(*e)) {
+            Penalty::Errno(e) => match crate::abi::consts::errno_name(i32::from(*e)) {
                 Some(n) => write!(f, "errno {n}"),
                 None => write!(f, "errno {e}"),
             },

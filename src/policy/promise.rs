@@ -12,7 +12,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::rule::{Condition, Op, Width};
-use super::syscalls::Sysno;
+use crate::abi::syscalls::Sysno;
 
 /// A pledge promise.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1369,13 +1369,13 @@ mod tests {
     }
 
     /// Every condition compares the argument on the width the kernel reads it with (the one
-    /// table, `policy::sysargs`), on an argument the syscall takes.
+    /// table, `abi::sysargs`), on an argument the syscall takes.
     #[test]
     fn condition_widths_are_the_kernels() {
         for info in &TABLE {
             for r in info.rules {
                 for c in r.all_of.iter().flat_map(|g| g.iter()) {
-                    let want = crate::policy::sysargs::width(r.syscall, c.index);
+                    let want = crate::abi::sysargs::width(r.syscall, c.index);
                     assert_eq!(
                         Some(c.width),
                         want,
@@ -1450,7 +1450,7 @@ mod tests {
         ];
         let all = PromiseSet::of(&ALL);
         for name in never {
-            let nr = crate::policy::syscalls::by_name(name).unwrap().id() as u32;
+            let nr = crate::abi::syscalls::by_name(name).unwrap().id() as u32;
             assert!(
                 !allows(all, nr, &[0; 6]),
                 "{name} is allowed by some promise"
@@ -1501,8 +1501,8 @@ mod tests {
 
     #[test]
     fn calls_on_other_processes_are_allowed_on_itself_only() {
-        use crate::policy::signature::{self, Arg};
-        let s = |name| crate::policy::syscalls::by_name(name).unwrap().id() as u32;
+        use crate::abi::signature::{self, Arg};
+        let s = |name| crate::abi::syscalls::by_name(name).unwrap().id() as u32;
         // Every promised syscall with a pid argument (or which/who) has a decision.
         let which_who = ["getpriority", "setpriority", "ioprio_get", "ioprio_set"];
         for info in &TABLE {
@@ -1622,7 +1622,7 @@ mod tests {
 
     #[test]
     fn argument_rules_follow_the_spec() {
-        let s = |name| crate::policy::syscalls::by_name(name).unwrap().id() as u32;
+        let s = |name| crate::abi::syscalls::by_name(name).unwrap().id() as u32;
         let stdio = PromiseSet::of(&[Promise::Stdio]);
         let rpath = PromiseSet::of(&[Promise::Stdio, Promise::Rpath]);
         let wpath = PromiseSet::of(&[Promise::Stdio, Promise::Wpath]);
@@ -1726,7 +1726,7 @@ mod tests {
 
     #[test]
     fn explains_which_promise_is_missing() {
-        let s = |name| crate::policy::syscalls::by_name(name).unwrap().id() as u32;
+        let s = |name| crate::abi::syscalls::by_name(name).unwrap().id() as u32;
         let stdio = PromiseSet::of(&[Promise::Stdio]);
         assert_eq!(
             promises_allowing(s("socket"), &[2, 1, 0, 0, 0, 0], stdio),

@@ -6,11 +6,11 @@
 //! signature table, so `arg1` of `ioctl` shows as an ioctl request and `arg0` of `socket` as
 //! an address family.
 
-use crate::policy::consts::{self, Family};
+use crate::abi::consts::{self, Family};
+use crate::abi::signature::{self, Arg};
+use crate::abi::sysargs;
+use crate::abi::syscalls::Sysno;
 use crate::policy::rule::{Action, Condition, Op, Rule, Width};
-use crate::policy::signature::{self, Arg};
-use crate::policy::sysargs;
-use crate::policy::syscalls::Sysno;
 
 /// A value of argument `index` of `syscall`, as a constant expression when the argument's
 /// type is known, else as a number.

@@ -9,21 +9,13 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::syscalls::Syscall;
+use crate::abi::syscalls::Syscall;
 
 /// The largest errno a seccomp filter can return (`SECCOMP_RET_DATA` is 16 bits, the kernel
 /// caps errno at 4095).
 pub const MAX_ERRNO: u16 = 4095;
 
-/// How many bits of an argument a condition compares.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Width {
-    /// The low 32 bits (what the kernel reads for `int`/`unsigned int` parameters).
-    Dword,
-    /// All 64 bits (pointers, sizes, `long` parameters).
-    Qword,
-}
+pub use crate::abi::sysargs::Width;
 
 /// A comparison, as in seccompiler's JSON (`"eq"` … or `{"masked_eq": MASK}`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -228,7 +220,7 @@ impl fmt::Display for Action {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Action::Allow => f.write_str("allow"),
-            Action::Errno(e) => match crate::policy::consts::errno_name(i32::from(*e)) {
+            Action::Errno(e) => match crate::abi::consts::errno_name(i32::from(*e)) {
                 Some(name) => write!(f, "errno {name}"),
                 None => write!(f, "errno {e}"),
             },
@@ -420,7 +412,7 @@ mod tests {
 
     #[test]
     fn validation() {
-        let sys = Syscall(super::super::syscalls::by_name("ioctl").unwrap());
+        let sys = Syscall(crate::abi::syscalls::by_name("ioctl").unwrap());
         let mut r = Rule {
             syscall: sys,
             conditions: vec![Condition::new(6, Width::Dword, Op::Eq, 1)],
@@ -443,7 +435,7 @@ mod tests {
         assert!(r.validate().is_err());
         r.action = Action::Errno(13);
         assert!(r.validate().is_ok());
-        let clone3 = Syscall(super::super::syscalls::by_name("clone3").unwrap());
+        let clone3 = Syscall(crate::abi::syscalls::by_name("clone3").unwrap());
         let r = Rule {
             syscall: clone3,
             conditions: vec![],

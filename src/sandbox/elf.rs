@@ -590,7 +590,7 @@ pub fn system_file(path: &Path, roots: &[PathBuf]) -> Result<(PathBuf, (u64, u64
 }
 
 fn show(p: &Path) -> String {
-    crate::policy::signature::escape_bare(p.as_os_str().as_bytes())
+    crate::abi::signature::escape_bare(p.as_os_str().as_bytes())
 }
 
 fn safe_owner(path: &Path, meta: &std::fs::Metadata) -> Result<(), String> {

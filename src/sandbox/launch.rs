@@ -55,7 +55,7 @@ const LOADER_FILES: &[&str] = &[
 /// A path for a message: escaped, never a control character raw (file contents such as a
 /// `#!` line or `PT_INTERP` name some of them).
 pub fn shown(p: &Path) -> String {
-    crate::policy::signature::escape_bare(p.as_os_str().as_bytes())
+    crate::abi::signature::escape_bare(p.as_os_str().as_bytes())
 }
 
 /// Why a program cannot be launched.

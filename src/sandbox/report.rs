@@ -9,10 +9,10 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::abi::signature::{self, ReadMem, Style};
+use crate::abi::syscalls;
 use crate::compile::bpf;
 use crate::policy::promise::{self, Promise, PromiseSet};
-use crate::policy::signature::{self, ReadMem, Style};
-use crate::policy::syscalls;
 
 /// What would have allowed a denied call.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -204,7 +204,7 @@ pub fn fix_for(nr: u32, args: &[u64; 6], granted: PromiseSet, self_pid: u32) -> 
 /// look at, with this call's values: a rule the shell and `--allow` accept as written.
 fn exact_rule(nr: u32, args: &[u64; 6]) -> Option<String> {
     use crate::policy::rule::{Action, Condition, Op, Rule};
-    let sysno = crate::policy::syscalls::Sysno::new(nr as usize)?;
+    let sysno = crate::abi::syscalls::Sysno::new(nr as usize)?;
     let mut indices: Vec<u8> = promise::ALL
         .iter()
         .flat_map(|p| p.info().rules.iter())
@@ -221,7 +221,7 @@ fn exact_rule(nr: u32, args: &[u64; 6]) -> Option<String> {
         .filter(|&i| args[usize::from(i)] != promise::PID_PLACEHOLDER)
         .map(|i| {
             let v = args[usize::from(i)];
-            let width = crate::policy::sysargs::default_width(sysno, i, v, true);
+            let width = crate::abi::sysargs::default_width(sysno, i, v, true);
             let v = if width == crate::policy::rule::Width::Dword {
                 v & 0xffff_ffff
             } else {
@@ -231,7 +231,7 @@ fn exact_rule(nr: u32, args: &[u64; 6]) -> Option<String> {
         })
         .collect();
     let rule = Rule {
-        syscall: crate::policy::syscalls::Syscall(sysno),
+        syscall: crate::abi::syscalls::Syscall(sysno),
         conditions,
         action: Action::Allow,
         comment: None,

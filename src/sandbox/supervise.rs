@@ -31,11 +31,11 @@ use super::cgroup::{self, Cgroup, descendants};
 use super::elf;
 use super::report::{self, Denial, Tally};
 use super::status::{EXIT_TOOL, Exit};
+use crate::abi::signature::escape_bare;
+use crate::abi::syscalls;
 use crate::compile::bpf;
 use crate::compile::seccomp::{Plan, REPORT_NR};
 use crate::policy::promise::PromiseSet;
-use crate::policy::signature::escape_bare;
-use crate::policy::syscalls;
 
 /// Report codes of the loader markers (keep in sync with `preload.c`).
 pub const REPORT_DONE: u64 = 1;

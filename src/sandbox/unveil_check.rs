@@ -15,10 +15,10 @@ use std::path::{Path, PathBuf};
 use landlock::{AccessFs, BitFlags};
 
 use super::audit::Refusal;
+use crate::abi::syscalls;
 use crate::compile::bpf;
 use crate::compile::landlock::{UnveilSpec, access_for, snake};
 use crate::compile::seccomp::Plan;
-use crate::policy::syscalls;
 
 /// How a file call names its objects and what it does to them: one row per syscall
 /// Landlock governs. `(dirfd, path)` argument indexes (`None`: the current directory).

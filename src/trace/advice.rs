@@ -15,13 +15,13 @@ use std::fmt::Write as _;
 use std::path::{Component, Path, PathBuf};
 
 use super::profile::{self, Abi, Profile, Shape, ShapeStats};
+use crate::abi::signature::{self, Arg};
+use crate::abi::sysargs;
+use crate::abi::syscalls::{self, Syscall, Sysno};
 use crate::command::render;
 use crate::policy::Policy;
 use crate::policy::promise::{self, ALL, ALWAYS_ALLOWED, PID_PLACEHOLDER, Promise, PromiseSet};
 use crate::policy::rule::{ALWAYS_ENOSYS, Action, Condition, Op, Rule, Width};
-use crate::policy::signature::{self, Arg};
-use crate::policy::sysargs;
-use crate::policy::syscalls::{self, Syscall, Sysno};
 use crate::policy::unveil::{Perms, Unveil};
 use crate::sandbox::elf::{self, Kind};
 use crate::sandbox::launch;

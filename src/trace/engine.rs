@@ -28,10 +28,10 @@ use nix::unistd::Pid;
 
 use super::filter::SyscallSet;
 use super::profile::{Abi, Phase, Profile, Shape, normalise};
+use crate::abi::consts;
+use crate::abi::signature::{self, Style};
+use crate::abi::syscalls;
 use crate::compile::bpf;
-use crate::policy::consts;
-use crate::policy::signature::{self, Style};
-use crate::policy::syscalls;
 use crate::policy::unveil::Perms;
 use crate::sandbox::launch::{self, LaunchError};
 use crate::sandbox::status::Exit;

@@ -6,10 +6,10 @@
 //! Foreign-ABI calls (`int 0x80`, x32) are always traced: they are rare and always worth
 //! seeing.
 
+use crate::abi::signature;
+use crate::abi::syscalls::{self, MAX_NR};
 use crate::compile::bpf::{self, sock_filter};
 use crate::compile::seccomp::{self, Plan, SyscallPlan};
-use crate::policy::signature;
-use crate::policy::syscalls::{self, MAX_NR};
 
 /// `SECCOMP_RET_TRACE` (with data 0).
 pub const RET_TRACE: u32 = bpf::SECCOMP_RET_TRACE;
@@ -163,7 +163,7 @@ impl SyscallSet {
                     // As under `run`: these always fail with ENOSYS (their flags are out of
                     // BPF's reach), so the trace records libc's fallback (clone, openat),
                     // which is what the program will call under the suggested policy.
-                    let enosys = crate::policy::syscalls::name(nr as u32).is_some_and(|n| {
+                    let enosys = crate::abi::syscalls::name(nr as u32).is_some_and(|n| {
                         crate::policy::rule::ALWAYS_ENOSYS
                             .iter()
                             .any(|(always, _)| *always == n)

@@ -23,10 +23,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::sandbox::status::Exit;
 
+use crate::abi::sysargs;
+use crate::abi::syscalls::{self, Sysno};
 use crate::policy::promise::{self, PID_PLACEHOLDER};
 use crate::policy::rule::{Op, Width};
-use crate::policy::sysargs;
-use crate::policy::syscalls::{self, Sysno};
 use crate::policy::unveil::Perms;
 
 /// Most distinct call shapes kept.
@@ -74,7 +74,7 @@ pub struct Shape {
 
 /// Arguments worth keeping for explicit rules even where no promise rule compares them
 /// (`allow traced` writes conditions on these): (syscall, argument index). All the bits the
-/// kernel reads are kept (its width from `policy::sysargs`).
+/// kernel reads are kept (its width from `abi::sysargs`).
 const KEY_ARGS: &[(&str, u8)] = &[
     ("socket", 0),
     ("socket", 1),
@@ -516,7 +516,7 @@ impl Profile {
             Some(serde_json::Value::String(a)) => {
                 return Err(LoadError::Bad(format!(
                     "recorded on {}, not {ARCH}: its system call numbers are another architecture's",
-                    crate::policy::signature::escape_word(a)
+                    crate::abi::signature::escape_word(a)
                 )));
             }
             Some(other) => {
@@ -852,7 +852,7 @@ impl ProfileFile {
                 other => {
                     return Err(format!(
                         "foreign calls: unknown ABI `{}` (i386 or x32)",
-                        crate::policy::signature::escape_word(other)
+                        crate::abi::signature::escape_word(other)
                     ));
                 }
             };

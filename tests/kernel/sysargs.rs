@@ -1,4 +1,4 @@
-//! Kernel facts: the argument-width table (`policy::sysargs`) against the running kernel's own
+//! Kernel facts: the argument-width table (`abi::sysargs`) against the running kernel's own
 //! syscall signatures, as its tracefs syscall events list them
 //! (`/sys/kernel/tracing/events/syscalls/sys_enter_*/format`: one `field:TYPE NAME;` line per
 //! argument, in order).
@@ -14,8 +14,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use seccomp_pledge::policy::sysargs;
-use seccomp_pledge::policy::syscalls;
+use seccomp_pledge::abi::sysargs;
+use seccomp_pledge::abi::syscalls;
 
 use crate::util;
 
@@ -290,7 +290,7 @@ fn argument_widths_match_the_kernels_signatures() {
     }
     assert!(
         problems.is_empty(),
-        "{} differences between src/policy/sysargs.rs and {}:\n{}",
+        "{} differences between src/abi/sysargs.rs and {}:\n{}",
         problems.len(),
         dir.display(),
         problems.join("\n")

@@ -4,7 +4,7 @@
 //! six raw registers into text such as `openat(AT_FDCWD, "/etc/hosts", O_RDONLY|O_CLOEXEC)`
 //! ([`format_call`], [`format_args()`]), return values ([`format_return`]), string escaping
 //! ([`escape`]) and strace's syscall classes ([`classes`]). Symbolic names come from
-//! [`crate::policy::consts`]; the few constants it lacks live in small local tables here.
+//! [`crate::abi::consts`]; the few constants it lacks live in small local tables here.
 //!
 //! It must not do I/O: memory of the traced or sandboxed process is read only through the
 //! caller's [`ReadMem`] callback, whose bytes are untrusted and may be missing, short or
@@ -26,8 +26,8 @@
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::sync::OnceLock;
 
-use crate::policy::consts::{self, Family};
-use crate::policy::syscalls as sysnames;
+use crate::abi::consts::{self, Family};
+use crate::abi::syscalls as sysnames;
 
 /// How one argument is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1951,7 +1951,7 @@ fn ipc_flags(table: Table, v: u64) -> String {
 mod table {
     use super::Arg::*;
     use super::Signature;
-    use crate::policy::consts::Family as F;
+    use crate::abi::consts::Family as F;
 
     /// Builds the signature table from `name: [args]` lines.
     macro_rules! signatures {
@@ -3426,13 +3426,13 @@ mod tests {
         );
     }
 
-    /// The signature table agrees with the argument-width table (`policy::sysargs`, checked
+    /// The signature table agrees with the argument-width table (`abi::sysargs`, checked
     /// against the kernel): as many arguments, and the kinds that show only the low 32 bits
     /// (`Int`, `Fd`, `Pid`, `DirFd`, `Signal`, `Mode`) only on arguments the kernel reads as
     /// 32 bits, pointer kinds only on 64-bit arguments.
     #[test]
     fn kinds_agree_with_the_width_table() {
-        use crate::policy::sysargs;
+        use crate::abi::sysargs;
         for sig in table::SIGNATURES {
             let sysno = sysnames::by_name(sig.name).unwrap();
             assert_eq!(

@@ -19,10 +19,21 @@
 //! test. [`NARROWED`] adds the few arguments declared `unsigned long` that the kernel cuts to
 //! 32 bits before any use. The module does no I/O.
 
-use super::rule::Width;
+use serde::{Deserialize, Serialize};
+
 use super::syscalls::Sysno;
 
 use Sysno as S;
+
+/// How many bits of an argument a condition compares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Width {
+    /// The low 32 bits (what the kernel reads for `int`/`unsigned int` parameters).
+    Dword,
+    /// All 64 bits (pointers, sizes, `long` parameters).
+    Qword,
+}
 
 /// Every syscall of our x86_64 table in number order: (syscall, number of arguments, indices
 /// of the arguments whose declared C type is 32 bits wide). Unimplemented numbers
@@ -501,7 +512,7 @@ pub fn default_width(syscall: Sysno, index: u8, value: u64, allows: bool) -> Wid
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::syscalls;
+    use crate::abi::syscalls;
 
     #[test]
     fn widths() {

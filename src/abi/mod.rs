@@ -1,0 +1,12 @@
+//! Kernel facts, below every other layer: x86_64 syscall names and numbers ([`syscalls`], from
+//! the `syscalls` crate), named constants and their rendering ([`consts`]), how wide the kernel
+//! reads each argument ([`sysargs`]) and strace-style rendering of calls ([`signature`]).
+//!
+//! It knows nothing of policies, promises or processes: it imports nothing else from the
+//! crate except the suggestion helper, and does no I/O (memory of a traced process is read
+//! through the caller's callback).
+
+pub mod consts;
+pub mod signature;
+pub mod sysargs;
+pub mod syscalls;
