@@ -296,7 +296,7 @@ impl RunArgs {
     /// The first bad value, naming its flag.
     pub fn policy(&self) -> Result<Policy, Error> {
         let mut policy = match &self.policy {
-            Some(path) => crate::policy::file::load(path, self.filter.as_deref())?.0,
+            Some(path) => crate::format::policy::load(path, self.filter.as_deref())?.0,
             None => Policy::default(),
         };
         if self.promises.is_empty() {
@@ -418,76 +418,41 @@ struct OneShot {
 
 /// Turns a clap usage error into our one-line error with a hint.
 pub fn usage_error(e: &clap::Error) -> Error {
-    let (message, tip) = clap_message(e);
+    let (message, tip) = crate::clap_text::clap_message(e);
     Error::usage(
         message,
         tip.or_else(|| Some("see `seccomp-pledge --help`".to_string())),
     )
 }
 
-/// clap's message for a value holding control characters, escaped: clap's rendering drops
-/// escape sequences, so the user would not see what they typed.
-fn unsafe_value_message(e: &clap::Error) -> Option<String> {
-    use crate::abi::signature::{escape_word, is_unsafe_char};
-    use clap::error::{ContextKind, ContextValue};
-    let string = |kind| match e.get(kind) {
-        Some(ContextValue::String(s)) => Some(s.as_str()),
-        _ => None,
-    };
-    let risky = |s: &str| {
-        s.chars()
-            .any(|c| is_unsafe_char(c) || c == '\n' || c == '\t')
-    };
-    if let Some(v) = string(ContextKind::InvalidValue).filter(|v| risky(v)) {
-        let arg = string(ContextKind::InvalidArg).unwrap_or("the argument");
-        let mut m = format!("invalid value `{}` for `{arg}`", escape_word(v));
-        if let Some(ContextValue::Strings(valid)) = e.get(ContextKind::ValidValue) {
-            m.push_str(&format!(" (possible values: {})", valid.join(", ")));
-        }
-        return Some(m);
-    }
-    if let Some(v) = string(ContextKind::InvalidArg).filter(|v| risky(v)) {
-        return Some(format!("unexpected argument `{}`", escape_word(v)));
-    }
-    if let Some(v) = string(ContextKind::InvalidSubcommand).filter(|v| risky(v)) {
-        return Some(format!("unrecognized subcommand `{}`", escape_word(v)));
-    }
-    None
-}
-
-/// A clap error as one line, and its `tip:` when it has one.
-pub fn clap_message(e: &clap::Error) -> (String, Option<String>) {
-    let text = e.render().to_string();
-    if let Some(message) = unsafe_value_message(e) {
-        let tip = text
-            .lines()
-            .find_map(|l| l.trim().strip_prefix("tip: ").map(str::to_string));
-        return (message, tip);
-    }
-    let mut lines = text.lines();
-    let mut first = lines
-        .next()
-        .unwrap_or("invalid usage")
-        .trim_start_matches("error: ")
-        .to_string();
-    // "the following required arguments were not provided:" lists them on the next lines.
-    if first.ends_with(':') {
-        let listed: Vec<&str> = lines
-            .take_while(|l| l.starts_with("  "))
-            .map(str::trim)
-            .collect();
-        first = format!("{} {}", first, listed.join(", "));
-    }
-    let tip = text
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("tip: ").map(str::to_string));
-    (first, tip)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    /// The promise lists typed in `--help` and in the README are the promise table's, in its
+    /// order: a new promise fails this test until both say it.
+    #[test]
+    fn the_help_and_readme_list_every_promise() {
+        use crate::policy::promise::ALL;
+        let want: Vec<&str> = ALL.iter().map(|p| p.name()).collect();
+        let help = AFTER_HELP
+            .split("Promises: ")
+            .nth(1)
+            .and_then(|rest| rest.split(".\n").next())
+            .unwrap();
+        assert_eq!(help.split_whitespace().collect::<Vec<_>>(), want, "--help");
+        let readme = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"),
+        )
+        .unwrap();
+        let list = readme
+            .split("### Promises\n\n`")
+            .nth(1)
+            .and_then(|rest| rest.split('`').next())
+            .unwrap();
+        assert_eq!(list.split_whitespace().collect::<Vec<_>>(), want, "README");
+    }
 
     /// The one-shot fast path parses exactly as the full parser, and leaves to it what it
     /// refuses.

@@ -4,8 +4,6 @@
 //! at the edge, where `main` prints `seccomp-pledge: error: …` once, with an optional
 //! `hint:` line, and exits with [`Error::exit_code`].
 
-use std::path::PathBuf;
-
 use crate::abi::signature::escape_text;
 use crate::command::rule::ParseError;
 use crate::policy::unveil::Perms;
@@ -52,14 +50,9 @@ pub enum Error {
     /// The filter cannot be compiled.
     #[error(transparent)]
     Compile(#[from] crate::compile::seccomp::CompileError),
-    /// A policy file that cannot be read or parsed.
-    #[error("cannot load policy `{path}`: {message}")]
-    PolicyFile {
-        /// The file.
-        path: PathBuf,
-        /// What is wrong (with line and column for JSON errors).
-        message: String,
-    },
+    /// A file that cannot be read, parsed or written.
+    #[error(transparent)]
+    File(#[from] crate::format::FileError),
     /// Launching failed.
     #[error(transparent)]
     Launch(#[from] LaunchError),
@@ -111,6 +104,7 @@ impl Error {
         match self {
             Error::Usage { hint, .. } | Error::Command { hint, .. } => hint.clone(),
             Error::Parse(p) => p.hint.clone(),
+            Error::File(e) => e.hint(),
             Error::TraceFilter(e) => e.hint(),
             Error::Trace(crate::trace::engine::TraceError::NotPermitted { .. }) => Some(
                 "check `seccomp-pledge check` (ptrace line); in a container allow ptrace (CAP_SYS_PTRACE)".into(),

@@ -2,9 +2,11 @@
 //! compiled to seccomp-bpf, unveil path rules enforced with Landlock, and explicit seccomp
 //! rules, all enforced natively (no helper binaries, no downloads, no shell).
 //!
-//! Layers (dependencies point one way): `cli` (front end) → `command` (grammar) →
-//! `sandbox` (launching, supervising) → `compile` (policy → BPF, Landlock ruleset) →
-//! `policy` (pure data: promises, unveils, rules, limits). See `DESIGN.md`.
+//! Layers (dependencies point one way): front ends (`cli`, `frontend`) → `session` →
+//! `command` (grammar) → `trace` → `sandbox` (launching, supervising) → `format` (files) →
+//! `compile` (policy → BPF, Landlock ruleset) → `policy` (pure data: promises, unveils,
+//! rules, limits) → `abi` (kernel facts: the per-syscall table, constants). See
+//! `docs/architecture.md`.
 //!
 //! Threat model in one paragraph: the confined program is untrusted; it may run arbitrary
 //! code within its promises. It must not reach system calls outside them (x32 and i386
@@ -13,15 +15,19 @@
 //! used to make a security decision.
 
 pub mod abi;
+pub mod clap_text;
 pub mod cli;
 pub mod command;
 pub mod compile;
 pub mod error;
+pub mod format;
 pub mod frontend;
 pub mod policy;
 pub mod sandbox;
 pub mod session;
 pub mod suggest;
+#[cfg(test)]
+mod test_util;
 pub mod trace;
 
 use std::ffi::OsString;

@@ -15,8 +15,9 @@ use crate::command::spec::{self, COMMANDS};
 use crate::command::{Command, Format, LimitName, OptionName, ShowWhat, render};
 use crate::compile::{bpf, seccomp};
 use crate::error::Error;
+use crate::format::{self, fs};
 use crate::policy::promise::{self, Promise, PromiseSet};
-use crate::policy::{LimitValue, Policy, Rule, file, limits::Limits};
+use crate::policy::{LimitValue, Policy, Rule, limits::Limits};
 use crate::sandbox::launch::{self, RunOptions};
 use crate::sandbox::status::Exit;
 
@@ -878,7 +879,7 @@ impl Session {
             ));
         }
         let text = record.profile.to_json();
-        file::save_trace(&path, &text)?;
+        crate::trace::profile::save_file(&path, &text)?;
         let mut out = Output::text(format!(
             "saved the trace ({}, {} distinct calls, {} paths) to {}",
             runs_text(&record.profile),
@@ -886,7 +887,7 @@ impl Session {
             record.profile.paths.len(),
             path.display()
         ));
-        let links = file::other_links(&path);
+        let links = fs::other_links(&path);
         if let Some(n) = hard_link_note(&path, links) {
             out = out.note(n);
         }
@@ -897,7 +898,7 @@ impl Session {
     /// `load --trace FILE`: merges a saved profile into the session's trace (or starts it).
     fn load_trace(&mut self, path: &Path) -> Result<Output, Error> {
         let path = self.path(path);
-        let profile = file::load_trace(&path)?;
+        let profile = crate::trace::profile::load_file(&path)?;
         let text = match &mut self.trace {
             Some(t) => {
                 t.profile.merge(&profile);
@@ -1060,12 +1061,8 @@ impl Session {
         format: Format,
         force: bool,
     ) -> Result<Output, Error> {
-        let path = self.path(&path.unwrap_or_else(|| {
-            PathBuf::from(match format {
-                Format::Ours => "policy.json",
-                Format::Seccompiler => "filters.json",
-            })
-        }));
+        let spec = format.spec();
+        let path = self.path(&path.unwrap_or_else(|| PathBuf::from(spec.default_file)));
         if path.exists() && !force && !self.known_files.contains(&path) {
             return Err(fail(
                 format!(
@@ -1076,21 +1073,18 @@ impl Session {
             ));
         }
         let mut out = Output::text(format!("saved {}", path.display()));
-        let links = file::other_links(&path);
-        match format {
-            Format::Ours => {
-                file::save(&path, &self.policy)?;
-                self.dirty = false;
-            }
-            Format::Seccompiler => {
-                let text = crate::compile::seccompiler_json::export(&self.policy)
-                    .map_err(|e| fail(e.to_string(), None))?;
-                file::write_atomic(&path, text.as_bytes())
-                    .map_err(|e| fail(format!("cannot write `{}`: {e}", path.display()), None))?;
-                out = out
-                    .note("seccompiler's format holds the seccomp rules only: unveils, limits and options are not in it")
-                    .note("install every filter of the file, the `allow` filter last (it refuses seccomp(2) itself)");
-            }
+        let links = fs::other_links(&path);
+        let fail_save = |message: String| format::FileError::Save {
+            path: path.clone(),
+            message,
+        };
+        let text = (spec.export)(&self.policy).map_err(fail_save)?;
+        fs::write_atomic(&path, text.as_bytes()).map_err(|e| fail_save(e.to_string()))?;
+        if spec.whole_policy {
+            self.dirty = false;
+        }
+        for note in spec.notes {
+            out = out.note(*note);
         }
         if let Some(n) = hard_link_note(&path, links) {
             out = out.note(n);
@@ -1101,7 +1095,7 @@ impl Session {
 
     fn load(&mut self, path: &Path, filter: Option<&str>) -> Result<Output, Error> {
         let path = self.path(path);
-        let (mut policy, kind) = crate::policy::file::load(&path, filter)?;
+        let (mut policy, kind) = format::policy::load(&path, filter)?;
         let origin = format!("from {}", path.display());
         for r in &mut policy.rules {
             if r.comment.is_none() {

@@ -1,11 +1,11 @@
-//! Policy files as `load` and `--policy` read them (`policy::file::parse`, the part of
+//! Policy files as `load` and `--policy` read them (`format::policy::parse`, the part of
 //! `file::load` after reading the file): ours or seccompiler's, detected. A policy that
 //! loads saves (`file::to_text`, what `save` writes) and loads back equal, and its BPF
 //! program decides as its plan.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use seccomp_pledge::policy::file;
+use seccomp_pledge::format::policy as file;
 
 fuzz_target!(|data: &[u8]| {
     // `load` reads the file as UTF-8 first.

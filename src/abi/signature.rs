@@ -29,59 +29,8 @@ use std::sync::OnceLock;
 use crate::abi::consts::{self, Family};
 use crate::abi::syscalls as sysnames;
 
-/// How one argument is shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Arg {
-    /// Signed decimal of the low 32 bits (C `int`).
-    Int,
-    /// Signed decimal of all 64 bits (C `long`, `off_t`).
-    Long,
-    /// Unsigned decimal of all 64 bits.
-    Uint,
-    /// Opaque value in hex (`0x1f`; 0 is shown as `0`).
-    Hex,
-    /// Pointer: `NULL` or `0x…`.
-    Ptr,
-    /// File descriptor: signed decimal of the low 32 bits.
-    Fd,
-    /// Directory file descriptor of the `*at` calls: `AT_FDCWD` or the fd.
-    DirFd,
-    /// NUL-terminated file name read from memory, escaped, cut at `PATH_MAX`.
-    Path,
-    /// NUL-terminated string that is not a file name, cut at [`Style::max_string`].
-    Str,
-    /// Buffer whose length is argument N (write's data): an escaped string prefix.
-    Buf(u8),
-    /// `size_t`: unsigned decimal.
-    Size,
-    /// File mode in octal (`0644`, `S_IFCHR|0666`).
-    Mode,
-    /// Flag word rendered with [`consts::format_flags`].
-    Flags(Family),
-    /// Enumerated value rendered with [`consts::format_value`].
-    Value(Family),
-    /// Signal number (`SIGTERM`; 0 is shown as `0`).
-    Signal,
-    /// Process id: signed decimal of the low 32 bits.
-    Pid,
-    /// ioctl request: its name if known, else hex.
-    Ioctl,
-    /// `struct sockaddr *` whose length is argument N.
-    SockAddr(u8),
-    /// `char *[]` such as argv: `["ls", "-l"]`, at most 32 entries then `...`.
-    StrArray,
-    /// Not shown (an unused register slot).
-    Ignore,
-}
-
-/// The signature of a syscall: its name and its arguments (arity = slice length).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Signature {
-    /// The x86_64 syscall name.
-    pub name: &'static str,
-    /// How each argument register is shown, in order.
-    pub args: &'static [Arg],
-}
+pub use super::table::Arg;
+use super::table::{self, Entry};
 
 /// Reads process memory for decoding: (address, max length) -> the bytes actually readable
 /// (maybe fewer), `None` if nothing is readable there.
@@ -117,23 +66,10 @@ const MAX_STRUCTS: usize = 16;
 /// Most environment pointers counted for the `/* N vars */` comment.
 const MAX_ENV_COUNT: usize = 4096;
 
-/// The signature of an x86_64 syscall, if the table has one.
-pub fn signature(nr: u32) -> Option<&'static Signature> {
-    static INDEX: OnceLock<Vec<Option<&'static Signature>>> = OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        let mut index = vec![None; sysnames::MAX_NR as usize + 1];
-        for sig in table::SIGNATURES {
-            let slot = sysnames::by_name(sig.name)
-                .ok()
-                .and_then(|sysno| usize::try_from(sysno.id()).ok())
-                .and_then(|id| index.get_mut(id));
-            if let Some(slot) = slot {
-                *slot = Some(sig);
-            }
-        }
-        index
-    });
-    index.get(nr as usize).copied().flatten()
+/// The row of an x86_64 syscall that has a decoder (`None` for a `raw` row or an unknown
+/// number).
+pub fn signature(nr: u32) -> Option<&'static Entry> {
+    table::entry(nr).filter(|e| e.shown)
 }
 
 /// Renders a call: `openat(AT_FDCWD, "/etc/hosts", O_RDONLY|O_CLOEXEC)`.
@@ -170,12 +106,12 @@ pub fn format_args(nr: u32, args: &[u64; 6], read: ReadMem<'_>, style: Style) ->
         read,
         style,
     };
-    let mut out = Vec::with_capacity(sig.args.len());
-    for (i, &kind) in sig.args.iter().enumerate() {
+    let mut out = Vec::with_capacity(sig.params.len());
+    for (i, kind) in sig.kinds().enumerate() {
         if kind == Arg::Ignore {
             continue;
         }
-        match cx.special(sig.name, i) {
+        match cx.special(sig.name(), i) {
             Some(Shown::Omit) => {}
             Some(Shown::Text(text)) => out.push(text),
             None => out.push(cx.render(kind, i)),
@@ -278,14 +214,12 @@ pub fn classes(nr: u32) -> &'static [&'static str] {
     static BY_NR: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
     let by_nr = BY_NR.get_or_init(|| {
         let mut by_nr = vec![Vec::new(); sysnames::MAX_NR as usize + 1];
-        for &(name, mut mask) in table::CLASSES {
-            if mask & table::NETWORK != 0 {
-                mask |= table::DESC;
+        for e in table::TABLE {
+            let mut mask = e.classes;
+            if mask & table::class::NETWORK != 0 {
+                mask |= table::class::DESC;
             }
-            let Ok(sysno) = sysnames::by_name(name) else {
-                continue;
-            };
-            if let Some(slot) = usize::try_from(sysno.id())
+            if let Some(slot) = usize::try_from(e.sysno.id())
                 .ok()
                 .and_then(|id| by_nr.get_mut(id))
             {
@@ -307,7 +241,7 @@ pub fn class_names() -> &'static [&'static str] {
     &CLASS_NAMES
 }
 
-/// Class names; bit `i` of a class mask in [`table::CLASSES`] stands for `CLASS_NAMES[i]`.
+/// Class names; bit `i` of [`Entry::classes`] stands for `CLASS_NAMES[i]`.
 static CLASS_NAMES: [&str; 10] = [
     "%file", "%network", "%process", "%memory", "%signal", "%ipc", "%desc", "%creds", "%clock",
     "%stat",
@@ -1947,646 +1881,6 @@ fn ipc_flags(table: Table, v: u64) -> String {
     parts.join("|")
 }
 
-/// The signature and class tables.
-mod table {
-    use super::Arg::*;
-    use super::Signature;
-    use crate::abi::consts::Family as F;
-
-    /// Builds the signature table from `name: [args]` lines.
-    macro_rules! signatures {
-        ($($name:ident: [$($arg:expr),* $(,)?]),* $(,)?) => {
-            &[$(Signature { name: stringify!($name), args: &[$($arg),*] }),*]
-        };
-    }
-
-    /// Every known signature, in x86_64 number order.
-    pub(super) static SIGNATURES: &[Signature] = signatures! {
-        read: [Fd, Ptr, Size],
-        write: [Fd, Buf(2), Size],
-        open: [Path, Flags(F::OpenFlag), Mode],
-        close: [Fd],
-        stat: [Path, Ptr],
-        fstat: [Fd, Ptr],
-        lstat: [Path, Ptr],
-        poll: [Ptr, Uint, Int],
-        lseek: [Fd, Long, Value(F::Seek)],
-        mmap: [Ptr, Size, Flags(F::Prot), Flags(F::MapFlag), Fd, Hex],
-        mprotect: [Ptr, Size, Flags(F::Prot)],
-        munmap: [Ptr, Size],
-        brk: [Ptr],
-        rt_sigaction: [Signal, Ptr, Ptr, Size],
-        rt_sigprocmask: [Int, Ptr, Ptr, Size],
-        rt_sigreturn: [],
-        ioctl: [Fd, Ioctl, Hex],
-        pread64: [Fd, Ptr, Size, Long],
-        pwrite64: [Fd, Buf(2), Size, Long],
-        readv: [Fd, Ptr, Uint],
-        writev: [Fd, Ptr, Uint],
-        access: [Path, Flags(F::Access)],
-        pipe: [Ptr],
-        select: [Int, Ptr, Ptr, Ptr, Ptr],
-        sched_yield: [],
-        mremap: [Ptr, Size, Size, Hex, Ptr],
-        msync: [Ptr, Size, Hex],
-        mincore: [Ptr, Size, Ptr],
-        madvise: [Ptr, Size, Value(F::Madvise)],
-        shmget: [Hex, Size, Hex],
-        shmat: [Int, Ptr, Hex],
-        shmctl: [Int, Int, Ptr],
-        dup: [Fd],
-        dup2: [Fd, Fd],
-        pause: [],
-        nanosleep: [Ptr, Ptr],
-        getitimer: [Int, Ptr],
-        alarm: [Uint],
-        setitimer: [Int, Ptr, Ptr],
-        getpid: [],
-        sendfile: [Fd, Fd, Ptr, Size],
-        socket: [Value(F::AddressFamily), Flags(F::SocketType), Int],
-        connect: [Fd, SockAddr(2), Int],
-        accept: [Fd, Ptr, Ptr],
-        sendto: [Fd, Buf(2), Size, Flags(F::MsgFlag), SockAddr(5), Int],
-        recvfrom: [Fd, Ptr, Size, Flags(F::MsgFlag), Ptr, Ptr],
-        sendmsg: [Fd, Ptr, Flags(F::MsgFlag)],
-        recvmsg: [Fd, Ptr, Flags(F::MsgFlag)],
-        shutdown: [Fd, Value(F::Shutdown)],
-        bind: [Fd, SockAddr(2), Int],
-        listen: [Fd, Int],
-        getsockname: [Fd, Ptr, Ptr],
-        getpeername: [Fd, Ptr, Ptr],
-        socketpair: [Value(F::AddressFamily), Flags(F::SocketType), Int, Ptr],
-        setsockopt: [Fd, Value(F::SocketLevel), Int, Ptr, Int],
-        getsockopt: [Fd, Value(F::SocketLevel), Int, Ptr, Ptr],
-        clone: [Flags(F::CloneFlag), Ptr, Ptr, Ptr, Hex],
-        fork: [],
-        vfork: [],
-        execve: [Path, StrArray, Ptr],
-        exit: [Int],
-        wait4: [Pid, Ptr, Hex, Ptr],
-        kill: [Pid, Signal],
-        uname: [Ptr],
-        semget: [Hex, Int, Hex],
-        semop: [Int, Ptr, Uint],
-        semctl: [Int, Int, Int, Hex],
-        shmdt: [Ptr],
-        msgget: [Hex, Hex],
-        msgsnd: [Int, Ptr, Size, Hex],
-        msgrcv: [Int, Ptr, Size, Long, Hex],
-        msgctl: [Int, Int, Ptr],
-        fcntl: [Fd, Value(F::Fcntl), Hex],
-        flock: [Fd, Flags(F::Flock)],
-        fsync: [Fd],
-        fdatasync: [Fd],
-        truncate: [Path, Long],
-        ftruncate: [Fd, Long],
-        getdents: [Fd, Ptr, Uint],
-        getcwd: [Ptr, Size],
-        chdir: [Path],
-        fchdir: [Fd],
-        rename: [Path, Path],
-        mkdir: [Path, Mode],
-        rmdir: [Path],
-        creat: [Path, Mode],
-        link: [Path, Path],
-        unlink: [Path],
-        symlink: [Path, Path],
-        readlink: [Path, Ptr, Size],
-        chmod: [Path, Mode],
-        fchmod: [Fd, Mode],
-        chown: [Path, Int, Int],
-        fchown: [Fd, Int, Int],
-        lchown: [Path, Int, Int],
-        umask: [Mode],
-        gettimeofday: [Ptr, Ptr],
-        getrlimit: [Value(F::Rlimit), Ptr],
-        getrusage: [Int, Ptr],
-        sysinfo: [Ptr],
-        times: [Ptr],
-        ptrace: [Long, Pid, Ptr, Hex],
-        getuid: [],
-        syslog: [Int, Ptr, Int],
-        getgid: [],
-        setuid: [Int],
-        setgid: [Int],
-        geteuid: [],
-        getegid: [],
-        setpgid: [Pid, Pid],
-        getppid: [],
-        getpgrp: [],
-        setsid: [],
-        setreuid: [Int, Int],
-        setregid: [Int, Int],
-        getgroups: [Int, Ptr],
-        setgroups: [Int, Ptr],
-        setresuid: [Int, Int, Int],
-        getresuid: [Ptr, Ptr, Ptr],
-        setresgid: [Int, Int, Int],
-        getresgid: [Ptr, Ptr, Ptr],
-        getpgid: [Pid],
-        setfsuid: [Int],
-        setfsgid: [Int],
-        getsid: [Pid],
-        capget: [Ptr, Ptr],
-        capset: [Ptr, Ptr],
-        rt_sigpending: [Ptr, Size],
-        rt_sigtimedwait: [Ptr, Ptr, Ptr, Size],
-        rt_sigqueueinfo: [Pid, Signal, Ptr],
-        rt_sigsuspend: [Ptr, Size],
-        sigaltstack: [Ptr, Ptr],
-        utime: [Path, Ptr],
-        mknod: [Path, Mode, Hex],
-        personality: [Hex],
-        statfs: [Path, Ptr],
-        fstatfs: [Fd, Ptr],
-        getpriority: [Int, Int],
-        setpriority: [Int, Int, Int],
-        sched_setparam: [Pid, Ptr],
-        sched_getparam: [Pid, Ptr],
-        sched_setscheduler: [Pid, Int, Ptr],
-        sched_getscheduler: [Pid],
-        sched_get_priority_max: [Int],
-        sched_get_priority_min: [Int],
-        sched_rr_get_interval: [Pid, Ptr],
-        mlock: [Ptr, Size],
-        munlock: [Ptr, Size],
-        mlockall: [Hex],
-        munlockall: [],
-        vhangup: [],
-        pivot_root: [Path, Path],
-        prctl: [Value(F::Prctl), Hex, Hex, Hex, Hex],
-        arch_prctl: [Hex, Ptr],
-        adjtimex: [Ptr],
-        setrlimit: [Value(F::Rlimit), Ptr],
-        chroot: [Path],
-        sync: [],
-        acct: [Path],
-        settimeofday: [Ptr, Ptr],
-        mount: [Path, Path, Str, Hex, Str],
-        umount2: [Path, Hex],
-        swapon: [Path, Hex],
-        swapoff: [Path],
-        reboot: [Hex, Hex, Hex, Ptr],
-        sethostname: [Buf(1), Size],
-        setdomainname: [Buf(1), Size],
-        iopl: [Int],
-        ioperm: [Hex, Hex, Int],
-        init_module: [Ptr, Size, Str],
-        delete_module: [Str, Hex],
-        gettid: [],
-        readahead: [Fd, Long, Size],
-        setxattr: [Path, Str, Buf(3), Size, Hex],
-        lsetxattr: [Path, Str, Buf(3), Size, Hex],
-        fsetxattr: [Fd, Str, Buf(3), Size, Hex],
-        getxattr: [Path, Str, Ptr, Size],
-        lgetxattr: [Path, Str, Ptr, Size],
-        fgetxattr: [Fd, Str, Ptr, Size],
-        listxattr: [Path, Ptr, Size],
-        llistxattr: [Path, Ptr, Size],
-        flistxattr: [Fd, Ptr, Size],
-        removexattr: [Path, Str],
-        lremovexattr: [Path, Str],
-        fremovexattr: [Fd, Str],
-        tkill: [Pid, Signal],
-        time: [Ptr],
-        futex: [Ptr, Hex, Int, Ptr, Ptr, Hex],
-        sched_setaffinity: [Pid, Uint, Ptr],
-        sched_getaffinity: [Pid, Uint, Ptr],
-        io_setup: [Uint, Ptr],
-        io_destroy: [Hex],
-        io_getevents: [Hex, Long, Long, Ptr, Ptr],
-        io_submit: [Hex, Long, Ptr],
-        io_cancel: [Hex, Ptr, Ptr],
-        epoll_create: [Int],
-        getdents64: [Fd, Ptr, Uint],
-        set_tid_address: [Ptr],
-        restart_syscall: [],
-        semtimedop: [Int, Ptr, Uint, Ptr],
-        fadvise64: [Fd, Long, Long, Int],
-        timer_create: [Value(F::ClockId), Ptr, Ptr],
-        timer_settime: [Int, Hex, Ptr, Ptr],
-        timer_gettime: [Int, Ptr],
-        timer_getoverrun: [Int],
-        timer_delete: [Int],
-        clock_settime: [Value(F::ClockId), Ptr],
-        clock_gettime: [Value(F::ClockId), Ptr],
-        clock_getres: [Value(F::ClockId), Ptr],
-        clock_nanosleep: [Value(F::ClockId), Hex, Ptr, Ptr],
-        exit_group: [Int],
-        epoll_wait: [Fd, Ptr, Int, Int],
-        epoll_ctl: [Fd, Int, Fd, Ptr],
-        tgkill: [Pid, Pid, Signal],
-        utimes: [Path, Ptr],
-        mq_open: [Str, Flags(F::OpenFlag), Mode, Ptr],
-        mq_unlink: [Str],
-        waitid: [Int, Pid, Ptr, Hex, Ptr],
-        add_key: [Str, Str, Ptr, Size, Int],
-        request_key: [Str, Str, Str, Int],
-        keyctl: [Int, Hex, Hex, Hex, Hex],
-        ioprio_set: [Int, Int, Hex],
-        ioprio_get: [Int, Int],
-        inotify_init: [],
-        inotify_add_watch: [Fd, Path, Hex],
-        inotify_rm_watch: [Fd, Int],
-        migrate_pages: [Pid, Uint, Ptr, Ptr],
-        openat: [DirFd, Path, Flags(F::OpenFlag), Mode],
-        mkdirat: [DirFd, Path, Mode],
-        mknodat: [DirFd, Path, Mode, Hex],
-        fchownat: [DirFd, Path, Int, Int, Flags(F::AtFlag)],
-        futimesat: [DirFd, Path, Ptr],
-        newfstatat: [DirFd, Path, Ptr, Flags(F::AtFlag)],
-        unlinkat: [DirFd, Path, Flags(F::AtFlag)],
-        renameat: [DirFd, Path, DirFd, Path],
-        linkat: [DirFd, Path, DirFd, Path, Flags(F::AtFlag)],
-        symlinkat: [Path, DirFd, Path],
-        readlinkat: [DirFd, Path, Ptr, Size],
-        fchmodat: [DirFd, Path, Mode],
-        faccessat: [DirFd, Path, Flags(F::Access)],
-        pselect6: [Int, Ptr, Ptr, Ptr, Ptr, Ptr],
-        ppoll: [Ptr, Uint, Ptr, Ptr, Size],
-        unshare: [Hex],
-        set_robust_list: [Ptr, Size],
-        get_robust_list: [Pid, Ptr, Ptr],
-        splice: [Fd, Ptr, Fd, Ptr, Size, Hex],
-        tee: [Fd, Fd, Size, Hex],
-        sync_file_range: [Fd, Long, Long, Hex],
-        vmsplice: [Fd, Ptr, Uint, Hex],
-        move_pages: [Pid, Uint, Ptr, Ptr, Ptr, Hex],
-        utimensat: [DirFd, Path, Ptr, Flags(F::AtFlag)],
-        epoll_pwait: [Fd, Ptr, Int, Int, Ptr, Size],
-        signalfd: [Fd, Ptr, Size],
-        timerfd_create: [Value(F::ClockId), Hex],
-        eventfd: [Uint],
-        fallocate: [Fd, Hex, Long, Long],
-        timerfd_settime: [Fd, Hex, Ptr, Ptr],
-        timerfd_gettime: [Fd, Ptr],
-        accept4: [Fd, Ptr, Ptr, Flags(F::SocketType)],
-        signalfd4: [Fd, Ptr, Size, Hex],
-        eventfd2: [Uint, Hex],
-        epoll_create1: [Hex],
-        dup3: [Fd, Fd, Hex],
-        pipe2: [Ptr, Hex],
-        inotify_init1: [Hex],
-        preadv: [Fd, Ptr, Uint, Long, Ignore],
-        pwritev: [Fd, Ptr, Uint, Long, Ignore],
-        rt_tgsigqueueinfo: [Pid, Pid, Signal, Ptr],
-        perf_event_open: [Ptr, Pid, Int, Fd, Hex],
-        recvmmsg: [Fd, Ptr, Uint, Flags(F::MsgFlag), Ptr],
-        fanotify_init: [Hex, Flags(F::OpenFlag)],
-        fanotify_mark: [Fd, Hex, Hex, DirFd, Path],
-        prlimit64: [Pid, Value(F::Rlimit), Ptr, Ptr],
-        name_to_handle_at: [DirFd, Path, Ptr, Ptr, Flags(F::AtFlag)],
-        open_by_handle_at: [Fd, Ptr, Flags(F::OpenFlag)],
-        clock_adjtime: [Value(F::ClockId), Ptr],
-        syncfs: [Fd],
-        sendmmsg: [Fd, Ptr, Uint, Flags(F::MsgFlag)],
-        setns: [Fd, Hex],
-        getcpu: [Ptr, Ptr, Ptr],
-        process_vm_readv: [Pid, Ptr, Uint, Ptr, Uint, Uint],
-        process_vm_writev: [Pid, Ptr, Uint, Ptr, Uint, Uint],
-        kcmp: [Pid, Pid, Int, Hex, Hex],
-        finit_module: [Fd, Str, Hex],
-        sched_setattr: [Pid, Ptr, Uint],
-        sched_getattr: [Pid, Ptr, Uint, Uint],
-        renameat2: [DirFd, Path, DirFd, Path, Hex],
-        seccomp: [Value(F::SeccompOp), Hex, Ptr],
-        getrandom: [Ptr, Size, Hex],
-        memfd_create: [Str, Hex],
-        bpf: [Int, Ptr, Uint],
-        execveat: [DirFd, Path, StrArray, Ptr, Flags(F::AtFlag)],
-        userfaultfd: [Hex],
-        membarrier: [Int, Uint, Int],
-        mlock2: [Ptr, Size, Hex],
-        copy_file_range: [Fd, Ptr, Fd, Ptr, Size, Uint],
-        preadv2: [Fd, Ptr, Uint, Long, Ignore, Hex],
-        pwritev2: [Fd, Ptr, Uint, Long, Ignore, Hex],
-        pkey_mprotect: [Ptr, Size, Flags(F::Prot), Int],
-        pkey_alloc: [Uint, Hex],
-        pkey_free: [Int],
-        statx: [DirFd, Path, Flags(F::AtFlag), Hex, Ptr],
-        rseq: [Ptr, Hex, Int, Hex],
-        pidfd_send_signal: [Fd, Signal, Ptr, Uint],
-        io_uring_setup: [Uint, Ptr],
-        io_uring_enter: [Fd, Uint, Uint, Hex, Ptr, Size],
-        io_uring_register: [Fd, Uint, Ptr, Uint],
-        open_tree: [DirFd, Path, Hex],
-        move_mount: [DirFd, Path, DirFd, Path, Hex],
-        fsopen: [Str, Hex],
-        fsconfig: [Fd, Uint, Str, Ptr, Int],
-        fsmount: [Fd, Hex, Hex],
-        fspick: [DirFd, Path, Hex],
-        pidfd_open: [Pid, Hex],
-        clone3: [Ptr, Size],
-        close_range: [Uint, Uint, Hex],
-        openat2: [DirFd, Path, Ptr, Size],
-        pidfd_getfd: [Fd, Fd, Uint],
-        faccessat2: [DirFd, Path, Flags(F::Access), Hex],
-        process_madvise: [Fd, Ptr, Size, Value(F::Madvise), Uint],
-        epoll_pwait2: [Fd, Ptr, Int, Ptr, Ptr, Size],
-        mount_setattr: [DirFd, Path, Flags(F::AtFlag), Ptr, Size],
-        landlock_create_ruleset: [Ptr, Size, Hex],
-        landlock_add_rule: [Fd, Int, Ptr, Uint],
-        landlock_restrict_self: [Fd, Hex],
-        memfd_secret: [Hex],
-        process_mrelease: [Fd, Uint],
-        fchmodat2: [DirFd, Path, Mode, Flags(F::AtFlag)],
-        mseal: [Ptr, Size, Hex],
-    };
-
-    pub(super) const FILE: u16 = 1 << 0;
-    pub(super) const NETWORK: u16 = 1 << 1;
-    pub(super) const PROCESS: u16 = 1 << 2;
-    pub(super) const MEMORY: u16 = 1 << 3;
-    pub(super) const SIGNAL: u16 = 1 << 4;
-    pub(super) const IPC: u16 = 1 << 5;
-    pub(super) const DESC: u16 = 1 << 6;
-    pub(super) const CREDS: u16 = 1 << 7;
-    pub(super) const CLOCK: u16 = 1 << 8;
-    pub(super) const STAT: u16 = 1 << 9;
-
-    const D: u16 = DESC;
-    const DF: u16 = DESC | FILE;
-
-    /// strace's x86_64 classes (`%network` implies `%desc`, added where this is read).
-    pub(super) static CLASSES: &[(&str, u16)] = &[
-        ("read", D),
-        ("write", D),
-        ("open", DF),
-        ("close", D),
-        ("stat", FILE | STAT),
-        ("fstat", D | STAT),
-        ("lstat", FILE | STAT),
-        ("poll", D),
-        ("lseek", D),
-        ("mmap", D | MEMORY),
-        ("mprotect", MEMORY),
-        ("munmap", MEMORY),
-        ("brk", MEMORY),
-        ("rt_sigaction", SIGNAL),
-        ("rt_sigprocmask", SIGNAL),
-        ("rt_sigreturn", SIGNAL),
-        ("ioctl", D),
-        ("pread64", D),
-        ("pwrite64", D),
-        ("readv", D),
-        ("writev", D),
-        ("access", FILE),
-        ("pipe", D),
-        ("select", D),
-        ("mremap", MEMORY),
-        ("msync", MEMORY),
-        ("mincore", MEMORY),
-        ("madvise", MEMORY),
-        ("shmget", IPC),
-        ("shmat", IPC | MEMORY),
-        ("shmctl", IPC),
-        ("dup", D),
-        ("dup2", D),
-        ("pause", SIGNAL),
-        ("sendfile", D | NETWORK),
-        ("socket", NETWORK),
-        ("connect", NETWORK),
-        ("accept", NETWORK),
-        ("sendto", NETWORK),
-        ("recvfrom", NETWORK),
-        ("sendmsg", NETWORK),
-        ("recvmsg", NETWORK),
-        ("shutdown", NETWORK),
-        ("bind", NETWORK),
-        ("listen", NETWORK),
-        ("getsockname", NETWORK),
-        ("getpeername", NETWORK),
-        ("socketpair", NETWORK),
-        ("setsockopt", NETWORK),
-        ("getsockopt", NETWORK),
-        ("clone", PROCESS),
-        ("fork", PROCESS),
-        ("vfork", PROCESS),
-        ("execve", FILE | PROCESS),
-        ("exit", PROCESS),
-        ("wait4", PROCESS),
-        ("kill", SIGNAL | PROCESS),
-        ("semget", IPC),
-        ("semop", IPC),
-        ("semctl", IPC),
-        ("shmdt", IPC | MEMORY),
-        ("msgget", IPC),
-        ("msgsnd", IPC),
-        ("msgrcv", IPC),
-        ("msgctl", IPC),
-        ("fcntl", D),
-        ("flock", D),
-        ("fsync", D),
-        ("fdatasync", D),
-        ("truncate", FILE),
-        ("ftruncate", D),
-        ("getdents", D),
-        ("getcwd", FILE),
-        ("chdir", FILE),
-        ("fchdir", D),
-        ("rename", FILE),
-        ("mkdir", FILE),
-        ("rmdir", FILE),
-        ("creat", DF),
-        ("link", FILE),
-        ("unlink", FILE),
-        ("symlink", FILE),
-        ("readlink", FILE),
-        ("chmod", FILE),
-        ("fchmod", D),
-        ("chown", FILE),
-        ("fchown", D),
-        ("lchown", FILE),
-        ("gettimeofday", CLOCK),
-        ("getuid", CREDS),
-        ("getgid", CREDS),
-        ("setuid", CREDS),
-        ("setgid", CREDS),
-        ("geteuid", CREDS),
-        ("getegid", CREDS),
-        ("setreuid", CREDS),
-        ("setregid", CREDS),
-        ("getgroups", CREDS),
-        ("setgroups", CREDS),
-        ("setresuid", CREDS),
-        ("getresuid", CREDS),
-        ("setresgid", CREDS),
-        ("getresgid", CREDS),
-        ("setfsuid", CREDS),
-        ("setfsgid", CREDS),
-        ("capget", CREDS),
-        ("capset", CREDS),
-        ("rt_sigpending", SIGNAL),
-        ("rt_sigtimedwait", SIGNAL),
-        ("rt_sigqueueinfo", SIGNAL | PROCESS),
-        ("rt_sigsuspend", SIGNAL),
-        ("sigaltstack", SIGNAL),
-        ("utime", FILE),
-        ("mknod", FILE),
-        ("uselib", FILE),
-        ("statfs", FILE),
-        ("fstatfs", D),
-        ("mlock", MEMORY),
-        ("munlock", MEMORY),
-        ("mlockall", MEMORY),
-        ("munlockall", MEMORY),
-        ("pivot_root", FILE),
-        ("prctl", CREDS),
-        ("adjtimex", CLOCK),
-        ("chroot", FILE),
-        ("acct", FILE),
-        ("settimeofday", CLOCK),
-        ("mount", FILE),
-        ("umount2", FILE),
-        ("swapon", FILE),
-        ("swapoff", FILE),
-        ("quotactl", FILE),
-        ("getpmsg", NETWORK),
-        ("putpmsg", NETWORK),
-        ("readahead", D),
-        ("setxattr", FILE),
-        ("lsetxattr", FILE),
-        ("fsetxattr", D),
-        ("getxattr", FILE),
-        ("lgetxattr", FILE),
-        ("fgetxattr", D),
-        ("listxattr", FILE),
-        ("llistxattr", FILE),
-        ("flistxattr", D),
-        ("removexattr", FILE),
-        ("lremovexattr", FILE),
-        ("fremovexattr", D),
-        ("tkill", SIGNAL | PROCESS),
-        ("time", CLOCK),
-        ("io_setup", MEMORY),
-        ("io_destroy", MEMORY),
-        ("epoll_create", D),
-        ("remap_file_pages", MEMORY),
-        ("getdents64", D),
-        ("semtimedop", IPC),
-        ("fadvise64", D),
-        ("clock_settime", CLOCK),
-        ("clock_gettime", CLOCK),
-        ("clock_getres", CLOCK),
-        ("exit_group", PROCESS),
-        ("epoll_wait", D),
-        ("epoll_ctl", D),
-        ("tgkill", SIGNAL | PROCESS),
-        ("utimes", FILE),
-        ("mbind", MEMORY),
-        ("set_mempolicy", MEMORY),
-        ("get_mempolicy", MEMORY),
-        ("mq_open", D),
-        ("mq_timedsend", D),
-        ("mq_timedreceive", D),
-        ("mq_notify", D),
-        ("mq_getsetattr", D),
-        ("waitid", PROCESS),
-        ("inotify_init", D),
-        ("inotify_add_watch", DF),
-        ("inotify_rm_watch", D),
-        ("migrate_pages", MEMORY),
-        ("openat", DF),
-        ("mkdirat", DF),
-        ("mknodat", DF),
-        ("fchownat", DF),
-        ("futimesat", DF),
-        ("newfstatat", DF | STAT),
-        ("unlinkat", DF),
-        ("renameat", DF),
-        ("linkat", DF),
-        ("symlinkat", DF),
-        ("readlinkat", DF),
-        ("fchmodat", DF),
-        ("faccessat", DF),
-        ("pselect6", D),
-        ("ppoll", D),
-        ("splice", D),
-        ("tee", D),
-        ("sync_file_range", D),
-        ("vmsplice", D),
-        ("move_pages", MEMORY),
-        ("utimensat", DF),
-        ("epoll_pwait", D),
-        ("signalfd", D | SIGNAL),
-        ("timerfd_create", D),
-        ("eventfd", D),
-        ("fallocate", D),
-        ("timerfd_settime", D),
-        ("timerfd_gettime", D),
-        ("accept4", NETWORK),
-        ("signalfd4", D | SIGNAL),
-        ("eventfd2", D),
-        ("epoll_create1", D),
-        ("dup3", D),
-        ("pipe2", D),
-        ("inotify_init1", D),
-        ("preadv", D),
-        ("pwritev", D),
-        ("rt_tgsigqueueinfo", PROCESS | SIGNAL),
-        ("perf_event_open", D),
-        ("recvmmsg", NETWORK),
-        ("fanotify_init", D),
-        ("fanotify_mark", DF),
-        ("name_to_handle_at", DF),
-        ("open_by_handle_at", D),
-        ("clock_adjtime", CLOCK),
-        ("syncfs", D),
-        ("sendmmsg", NETWORK),
-        ("setns", D),
-        ("finit_module", D),
-        ("renameat2", DF),
-        ("memfd_create", D),
-        ("kexec_file_load", D),
-        ("bpf", D),
-        ("execveat", DF | PROCESS),
-        ("userfaultfd", D),
-        ("mlock2", MEMORY),
-        ("copy_file_range", D),
-        ("preadv2", D),
-        ("pwritev2", D),
-        ("pkey_mprotect", MEMORY),
-        ("statx", DF | STAT),
-        ("pidfd_send_signal", D | SIGNAL | PROCESS),
-        ("io_uring_setup", D),
-        ("io_uring_enter", D | SIGNAL),
-        ("io_uring_register", D | MEMORY),
-        ("open_tree", DF),
-        ("move_mount", DF),
-        ("fsopen", D),
-        ("fsconfig", DF),
-        ("fsmount", D),
-        ("fspick", DF),
-        ("pidfd_open", D),
-        ("clone3", PROCESS),
-        ("close_range", D),
-        ("openat2", DF),
-        ("pidfd_getfd", D),
-        ("faccessat2", DF),
-        ("process_madvise", D),
-        ("epoll_pwait2", D),
-        ("mount_setattr", DF),
-        ("quotactl_fd", D),
-        ("landlock_create_ruleset", D),
-        ("landlock_add_rule", D),
-        ("landlock_restrict_self", D),
-        ("memfd_secret", D),
-        ("process_mrelease", D),
-        ("set_mempolicy_home_node", MEMORY),
-        ("cachestat", D),
-        ("fchmodat2", DF),
-        ("map_shadow_stack", MEMORY),
-        ("mseal", MEMORY),
-        ("setxattrat", DF),
-        ("getxattrat", DF),
-        ("listxattrat", DF),
-        ("removexattrat", DF),
-        ("open_tree_attr", DF),
-        ("file_getattr", DF),
-        ("file_setattr", DF),
-    ];
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2619,9 +1913,7 @@ mod tests {
         }
     }
 
-    fn nr(name: &str) -> u32 {
-        sysnames::by_name(name).unwrap().id() as u32
-    }
+    use crate::test_util::nr;
 
     fn call(mem: &Memory, name: &str, args: &[u64]) -> String {
         call_with(mem, name, args, Style::default())
@@ -3368,9 +2660,6 @@ mod tests {
                 "%clock", "%stat"
             ]
         );
-        for &(name, _) in table::CLASSES {
-            assert!(sysnames::by_name(name).is_ok(), "class table: {name}");
-        }
         // Every class has members.
         for class in class_names() {
             let n = (0..=sysnames::MAX_NR)
@@ -3382,18 +2671,7 @@ mod tests {
 
     #[test]
     fn table_is_consistent() {
-        let mut seen = std::collections::HashSet::new();
-        for sig in table::SIGNATURES {
-            assert!(seen.insert(sig.name), "duplicate {}", sig.name);
-            let sysno = sysnames::by_name(sig.name).unwrap_or_else(|_| panic!("{}", sig.name));
-            assert!(sig.args.len() <= 6, "{}", sig.name);
-            assert_eq!(signature(sysno.id() as u32), Some(sig));
-            for arg in sig.args {
-                if let Arg::Buf(n) | Arg::SockAddr(n) = arg {
-                    assert!(usize::from(*n) < sig.args.len(), "{}", sig.name);
-                }
-            }
-        }
+        // Once each, in number order, with indices in range: the table's own tests.
         let required = "read write readv writev pread64 pwrite64 open openat creat close \
             close_range stat lstat fstat newfstatat statx access faccessat faccessat2 readlink \
             readlinkat getdents64 chdir fchdir getcwd mkdir mkdirat rmdir unlink unlinkat rename \
@@ -3419,51 +2697,8 @@ mod tests {
         for name in required.split_whitespace() {
             assert!(signature(nr(name)).is_some(), "no signature for {name}");
         }
-        assert!(
-            table::SIGNATURES.len() >= 280,
-            "{}",
-            table::SIGNATURES.len()
-        );
-    }
-
-    /// The signature table agrees with the argument-width table (`abi::sysargs`, checked
-    /// against the kernel): as many arguments, and the kinds that show only the low 32 bits
-    /// (`Int`, `Fd`, `Pid`, `DirFd`, `Signal`, `Mode`) only on arguments the kernel reads as
-    /// 32 bits, pointer kinds only on 64-bit arguments.
-    #[test]
-    fn kinds_agree_with_the_width_table() {
-        use crate::abi::sysargs;
-        for sig in table::SIGNATURES {
-            let sysno = sysnames::by_name(sig.name).unwrap();
-            assert_eq!(
-                sysargs::arg_count(sysno),
-                Some(sig.args.len() as u8),
-                "{}: argument count",
-                sig.name
-            );
-            for (i, arg) in sig.args.iter().enumerate() {
-                let is_32 = sysargs::is_32bit(sysno, i as u8);
-                match arg {
-                    Arg::Int | Arg::Fd | Arg::Pid | Arg::DirFd | Arg::Signal | Arg::Mode => {
-                        assert_eq!(
-                            is_32,
-                            Some(true),
-                            "{} arg{i} is shown as {arg:?} (low 32 bits) but the kernel reads 64",
-                            sig.name
-                        );
-                    }
-                    Arg::Ptr
-                    | Arg::Path
-                    | Arg::Str
-                    | Arg::Buf(_)
-                    | Arg::SockAddr(_)
-                    | Arg::StrArray => {
-                        assert_eq!(is_32, Some(false), "{} arg{i} {arg:?}", sig.name);
-                    }
-                    _ => {}
-                }
-            }
-        }
+        let shown = table::TABLE.iter().filter(|e| e.shown).count();
+        assert!(shown >= 280, "{shown}");
     }
 
     #[test]

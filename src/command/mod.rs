@@ -14,6 +14,7 @@ use std::ffi::OsString;
 use std::ops::Range;
 use std::path::PathBuf;
 
+pub use crate::format::Format;
 use crate::policy::limits::LimitValue;
 use crate::policy::promise::PromiseSet;
 use crate::policy::{Penalty, Rule, Unveil, unveil::Perms};
@@ -107,15 +108,6 @@ pub enum ShowWhat {
     Json,
     /// The last trace: its summary table and what it touched.
     Trace,
-}
-
-/// A file format for `save`/`load`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// Our versioned policy JSON.
-    Ours,
-    /// seccompiler's filters JSON.
-    Seccompiler,
 }
 
 /// A parsed command, ready for `Session::execute`.
@@ -846,14 +838,15 @@ fn flags_and_operand<'a>(
 }
 
 fn parse_format(w: &Word) -> Result<Format, ParseError> {
-    match w.text.as_str() {
-        "seccomp-pledge" | "ours" | "policy" => Ok(Format::Ours),
-        "seccompiler" | "filters" => Ok(Format::Seccompiler),
-        other => Err(with_hint(
-            err(format!("unknown format `{other}`"), w.span.clone()),
-            "formats: seccomp-pledge, seccompiler",
-        )),
-    }
+    Format::by_name(&w.text).ok_or_else(|| {
+        with_hint(
+            err(format!("unknown format `{}`", w.text), w.span.clone()),
+            format!(
+                "formats: {}",
+                crate::format::names().collect::<Vec<_>>().join(", ")
+            ),
+        )
+    })
 }
 
 #[cfg(test)]

@@ -360,6 +360,20 @@ fn capitalise(s: &str) -> String {
 mod tests {
     use super::*;
 
+    /// `save`'s usage line names the formats of the format table, in its order.
+    #[test]
+    fn the_save_usage_names_every_format() {
+        let save = COMMANDS.iter().find(|c| c.name == "save").unwrap();
+        let listed = save
+            .usage
+            .split("--format ")
+            .nth(1)
+            .and_then(|rest| rest.split(']').next())
+            .unwrap();
+        let want: Vec<&str> = crate::format::names().collect();
+        assert_eq!(listed.split('|').collect::<Vec<_>>(), want);
+    }
+
     #[test]
     fn names_are_unique_and_found() {
         let mut seen = std::collections::HashSet::new();

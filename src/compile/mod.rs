@@ -5,4 +5,3 @@
 pub mod bpf;
 pub mod landlock;
 pub mod seccomp;
-pub mod seccompiler_json;

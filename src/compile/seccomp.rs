@@ -703,9 +703,7 @@ mod tests {
         }
     }
 
-    fn nr(name: &str) -> u32 {
-        syscalls::by_name(name).unwrap().id() as u32
-    }
+    use crate::test_util::nr;
 
     const EPERM: u32 = bpf::SECCOMP_RET_ERRNO | 1;
     const ALLOW: u32 = bpf::SECCOMP_RET_ALLOW;

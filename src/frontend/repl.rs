@@ -158,9 +158,7 @@ impl ShellHelper {
                 (start, pairs(word, self.unveiled.iter().map(String::as_str)))
             }
             Complete::Remove => (start, Vec::new()),
-            Complete::Save if prev == "--format" => {
-                (start, pairs(word, ["seccomp-pledge", "seccompiler"]))
-            }
+            Complete::Save if prev == "--format" => (start, pairs(word, crate::format::names())),
             Complete::Save if word.starts_with('-') => {
                 (start, pairs(word, ["--format", "--force", "--trace"]))
             }

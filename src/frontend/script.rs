@@ -815,7 +815,7 @@ fn read_script(path: &Path) -> Result<String, String> {
     if !meta.is_file() {
         return Err("not a regular file".into());
     }
-    crate::policy::file::read_text(file, MAX_FILE, "a script")
+    crate::format::fs::read_text(file, MAX_FILE, "a script")
 }
 
 fn locate(source: &str, text: &str, message: &str, pos: Position) -> ScriptError {

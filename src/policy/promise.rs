@@ -1512,7 +1512,7 @@ mod tests {
                 .chain(info.rules.iter().map(|r| &r.syscall));
             for sys in names {
                 let takes_pid = signature::signature(sys.id() as u32)
-                    .is_some_and(|sig| sig.args.contains(&Arg::Pid))
+                    .is_some_and(|sig| sig.kinds().any(|k| k == Arg::Pid))
                     || which_who.contains(&sys.name());
                 if takes_pid {
                     assert!(

@@ -203,7 +203,7 @@ impl Action {
 
     /// The seccomp return value.
     pub fn ret(self) -> u32 {
-        use crate::compile::bpf as b;
+        use libc as b;
         match self {
             Action::Allow => b::SECCOMP_RET_ALLOW,
             Action::Errno(e) => b::SECCOMP_RET_ERRNO | u32::from(e),

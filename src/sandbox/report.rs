@@ -557,9 +557,7 @@ impl Tally {
 mod tests {
     use super::*;
 
-    fn nr(name: &str) -> u32 {
-        syscalls::by_name(name).unwrap().id() as u32
-    }
+    use crate::test_util::nr;
 
     /// The sandboxed program's pid in these tests.
     const SELF: u32 = 4242;

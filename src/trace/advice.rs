@@ -369,7 +369,7 @@ fn self_pid_arg(nr: u32, index: usize) -> bool {
 /// value means nothing to a rule beyond being NULL or not.
 fn pointer_arg(nr: u32, index: usize) -> bool {
     signature::signature(nr)
-        .and_then(|s| s.args.get(index))
+        .and_then(|s| s.kind(index))
         .is_some_and(|a| {
             matches!(
                 a,
@@ -1397,9 +1397,7 @@ mod tests {
 
     const PID: i32 = 4242;
 
-    fn nr(name: &str) -> u32 {
-        syscalls::by_name(name).unwrap().id() as u32
-    }
+    use crate::test_util::nr;
 
     fn call(p: &mut Profile, name: &str, args: [u64; 6]) {
         p.record_call(Shape::of(nr(name), &args, PID), Phase::Program, false);

@@ -84,7 +84,7 @@ impl TraceArgs {
     pub fn parse_shell(words: &[String]) -> Result<(TraceArgs, bool), (String, Option<String>)> {
         ShellTrace::try_parse_from(words)
             .map(|t| (t.args, t.add))
-            .map_err(|e| crate::cli::clap_message(&e))
+            .map_err(|e| crate::clap_text::clap_message(&e))
     }
 
     /// Where the trace goes: `-o FILE` (relative to `dir`), else stderr; buffered.

@@ -31,6 +31,7 @@ use super::profile::{Abi, Phase, Profile, Shape, normalise};
 use crate::abi::consts;
 use crate::abi::signature::{self, Style};
 use crate::abi::syscalls;
+use crate::abi::table::{self, Arg, PathUse, Role};
 use crate::compile::bpf;
 use crate::policy::unveil::Perms;
 use crate::sandbox::launch::{self, LaunchError};
@@ -420,8 +421,9 @@ fn created(path: PathBuf, dir: bool) -> PathUseAt {
     }
 }
 
-/// The Landlock-governed uses of a call's paths, and the paths it creates.
-fn path_uses(pid: i32, name: &str, a: &[u64; 6]) -> Vec<PathUseAt> {
+/// The Landlock-governed uses of a call's paths, and the paths it creates: the roles of its
+/// arguments in the per-syscall table (`abi::table`), in argument order.
+fn path_uses(pid: i32, nr: u32, a: &[u64; 6]) -> Vec<PathUseAt> {
     let open = |dirfd: Option<u64>, path: u64, flags: u64| -> Vec<PathUseAt> {
         if flags & O_PATH != 0 {
             return Vec::new();
@@ -455,7 +457,7 @@ fn path_uses(pid: i32, name: &str, a: &[u64; 6]) -> Vec<PathUseAt> {
         v
     };
     // An entry made or removed in a directory.
-    let entry = |dirfd: Option<u64>, path: u64| -> Vec<PathUseAt> {
+    let entry_at = |dirfd: Option<u64>, path: u64| -> Vec<PathUseAt> {
         resolve(pid, dirfd, path)
             .map(|p| vec![at(parent(&p), Perms::CREATE, true)])
             .unwrap_or_default()
@@ -473,70 +475,74 @@ fn path_uses(pid: i32, name: &str, a: &[u64; 6]) -> Vec<PathUseAt> {
             })
             .unwrap_or_default()
     };
-    match name {
-        "open" => open(None, a[0], a[1]),
-        "creat" => open(None, a[0], O_CREAT | O_TRUNC | 1),
-        "openat" => open(Some(a[0]), a[1], a[2]),
-        "openat2" => {
-            let flags = read_mem(pid, a[2], 8)
-                .filter(|b| b.len() == 8)
-                .map_or(0, |b| {
-                    u64::from_ne_bytes(b[..8].try_into().unwrap_or([0; 8]))
-                });
-            open(Some(a[0]), a[1], flags)
-        }
-        "execve" => resolve(pid, None, a[0])
-            .map(|p| vec![at(p, Perms::EXEC, false)])
-            .unwrap_or_default(),
-        "execveat" => resolve(pid, Some(a[0]), a[1])
-            .map(|p| vec![at(p, Perms::EXEC, false)])
-            .unwrap_or_default(),
-        "truncate" => resolve(pid, None, a[0])
-            .map(|p| vec![at(p, Perms::WRITE, false)])
-            .unwrap_or_default(),
-        "rmdir" | "unlink" => entry(None, a[0]),
-        "unlinkat" => entry(Some(a[0]), a[1]),
-        "mkdir" => made(None, a[0], true, false),
-        "mkdirat" => made(Some(a[0]), a[1], true, false),
-        "mknod" => made(None, a[0], false, false),
-        "mknodat" => made(Some(a[0]), a[1], false, false),
-        "rename" => [entry(None, a[0]), made(None, a[1], false, true)].concat(),
-        "link" => [entry(None, a[0]), made(None, a[1], false, false)].concat(),
-        "symlink" => made(None, a[1], false, false),
-        "symlinkat" => made(Some(a[1]), a[2], false, false),
-        "renameat" | "renameat2" => {
-            [entry(Some(a[0]), a[1]), made(Some(a[2]), a[3], false, true)].concat()
-        }
-        "linkat" => [
-            entry(Some(a[0]), a[1]),
-            made(Some(a[2]), a[3], false, false),
-        ]
-        .concat(),
-        "bind" => {
-            // A named AF_UNIX socket creates an entry in its directory.
-            let len = (a[2] as usize).min(110);
-            match read_mem(pid, a[1], len) {
-                Some(b) if b.len() > 2 && u16::from_ne_bytes([b[0], b[1]]) == 1 && b[2] != 0 => {
-                    let end = b[2..]
-                        .iter()
-                        .position(|c| *c == 0)
-                        .map_or(b.len(), |i| i + 2);
-                    let p = PathBuf::from(std::ffi::OsStr::from_bytes(&b[2..end]));
-                    let p = if p.is_absolute() {
-                        normalise(&p)
-                    } else {
-                        match std::fs::read_link(format!("/proc/{pid}/cwd")) {
-                            Ok(cwd) => normalise(&cwd.join(p)),
-                            Err(_) => return Vec::new(),
-                        }
-                    };
-                    vec![at(parent(&p), Perms::CREATE, true), created(p, false)]
-                }
-                _ => Vec::new(),
+    // A named AF_UNIX socket creates an entry in its directory.
+    let bind = |addr: u64, len: u64| -> Vec<PathUseAt> {
+        let len = (len as usize).min(110);
+        match read_mem(pid, addr, len) {
+            Some(b) if b.len() > 2 && u16::from_ne_bytes([b[0], b[1]]) == 1 && b[2] != 0 => {
+                let end = b[2..]
+                    .iter()
+                    .position(|c| *c == 0)
+                    .map_or(b.len(), |i| i + 2);
+                let p = PathBuf::from(std::ffi::OsStr::from_bytes(&b[2..end]));
+                let p = if p.is_absolute() {
+                    normalise(&p)
+                } else {
+                    match std::fs::read_link(format!("/proc/{pid}/cwd")) {
+                        Ok(cwd) => normalise(&cwd.join(p)),
+                        Err(_) => return Vec::new(),
+                    }
+                };
+                vec![at(parent(&p), Perms::CREATE, true), created(p, false)]
             }
+            _ => Vec::new(),
         }
-        _ => Vec::new(),
+    };
+    let used = |dirfd: Option<u64>, path: u64, letters: Perms| -> Vec<PathUseAt> {
+        resolve(pid, dirfd, path)
+            .map(|p| vec![at(p, letters, false)])
+            .unwrap_or_default()
+    };
+    let Some(entry) = table::entry(nr) else {
+        return Vec::new();
+    };
+    // The flags of the call's opened path: an argument, or a field of `struct open_how`.
+    let flags = entry
+        .params
+        .iter()
+        .zip(a)
+        .find_map(|(p, &v)| match p.role {
+            Role::OpenFlags => Some(v),
+            Role::OpenHow => Some(read_mem(pid, v, 8).filter(|b| b.len() == 8).map_or(0, |b| {
+                u64::from_ne_bytes(b[..8].try_into().unwrap_or([0; 8]))
+            })),
+            _ => None,
+        })
+        .unwrap_or(0);
+    let mut uses = Vec::new();
+    for (i, p) in entry.params.iter().enumerate() {
+        // A path is relative to the directory descriptor just before it, if there is one.
+        let dirfd = i
+            .checked_sub(1)
+            .filter(|&d| entry.params[d].kind == Arg::DirFd)
+            .map(|d| a[d]);
+        uses.extend(match p.role {
+            Role::Path(PathUse::Open) => open(dirfd, a[i], flags),
+            Role::Path(PathUse::Creat) => open(dirfd, a[i], O_CREAT | O_TRUNC | 1),
+            Role::Path(PathUse::Exec) => used(dirfd, a[i], Perms::EXEC),
+            Role::Path(PathUse::Write) => used(dirfd, a[i], Perms::WRITE),
+            Role::Path(PathUse::Remove) => entry_at(dirfd, a[i]),
+            Role::Path(PathUse::Make) => made(dirfd, a[i], false, false),
+            Role::Path(PathUse::MakeDir) => made(dirfd, a[i], true, false),
+            Role::Path(PathUse::Replace) => made(dirfd, a[i], false, true),
+            Role::Bind => match p.kind {
+                Arg::SockAddr(len) => bind(a[i], a[usize::from(len)]),
+                _ => Vec::new(),
+            },
+            Role::None | Role::OpenFlags | Role::OpenHow => Vec::new(),
+        });
     }
+    uses
 }
 
 /// The thread-group id of a task (for "to itself" shapes).
@@ -722,10 +728,7 @@ impl Tracer<'_> {
                     // and the program is unveiled implicitly.
                     (Vec::new(), None)
                 } else {
-                    (
-                        path_uses(pid, name, &args),
-                        Some(Shape::of(nr, &args, tgid)),
-                    )
+                    (path_uses(pid, nr, &args), Some(Shape::of(nr, &args, tgid)))
                 }
             }
             _ => (Vec::new(), None),

@@ -195,9 +195,7 @@ mod tests {
     use super::*;
     use crate::compile::bpf::{SeccompData, run};
 
-    fn nr(name: &str) -> u32 {
-        syscalls::by_name(name).unwrap().id() as u32
-    }
+    use crate::test_util::nr;
 
     #[test]
     fn parse_names_classes_negation() {

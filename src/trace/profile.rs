@@ -25,6 +25,8 @@ use crate::sandbox::status::Exit;
 
 use crate::abi::sysargs;
 use crate::abi::syscalls::{self, Sysno};
+use crate::abi::table;
+use crate::format::{FileError, fs};
 use crate::policy::promise::{self, PID_PLACEHOLDER};
 use crate::policy::rule::{Op, Width};
 use crate::policy::unveil::Perms;
@@ -72,32 +74,6 @@ pub struct Shape {
     pub args: [u64; 6],
 }
 
-/// Arguments worth keeping for explicit rules even where no promise rule compares them
-/// (`allow traced` writes conditions on these): (syscall, argument index). All the bits the
-/// kernel reads are kept (its width from `abi::sysargs`).
-const KEY_ARGS: &[(&str, u8)] = &[
-    ("socket", 0),
-    ("socket", 1),
-    ("socket", 2),
-    ("socketpair", 0),
-    ("ioctl", 1),
-    ("fcntl", 1),
-    ("prctl", 0),
-    ("clone", 0),
-    ("mmap", 2),
-    ("mprotect", 2),
-    ("pkey_mprotect", 2),
-    ("open", 1),
-    ("openat", 2),
-    ("setsockopt", 1),
-    ("setsockopt", 2),
-    ("getsockopt", 1),
-    ("getsockopt", 2),
-    ("madvise", 2),
-    ("futex", 1),
-    ("arch_prctl", 0),
-];
-
 /// All the bits of argument `index` of `s` the kernel reads.
 fn full_mask(s: Sysno, index: u8) -> u64 {
     match sysargs::width(s, index) {
@@ -127,9 +103,13 @@ fn masks(nr: u32) -> [u64; 6] {
                 }
             }
         }
-        for (name, index) in KEY_ARGS {
-            if let Ok(s) = syscalls::by_name(name) {
-                t[s.id() as usize][usize::from(*index)] |= full_mask(s, *index);
+        // Arguments worth keeping for explicit rules even where no promise rule compares
+        // them (`allow traced` writes conditions on these): the table's `keep` ones.
+        for e in table::TABLE {
+            for (index, p) in e.params.iter().enumerate() {
+                if p.keep {
+                    t[e.sysno.id() as usize][index] |= full_mask(e.sysno, index as u8);
+                }
             }
         }
         t
@@ -481,7 +461,7 @@ impl Profile {
                     "not a trace profile: `format` is {other}, not \"{FORMAT}\""
                 )));
             }
-            None if crate::compile::seccompiler_json::looks_like_seccompiler(&value) => {
+            None if crate::format::seccompiler::looks_like_seccompiler(&value) => {
                 return Err(LoadError::Kind(FileKind::Seccompiler));
             }
             None if ["promises", "rules", "unveil", "penalty"]
@@ -533,13 +513,59 @@ impl Profile {
 }
 
 /// The `format` of a trace file.
-pub const FORMAT: &str = "seccomp-pledge trace";
+pub const FORMAT: &str = crate::format::TRACE_FORMAT;
 /// The version of the trace file format this build writes and reads.
 pub const VERSION: u64 = 1;
 /// The architecture whose system call numbers a profile holds.
 pub const ARCH: &str = "x86_64";
 
-pub use crate::policy::file::FileKind;
+pub use crate::format::FileKind;
+
+/// The largest trace profile file read or written, in bytes (a profile at its caps with
+/// typical paths is a few MiB).
+pub const MAX_TRACE: u64 = 64 << 20;
+
+/// Reads a trace profile file ([`Profile::from_json`]), bounded by
+/// [`MAX_TRACE`].
+///
+/// # Errors
+/// One line naming the file and what is wrong; another kind of file gets a hint naming the
+/// command that reads it.
+pub fn load_file(path: &Path) -> Result<Profile, FileError> {
+    let fail = |message: String, hint: Option<String>| FileError::LoadTrace {
+        path: path.to_path_buf(),
+        message,
+        hint,
+    };
+    let text = fs::read_limited(path, MAX_TRACE, "a trace profile").map_err(|m| fail(m, None))?;
+    Profile::from_json(&text).map_err(|e| match e {
+        LoadError::Kind(kind) => fail(
+            format!("this is a {kind} file, not a trace profile"),
+            Some("`load FILE` (without --trace) loads it as the policy".into()),
+        ),
+        LoadError::Bad(m) => fail(m, None),
+    })
+}
+
+/// Writes a trace profile's JSON text atomically (see [`fs::write_atomic`]), refusing text
+/// larger than [`MAX_TRACE`] (it could not be loaded again).
+///
+/// # Errors
+/// The size, or the I/O failure, naming the file; the destination is left untouched then.
+pub fn save_file(path: &Path, text: &str) -> Result<(), FileError> {
+    let fail = |message: String| FileError::SaveTrace {
+        path: path.to_path_buf(),
+        message,
+    };
+    if text.len() as u64 > MAX_TRACE {
+        return Err(fail(format!(
+            "it is {} MiB as JSON, more than the {} MiB a trace file may hold",
+            text.len() >> 20,
+            MAX_TRACE >> 20
+        )));
+    }
+    fs::write_atomic(path, text.as_bytes()).map_err(|e| fail(e.to_string()))
+}
 
 /// Why a trace file cannot be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -898,9 +924,7 @@ pub fn normalise(path: &Path) -> PathBuf {
 mod tests {
     use super::*;
 
-    fn nr(name: &str) -> u32 {
-        syscalls::by_name(name).unwrap().id() as u32
-    }
+    use crate::test_util::nr;
 
     #[test]
     fn shapes_keep_what_policies_compare_and_drop_pointers() {
@@ -1029,9 +1053,7 @@ mod tests {
 mod file_tests {
     use super::*;
 
-    fn nr(name: &str) -> u32 {
-        syscalls::by_name(name).unwrap().id() as u32
-    }
+    use crate::test_util::nr;
 
     /// A run of `prog` as the tracer records it (its first execve is `run`'s, not a shape):
     /// a read-only open by the loader, reads, one execve of `/bin/true`, one path.

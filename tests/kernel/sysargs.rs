@@ -1,12 +1,13 @@
-//! Kernel facts: the argument-width table (`abi::sysargs`) against the running kernel's own
+//! Kernel facts: the one per-syscall table (`abi::table`) against the running kernel's own
 //! syscall signatures, as its tracefs syscall events list them
 //! (`/sys/kernel/tracing/events/syscalls/sys_enter_*/format`: one `field:TYPE NAME;` line per
 //! argument, in order).
 //!
 //! Both directions: every syscall of our table has its event (or is listed in [`NO_EVENT`]
-//! with the reason), takes as many arguments as the event lists, and each argument is 32-bit
-//! in the table exactly when its declared C type is. Every type string is classified by the
-//! explicit lists below; one the lists do not know fails the test (add it to the right list
+//! with the reason), takes as many arguments as the event lists, and each argument's
+//! declaration is the event's, text for text, so the widths derived from it are the kernel's.
+//! Every type string of the kernel must be one the table's C type lists classify
+//! (`abi::table::ctype_width`); one they do not know fails the test (add it to the right list
 //! after reading its typedef). Needs tracefs readable (root, and tracefs mounted:
 //! `mount -t tracefs nodev /sys/kernel/tracing`); otherwise the test fails, or is skipped
 //! loudly with `SECCOMP_PLEDGE_TEST_STRICT=0`.
@@ -14,51 +15,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use seccomp_pledge::abi::sysargs;
+use seccomp_pledge::abi::sysargs::Width;
 use seccomp_pledge::abi::syscalls;
+use seccomp_pledge::abi::table;
 
 use crate::util;
-
-/// Scalar C types 32 bits wide on x86_64 (after dropping `const`).
-const SCALAR_32: &[&str] = &[
-    "int",
-    "unsigned int",
-    "unsigned",
-    "pid_t",
-    "uid_t",
-    "gid_t",
-    "umode_t", // unsigned short: 16 bits, compared on 32 (the upper 16 of those are ignored)
-    "clockid_t",
-    "timer_t",
-    "key_serial_t",
-    "key_t",
-    "mqd_t",
-    "qid_t",
-    "rwf_t",
-    "__s32",
-    "__u32",
-    "s32",
-    "u32",
-    "int32_t",
-    "uint32_t",
-    "enum landlock_rule_type",
-];
-
-/// Scalar C types 64 bits wide on x86_64, and typedefs of pointers (after dropping `const`).
-/// Every type spelled with a `*` is a pointer, 64 bits.
-const SCALAR_64: &[&str] = &[
-    "long",
-    "unsigned long",
-    "size_t",
-    "off_t",
-    "loff_t",
-    "u64",
-    "__u64",
-    "__aligned_u64",
-    "aio_context_t",
-    "cap_user_header_t",
-    "cap_user_data_t",
-];
 
 /// Events named after the kernel function rather than the x86_64 syscall.
 const ALIASES: &[(&str, &str)] = &[
@@ -134,18 +95,7 @@ struct EventArg {
 }
 
 fn classify(ty: &str) -> Option<bool> {
-    if ty.contains('*') {
-        return Some(false);
-    }
-    let base: Vec<&str> = ty.split_whitespace().filter(|w| *w != "const").collect();
-    let base = base.join(" ");
-    if SCALAR_32.contains(&base.as_str()) {
-        Some(true)
-    } else if SCALAR_64.contains(&base.as_str()) {
-        Some(false)
-    } else {
-        None
-    }
+    table::ctype_width(ty).map(|w| w == Width::Dword)
 }
 
 /// The argument fields of one `format` file, in order.
@@ -219,7 +169,7 @@ fn argument_widths_match_the_kernels_signatures() {
         .collect();
     for ty in &unknown {
         problems.push(format!(
-            "unclassified C type `{ty}`: add it to SCALAR_32 or SCALAR_64"
+            "unclassified C type `{ty}`: add it to CTYPES_32 or CTYPES_64 in src/abi/table.rs"
         ));
     }
 
@@ -242,38 +192,29 @@ fn argument_widths_match_the_kernels_signatures() {
             continue;
         };
         checked += 1;
-        let count = sysargs::arg_count(s).unwrap_or_else(|| panic!("{name} not in ARGS"));
-        if usize::from(count) != args.len() {
+        let entry = table::of(s).unwrap_or_else(|| panic!("{name} not in the table"));
+        if entry.params.len() != args.len() {
             problems.push(format!(
-                "{name}: the table says {count} arguments, the kernel declares {}",
+                "{name}: the table says {} arguments, the kernel declares {}",
+                entry.params.len(),
                 args.len()
             ));
             continue;
         }
-        for (i, a) in args.iter().enumerate() {
-            let index = u8::try_from(i).unwrap();
-            let (Some(kernel), Some(ours)) = (a.is_32bit, sysargs::declared_32bit(s, index)) else {
-                continue;
-            };
-            if kernel != ours {
+        for (i, (a, ours)) in args.iter().zip(entry.params).enumerate() {
+            let kernel = format!("{} {}", a.ty, a.name);
+            if kernel != ours.decl {
                 problems.push(format!(
-                    "{name} arg{i} `{} {}`: the kernel declares it {}-bit, the table says {}-bit",
-                    a.ty,
-                    a.name,
-                    if kernel { 32 } else { 64 },
-                    if ours { 32 } else { 64 }
+                    "{name} arg{i}: the kernel declares `{kernel}`, the table `{}`",
+                    ours.decl
                 ));
             }
-        }
-    }
-    for (s, i, why) in sysargs::NARROWED {
-        if let Some(a) = events.get(s.name()).and_then(|a| a.get(usize::from(*i))) {
-            if a.is_32bit != Some(false) {
-                problems.push(format!(
-                    "NARROWED lists {} arg{i} ({why}), but the kernel declares it `{}`",
-                    s.name(),
-                    a.ty
-                ));
+            if let Some(why) = ours.narrowed {
+                if a.is_32bit != Some(false) {
+                    problems.push(format!(
+                        "{name} arg{i} is narrowed ({why}), but the kernel declares it `{kernel}`"
+                    ));
+                }
             }
         }
     }
@@ -290,7 +231,7 @@ fn argument_widths_match_the_kernels_signatures() {
     }
     assert!(
         problems.is_empty(),
-        "{} differences between src/abi/sysargs.rs and {}:\n{}",
+        "{} differences between src/abi/table.rs and {}:\n{}",
         problems.len(),
         dir.display(),
         problems.join("\n")

@@ -1,40 +1,14 @@
-//! Policy files: reading our versioned JSON or seccompiler's (detected; unknown fields
-//! refused, errors with line and column) and writing atomically ([`write_atomic`]: an
-//! unnamed temporary file in the same directory, fsync, rename, fsync of the directory;
-//! mode, ownership and symlinks kept).
-//!
-//! The only I/O the policy layer does.
+//! Reading and writing files without losing data: bounded reads of text files
+//! ([`read_limited`], [`read_text`]) and atomic writes that keep mode, owner and links
+//! ([`write_atomic`]: an unnamed temporary file in the same directory, fsync, rename, fsync of
+//! the directory). The only file I/O below the session; every format reads and writes through
+//! it.
 
 use std::ffi::CString;
 use std::io::Write;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-
-use super::Policy;
-use crate::error::Error;
-
-/// What a policy file holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FileKind {
-    /// Our versioned policy JSON.
-    Policy,
-    /// seccompiler's `filters.json` (imported as rules).
-    Seccompiler,
-}
-
-impl std::fmt::Display for FileKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            FileKind::Policy => "policy",
-            FileKind::Seccompiler => "seccompiler filters",
-        })
-    }
-}
-
-/// The largest policy file read, in bytes (a policy of thousands of rules is a few hundred
-/// KiB): a bigger file, or one without end such as `/dev/zero`, is refused after this much.
-pub const MAX_POLICY: u64 = 8 << 20;
 
 /// Reads a whole text file of at most `max` bytes (reading at most one byte more).
 ///
@@ -72,141 +46,6 @@ pub fn read_text(file: std::fs::File, max: u64, what: &str) -> Result<String, St
             e.utf8_error().valid_up_to()
         )
     })
-}
-
-/// Reads and validates a policy file in either format, detecting which: ours, or
-/// seccompiler's JSON (then `filter` may pick one of its filters).
-///
-/// # Errors
-/// [`Error::PolicyFile`] naming the file, with line and column for JSON errors; `filter`
-/// given for one of our files.
-pub fn load(path: &Path, filter: Option<&str>) -> Result<(Policy, FileKind), Error> {
-    let text = read_limited(path, MAX_POLICY, "a policy").map_err(|message| Error::PolicyFile {
-        path: path.to_path_buf(),
-        message,
-    })?;
-    parse(&text, filter).map_err(|message| {
-        if message == TRACE_NOT_POLICY {
-            return Error::Command {
-                message: format!("cannot load policy `{}`: {message}", path.display()),
-                hint: Some(
-                    "`load --trace FILE` merges it into the session's trace, and `suggest` makes a policy of it".into(),
-                ),
-            };
-        }
-        Error::PolicyFile {
-            path: path.to_path_buf(),
-            message,
-        }
-    })
-}
-
-/// What [`parse`] says of a trace profile.
-const TRACE_NOT_POLICY: &str = "this is a trace profile, not a policy";
-
-/// [`load`] without the file: reads and validates policy text in either format. The
-/// message is what [`load`] reports after the file's name.
-///
-/// # Errors
-/// The message, with line and column for JSON errors.
-#[doc(hidden)]
-pub fn parse(text: &str, filter: Option<&str>) -> Result<(Policy, FileKind), String> {
-    use crate::compile::seccompiler_json;
-    // serde_json ends messages with " at line L column C"; keep its wording.
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    if value.get("format").and_then(serde_json::Value::as_str)
-        == Some(crate::trace::profile::FORMAT)
-    {
-        return Err(TRACE_NOT_POLICY.into());
-    }
-    if value.get("defaultAction").is_some() {
-        return Err(
-            "this is an OCI (Docker, podman, runc) seccomp profile (`defaultAction`): seccomp-pledge reads its own policy JSON and seccompiler's filters.json, not OCI profiles".into(),
-        );
-    }
-    let (policy, kind) = if seccompiler_json::looks_like_seccompiler(&value) {
-        let p = seccompiler_json::import(text, filter).map_err(|e| e.to_string())?;
-        (p, FileKind::Seccompiler)
-    } else {
-        if let Some(f) = filter {
-            return Err(format!(
-                "this is a seccomp-pledge policy, not seccompiler filters: there is no filter `{f}` to pick"
-            ));
-        }
-        let p: Policy = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        (p, FileKind::Policy)
-    };
-    policy.validate().map_err(|e| e.to_string())?;
-    Ok((policy, kind))
-}
-
-/// Writes a policy as pretty JSON, atomically (see [`write_atomic`]).
-///
-/// # Errors
-/// Any I/O failure, naming the file; the destination is left untouched then.
-pub fn save(path: &Path, policy: &Policy) -> Result<(), Error> {
-    let fail = |e: &dyn std::fmt::Display| {
-        Error::usage(format!("cannot save `{}`: {e}", path.display()), None)
-    };
-    let text = to_text(policy).map_err(|e| fail(&e))?;
-    write_atomic(path, text.as_bytes()).map_err(|e| fail(&e))
-}
-
-/// [`save`] without the file: the text it writes (pretty JSON and a newline).
-///
-/// # Errors
-/// serde_json's, should a policy not serialize.
-#[doc(hidden)]
-pub fn to_text(policy: &Policy) -> Result<String, serde_json::Error> {
-    let mut text = serde_json::to_string_pretty(policy)?;
-    text.push('\n');
-    Ok(text)
-}
-
-/// The largest trace profile file read or written, in bytes (a profile at its caps with
-/// typical paths is a few MiB).
-pub const MAX_TRACE: u64 = 64 << 20;
-
-/// Reads a trace profile file ([`crate::trace::profile::Profile::from_json`]), bounded by
-/// [`MAX_TRACE`].
-///
-/// # Errors
-/// One line naming the file and what is wrong; another kind of file gets a hint naming the
-/// command that reads it.
-pub fn load_trace(path: &Path) -> Result<crate::trace::profile::Profile, Error> {
-    use crate::trace::profile::{LoadError, Profile};
-    let fail = |message: String, hint: Option<String>| Error::Command {
-        message: format!("cannot load trace `{}`: {message}", path.display()),
-        hint,
-    };
-    let text = read_limited(path, MAX_TRACE, "a trace profile").map_err(|m| fail(m, None))?;
-    Profile::from_json(&text).map_err(|e| match e {
-        LoadError::Kind(kind) => fail(
-            format!("this is a {kind} file, not a trace profile"),
-            Some("`load FILE` (without --trace) loads it as the policy".into()),
-        ),
-        LoadError::Bad(m) => fail(m, None),
-    })
-}
-
-/// Writes a trace profile's JSON text atomically (see [`write_atomic`]), refusing text
-/// larger than [`MAX_TRACE`] (it could not be loaded again).
-///
-/// # Errors
-/// The size, or the I/O failure, naming the file; the destination is left untouched then.
-pub fn save_trace(path: &Path, text: &str) -> Result<(), Error> {
-    let fail = |e: String| Error::Command {
-        message: format!("cannot save the trace to `{}`: {e}", path.display()),
-        hint: None,
-    };
-    if text.len() as u64 > MAX_TRACE {
-        return Err(fail(format!(
-            "it is {} MiB as JSON, more than the {} MiB a trace file may hold",
-            text.len() >> 20,
-            MAX_TRACE >> 20
-        )));
-    }
-    write_atomic(path, text.as_bytes()).map_err(|e| fail(e.to_string()))
 }
 
 /// How many other names (hard links) the file at `path` has, following a symlink: a save
@@ -454,34 +293,6 @@ fn alive(pid: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn round_trip_and_errors() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("policy.json");
-        let policy = Policy {
-            promises: super::super::PromiseSet::parse("stdio rpath").unwrap(),
-            ..Policy::default()
-        };
-        save(&p, &policy).unwrap();
-        assert_eq!(load(&p, None).unwrap(), (policy, FileKind::Policy));
-        std::fs::write(
-            &p,
-            "{\n  \"version\": 1,\n  \"promises\": [\"stdio\"],\n  \"bogus\": 1\n}",
-        )
-        .unwrap();
-        let e = load(&p, None).unwrap_err().to_string();
-        assert!(
-            e.contains("unknown field `bogus`") && e.contains("line 4"),
-            "{e}"
-        );
-        std::fs::write(&p, "{\"version\": 1, \"promises\": [\"std").unwrap();
-        assert!(load(&p, None).unwrap_err().to_string().contains("EOF"));
-        assert!(
-            dir.path().read_dir().unwrap().count() == 1,
-            "no temporary file left behind"
-        );
-    }
 
     fn mode(p: &Path) -> u32 {
         std::fs::metadata(p).unwrap().mode() & 0o7777

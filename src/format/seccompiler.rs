@@ -90,9 +90,9 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
-use super::bpf;
-use super::seccomp::{self, CompileError, FilterSpec, Origin, SyscallPlan};
 use crate::abi::syscalls::{self, MAX_NR, Syscall};
+use crate::compile::bpf;
+use crate::compile::seccomp::{self, CompileError, FilterSpec, Origin, SyscallPlan};
 use crate::policy::promise::{self, PID_PLACEHOLDER};
 use crate::policy::rule::{
     ALWAYS_ENOSYS, Action, Condition, MAX_ERRNO, Op, Rule, RuleError, Width,
@@ -1101,9 +1101,7 @@ mod tests {
 
     const X32: u32 = 0x4000_0000;
 
-    fn nr(name: &str) -> u32 {
-        syscalls::by_name(name).unwrap().id() as u32
-    }
+    use crate::test_util::nr;
 
     fn data(nr: u32, args: [u64; 6]) -> SeccompData {
         SeccompData {
