@@ -10,3 +10,4 @@ pub mod consts;
 pub mod signature;
 pub mod sysargs;
 pub mod syscalls;
+pub mod uapi;
