@@ -1,6 +1,9 @@
 //! Kernel facts, below every other layer: x86_64 syscall names and numbers ([`syscalls`], from
-//! the `syscalls` crate), named constants and their rendering ([`consts`]), how wide the kernel
-//! reads each argument ([`sysargs`]) and strace-style rendering of calls ([`signature`]).
+//! the `syscalls` crate), the one per-syscall table ([`table`]: each argument's declaration,
+//! display kind and role; strace's classes), how wide the kernel reads each argument
+//! ([`sysargs`], from the table), named constants and their rendering ([`consts`], taken from
+//! `libc`; the few it lacks in [`uapi`] with their headers) and strace-style rendering of
+//! calls ([`signature`]).
 //!
 //! It knows nothing of policies, promises or processes: it imports nothing else from the
 //! crate except the suggestion helper, and does no I/O (memory of a traced process is read
@@ -11,3 +14,4 @@ pub mod signature;
 pub mod sysargs;
 pub mod syscalls;
 pub mod table;
+pub mod uapi;

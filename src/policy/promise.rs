@@ -13,6 +13,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::rule::{Condition, Op, Width};
 use crate::abi::syscalls::Sysno;
+use crate::abi::uapi;
 
 /// A pledge promise.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -351,32 +352,39 @@ const fn masked64(arg: u8, mask: u64, v: u64) -> Condition {
     Condition::new(arg, Width::Qword, Op::MaskedEq(mask), v)
 }
 
-const O_ACCMODE: u64 = 0o3;
-const O_WRONLY: u64 = 0o1;
-const O_RDWR: u64 = 0o2;
-const O_CREAT: u64 = 0o100;
-const O_EXCL: u64 = 0o200;
-const O_TRUNC: u64 = 0o1000;
-const O_TMPFILE_BIT: u64 = 0o20000000; // __O_TMPFILE
-const SETID_BITS: u64 = 0o7000; // S_ISUID | S_ISGID | S_ISVTX
-const AT_EMPTY_PATH: u64 = 0x1000;
-const SOCK_FLAGS_MASK: u64 = !(0o2000000 | 0o4000) & 0xffff_ffff; // ~(SOCK_CLOEXEC|SOCK_NONBLOCK)
-const PROT_RW_ONLY: u64 = !0b11; // ~(PROT_READ|PROT_WRITE), all 64 bits (prot is an unsigned long)
-const MAP_LOCKED: u64 = 0x2000;
-const MAP_NONBLOCK: u64 = 0x10000;
-const MAP_HUGETLB: u64 = 0x40000;
-const CLONE_THREAD_SET: u64 = 0x0001_0f00; // VM|FS|FILES|SIGHAND|THREAD
+const O_ACCMODE: u64 = libc::O_ACCMODE as u64;
+const O_WRONLY: u64 = libc::O_WRONLY as u64;
+const O_RDWR: u64 = libc::O_RDWR as u64;
+const O_CREAT: u64 = libc::O_CREAT as u64;
+const O_EXCL: u64 = libc::O_EXCL as u64;
+const O_TRUNC: u64 = libc::O_TRUNC as u64;
+/// The kernel's `__O_TMPFILE` bit alone (`O_TMPFILE` also sets `O_DIRECTORY`).
+const O_TMPFILE_BIT: u64 = uapi::__O_TMPFILE;
+const SETID_BITS: u64 = (libc::S_ISUID | libc::S_ISGID | libc::S_ISVTX) as u64;
+const AT_EMPTY_PATH: u64 = libc::AT_EMPTY_PATH as u64;
+/// The socket type without its flags, on the 32 bits the kernel reads.
+const SOCK_FLAGS_MASK: u64 = !((libc::SOCK_CLOEXEC | libc::SOCK_NONBLOCK) as u64) & 0xffff_ffff;
+/// Every prot bit but read and write, on all 64 bits (prot is an unsigned long).
+const PROT_RW_ONLY: u64 = !((libc::PROT_READ | libc::PROT_WRITE) as u64);
+const MAP_LOCKED: u64 = libc::MAP_LOCKED as u64;
+const MAP_NONBLOCK: u64 = libc::MAP_NONBLOCK as u64;
+const MAP_HUGETLB: u64 = libc::MAP_HUGETLB as u64;
+const CLONE_THREAD_SET: u64 = (libc::CLONE_VM
+    | libc::CLONE_FS
+    | libc::CLONE_FILES
+    | libc::CLONE_SIGHAND
+    | libc::CLONE_THREAD) as u64;
 /// Clone flags no promise allows: every namespace flag (the reference blocks only
 /// CLONE_NEWNS), plus CLONE_PTRACE and CLONE_UNTRACED.
-pub const CLONE_FORBIDDEN: u64 = 0x0002_0000 // CLONE_NEWNS
-    | 0x0200_0000 // CLONE_NEWCGROUP
-    | 0x0400_0000 // CLONE_NEWUTS
-    | 0x0800_0000 // CLONE_NEWIPC
-    | 0x1000_0000 // CLONE_NEWUSER
-    | 0x2000_0000 // CLONE_NEWPID
-    | 0x4000_0000 // CLONE_NEWNET
-    | 0x0000_2000 // CLONE_PTRACE
-    | 0x0080_0000; // CLONE_UNTRACED
+pub const CLONE_FORBIDDEN: u64 = (libc::CLONE_NEWNS
+    | libc::CLONE_NEWCGROUP
+    | libc::CLONE_NEWUTS
+    | libc::CLONE_NEWIPC
+    | libc::CLONE_NEWUSER
+    | libc::CLONE_NEWPID
+    | libc::CLONE_NEWNET
+    | libc::CLONE_PTRACE
+    | libc::CLONE_UNTRACED) as u64;
 
 /// Stands for the sandboxed program's pid in `kill`/`tgkill` rules. The compiler emits it as
 /// a constant and the launcher patches in the real pid after `fork`, before installing.
@@ -448,51 +456,51 @@ const MMAP_EXEC: &[&[Condition]] = &[&[masked64(3, MAP_LOCKED | MAP_NONBLOCK | M
 const MPROTECT_NOEXEC: &[&[Condition]] = &[&[masked64(2, PROT_RW_ONLY, 0)]];
 
 const FCNTL_STDIO: &[&[Condition]] = &[&[
-    eq(1, 0),    // F_DUPFD
-    eq(1, 1),    // F_GETFD
-    eq(1, 2),    // F_SETFD
-    eq(1, 3),    // F_GETFL
-    eq(1, 4),    // F_SETFL
-    eq(1, 1030), // F_DUPFD_CLOEXEC
+    eq(1, libc::F_DUPFD as u64),
+    eq(1, libc::F_GETFD as u64),
+    eq(1, libc::F_SETFD as u64),
+    eq(1, libc::F_GETFL as u64),
+    eq(1, libc::F_SETFL as u64),
+    eq(1, libc::F_DUPFD_CLOEXEC as u64),
 ]];
 const FCNTL_LOCK: &[&[Condition]] = &[&[
-    eq(1, 5),  // F_GETLK
-    eq(1, 6),  // F_SETLK
-    eq(1, 7),  // F_SETLKW
-    eq(1, 36), // F_OFD_GETLK
-    eq(1, 37), // F_OFD_SETLK
-    eq(1, 38), // F_OFD_SETLKW
+    eq(1, libc::F_GETLK as u64),
+    eq(1, libc::F_SETLK as u64),
+    eq(1, libc::F_SETLKW as u64),
+    eq(1, libc::F_OFD_GETLK as u64),
+    eq(1, libc::F_OFD_SETLK as u64),
+    eq(1, libc::F_OFD_SETLKW as u64),
 ]];
 const IOCTL_STDIO: &[&[Condition]] = &[&[
-    eq(1, 0x541b), // FIONREAD
-    eq(1, 0x5421), // FIONBIO
-    eq(1, 0x5451), // FIOCLEX
-    eq(1, 0x5450), // FIONCLEX
+    eq(1, libc::FIONREAD),
+    eq(1, libc::FIONBIO),
+    eq(1, libc::FIOCLEX),
+    eq(1, libc::FIONCLEX),
 ]];
 const IOCTL_TTY: &[&[Condition]] = &[&[
-    eq(1, 0x5401), // TCGETS
-    eq(1, 0x5402), // TCSETS
-    eq(1, 0x5403), // TCSETSW
-    eq(1, 0x5404), // TCSETSF
-    eq(1, 0x5413), // TIOCGWINSZ
-    eq(1, 0x5414), // TIOCSWINSZ
-    eq(1, 0x5410), // TIOCSPGRP
-    eq(1, 0x540f), // TIOCGPGRP
-    eq(1, 0x540b), // TCFLSH
-    eq(1, 0x540a), // TCXONC
-    eq(1, 0x5409), // TCSBRK
-    eq(1, 0x5427), // TIOCSBRK
+    eq(1, libc::TCGETS),
+    eq(1, libc::TCSETS),
+    eq(1, libc::TCSETSW),
+    eq(1, libc::TCSETSF),
+    eq(1, libc::TIOCGWINSZ),
+    eq(1, libc::TIOCSWINSZ),
+    eq(1, libc::TIOCSPGRP),
+    eq(1, libc::TIOCGPGRP),
+    eq(1, libc::TCFLSH),
+    eq(1, libc::TCXONC),
+    eq(1, libc::TCSBRK),
+    eq(1, libc::TIOCSBRK),
 ]];
-const IOCTL_INET: &[&[Condition]] = &[&[eq(1, 0x8905)]]; // SIOCATMARK
+const IOCTL_INET: &[&[Condition]] = &[&[eq(1, uapi::SIOCATMARK)]];
 const SENDTO_ADDRLESS: &[&[Condition]] = &[&[eq64(4, 0)]];
 const PRCTL_STDIO: &[&[Condition]] = &[&[
-    eq(0, 15), // PR_SET_NAME
-    eq(0, 16), // PR_GET_NAME
-    eq(0, 21), // PR_GET_SECCOMP
-    eq(0, 22), // PR_SET_SECCOMP
-    eq(0, 23), // PR_CAPBSET_READ
-    eq(0, 24), // PR_CAPBSET_DROP
-    eq(0, 38), // PR_SET_NO_NEW_PRIVS
+    eq(0, libc::PR_SET_NAME as u64),
+    eq(0, libc::PR_GET_NAME as u64),
+    eq(0, libc::PR_GET_SECCOMP as u64),
+    eq(0, libc::PR_SET_SECCOMP as u64),
+    eq(0, libc::PR_CAPBSET_READ as u64),
+    eq(0, libc::PR_CAPBSET_DROP as u64),
+    eq(0, libc::PR_SET_NO_NEW_PRIVS as u64),
 ]];
 const PRLIMIT_READONLY: &[&[Condition]] = &[&[eq64(2, 0)]];
 const CLONE_THREAD: &[&[Condition]] = &[
@@ -504,10 +512,10 @@ const KILL_SELF: &[&[Condition]] = &[&[eq(0, PID_PLACEHOLDER)]];
 // Calls that change a process given its pid act on the program itself only: pid 0 (the
 // caller) or the sandboxed program's pid. Landlock does not scope them.
 const PID0_SELF: &[&[Condition]] = &[&[eq(0, 0), eq(0, PID_PLACEHOLDER)]];
-const PRIO_PROCESS: u64 = 0;
-const PRIO_PGRP: u64 = 1;
-const IOPRIO_WHO_PROCESS: u64 = 1;
-const IOPRIO_WHO_PGRP: u64 = 2;
+const PRIO_PROCESS: u64 = libc::PRIO_PROCESS as u64;
+const PRIO_PGRP: u64 = libc::PRIO_PGRP as u64;
+const IOPRIO_WHO_PROCESS: u64 = uapi::IOPRIO_WHO_PROCESS;
+const IOPRIO_WHO_PGRP: u64 = uapi::IOPRIO_WHO_PGRP;
 // setpriority/ioprio_set (which, who, …): the process itself, or its own process group
 // (who 0; the sandbox runs in a session of its own); never a user's processes.
 const PRIO_SELF: &[&[Condition]] = &[&[eq(0, PRIO_PROCESS)], &[eq(1, 0), eq(1, PID_PLACEHOLDER)]];
@@ -520,77 +528,102 @@ const IOPRIO_OWN_GROUP: &[&[Condition]] = &[&[eq(0, IOPRIO_WHO_PGRP)], &[eq(1, 0
 const NEWFSTATAT_EMPTY_PATH: &[&[Condition]] = &[&[masked(3, AT_EMPTY_PATH, AT_EMPTY_PATH)]];
 const STATX_EMPTY_PATH: &[&[Condition]] = &[&[masked(2, AT_EMPTY_PATH, AT_EMPTY_PATH)]];
 
-const INET_DOMAINS: &[Condition] = &[eq(0, 2), eq(0, 10)]; // AF_INET, AF_INET6
+const INET_DOMAINS: &[Condition] = &[eq(0, libc::AF_INET as u64), eq(0, libc::AF_INET6 as u64)];
+const SOCK_STREAM: u64 = libc::SOCK_STREAM as u64;
+const SOCK_DGRAM: u64 = libc::SOCK_DGRAM as u64;
+const SOCK_RAW: u64 = libc::SOCK_RAW as u64;
+// Protocol 0 is the type's default protocol.
 const SOCKET_INET: &[&[Condition]] = &[
     INET_DOMAINS,
     &[
-        masked(1, SOCK_FLAGS_MASK, 1), // SOCK_STREAM
-        masked(1, SOCK_FLAGS_MASK, 2), // SOCK_DGRAM
+        masked(1, SOCK_FLAGS_MASK, SOCK_STREAM),
+        masked(1, SOCK_FLAGS_MASK, SOCK_DGRAM),
     ],
-    &[eq(2, 0), eq(2, 1), eq(2, 6), eq(2, 17)], // 0, ICMP, TCP, UDP
+    &[
+        eq(2, 0),
+        eq(2, libc::IPPROTO_ICMP as u64),
+        eq(2, libc::IPPROTO_TCP as u64),
+        eq(2, libc::IPPROTO_UDP as u64),
+    ],
 ];
 const SOCKET_ANET: &[&[Condition]] = &[
     INET_DOMAINS,
-    &[masked(1, SOCK_FLAGS_MASK, 1)],
-    &[eq(2, 0), eq(2, 1), eq(2, 6)],
+    &[masked(1, SOCK_FLAGS_MASK, SOCK_STREAM)],
+    &[
+        eq(2, 0),
+        eq(2, libc::IPPROTO_ICMP as u64),
+        eq(2, libc::IPPROTO_TCP as u64),
+    ],
 ];
 const SOCKET_UNIX: &[&[Condition]] = &[
-    &[eq(0, 1)],
-    &[masked(1, SOCK_FLAGS_MASK, 1), masked(1, SOCK_FLAGS_MASK, 2)],
+    &[eq(0, libc::AF_UNIX as u64)],
+    &[
+        masked(1, SOCK_FLAGS_MASK, SOCK_STREAM),
+        masked(1, SOCK_FLAGS_MASK, SOCK_DGRAM),
+    ],
     &[eq(2, 0)],
 ];
 const SOCKET_NETLINK: &[&[Condition]] = &[
-    &[eq(0, 16)],                                                    // AF_NETLINK
-    &[masked(1, SOCK_FLAGS_MASK, 2), masked(1, SOCK_FLAGS_MASK, 3)], // DGRAM, RAW
-    &[eq(2, 0)],                                                     // NETLINK_ROUTE
+    &[eq(0, libc::AF_NETLINK as u64)],
+    &[
+        masked(1, SOCK_FLAGS_MASK, SOCK_DGRAM),
+        masked(1, SOCK_FLAGS_MASK, SOCK_RAW),
+    ],
+    &[eq(2, libc::NETLINK_ROUTE as u64)],
 ];
 // setsockopt: the pairs the reference means (it checks level and name independently, which
 // also admits e.g. SO_ATTACH_FILTER at SOL_SOCKET); see DIFFERENCES.
 const SETSOCKOPT_SOCKET: &[&[Condition]] = &[
-    &[eq(1, 1)], // SOL_SOCKET
+    &[eq(1, libc::SOL_SOCKET as u64)],
     &[
-        eq(2, 2),  // SO_REUSEADDR
-        eq(2, 3),  // SO_TYPE
-        eq(2, 4),  // SO_ERROR
-        eq(2, 5),  // SO_DONTROUTE
-        eq(2, 6),  // SO_BROADCAST
-        eq(2, 9),  // SO_KEEPALIVE
-        eq(2, 15), // SO_REUSEPORT
-        eq(2, 20), // SO_RCVTIMEO
-        eq(2, 21), // SO_SNDTIMEO
+        eq(2, libc::SO_REUSEADDR as u64),
+        eq(2, libc::SO_TYPE as u64),
+        eq(2, libc::SO_ERROR as u64),
+        eq(2, libc::SO_DONTROUTE as u64),
+        eq(2, libc::SO_BROADCAST as u64),
+        eq(2, libc::SO_KEEPALIVE as u64),
+        eq(2, libc::SO_REUSEPORT as u64),
+        eq(2, libc::SO_RCVTIMEO as u64),
+        eq(2, libc::SO_SNDTIMEO as u64),
     ],
 ];
 const SETSOCKOPT_TCP: &[&[Condition]] = &[
-    &[eq(1, 6)], // IPPROTO_TCP
+    &[eq(1, libc::IPPROTO_TCP as u64)],
     &[
-        eq(2, 1),  // TCP_NODELAY
-        eq(2, 3),  // TCP_CORK
-        eq(2, 4),  // TCP_KEEPIDLE
-        eq(2, 5),  // TCP_KEEPINTVL
-        eq(2, 6),  // TCP_KEEPCNT
-        eq(2, 12), // TCP_QUICKACK
-        eq(2, 23), // TCP_FASTOPEN
-        eq(2, 30), // TCP_FASTOPEN_CONNECT
+        eq(2, libc::TCP_NODELAY as u64),
+        eq(2, libc::TCP_CORK as u64),
+        eq(2, libc::TCP_KEEPIDLE as u64),
+        eq(2, libc::TCP_KEEPINTVL as u64),
+        eq(2, libc::TCP_KEEPCNT as u64),
+        eq(2, libc::TCP_QUICKACK as u64),
+        eq(2, libc::TCP_FASTOPEN as u64),
+        eq(2, libc::TCP_FASTOPEN_CONNECT as u64),
     ],
 ];
 const SETSOCKOPT_IP: &[&[Condition]] = &[
-    &[eq(1, 0)],             // SOL_IP
-    &[eq(2, 11), eq(2, 12)], // IP_RECVERR, IP_RECVTTL
+    &[eq(1, libc::SOL_IP as u64)],
+    &[
+        eq(2, libc::IP_RECVERR as u64),
+        eq(2, libc::IP_RECVTTL as u64),
+    ],
 ];
 const SETSOCKOPT_IPV6: &[&[Condition]] = &[
-    &[eq(1, 41)], // SOL_IPV6
-    &[eq(2, 26)], // IPV6_V6ONLY
+    &[eq(1, libc::SOL_IPV6 as u64)],
+    &[eq(2, libc::IPV6_V6ONLY as u64)],
 ];
 const GETSOCKOPT_RESTRICT: &[&[Condition]] = &[
-    &[eq(1, 1), eq(1, 6)], // SOL_SOCKET, IPPROTO_TCP
     &[
-        eq(2, 2),  // SO_REUSEADDR
-        eq(2, 3),  // SO_TYPE
-        eq(2, 4),  // SO_ERROR
-        eq(2, 9),  // SO_KEEPALIVE
-        eq(2, 15), // SO_REUSEPORT
-        eq(2, 20), // SO_RCVTIMEO
-        eq(2, 21), // SO_SNDTIMEO
+        eq(1, libc::SOL_SOCKET as u64),
+        eq(1, libc::IPPROTO_TCP as u64),
+    ],
+    &[
+        eq(2, libc::SO_REUSEADDR as u64),
+        eq(2, libc::SO_TYPE as u64),
+        eq(2, libc::SO_ERROR as u64),
+        eq(2, libc::SO_KEEPALIVE as u64),
+        eq(2, libc::SO_REUSEPORT as u64),
+        eq(2, libc::SO_RCVTIMEO as u64),
+        eq(2, libc::SO_SNDTIMEO as u64),
     ],
 ];
 
