@@ -8,6 +8,7 @@ pub mod child;
 pub mod elf;
 pub mod kernel;
 pub mod launch;
+pub mod os;
 pub mod preload;
 pub mod report;
 pub mod status;

@@ -1114,21 +1114,7 @@ impl State {
         if addr == 0 || len == 0 {
             return None;
         }
-        let len = len.min(4096);
-        let mut buf = vec![0u8; len];
-        let local = libc::iovec {
-            iov_base: buf.as_mut_ptr().cast(),
-            iov_len: len,
-        };
-        let remote = libc::iovec {
-            iov_base: addr as *mut libc::c_void,
-            iov_len: len,
-        };
-        // SAFETY: reads into our buffer; the remote side is validated by the kernel.
-        let n = unsafe { libc::process_vm_readv(pid, &local, 1, &remote, 1, 0) };
-        if n <= 0 {
-            return None;
-        }
+        let buf = super::os::read_memory(pid, addr, len.min(4096))?;
         let mut idv = id;
         // SAFETY: ID_VALID reads the id; it tells whether `pid` is still the notifying task.
         let valid = unsafe {
@@ -1141,7 +1127,6 @@ impl State {
         if !valid {
             return None;
         }
-        buf.truncate(n as usize);
         Some(buf)
     }
 }
@@ -1188,25 +1173,7 @@ fn who(pid: i32) -> String {
 
 /// Reads another process's memory (no size cap beyond `len`).
 fn read_remote(pid: i32, addr: u64, len: usize) -> Option<Vec<u8>> {
-    if addr == 0 || len == 0 {
-        return None;
-    }
-    let mut buf = vec![0u8; len];
-    let local = libc::iovec {
-        iov_base: buf.as_mut_ptr().cast(),
-        iov_len: len,
-    };
-    let remote = libc::iovec {
-        iov_base: addr as *mut libc::c_void,
-        iov_len: len,
-    };
-    // SAFETY: reads into our buffer; the remote side is validated by the kernel.
-    let n = unsafe { libc::process_vm_readv(pid, &local, 1, &remote, 1, 0) };
-    if n <= 0 {
-        return None;
-    }
-    buf.truncate(n as usize);
-    Some(buf)
+    super::os::read_memory(pid, addr, len)
 }
 
 /// An object as the loader mapped it in a stopped process, at load bias `base`.

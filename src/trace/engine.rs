@@ -316,28 +316,17 @@ fn read_mem(pid: i32, addr: u64, len: usize) -> Option<Vec<u8>> {
     if addr == 0 || len == 0 {
         return None;
     }
-    let mut buf = vec![0u8; len];
-    let local = libc::iovec {
-        iov_base: buf.as_mut_ptr().cast(),
-        iov_len: len,
-    };
-    let remote = libc::iovec {
-        iov_base: addr as *mut libc::c_void,
-        iov_len: len,
-    };
-    // SAFETY: `local` points to `len` writable bytes we own; the remote side is read by the
-    // kernel with the target's permissions and never dereferenced here.
-    let n = unsafe { libc::process_vm_readv(pid, &local, 1, &remote, 1, 0) };
-    if n <= 0 {
-        // A string near the end of a mapping: retry up to the page boundary.
-        let to_page_end = 4096 - (addr as usize & 4095);
-        if to_page_end < len {
-            return read_mem(pid, addr, to_page_end);
+    match crate::sandbox::os::read_memory(pid, addr, len) {
+        Some(buf) => Some(buf),
+        None => {
+            // A string near the end of a mapping: retry up to the page boundary.
+            let to_page_end = 4096 - (addr as usize & 4095);
+            if to_page_end < len {
+                return read_mem(pid, addr, to_page_end);
+            }
+            None
         }
-        return None;
     }
-    buf.truncate(n as usize);
-    Some(buf)
 }
 
 /// Reads memory for a decoder. A `PATH_MAX` request is a file name: read a short prefix
