@@ -110,6 +110,35 @@ pub enum ShowWhat {
     Trace,
 }
 
+impl ShowWhat {
+    /// Every `show` topic, in the order help and completion list them: its word, and what it
+    /// shows (`None` for `syscalls`, which takes a promise). Read by the parser and the
+    /// completer.
+    pub const ALL: [(&'static str, Option<ShowWhat>); 6] = [
+        ("policy", Some(ShowWhat::Policy)),
+        ("bpf", Some(ShowWhat::Bpf)),
+        ("syscalls", None),
+        ("promises", Some(ShowWhat::Promises)),
+        ("json", Some(ShowWhat::Json)),
+        ("trace", Some(ShowWhat::Trace)),
+    ];
+
+    /// The topic a word names, for the topics that take nothing more.
+    fn simple(word: &str) -> Option<ShowWhat> {
+        Self::ALL
+            .iter()
+            .find(|(n, _)| *n == word)
+            .and_then(|(_, w)| w.clone())
+    }
+}
+
+/// The words after `penalty`, in the order completion lists them (read by the completer; a
+/// test checks that the parser takes each).
+pub const PENALTIES: [&str; 3] = ["eperm", "kill", "errno"];
+
+/// What `remove` removes (read by the parser and the completer).
+pub const REMOVE_TOPICS: [&str; 2] = ["rule", "unveil"];
+
 /// A parsed command, ready for `Session::execute`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -266,6 +295,38 @@ fn usage_hint(spec: &spec::CommandSpec) -> String {
     format!("usage: {}", spec.usage)
 }
 
+/// What a command's parse function gets: its table row, the line, the words after the
+/// command name, and where the line's last word ends.
+pub struct ParseCx<'a> {
+    /// The command's row in [`spec::COMMANDS`].
+    pub spec: &'static spec::CommandSpec,
+    /// The text the spans refer to.
+    pub line: &'a str,
+    /// The words after the command's name.
+    pub args: &'a [Word],
+    /// Where the last word ends (for errors about what is missing).
+    pub end: usize,
+}
+
+impl ParseCx<'_> {
+    /// An error for a command that takes no arguments but got some.
+    fn none_expected(&self, args: &[Word]) -> Result<(), ParseError> {
+        match args.first() {
+            Some(w) => Err(with_hint(
+                err(
+                    format!("`{}` takes no arguments", self.spec.name),
+                    w.span.start..self.end,
+                ),
+                usage_hint(self.spec),
+            )),
+            None => Ok(()),
+        }
+    }
+}
+
+/// A command's parse function (the `parse` of its [`spec::CommandSpec`]).
+pub type Parser = fn(&ParseCx<'_>) -> Result<Command, ParseError>;
+
 /// Parses a command from words (the first is the command name). `line` is the text the
 /// spans refer to (for rules, which are parsed from the text after the command name).
 ///
@@ -290,486 +351,588 @@ pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
     };
     let args = &words[1..];
     let end = words.last().map_or(0, |w| w.span.end);
-    let none_expected = |args: &[Word]| -> Result<(), ParseError> {
-        match args.first() {
-            Some(w) => Err(with_hint(
-                err(
-                    format!("`{}` takes no arguments", spec.name),
-                    w.span.start..end,
-                ),
-                usage_hint(spec),
-            )),
-            None => Ok(()),
-        }
-    };
+    (spec.parse)(&ParseCx {
+        spec,
+        line,
+        args,
+        end,
+    })
+}
+
+/// Parses `promise`, `unpromise`.
+fn parse_promise(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
+    let spec = cx.spec;
+    let args = cx.args;
+    let end = cx.end;
     let missing = |what: &str| needs(spec, end, what);
-    Ok(match spec.name {
-        "promise" | "unpromise" => {
-            let exec = args.first().is_some_and(|w| w.text == "--exec");
-            let args = if exec { &args[1..] } else { args };
-            if args.is_empty() && !(exec && spec.name == "unpromise") {
-                return Err(missing("at least one promise"));
+    let exec = args.first().is_some_and(|w| w.text == "--exec");
+    let args = if exec { &args[1..] } else { args };
+    if args.is_empty() && !(exec && spec.name == "unpromise") {
+        return Err(missing("at least one promise"));
+    }
+    let mut set = PromiseSet::EMPTY;
+    for w in args {
+        let ps = PromiseSet::parse(&w.text).map_err(|e| {
+            let pe = err(format!("unknown promise `{}`", e.name), w.span.clone());
+            match e.suggestion {
+                Some(s) => with_hint(pe, format!("did you mean `{s}`?")),
+                None => with_hint(pe, "`show promises` lists them"),
             }
-            let mut set = PromiseSet::EMPTY;
-            for w in args {
-                let ps = PromiseSet::parse(&w.text).map_err(|e| {
-                    let pe = err(format!("unknown promise `{}`", e.name), w.span.clone());
-                    match e.suggestion {
-                        Some(s) => with_hint(pe, format!("did you mean `{s}`?")),
-                        None => with_hint(pe, "`show promises` lists them"),
-                    }
-                })?;
-                set = set.union(ps);
+        })?;
+        set = set.union(ps);
+    }
+    Ok(match (spec.name, exec) {
+        ("promise", false) => Command::Promise(set),
+        ("promise", true) => Command::ExecPromise(set),
+        (_, false) => Command::Unpromise(set),
+        (_, true) => Command::ExecUnpromise(set),
+    })
+}
+
+/// Parses `unveil`.
+fn parse_unveil(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
+    let spec = cx.spec;
+    let args = cx.args;
+    let end = cx.end;
+    let missing = |what: &str| needs(spec, end, what);
+    Ok(match args {
+        [] => return Err(missing("a path")),
+        [one] => Command::Unveil(
+            Unveil::parse_flag(&one.text).map_err(|e| err(e.to_string(), one.span.clone()))?,
+        ),
+        [path, perms] => {
+            let p =
+                Perms::parse(&perms.text).map_err(|e| err(e.to_string(), perms.span.clone()))?;
+            if path.text.is_empty() {
+                return Err(err("empty path", path.span.clone()));
             }
-            match (spec.name, exec) {
-                ("promise", false) => Command::Promise(set),
-                ("promise", true) => Command::ExecPromise(set),
-                (_, false) => Command::Unpromise(set),
-                (_, true) => Command::ExecUnpromise(set),
-            }
+            Command::Unveil(Unveil {
+                path: PathBuf::from(&path.text),
+                perms: p,
+            })
         }
-        "unveil" => match args {
-            [] => return Err(missing("a path")),
-            [one] => Command::Unveil(
-                Unveil::parse_flag(&one.text).map_err(|e| err(e.to_string(), one.span.clone()))?,
-            ),
-            [path, perms] => {
-                let p = Perms::parse(&perms.text)
-                    .map_err(|e| err(e.to_string(), perms.span.clone()))?;
-                if path.text.is_empty() {
-                    return Err(err("empty path", path.span.clone()));
-                }
-                Command::Unveil(Unveil {
-                    path: PathBuf::from(&path.text),
-                    perms: p,
-                })
-            }
-            [_, _, extra, ..] => {
-                return Err(with_hint(
-                    err(too_many(extra), extra.span.start..end),
-                    usage_hint(spec),
-                ));
-            }
-        },
-        "allow" if args.len() == 1 && args[0].text == "traced" => Command::AllowTraced,
-        "allow" | "deny" => {
-            let Some(start) = args.first().map(|w| w.span.start) else {
-                return Err(missing("a syscall"));
-            };
-            let verb = if spec.name == "allow" {
-                Verb::Allow
-            } else {
-                Verb::Deny
-            };
-            // Rules are parsed from the text itself (operators need not be separate words).
-            let text = &line[start..end];
-            let (rules, penalty) =
-                rule::parse_rules_with_default(verb, text).map_err(|mut e| {
-                    e.span = e.span.start + start..e.span.end + start;
-                    e
-                })?;
-            Command::Rules { rules, penalty }
+        [_, _, extra, ..] => {
+            return Err(with_hint(
+                err(too_many(extra), extra.span.start..end),
+                usage_hint(spec),
+            ));
         }
-        "remove" => match args {
-            [what, n] if what.text == "rule" => {
-                let k: usize = n.text.parse().ok().filter(|k| *k > 0).ok_or_else(|| {
+    })
+}
+
+/// Parses `allow`, `deny`.
+fn parse_allow(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
+    let spec = cx.spec;
+    let line = cx.line;
+    let args = cx.args;
+    let end = cx.end;
+    let missing = |what: &str| needs(spec, end, what);
+    if spec.name == "allow" && args.len() == 1 && args[0].text == "traced" {
+        return Ok(Command::AllowTraced);
+    }
+    let Some(start) = args.first().map(|w| w.span.start) else {
+        return Err(missing("a syscall"));
+    };
+    let verb = if spec.name == "allow" {
+        Verb::Allow
+    } else {
+        Verb::Deny
+    };
+    // Rules are parsed from the text itself (operators need not be separate words).
+    let text = &line[start..end];
+    let (rules, penalty) = rule::parse_rules_with_default(verb, text).map_err(|mut e| {
+        e.span = e.span.start + start..e.span.end + start;
+        e
+    })?;
+    Ok(Command::Rules { rules, penalty })
+}
+
+/// Parses `remove`.
+fn parse_remove(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
+    let spec = cx.spec;
+    let args = cx.args;
+    let end = cx.end;
+    let missing = |what: &str| needs(spec, end, what);
+    Ok(match args {
+        [what, n] if what.text == "rule" => {
+            let k: usize = n.text.parse().ok().filter(|k| *k > 0).ok_or_else(|| {
+                with_hint(
+                    err(format!("`{}` is not a rule number", n.text), n.span.clone()),
+                    "rules are numbered from 1 in `show`",
+                )
+            })?;
+            Command::RemoveRule(k)
+        }
+        [what, path] if what.text == "unveil" => Command::RemoveUnveil(PathBuf::from(&path.text)),
+        [what, ..] if !REMOVE_TOPICS.contains(&what.text.as_str()) => {
+            return Err(with_hint(
+                err(format!("cannot remove `{}`", what.text), what.span.clone()),
+                usage_hint(spec),
+            ));
+        }
+        [_, _, extra, ..] => {
+            return Err(with_hint(
+                err(too_many(extra), extra.span.start..end),
+                usage_hint(spec),
+            ));
+        }
+        _ => return Err(missing("`rule N` or `unveil PATH`")),
+    })
+}
+
+/// Parses `penalty`.
+fn parse_penalty(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
+    let spec = cx.spec;
+    let args = cx.args;
+    let end = cx.end;
+    let missing = |what: &str| needs(spec, end, what);
+    Ok(match args {
+        [p] if p.text == "eperm" => Command::Penalty(Penalty::Eperm),
+        [p] if p.text == "kill" => Command::Penalty(Penalty::Kill),
+        [p, e] if p.text == "errno" => {
+            let n = crate::abi::consts::errno_by_name(&e.text)
+                .or_else(|| e.text.parse().ok())
+                .filter(|n| (1..=i32::from(crate::policy::rule::MAX_ERRNO)).contains(n))
+                .ok_or_else(|| {
                     with_hint(
-                        err(format!("`{}` is not a rule number", n.text), n.span.clone()),
-                        "rules are numbered from 1 in `show`",
+                        err(
+                            format!(
+                                "`{}` is not an errno (1 to 4095 or a name like EACCES)",
+                                e.text
+                            ),
+                            e.span.clone(),
+                        ),
+                        usage_hint(spec),
                     )
                 })?;
-                Command::RemoveRule(k)
-            }
-            [what, path] if what.text == "unveil" => {
-                Command::RemoveUnveil(PathBuf::from(&path.text))
-            }
-            [what, ..] if what.text != "rule" && what.text != "unveil" => {
-                return Err(with_hint(
-                    err(format!("cannot remove `{}`", what.text), what.span.clone()),
-                    usage_hint(spec),
-                ));
-            }
-            [_, _, extra, ..] => {
-                return Err(with_hint(
-                    err(too_many(extra), extra.span.start..end),
-                    usage_hint(spec),
-                ));
-            }
-            _ => return Err(missing("`rule N` or `unveil PATH`")),
-        },
-        "penalty" => match args {
-            [p] if p.text == "eperm" => Command::Penalty(Penalty::Eperm),
-            [p] if p.text == "kill" => Command::Penalty(Penalty::Kill),
-            [p, e] if p.text == "errno" => {
-                let n = crate::abi::consts::errno_by_name(&e.text)
-                    .or_else(|| e.text.parse().ok())
-                    .filter(|n| (1..=i32::from(crate::policy::rule::MAX_ERRNO)).contains(n))
-                    .ok_or_else(|| {
-                        with_hint(
-                            err(
-                                format!(
-                                    "`{}` is not an errno (1 to 4095 or a name like EACCES)",
-                                    e.text
-                                ),
-                                e.span.clone(),
-                            ),
-                            usage_hint(spec),
-                        )
-                    })?;
-                Command::Penalty(if n == libc::EPERM {
-                    Penalty::Eperm
-                } else {
-                    Penalty::Errno(n as u16)
-                })
-            }
-            [p, ..] => {
-                return Err(with_hint(
-                    err(format!("unknown penalty `{}`", p.text), p.span.clone()),
-                    usage_hint(spec),
-                ));
-            }
-            [] => return Err(missing("a penalty")),
-        },
-        "limit" => match args {
-            [] => Command::Limit(None),
-            [name, rest @ ..] => {
-                let Some((limit, _, _)) = LimitName::ALL
+            Command::Penalty(if n == libc::EPERM {
+                Penalty::Eperm
+            } else {
+                Penalty::Errno(n as u16)
+            })
+        }
+        [p, ..] => {
+            return Err(with_hint(
+                err(format!("unknown penalty `{}`", p.text), p.span.clone()),
+                usage_hint(spec),
+            ));
+        }
+        [] => return Err(missing("a penalty")),
+    })
+}
+
+/// Parses `limit`.
+fn parse_limit(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
+    let spec = cx.spec;
+    let args = cx.args;
+    let end = cx.end;
+    let missing = |what: &str| needs(spec, end, what);
+    Ok(match args {
+        [] => Command::Limit(None),
+        [name, rest @ ..] => {
+            let Some((limit, _, _)) = LimitName::ALL
+                .iter()
+                .find(|(_, n, a)| *n == name.text || a.contains(&name.text.as_str()))
+            else {
+                let e = err(format!("unknown limit `{}`", name.text), name.span.clone());
+                let names = LimitName::ALL
                     .iter()
-                    .find(|(_, n, a)| *n == name.text || a.contains(&name.text.as_str()))
-                else {
-                    let e = err(format!("unknown limit `{}`", name.text), name.span.clone());
-                    let names = LimitName::ALL
-                        .iter()
-                        .flat_map(|(_, n, a)| std::iter::once(*n).chain(a.iter().copied()))
-                        .filter(|n| !n.starts_with('-'));
-                    return Err(match crate::suggest::closest(&name.text, names) {
-                        Some(s) => with_hint(e, format!("did you mean `{s}`?")),
-                        None => with_hint(e, usage_hint(spec)),
-                    });
-                };
-                match rest {
-                    [] => {
-                        return Err(missing(&format!(
-                            "a value for `{}` (or `default`)",
-                            limit.name()
-                        )));
-                    }
-                    [v] if v.text == "default" => Command::Limit(Some((*limit, None))),
-                    [v] => {
-                        let parsed = match limit {
-                            LimitName::Cpu => LimitValue::parse_seconds(&v.text),
-                            LimitName::Memory | LimitName::FileSize => {
-                                LimitValue::parse_size(&v.text)
-                            }
-                            LimitName::OpenFiles | LimitName::Processes => {
-                                LimitValue::parse_count(&v.text)
-                            }
-                        };
-                        let value = parsed.map_err(|e| err(e.to_string(), v.span.clone()))?;
-                        return Ok(Command::Limit(Some((*limit, Some(value)))));
-                    }
-                    [_, extra, ..] => {
-                        return Err(with_hint(
-                            err(too_many(extra), extra.span.start..end),
-                            usage_hint(spec),
-                        ));
-                    }
-                }
-            }
-        },
-        "option" => match args {
-            [] => Command::Option(None),
-            [name, rest @ ..] => {
-                let Some((opt, _)) = OptionName::ALL.iter().find(|(_, n)| *n == name.text) else {
-                    let e = err(format!("unknown option `{}`", name.text), name.span.clone());
-                    return Err(
-                        match crate::suggest::closest(
-                            &name.text,
-                            OptionName::ALL.iter().map(|(_, n)| *n),
-                        ) {
-                            Some(s) => with_hint(e, format!("did you mean `{s}`?")),
-                            None => with_hint(e, usage_hint(spec)),
-                        },
-                    );
-                };
-                let on = match rest {
-                    [] => true,
-                    [v] if matches!(v.text.as_str(), "on" | "yes" | "true") => true,
-                    [v] if matches!(v.text.as_str(), "off" | "no" | "false") => false,
-                    [v, ..] => {
-                        return Err(with_hint(
-                            err(
-                                format!("expected `on` or `off`, found `{}`", v.text),
-                                v.span.clone(),
-                            ),
-                            usage_hint(spec),
-                        ));
-                    }
-                };
-                Command::Option(Some((*opt, on)))
-            }
-        },
-        "show" => match args {
-            [] => Command::Show(ShowWhat::Policy),
-            [w] if w.text == "policy" => Command::Show(ShowWhat::Policy),
-            [w] if w.text == "bpf" => Command::Show(ShowWhat::Bpf),
-            [w] if w.text == "promises" => Command::Show(ShowWhat::Promises),
-            [w] if w.text == "json" => Command::Show(ShowWhat::Json),
-            [w] if w.text == "trace" => Command::Show(ShowWhat::Trace),
-            [w, p] if w.text == "syscalls" => {
-                let promise =
-                    p.text
-                        .parse()
-                        .map_err(|e: crate::policy::promise::UnknownPromise| {
-                            let pe = err(format!("unknown promise `{}`", e.name), p.span.clone());
-                            match e.suggestion {
-                                Some(s) => with_hint(pe, format!("did you mean `{s}`?")),
-                                None => pe,
-                            }
-                        })?;
-                Command::Show(ShowWhat::Syscalls(promise))
-            }
-            [w] if w.text == "syscalls" => {
-                return Err(missing("a promise (`show syscalls stdio`)"));
-            }
-            [w, ..] => {
-                let e = err(format!("cannot show `{}`", w.text), w.span.clone());
-                let topics = ["policy", "bpf", "syscalls", "promises", "json", "trace"];
-                return Err(match crate::suggest::closest(&w.text, topics) {
+                    .flat_map(|(_, n, a)| std::iter::once(*n).chain(a.iter().copied()))
+                    .filter(|n| !n.starts_with('-'));
+                return Err(match crate::suggest::closest(&name.text, names) {
                     Some(s) => with_hint(e, format!("did you mean `{s}`?")),
                     None => with_hint(e, usage_hint(spec)),
                 });
-            }
-        },
-        "save" => {
-            let (flags, path) = flags_and_operand(
-                args,
-                spec,
-                end,
-                &["--force", "-f", "--trace"],
-                &[(
-                    "--format",
-                    "a format after --format (seccomp-pledge or seccompiler)",
-                )],
-            )?;
-            let mut format = None;
-            let mut force = false;
-            let mut trace = false;
-            for (flag, value) in flags {
-                match value {
-                    Some(v) if flag == "--format" => format = Some((parse_format(&v)?, v)),
-                    _ if flag == "--trace" => trace = true,
-                    _ => force = true,
+            };
+            match rest {
+                [] => {
+                    return Err(missing(&format!(
+                        "a value for `{}` (or `default`)",
+                        limit.name()
+                    )));
                 }
-            }
-            if trace {
-                if let Some((_, v)) = format {
+                [v] if v.text == "default" => Command::Limit(Some((*limit, None))),
+                [v] => {
+                    let parsed = match limit {
+                        LimitName::Cpu => LimitValue::parse_seconds(&v.text),
+                        LimitName::Memory | LimitName::FileSize => LimitValue::parse_size(&v.text),
+                        LimitName::OpenFiles | LimitName::Processes => {
+                            LimitValue::parse_count(&v.text)
+                        }
+                    };
+                    let value = parsed.map_err(|e| err(e.to_string(), v.span.clone()))?;
+                    return Ok(Command::Limit(Some((*limit, Some(value)))));
+                }
+                [_, extra, ..] => {
                     return Err(with_hint(
-                        err("`--format` is for policies, not for `--trace`", v.span),
-                        "a trace profile has one format: `save --trace [--force] [FILE]`",
+                        err(too_many(extra), extra.span.start..end),
+                        usage_hint(spec),
                     ));
                 }
-                return Ok(Command::SaveTrace {
-                    path: path.map(|p| PathBuf::from(&p.text)),
-                    force,
-                });
-            }
-            let format = format.map_or(Format::Ours, |(f, _)| f);
-            Command::Save {
-                path: path.map(|p| PathBuf::from(&p.text)),
-                format,
-                force,
             }
         }
-        "load" => {
-            let (flags, path) = flags_and_operand(
-                args,
-                spec,
-                end,
-                &["--trace"],
-                &[("--filter", "a filter name after --filter")],
-            )?;
-            let Some(path) = path else {
-                return Err(missing("a file"));
+    })
+}
+
+/// Parses `option`.
+fn parse_option(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
+    let spec = cx.spec;
+    let args = cx.args;
+    Ok(match args {
+        [] => Command::Option(None),
+        [name, rest @ ..] => {
+            let Some((opt, _)) = OptionName::ALL.iter().find(|(_, n)| *n == name.text) else {
+                let e = err(format!("unknown option `{}`", name.text), name.span.clone());
+                return Err(
+                    match crate::suggest::closest(
+                        &name.text,
+                        OptionName::ALL.iter().map(|(_, n)| *n),
+                    ) {
+                        Some(s) => with_hint(e, format!("did you mean `{s}`?")),
+                        None => with_hint(e, usage_hint(spec)),
+                    },
+                );
             };
-            let trace = flags.iter().any(|(f, _)| *f == "--trace");
-            if trace {
-                if let Some((_, Some(v))) = flags.iter().find(|(f, _)| *f == "--filter") {
+            let on = match rest {
+                [] => true,
+                [v] if matches!(v.text.as_str(), "on" | "yes" | "true") => true,
+                [v] if matches!(v.text.as_str(), "off" | "no" | "false") => false,
+                [v, ..] => {
                     return Err(with_hint(
                         err(
-                            "`--filter` picks a seccompiler filter, not part of a trace",
+                            format!("expected `on` or `off`, found `{}`", v.text),
                             v.span.clone(),
                         ),
-                        "`load --trace FILE` merges a whole trace profile",
+                        usage_hint(spec),
                     ));
                 }
-                return Ok(Command::LoadTrace(PathBuf::from(&path.text)));
-            }
-            Command::Load {
-                path: PathBuf::from(&path.text),
-                filter: flags.into_iter().find_map(|(_, v)| v).map(|v| v.text),
-            }
-        }
-        "run" => {
-            use crate::sandbox::launch::LandlockReports;
-            let mut stdin = false;
-            let mut landlock_reports = LandlockReports::default();
-            let mut args = args;
-            loop {
-                match args {
-                    [w, rest @ ..] if w.text == "--stdin" => {
-                        stdin = true;
-                        args = rest;
-                    }
-                    [w, rest @ ..] if w.text.starts_with("--landlock-reports") => {
-                        let (value, rest, span) = match w.text.strip_prefix("--landlock-reports") {
-                            Some(v) if v.starts_with('=') => {
-                                (v[1..].to_string(), rest, w.span.clone())
-                            }
-                            Some("") => match rest {
-                                [v, rest @ ..] => (v.text.clone(), rest, v.span.clone()),
-                                [] => {
-                                    return Err(missing(
-                                        "a mode after --landlock-reports (auto, audit, check or off)",
-                                    ));
-                                }
-                            },
-                            _ => break,
-                        };
-                        landlock_reports = LandlockReports::from_name(&value).ok_or_else(|| {
-                            let names: Vec<&str> =
-                                LandlockReports::ALL.iter().map(|(n, _)| *n).collect();
-                            with_hint(
-                                err(format!("unknown --landlock-reports mode `{value}`"), span),
-                                format!("one of: {}", names.join(", ")),
-                            )
-                        })?;
-                        args = rest;
-                    }
-                    _ => break,
-                }
-            }
-            let rest = match args.first() {
-                Some(w) if w.text == "--" => &args[1..],
-                _ => args,
             };
-            if rest.is_empty() {
-                return Err(missing("a program to run"));
-            }
-            Command::Run {
-                argv: rest.iter().map(|w| OsString::from(&w.text)).collect(),
-                stdin,
-                landlock_reports,
-            }
+            Command::Option(Some((*opt, on)))
         }
-        "trace" => {
-            let texts: Vec<String> = args.iter().map(|w| w.text.clone()).collect();
-            let (parsed, add) =
-                crate::trace::args::TraceArgs::parse_shell(&texts).map_err(|(m, tip)| {
-                    let span = args.first().map_or(end..end, |w| w.span.start..end);
-                    with_hint(err(m, span), tip.unwrap_or_else(|| usage_hint(spec)))
-                })?;
-            Command::Trace {
-                args: Box::new(parsed),
-                add,
-            }
+    })
+}
+
+/// Parses `show`.
+fn parse_show(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
+    let spec = cx.spec;
+    let args = cx.args;
+    let end = cx.end;
+    let missing = |what: &str| needs(spec, end, what);
+    Ok(match args {
+        [] => Command::Show(ShowWhat::Policy),
+        [w] if ShowWhat::simple(&w.text).is_some() => {
+            Command::Show(ShowWhat::simple(&w.text).unwrap_or(ShowWhat::Policy))
         }
-        "format" => match args {
-            [w] if w.text == "json" => Command::Format(true),
-            [w] if w.text == "text" => Command::Format(false),
-            [w] => {
-                return Err(with_hint(
-                    err(format!("unknown format `{}`", w.text), w.span.clone()),
-                    "`format text` or `format json`",
-                ));
-            }
-            _ => return Err(missing("`text` or `json`")),
-        },
-        "source" => match args {
-            [] => return Err(missing("a script (`source build.rhai`)")),
-            [path, rest @ ..] => Command::Source {
-                path: PathBuf::from(&path.text),
-                args: rest.iter().map(|w| w.text.clone()).collect(),
-            },
-        },
-        "denials" => {
-            none_expected(args)?;
-            Command::Denials
-        }
-        "suggest" => match args {
-            [] => Command::Suggest {
-                apply: false,
-                all: false,
-                from_denials: false,
-            },
-            [f] if f.text == "--from-denials" => Command::Suggest {
-                apply: false,
-                all: false,
-                from_denials: true,
-            },
-            [f, w] if f.text == "--from-denials" && w.text == "apply" => Command::Suggest {
-                apply: true,
-                all: false,
-                from_denials: true,
-            },
-            [w] if w.text == "apply" => Command::Suggest {
-                apply: true,
-                all: false,
-                from_denials: false,
-            },
-            [w, a] if w.text == "apply" && a.text == "--all" => Command::Suggest {
-                apply: true,
-                all: true,
-                from_denials: false,
-            },
-            [w, a, ..] if w.text == "apply" => {
-                return Err(with_hint(
-                    err(format!("unexpected `{}`", a.text), a.span.clone()),
-                    "`suggest apply --all` also adopts the optional promises",
-                ));
-            }
-            [w, ..] => {
-                return Err(with_hint(
-                    err(format!("unexpected `{}`", w.text), w.span.clone()),
-                    usage_hint(spec),
-                ));
-            }
-        },
-        "reset" => {
-            none_expected(args)?;
-            Command::Reset
-        }
-        "undo" => {
-            none_expected(args)?;
-            Command::Undo
-        }
-        "check" => {
-            none_expected(args)?;
-            Command::Check
-        }
-        "quit" => {
-            none_expected(args)?;
-            Command::Quit
-        }
-        "help" => match args {
-            [] => Command::Help(None),
-            [c] => Command::Help(Some(spec::lookup(&c.text).map(|s| s.name).ok_or_else(
-                || {
-                    let e = err(format!("unknown command `{}`", c.text), c.span.clone());
-                    match spec::suggest(&c.text) {
-                        Some(s) => with_hint(e, format!("did you mean `{s}`?")),
-                        None => e,
+        [w, p] if w.text == "syscalls" => {
+            let promise = p
+                .text
+                .parse()
+                .map_err(|e: crate::policy::promise::UnknownPromise| {
+                    let pe = err(format!("unknown promise `{}`", e.name), p.span.clone());
+                    match e.suggestion {
+                        Some(s) => with_hint(pe, format!("did you mean `{s}`?")),
+                        None => pe,
                     }
-                },
-            )?)),
-            [_, extra, ..] => {
-                return Err(with_hint(
-                    err(too_many(extra), extra.span.start..end),
-                    usage_hint(spec),
-                ));
+                })?;
+            Command::Show(ShowWhat::Syscalls(promise))
+        }
+        [w] if w.text == "syscalls" => {
+            return Err(missing("a promise (`show syscalls stdio`)"));
+        }
+        [w, ..] => {
+            let e = err(format!("cannot show `{}`", w.text), w.span.clone());
+            let topics = ShowWhat::ALL.iter().map(|(n, _)| *n);
+            return Err(match crate::suggest::closest(&w.text, topics) {
+                Some(s) => with_hint(e, format!("did you mean `{s}`?")),
+                None => with_hint(e, usage_hint(spec)),
+            });
+        }
+    })
+}
+
+/// Parses `save`.
+fn parse_save(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
+    let spec = cx.spec;
+    let args = cx.args;
+    let end = cx.end;
+    let (flags, path) = flags_and_operand(
+        args,
+        spec,
+        end,
+        &["--force", "-f", "--trace"],
+        &[(
+            "--format",
+            "a format after --format (seccomp-pledge or seccompiler)",
+        )],
+    )?;
+    let mut format = None;
+    let mut force = false;
+    let mut trace = false;
+    for (flag, value) in flags {
+        match value {
+            Some(v) if flag == "--format" => format = Some((parse_format(&v)?, v)),
+            _ if flag == "--trace" => trace = true,
+            _ => force = true,
+        }
+    }
+    if trace {
+        if let Some((_, v)) = format {
+            return Err(with_hint(
+                err("`--format` is for policies, not for `--trace`", v.span),
+                "a trace profile has one format: `save --trace [--force] [FILE]`",
+            ));
+        }
+        return Ok(Command::SaveTrace {
+            path: path.map(|p| PathBuf::from(&p.text)),
+            force,
+        });
+    }
+    let format = format.map_or(Format::Ours, |(f, _)| f);
+    Ok(Command::Save {
+        path: path.map(|p| PathBuf::from(&p.text)),
+        format,
+        force,
+    })
+}
+
+/// Parses `load`.
+fn parse_load(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
+    let spec = cx.spec;
+    let args = cx.args;
+    let end = cx.end;
+    let missing = |what: &str| needs(spec, end, what);
+    let (flags, path) = flags_and_operand(
+        args,
+        spec,
+        end,
+        &["--trace"],
+        &[("--filter", "a filter name after --filter")],
+    )?;
+    let Some(path) = path else {
+        return Err(missing("a file"));
+    };
+    let trace = flags.iter().any(|(f, _)| *f == "--trace");
+    if trace {
+        if let Some((_, Some(v))) = flags.iter().find(|(f, _)| *f == "--filter") {
+            return Err(with_hint(
+                err(
+                    "`--filter` picks a seccompiler filter, not part of a trace",
+                    v.span.clone(),
+                ),
+                "`load --trace FILE` merges a whole trace profile",
+            ));
+        }
+        return Ok(Command::LoadTrace(PathBuf::from(&path.text)));
+    }
+    Ok(Command::Load {
+        path: PathBuf::from(&path.text),
+        filter: flags.into_iter().find_map(|(_, v)| v).map(|v| v.text),
+    })
+}
+
+/// Parses `run`.
+fn parse_run(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
+    let spec = cx.spec;
+    let args = cx.args;
+    let end = cx.end;
+    let missing = |what: &str| needs(spec, end, what);
+    use crate::sandbox::launch::LandlockReports;
+    let mut stdin = false;
+    let mut landlock_reports = LandlockReports::default();
+    let mut args = args;
+    loop {
+        match args {
+            [w, rest @ ..] if w.text == "--stdin" => {
+                stdin = true;
+                args = rest;
             }
+            [w, rest @ ..] if w.text.starts_with("--landlock-reports") => {
+                let (value, rest, span) = match w.text.strip_prefix("--landlock-reports") {
+                    Some(v) if v.starts_with('=') => (v[1..].to_string(), rest, w.span.clone()),
+                    Some("") => match rest {
+                        [v, rest @ ..] => (v.text.clone(), rest, v.span.clone()),
+                        [] => {
+                            return Err(missing(
+                                "a mode after --landlock-reports (auto, audit, check or off)",
+                            ));
+                        }
+                    },
+                    _ => break,
+                };
+                landlock_reports = LandlockReports::from_name(&value).ok_or_else(|| {
+                    let names: Vec<&str> = LandlockReports::ALL.iter().map(|(n, _)| *n).collect();
+                    with_hint(
+                        err(format!("unknown --landlock-reports mode `{value}`"), span),
+                        format!("one of: {}", names.join(", ")),
+                    )
+                })?;
+                args = rest;
+            }
+            _ => break,
+        }
+    }
+    let rest = match args.first() {
+        Some(w) if w.text == "--" => &args[1..],
+        _ => args,
+    };
+    if rest.is_empty() {
+        return Err(missing("a program to run"));
+    }
+    Ok(Command::Run {
+        argv: rest.iter().map(|w| OsString::from(&w.text)).collect(),
+        stdin,
+        landlock_reports,
+    })
+}
+
+/// Parses `trace`.
+fn parse_trace(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
+    let spec = cx.spec;
+    let args = cx.args;
+    let end = cx.end;
+    let texts: Vec<String> = args.iter().map(|w| w.text.clone()).collect();
+    let (parsed, add) =
+        crate::trace::args::TraceArgs::parse_shell(&texts).map_err(|(m, tip)| {
+            let span = args.first().map_or(end..end, |w| w.span.start..end);
+            with_hint(err(m, span), tip.unwrap_or_else(|| usage_hint(spec)))
+        })?;
+    Ok(Command::Trace {
+        args: Box::new(parsed),
+        add,
+    })
+}
+
+/// Parses `format`.
+fn parse_output_format(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
+    let spec = cx.spec;
+    let args = cx.args;
+    let end = cx.end;
+    let missing = |what: &str| needs(spec, end, what);
+    Ok(match args {
+        [w] if w.text == "json" => Command::Format(true),
+        [w] if w.text == "text" => Command::Format(false),
+        [w] => {
+            return Err(with_hint(
+                err(format!("unknown format `{}`", w.text), w.span.clone()),
+                "`format text` or `format json`",
+            ));
+        }
+        _ => return Err(missing("`text` or `json`")),
+    })
+}
+
+/// Parses `source`.
+fn parse_source(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
+    let spec = cx.spec;
+    let args = cx.args;
+    let end = cx.end;
+    let missing = |what: &str| needs(spec, end, what);
+    Ok(match args {
+        [] => return Err(missing("a script (`source build.rhai`)")),
+        [path, rest @ ..] => Command::Source {
+            path: PathBuf::from(&path.text),
+            args: rest.iter().map(|w| w.text.clone()).collect(),
         },
-        other => unreachable!("command `{other}` is in the table but not parsed"),
+    })
+}
+
+/// Parses `denials`.
+fn parse_denials(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
+    cx.none_expected(cx.args)?;
+    Ok(Command::Denials)
+}
+
+/// Parses `suggest`.
+fn parse_suggest(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
+    let spec = cx.spec;
+    let args = cx.args;
+    Ok(match args {
+        [] => Command::Suggest {
+            apply: false,
+            all: false,
+            from_denials: false,
+        },
+        [f] if f.text == "--from-denials" => Command::Suggest {
+            apply: false,
+            all: false,
+            from_denials: true,
+        },
+        [f, w] if f.text == "--from-denials" && w.text == "apply" => Command::Suggest {
+            apply: true,
+            all: false,
+            from_denials: true,
+        },
+        [w] if w.text == "apply" => Command::Suggest {
+            apply: true,
+            all: false,
+            from_denials: false,
+        },
+        [w, a] if w.text == "apply" && a.text == "--all" => Command::Suggest {
+            apply: true,
+            all: true,
+            from_denials: false,
+        },
+        [w, a, ..] if w.text == "apply" => {
+            return Err(with_hint(
+                err(format!("unexpected `{}`", a.text), a.span.clone()),
+                "`suggest apply --all` also adopts the optional promises",
+            ));
+        }
+        [w, ..] => {
+            return Err(with_hint(
+                err(format!("unexpected `{}`", w.text), w.span.clone()),
+                usage_hint(spec),
+            ));
+        }
+    })
+}
+
+/// Parses `reset`.
+fn parse_reset(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
+    cx.none_expected(cx.args)?;
+    Ok(Command::Reset)
+}
+
+/// Parses `undo`.
+fn parse_undo(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
+    cx.none_expected(cx.args)?;
+    Ok(Command::Undo)
+}
+
+/// Parses `check`.
+fn parse_check(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
+    cx.none_expected(cx.args)?;
+    Ok(Command::Check)
+}
+
+/// Parses `quit`.
+fn parse_quit(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
+    cx.none_expected(cx.args)?;
+    Ok(Command::Quit)
+}
+
+/// Parses `help`.
+fn parse_help(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
+    let spec = cx.spec;
+    let args = cx.args;
+    let end = cx.end;
+    Ok(match args {
+        [] => Command::Help(None),
+        [c] => Command::Help(Some(spec::lookup(&c.text).map(|s| s.name).ok_or_else(
+            || {
+                let e = err(format!("unknown command `{}`", c.text), c.span.clone());
+                match spec::suggest(&c.text) {
+                    Some(s) => with_hint(e, format!("did you mean `{s}`?")),
+                    None => e,
+                }
+            },
+        )?)),
+        [_, extra, ..] => {
+            return Err(with_hint(
+                err(too_many(extra), extra.span.start..end),
+                usage_hint(spec),
+            ));
+        }
     })
 }
 
@@ -852,6 +1015,40 @@ fn parse_format(w: &Word) -> Result<Format, ParseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each word the completer offers for `show`, `penalty` and `remove` parses.
+    #[test]
+    fn the_sub_vocabularies_parse() {
+        let parse = |l: &str| parse_line(l).unwrap_or_else(|e| panic!("{l}: {e:?}"));
+        for (topic, what) in ShowWhat::ALL {
+            let line = match what {
+                Some(_) => format!("show {topic}"),
+                None => format!("show {topic} stdio"),
+            };
+            assert!(matches!(parse(&line), Some(Command::Show(_))), "{line}");
+        }
+        for p in PENALTIES {
+            let line = if p == "errno" {
+                format!("penalty {p} EACCES")
+            } else {
+                format!("penalty {p}")
+            };
+            assert!(matches!(parse(&line), Some(Command::Penalty(_))), "{line}");
+        }
+        for (topic, line) in REMOVE_TOPICS
+            .iter()
+            .zip(["remove rule 1", "remove unveil /x"])
+        {
+            assert!(line.contains(topic));
+            assert!(
+                matches!(
+                    parse(line),
+                    Some(Command::RemoveRule(_) | Command::RemoveUnveil(_))
+                ),
+                "{line}"
+            );
+        }
+    }
     use crate::sandbox::launch::LandlockReports;
 
     fn ok(line: &str) -> Command {

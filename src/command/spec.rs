@@ -1,6 +1,8 @@
-//! THE command table: every shell command's name, aliases, usage line, help and examples.
+//! THE command table: every shell command's name, aliases, usage line, help, examples and
+//! parse function (`parse`, defined in `command`: the words after the name to a `Command`).
 //!
-//! Parsing (`command::parse`), `help`, tab completion and hints (`frontend::repl`), the
+//! Parsing (`command::parse_words` dispatches to the row's `parse`), `help`, tab completion
+//! and hints (`frontend::repl`), the
 //! command reference (`docs/commands.md`) and the example tests all read this table; nothing
 //! about a command is written anywhere else.
 
@@ -52,6 +54,8 @@ pub struct CommandSpec {
     pub examples: &'static [&'static str],
     /// What its arguments complete to.
     pub complete: Complete,
+    /// Its parse function: the words after its name to a [`super::Command`].
+    pub parse: super::Parser,
 }
 
 /// Every command, in the order `help` lists them.
@@ -67,6 +71,7 @@ pub static COMMANDS: &[CommandSpec] = &[
             "trace -e trace=openat,execve -- /bin/true",
             "trace --add -c -- /bin/true",
         ],
+        parse: super::parse_trace,
         complete: Complete::Program,
     },
     CommandSpec {
@@ -76,6 +81,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         summary: "propose the smallest policy that lets the last traced program run; `suggest apply` adopts it",
         help: "The proposal has the fewest promises that cover every traced call (calls the dynamic loader alone makes are left to the launcher, which grants them until the program starts), the unveils the program needs beyond what `run` unveils by itself (collapsed to directories, least permission), and explicit allow rules for calls no promise covers. A promise needed only by calls that all failed anyway (isatty() on a pipe, getpeername on a file, opening /dev/tty without a terminal) is listed as optional. What the program created goes to the directory it was created in, which exists when the program starts again. `suggest apply` replaces the session's promises, unveils and rules with it, without the optional promises (`suggest apply --all` adopts those too; `undo` brings the old policy back). `suggest --from-denials` proposes instead what the last run's denial reports name (`denials`): a promise for each call the filter refused, an unveil for each access Landlock refused; `suggest --from-denials apply` adds them to the session's policy.",
         examples: &["suggest", "suggest apply", "suggest apply --all"],
+        parse: super::parse_suggest,
         complete: Complete::Nothing,
     },
     CommandSpec {
@@ -89,6 +95,7 @@ pub static COMMANDS: &[CommandSpec] = &[
             "promise inet dns",
             "promise --exec stdio rpath",
         ],
+        parse: super::parse_promise,
         complete: Complete::Promise,
     },
     CommandSpec {
@@ -98,6 +105,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         summary: "take promises back",
         help: "Taking back a promise takes it from the exec promises too. `unpromise --exec` alone drops the exec promises: executed programs get the program's own again.",
         examples: &["unpromise dns", "unpromise --exec"],
+        parse: super::parse_promise,
         complete: Complete::Granted,
     },
     CommandSpec {
@@ -107,6 +115,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         summary: "let the program see PATH with permissions from rwxc (default r)",
         help: "r reads files and lists directories; w writes and truncates; x executes; c creates, removes, renames and links entries (directories only). Everything not unveiled is invisible. Paths must exist.",
         examples: &["unveil /usr r", "unveil rwc:/tmp", "unveil /etc"],
+        parse: super::parse_unveil,
         complete: Complete::Path,
     },
     CommandSpec {
@@ -121,6 +130,7 @@ pub static COMMANDS: &[CommandSpec] = &[
             "allow openat if arg2 & O_ACCMODE == O_RDONLY",
             "allow fallocate",
         ],
+        parse: super::parse_allow,
         complete: Complete::Rule,
     },
     CommandSpec {
@@ -133,6 +143,7 @@ pub static COMMANDS: &[CommandSpec] = &[
             "deny socket if arg0 == AF_INET errno EACCES",
             "deny ptrace kill",
         ],
+        parse: super::parse_allow,
         complete: Complete::Rule,
     },
     CommandSpec {
@@ -142,6 +153,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         summary: "remove an explicit rule (by its number in `show`) or an unveil",
         help: "",
         examples: &["remove rule 5", "remove unveil /etc"],
+        parse: super::parse_remove,
         complete: Complete::Remove,
     },
     CommandSpec {
@@ -151,6 +163,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         summary: "what happens to a denied call: fail it (EPERM or another errno) or kill the sandbox",
         help: "",
         examples: &["penalty kill", "penalty eperm"],
+        parse: super::parse_penalty,
         complete: Complete::Penalty,
     },
     CommandSpec {
@@ -160,6 +173,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         summary: "show or set a resource limit",
         help: "cpu is in seconds, memory and file-size in bytes with suffixes k m g t (4g), the others are counts. `default` restores pledge.com's default.",
         examples: &["limit open-files 128", "limit memory 4g", "limit"],
+        parse: super::parse_limit,
         complete: Complete::Limit,
     },
     CommandSpec {
@@ -169,6 +183,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         summary: "show or set a launch option",
         help: "unveil: apply Landlock file rules (off = -V); strict: fail when Landlock enforces less than asked; nice: lowest priority (-n); keep-fds: keep inherited descriptors (-N); keep-caps: keep the capability bounding set (-D); allow-loader-promises: run programs whose loader promises cannot be dropped exactly.",
         examples: &["option strict on", "option"],
+        parse: super::parse_option,
         complete: Complete::Option,
     },
     CommandSpec {
@@ -185,6 +200,7 @@ pub static COMMANDS: &[CommandSpec] = &[
             "show bpf",
             "show json",
         ],
+        parse: super::parse_show,
         complete: Complete::Show,
     },
     CommandSpec {
@@ -198,6 +214,7 @@ pub static COMMANDS: &[CommandSpec] = &[
             "save --format seccompiler --force",
             "save --trace --force trace.json",
         ],
+        parse: super::parse_save,
         complete: Complete::Save,
     },
     CommandSpec {
@@ -211,6 +228,7 @@ pub static COMMANDS: &[CommandSpec] = &[
             "load filters.json",
             "load --trace trace.json",
         ],
+        parse: super::parse_load,
         complete: Complete::Path,
     },
     CommandSpec {
@@ -224,6 +242,7 @@ pub static COMMANDS: &[CommandSpec] = &[
             "run --stdin -- /bin/true",
             "run --landlock-reports check -- /bin/true",
         ],
+        parse: super::parse_run,
         complete: Complete::Program,
     },
     CommandSpec {
@@ -233,6 +252,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         summary: "show the last run's denials (the filter's and Landlock's), each with its fix",
         help: "One line per denial kept from the last `run` (at most 1,000), as they were reported: the call, the process, and the promise or unveil that would allow it. Scripts and JSON clients get them as data: `by` (seccomp or landlock), `syscall`, `fix`, and `promises` or `path`, `access` and `unveil`. `suggest --from-denials` turns them into a policy.",
         examples: &["denials", "suggest --from-denials"],
+        parse: super::parse_denials,
         complete: Complete::Nothing,
     },
     CommandSpec {
@@ -242,6 +262,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         summary: "answer in text, or in one JSON object per response (for programs)",
         help: "In JSON, each response is one line: {\"ok\": true, \"text\": …, \"notes\": […], \"data\": …} or {\"ok\": false, \"error\": …, \"hint\": …}; `data` holds the structured result of run, trace, suggest, check and show json/trace. Over the socket API, program output in between comes as {\"output\": LINE}.",
         examples: &["format json", "format text"],
+        parse: super::parse_output_format,
         complete: Complete::Nothing,
     },
     CommandSpec {
@@ -251,6 +272,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         summary: "run a rhai script whose functions are these commands (`seccomp-pledge script FILE` does the same)",
         help: "Every command is a function: promise(\"stdio rpath\"), unveil(\"/etc\", \"r\"), allow(\"ioctl\", \"arg1 == TIOCGWINSZ\"), deny(\"socket\"), trace([\"ls\", \"-l\"]), trace([\"ls\", \"/\"], \"--add\"), suggest(), save(\"policy.json\"), load(\"policy.json\"), save(\"trace.json\", \"--trace\"), load(\"trace.json\", \"--trace\"), run([\"ls\", \"-l\"]), show(). run, trace, suggest, check, policy() return maps; policy_from(map) sets the policy; ARGS holds the arguments; quiet(true) stops printing command results. The script works on this session's policy. Errors show FILE:LINE:COL.",
         examples: &[],
+        parse: super::parse_source,
         complete: Complete::Path,
     },
     CommandSpec {
@@ -260,6 +282,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         summary: "start again from an empty policy",
         help: "",
         examples: &["reset"],
+        parse: super::parse_reset,
         complete: Complete::Nothing,
     },
     CommandSpec {
@@ -269,6 +292,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         summary: "undo the last change to the policy",
         help: "",
         examples: &["undo"],
+        parse: super::parse_undo,
         complete: Complete::Nothing,
     },
     CommandSpec {
@@ -278,6 +302,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         summary: "show what this kernel supports",
         help: "",
         examples: &["check"],
+        parse: super::parse_check,
         complete: Complete::Nothing,
     },
     CommandSpec {
@@ -287,6 +312,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         summary: "list the commands, or explain one",
         help: "",
         examples: &["help", "help allow"],
+        parse: super::parse_help,
         complete: Complete::Command,
     },
     CommandSpec {
@@ -296,6 +322,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         summary: "leave the shell (asks first when the policy has unsaved changes)",
         help: "",
         examples: &[],
+        parse: super::parse_quit,
         complete: Complete::Nothing,
     },
 ];

@@ -17,7 +17,7 @@ use super::{print_output, render_at_prompt};
 use crate::abi::consts;
 use crate::abi::syscalls;
 use crate::command::spec::{self, COMMANDS, Complete};
-use crate::command::{LimitName, OptionName, parse_line};
+use crate::command::{LimitName, OptionName, PENALTIES, REMOVE_TOPICS, ShowWhat, parse_line};
 use crate::error::Error;
 use crate::policy::promise::{self, PromiseSet};
 use crate::session::Session;
@@ -135,15 +135,9 @@ impl ShellHelper {
             Complete::Show if index == 2 && prev == "syscalls" => {
                 (start, pairs(word, promise_names()))
             }
-            Complete::Show => (
-                start,
-                pairs(
-                    word,
-                    ["policy", "bpf", "syscalls", "promises", "json", "trace"],
-                ),
-            ),
+            Complete::Show => (start, pairs(word, ShowWhat::ALL.iter().map(|(n, _)| *n))),
             Complete::Penalty if prev == "errno" => (start, pairs(word, errno_names())),
-            Complete::Penalty => (start, pairs(word, ["eperm", "kill", "errno"])),
+            Complete::Penalty => (start, pairs(word, PENALTIES)),
             Complete::Limit if index == 1 => (
                 start,
                 pairs(word, LimitName::ALL.iter().map(|(_, n, _)| *n)),
@@ -153,7 +147,7 @@ impl ShellHelper {
                 (start, pairs(word, OptionName::ALL.iter().map(|(_, n)| *n)))
             }
             Complete::Option => (start, pairs(word, ["on", "off"])),
-            Complete::Remove if index == 1 => (start, pairs(word, ["rule", "unveil"])),
+            Complete::Remove if index == 1 => (start, pairs(word, REMOVE_TOPICS)),
             Complete::Remove if prev == "unveil" => {
                 (start, pairs(word, self.unveiled.iter().map(String::as_str)))
             }
