@@ -192,73 +192,10 @@ impl Session {
     /// The command's failure; the session is unchanged then.
     pub fn execute(&mut self, cmd: Command) -> Result<Output, Error> {
         match cmd {
-            Command::Promise(set) => {
-                let new = set.difference(self.policy.promises);
-                if new.is_empty() {
-                    return Ok(Output::text(format!(
-                        "promises: {} (nothing new)",
-                        self.promises_text()
-                    )));
-                }
-                self.change();
-                self.policy.promises = self.policy.promises.union(set);
-                Ok(Output::text(format!("promises: {}", self.promises_text())))
-            }
-            Command::Unpromise(set) => {
-                let missing = set.difference(self.policy.promises);
-                if !missing.is_empty() {
-                    return Err(fail(
-                        format!("`{missing}` is not promised"),
-                        Some(format!("promises now: {}", self.promises_text())),
-                    ));
-                }
-                self.change();
-                self.policy.promises = self.policy.promises.difference(set);
-                let mut out = Output::text(format!("promises: {}", self.promises_text()));
-                if let Some(e) = self.policy.exec_promises {
-                    if !e.difference(self.policy.promises).is_empty() {
-                        self.policy.exec_promises = Some(e.difference(set));
-                        out = out.note(format!("exec promises: {}", self.exec_promises_text()));
-                    }
-                }
-                Ok(out)
-            }
-            Command::ExecPromise(set) => {
-                let beyond = set.difference(self.policy.promises);
-                if !beyond.is_empty() {
-                    return Err(fail(
-                        format!(
-                            "`{beyond}` is not promised: exec promises are a subset of the promises"
-                        ),
-                        Some(format!(
-                            "`promise {beyond}` first (promises now: {})",
-                            self.promises_text()
-                        )),
-                    ));
-                }
-                self.change();
-                self.policy.exec_promises =
-                    Some(self.policy.exec_promises.unwrap_or_default().union(set));
-                let mut out = Output::text(format!("exec promises: {}", self.exec_promises_text()));
-                if !self.policy.promises.contains(crate::policy::Promise::Exec) {
-                    out = out.note(
-                        "the program executes nothing without the promise exec (`promise exec`)",
-                    );
-                }
-                Ok(out)
-            }
-            Command::ExecUnpromise(set) => {
-                self.change();
-                self.policy.exec_promises = if set.is_empty() {
-                    None
-                } else {
-                    self.policy.exec_promises.map(|e| e.difference(set))
-                };
-                Ok(Output::text(format!(
-                    "exec promises: {}",
-                    self.exec_promises_text()
-                )))
-            }
+            Command::Promise(set) => self.promise(set),
+            Command::Unpromise(set) => self.unpromise(set),
+            Command::ExecPromise(set) => self.exec_promise(set),
+            Command::ExecUnpromise(set) => self.exec_unpromise(set),
             Command::Unveil(u) => {
                 let meta = std::fs::metadata(&u.path).map_err(|e| {
                     fail(
@@ -274,37 +211,7 @@ impl Session {
                 self.policy.unveils.push(u);
                 Ok(out)
             }
-            Command::Rules { mut rules, penalty } => {
-                if penalty {
-                    let action = self.policy.penalty.action();
-                    for r in &mut rules {
-                        r.action = action;
-                    }
-                }
-                let mut notes = Vec::new();
-                for r in &rules {
-                    r.validate()?;
-                    notes.extend(self.conflicts(r)?);
-                }
-                self.change();
-                let mut lines = Vec::new();
-                for mut r in rules {
-                    if r.comment.is_none() {
-                        r.comment = Some(self.origin.clone());
-                    }
-                    lines.push(format!(
-                        "rule {}: {}",
-                        self.policy.rules.len() + 1,
-                        render::rule(&r)
-                    ));
-                    self.policy.rules.push(r);
-                }
-                Ok(Output {
-                    text: lines.join("\n"),
-                    notes,
-                    ..Output::default()
-                })
-            }
+            Command::Rules { rules, penalty } => self.rules(rules, penalty),
             Command::RemoveRule(n) => {
                 if n == 0 || n > self.policy.rules.len() {
                     return Err(fail(
@@ -377,143 +284,19 @@ impl Session {
             Command::Load { path, filter } => self.load(&path, filter.as_deref()),
             Command::SaveTrace { path, force } => self.save_trace(path, force),
             Command::LoadTrace(path) => self.load_trace(&path),
-            Command::Denials => {
-                let Some(denied) = &self.last_denials else {
-                    return Err(fail(
-                        "no run yet: `denials` shows the denials of the last `run`",
-                        Some("`run -- PROGRAM` first".into()),
-                    ));
-                };
-                let text: String = denied.iter().map(|d| format!("{}\n", d.line())).collect();
-                let mut out = Output::text(text).data(serde_json::json!({
-                    "denials": denied.iter().map(denial_json).collect::<Vec<_>>(),
-                }));
-                if denied.is_empty() {
-                    out = out.note("the last run was denied nothing");
-                }
-                Ok(out)
-            }
+            Command::Denials => self.denials(),
             Command::Run {
                 argv,
                 stdin,
                 landlock_reports,
-            } => {
-                if self.policy.promises.is_empty() && self.policy.rules.is_empty() {
-                    return Err(fail(
-                        "the policy allows nothing yet: the program could not even start",
-                        Some("grant promises first, e.g. `promise stdio rpath`".into()),
-                    ));
-                }
-                let l = launch::prepare(&self.policy, &argv)?;
-                let notes: Vec<String> =
-                    l.warnings.iter().map(|w| format!("warning: {w}")).collect();
-                for n in &notes {
-                    eprintln!("seccomp-pledge: {n}");
-                }
-                let outcome = l.run(RunOptions {
-                    keep_denials: self.keep.denials.max(DENIALS_KEPT),
-                    null_stdin: self.null_stdin && !stdin,
-                    landlock_reports,
-                    ..RunOptions::default()
-                })?;
-                self.last_denials = Some(outcome.denied.clone());
-                // The program's own output is on stdout: the status goes with the notes.
-                let program = argv[0].to_string_lossy();
-                let mut status = match outcome.exit {
-                    Exit::Code(c) => format!("`{program}` exited with status {c}"),
-                    Exit::Signal(s) => format!(
-                        "`{program}` was killed by {} (status {})",
-                        crate::abi::consts::signal_name(s).unwrap_or("a signal"),
-                        outcome.exit.code()
-                    ),
-                };
-                if outcome.denials > 0 {
-                    let calls = if outcome.denials == 1 {
-                        "call"
-                    } else {
-                        "calls"
-                    };
-                    status.push_str(&format!("; {} denied {calls}", outcome.denials));
-                }
-                let (code, signal) = match outcome.exit {
-                    Exit::Code(c) => (Some(c), None),
-                    Exit::Signal(s) => (None, crate::abi::consts::signal_name(s)),
-                };
-                let denied: Vec<serde_json::Value> = outcome
-                    .denied
-                    .iter()
-                    .take(self.keep.denials)
-                    .map(denial_json)
-                    .collect();
-                let mut notes = outcome.notes.clone();
-                notes.push(status);
-                Ok(Output {
-                    text: String::new(),
-                    notes,
-                    exit: Some(outcome.exit.code()),
-                    quit: false,
-                    data: Some(serde_json::json!({
-                        "command": argv.iter().map(|a| a.to_string_lossy()).collect::<Vec<_>>(),
-                        "status": outcome.exit.code(),
-                        "exit_code": code,
-                        "signal": signal,
-                        "denied_calls": outcome.denials,
-                        "denials": denied,
-                    })),
-                })
-            }
+            } => self.run(&argv, stdin, landlock_reports),
             Command::Trace { args, add } => self.trace(&args, add),
             Command::Suggest {
                 apply,
                 from_denials: true,
                 ..
             } => self.suggest_from_denials(apply),
-            Command::Suggest { apply, all, .. } => {
-                let record = self.last_trace()?;
-                let suggestion = crate::trace::advice::suggest(&record.profile);
-                let text = suggestion.describe();
-                let data = serde_json::json!({
-                    "promises": suggestion.promises.iter().map(|p| p.name()).collect::<Vec<_>>(),
-                    "optional": suggestion.optional.iter().map(|p| p.name()).collect::<Vec<_>>(),
-                    "unveils": suggestion.unveils.iter().map(|u| serde_json::json!({
-                        "path": u.path.display().to_string(),
-                        "perms": u.perms.to_string(),
-                    })).collect::<Vec<_>>(),
-                    "rules": suggestion.rules.iter().map(render::rule).collect::<Vec<_>>(),
-                    "notes": suggestion.notes,
-                    "applied": apply,
-                    "all": all,
-                });
-                if !apply {
-                    return Ok(Output::text(text)
-                        .note("`suggest apply` adopts it; `run` tries it")
-                        .data(data));
-                }
-                self.change();
-                let adopted = if all {
-                    suggestion.to_policy_all()
-                } else {
-                    suggestion.to_policy()
-                };
-                self.policy.promises = adopted.promises;
-                self.policy.unveils = adopted.unveils;
-                self.policy.rules = adopted.rules;
-                for r in &mut self.policy.rules {
-                    if r.comment.is_none() {
-                        r.comment = Some("suggested from the trace".into());
-                    }
-                }
-                let what = if all && !suggestion.optional.is_empty() {
-                    "adopted, with the optional promises"
-                } else if suggestion.optional.is_empty() {
-                    "adopted"
-                } else {
-                    "adopted, without the optional promises (`suggest apply --all` adds them)"
-                };
-                Ok(Output::text(text)
-                    .note(format!("{what}: the promises, unveils and rules above replace the session's (`undo` brings them back)"))
-                    .data(data))
-            }
+            Command::Suggest { apply, all, .. } => self.suggest(apply, all),
             Command::Format(_) => Err(fail(
                 "`format` applies to a connection or a batch, not here",
                 None,
@@ -522,24 +305,7 @@ impl Session {
                 "`source` runs scripts in the shell, not here",
                 Some("use `seccomp-pledge script FILE.rhai`".into()),
             )),
-            Command::AllowTraced => {
-                let record = self.last_trace()?;
-                let mut rules = crate::trace::advice::allow_list(&record.profile);
-                for r in &mut rules {
-                    if r.comment.is_none() {
-                        r.comment = Some("traced".into());
-                    }
-                }
-                if rules.is_empty() {
-                    return Ok(Output::text("").note(
-                        "nothing to add: every call of the last trace was the dynamic loader's (which `run` allows by itself) or is allowed whatever the policy",
-                    ));
-                }
-                self.execute(Command::Rules {
-                    rules,
-                    penalty: false,
-                })
-            }
+            Command::AllowTraced => self.allow_traced(),
             Command::Reset => {
                 if self.policy == Policy::default() {
                     return Ok(Output::text("the policy is already empty"));
@@ -1053,6 +819,268 @@ impl Session {
             s.push_str("\n(unsaved changes)");
         }
         s
+    }
+
+    /// `promise NAME…`.
+    fn promise(&mut self, set: PromiseSet) -> Result<Output, Error> {
+        let new = set.difference(self.policy.promises);
+        if new.is_empty() {
+            return Ok(Output::text(format!(
+                "promises: {} (nothing new)",
+                self.promises_text()
+            )));
+        }
+        self.change();
+        self.policy.promises = self.policy.promises.union(set);
+        Ok(Output::text(format!("promises: {}", self.promises_text())))
+    }
+
+    /// `unpromise NAME…`.
+    fn unpromise(&mut self, set: PromiseSet) -> Result<Output, Error> {
+        let missing = set.difference(self.policy.promises);
+        if !missing.is_empty() {
+            return Err(fail(
+                format!("`{missing}` is not promised"),
+                Some(format!("promises now: {}", self.promises_text())),
+            ));
+        }
+        self.change();
+        self.policy.promises = self.policy.promises.difference(set);
+        let mut out = Output::text(format!("promises: {}", self.promises_text()));
+        if let Some(e) = self.policy.exec_promises {
+            if !e.difference(self.policy.promises).is_empty() {
+                self.policy.exec_promises = Some(e.difference(set));
+                out = out.note(format!("exec promises: {}", self.exec_promises_text()));
+            }
+        }
+        Ok(out)
+    }
+
+    /// `promise --exec NAME…`.
+    fn exec_promise(&mut self, set: PromiseSet) -> Result<Output, Error> {
+        let beyond = set.difference(self.policy.promises);
+        if !beyond.is_empty() {
+            return Err(fail(
+                format!("`{beyond}` is not promised: exec promises are a subset of the promises"),
+                Some(format!(
+                    "`promise {beyond}` first (promises now: {})",
+                    self.promises_text()
+                )),
+            ));
+        }
+        self.change();
+        self.policy.exec_promises = Some(self.policy.exec_promises.unwrap_or_default().union(set));
+        let mut out = Output::text(format!("exec promises: {}", self.exec_promises_text()));
+        if !self.policy.promises.contains(crate::policy::Promise::Exec) {
+            out =
+                out.note("the program executes nothing without the promise exec (`promise exec`)");
+        }
+        Ok(out)
+    }
+
+    /// `unpromise --exec [NAME…]`.
+    fn exec_unpromise(&mut self, set: PromiseSet) -> Result<Output, Error> {
+        self.change();
+        self.policy.exec_promises = if set.is_empty() {
+            None
+        } else {
+            self.policy.exec_promises.map(|e| e.difference(set))
+        };
+        Ok(Output::text(format!(
+            "exec promises: {}",
+            self.exec_promises_text()
+        )))
+    }
+
+    /// `allow …` / `deny …`: explicit rules (`penalty`: a `deny` without an action, whose
+    /// rules take the session's penalty).
+    fn rules(&mut self, mut rules: Vec<Rule>, penalty: bool) -> Result<Output, Error> {
+        if penalty {
+            let action = self.policy.penalty.action();
+            for r in &mut rules {
+                r.action = action;
+            }
+        }
+        let mut notes = Vec::new();
+        for r in &rules {
+            r.validate()?;
+            notes.extend(self.conflicts(r)?);
+        }
+        self.change();
+        let mut lines = Vec::new();
+        for mut r in rules {
+            if r.comment.is_none() {
+                r.comment = Some(self.origin.clone());
+            }
+            lines.push(format!(
+                "rule {}: {}",
+                self.policy.rules.len() + 1,
+                render::rule(&r)
+            ));
+            self.policy.rules.push(r);
+        }
+        Ok(Output {
+            text: lines.join("\n"),
+            notes,
+            ..Output::default()
+        })
+    }
+
+    /// `denials`: the last run's denial reports.
+    fn denials(&mut self) -> Result<Output, Error> {
+        let Some(denied) = &self.last_denials else {
+            return Err(fail(
+                "no run yet: `denials` shows the denials of the last `run`",
+                Some("`run -- PROGRAM` first".into()),
+            ));
+        };
+        let text: String = denied.iter().map(|d| format!("{}\n", d.line())).collect();
+        let mut out = Output::text(text).data(serde_json::json!({
+            "denials": denied.iter().map(denial_json).collect::<Vec<_>>(),
+        }));
+        if denied.is_empty() {
+            out = out.note("the last run was denied nothing");
+        }
+        Ok(out)
+    }
+
+    /// `run PROGRAM…`: runs the program under the session's policy.
+    fn run(
+        &mut self,
+        argv: &[std::ffi::OsString],
+        stdin: bool,
+        landlock_reports: launch::LandlockReports,
+    ) -> Result<Output, Error> {
+        if self.policy.promises.is_empty() && self.policy.rules.is_empty() {
+            return Err(fail(
+                "the policy allows nothing yet: the program could not even start",
+                Some("grant promises first, e.g. `promise stdio rpath`".into()),
+            ));
+        }
+        let l = launch::prepare(&self.policy, argv)?;
+        let notes: Vec<String> = l.warnings.iter().map(|w| format!("warning: {w}")).collect();
+        for n in &notes {
+            eprintln!("seccomp-pledge: {n}");
+        }
+        let outcome = l.run(RunOptions {
+            keep_denials: self.keep.denials.max(DENIALS_KEPT),
+            null_stdin: self.null_stdin && !stdin,
+            landlock_reports,
+            ..RunOptions::default()
+        })?;
+        self.last_denials = Some(outcome.denied.clone());
+        // The program's own output is on stdout: the status goes with the notes.
+        let program = argv[0].to_string_lossy();
+        let mut status = match outcome.exit {
+            Exit::Code(c) => format!("`{program}` exited with status {c}"),
+            Exit::Signal(s) => format!(
+                "`{program}` was killed by {} (status {})",
+                crate::abi::consts::signal_name(s).unwrap_or("a signal"),
+                outcome.exit.code()
+            ),
+        };
+        if outcome.denials > 0 {
+            let calls = if outcome.denials == 1 {
+                "call"
+            } else {
+                "calls"
+            };
+            status.push_str(&format!("; {} denied {calls}", outcome.denials));
+        }
+        let (code, signal) = match outcome.exit {
+            Exit::Code(c) => (Some(c), None),
+            Exit::Signal(s) => (None, crate::abi::consts::signal_name(s)),
+        };
+        let denied: Vec<serde_json::Value> = outcome
+            .denied
+            .iter()
+            .take(self.keep.denials)
+            .map(denial_json)
+            .collect();
+        let mut notes = outcome.notes.clone();
+        notes.push(status);
+        Ok(Output {
+            text: String::new(),
+            notes,
+            exit: Some(outcome.exit.code()),
+            quit: false,
+            data: Some(serde_json::json!({
+                "command": argv.iter().map(|a| a.to_string_lossy()).collect::<Vec<_>>(),
+                "status": outcome.exit.code(),
+                "exit_code": code,
+                "signal": signal,
+                "denied_calls": outcome.denials,
+                "denials": denied,
+            })),
+        })
+    }
+
+    /// `suggest [apply [--all]]`: the policy the last trace needs, adopted with `apply`.
+    fn suggest(&mut self, apply: bool, all: bool) -> Result<Output, Error> {
+        let record = self.last_trace()?;
+        let suggestion = crate::trace::advice::suggest(&record.profile);
+        let text = suggestion.describe();
+        let data = serde_json::json!({
+            "promises": suggestion.promises.iter().map(|p| p.name()).collect::<Vec<_>>(),
+            "optional": suggestion.optional.iter().map(|p| p.name()).collect::<Vec<_>>(),
+            "unveils": suggestion.unveils.iter().map(|u| serde_json::json!({
+                "path": u.path.display().to_string(),
+                "perms": u.perms.to_string(),
+            })).collect::<Vec<_>>(),
+            "rules": suggestion.rules.iter().map(render::rule).collect::<Vec<_>>(),
+            "notes": suggestion.notes,
+            "applied": apply,
+            "all": all,
+        });
+        if !apply {
+            return Ok(Output::text(text)
+                .note("`suggest apply` adopts it; `run` tries it")
+                .data(data));
+        }
+        self.change();
+        let adopted = if all {
+            suggestion.to_policy_all()
+        } else {
+            suggestion.to_policy()
+        };
+        self.policy.promises = adopted.promises;
+        self.policy.unveils = adopted.unveils;
+        self.policy.rules = adopted.rules;
+        for r in &mut self.policy.rules {
+            if r.comment.is_none() {
+                r.comment = Some("suggested from the trace".into());
+            }
+        }
+        let what = if all && !suggestion.optional.is_empty() {
+            "adopted, with the optional promises"
+        } else if suggestion.optional.is_empty() {
+            "adopted"
+        } else {
+            "adopted, without the optional promises (`suggest apply --all` adds them)"
+        };
+        Ok(Output::text(text)
+            .note(format!("{what}: the promises, unveils and rules above replace the session's (`undo` brings them back)"))
+            .data(data))
+    }
+
+    /// `allow traced`: the last trace's calls as explicit allow rules.
+    fn allow_traced(&mut self) -> Result<Output, Error> {
+        let record = self.last_trace()?;
+        let mut rules = crate::trace::advice::allow_list(&record.profile);
+        for r in &mut rules {
+            if r.comment.is_none() {
+                r.comment = Some("traced".into());
+            }
+        }
+        if rules.is_empty() {
+            return Ok(Output::text("").note(
+                "nothing to add: every call of the last trace was the dynamic loader's (which `run` allows by itself) or is allowed whatever the policy",
+            ));
+        }
+        self.execute(Command::Rules {
+            rules,
+            penalty: false,
+        })
     }
 
     fn save(
