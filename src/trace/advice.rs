@@ -18,7 +18,7 @@ use super::profile::{self, Abi, Profile, Shape, ShapeStats};
 use crate::abi::signature::{self, Arg};
 use crate::abi::sysargs;
 use crate::abi::syscalls::{self, Syscall, Sysno};
-use crate::command::render;
+use crate::policy::render;
 use crate::policy::Policy;
 use crate::policy::promise::{self, ALL, ALWAYS_ALLOWED, PID_PLACEHOLDER, Promise, PromiseSet};
 use crate::policy::rule::{ALWAYS_ENOSYS, Action, Condition, Op, Rule, Width};
