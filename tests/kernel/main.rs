@@ -16,6 +16,8 @@ mod reports;
 mod scripts;
 mod shell;
 mod sysargs;
+#[path = "../common/text.rs"]
+mod text_cmp;
 mod trace;
 mod unveil;
 mod util;

@@ -2,6 +2,7 @@
 //! counting and summaries under floods, threads and children, and a supervisor the sandbox
 //! cannot reach.
 
+use crate::text_cmp::{assert_text, mask_run};
 use crate::util::*;
 
 /// (probe step, expected fix) — each a distinct denial under `-p stdio`.
@@ -58,6 +59,37 @@ const DENIALS: &[(&str, &str)] = &[
     ("exec /bin/true", "needs promise exec"),
 ];
 
+/// What `every_denial_names_the_promise_that_would_allow_it` reports, exactly.
+const DENIAL_REPORT: &str = "\
+seccomp-pledge: denied socket(AF_INET, SOCK_STREAM, IPPROTO_IP) in probe-static[PID]: needs promise inet, anet or dns\n\
+seccomp-pledge: denied socket(AF_INET6, SOCK_DGRAM, IPPROTO_IP) in probe-static[PID]: needs promise inet or dns\n\
+seccomp-pledge: denied socket(AF_UNIX, SOCK_STREAM, 0) in probe-static[PID]: needs promise unix\n\
+seccomp-pledge: denied socket(AF_NETLINK, SOCK_RAW|SOCK_CLOEXEC, NETLINK_ROUTE) in probe-static[PID]: needs promise netlink\n\
+seccomp-pledge: denied openat(AT_FDCWD, \"/etc/hostname\", O_RDONLY) in probe-static[PID]: needs promise rpath or dns\n\
+seccomp-pledge: denied openat(AT_FDCWD, \"/etc/hostname\", O_WRONLY) in probe-static[PID]: needs promise wpath\n\
+seccomp-pledge: denied openat(AT_FDCWD, \"/tmp/sp-never-created\", O_WRONLY|O_CREAT|O_EXCL, 0600) in probe-static[PID]: needs promise cpath\n\
+seccomp-pledge: denied mkdirat(AT_FDCWD, \"/tmp/sp-never-created\", 0755) in probe-static[PID]: needs promise cpath\n\
+seccomp-pledge: denied mknodat(AT_FDCWD, \"/tmp/sp-never-created\", S_IFIFO|0644, 0) in probe-static[PID]: needs promise dpath\n\
+seccomp-pledge: denied openat(AT_FDCWD, \"/etc/hostname\", O_RDONLY) in probe-static[PID]: needs promise rpath or dns\n\
+seccomp-pledge: denied fcntl(0, F_SETLK, {l_type=F_RDLCK, l_whence=SEEK_SET, l_start=0, l_len=0}) in probe-static[PID]: needs promise flock\n\
+seccomp-pledge: denied utimensat(AT_FDCWD, \"/etc/hostname\", NULL, 0) in probe-static[PID]: needs promise fattr\n\
+seccomp-pledge: denied chown(\"/etc/hostname\", 0, 0) in probe-static[PID]: needs promise chown\n\
+seccomp-pledge: denied setuid(0) in probe-static[PID]: needs promise id\n\
+seccomp-pledge: denied settimeofday(0xADDR, NULL) in probe-static[PID]: needs promise settime\n\
+seccomp-pledge: denied fork() in probe-static[PID]: needs promise proc\n\
+seccomp-pledge: denied prlimit64(0, RLIMIT_NOFILE, {rlim_cur=10, rlim_max=10}, NULL) in probe-static[PID]: needs promise proc or id\n\
+seccomp-pledge: denied landlock_create_ruleset(NULL, 0, LANDLOCK_CREATE_RULESET_VERSION) in probe-static[PID]: needs promise unveil\n\
+seccomp-pledge: denied mmap(NULL, 4096, PROT_READ|PROT_EXEC, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) in probe-static[PID]: needs promise prot_exec\n\
+seccomp-pledge: denied ioctl(0, TIOCGWINSZ, 0xADDR) in probe-static[PID]: needs promise tty\n\
+seccomp-pledge: denied recvmsg(-1, NULL, 0) in probe-static[PID]: needs promise dns, recvfd or netlink\n\
+seccomp-pledge: denied sendmsg(-1, NULL, 0) in probe-static[PID]: needs promise dns or sendfd\n\
+seccomp-pledge: denied newfstatat(AT_FDCWD, \"/etc\", 0xADDR, 0) in probe-static[PID]: needs promise rpath, wpath or dns\n\
+seccomp-pledge: denied ioctl(0, TIOCSTI, 0xADDR) in probe-static[PID]: never allowed: it injects input into a terminal\n\
+seccomp-pledge: denied ptrace(PTRACE_ATTACH, PID, NULL, 0) in probe-static[PID]: no promise allows this (explicit rule: allow ptrace)\n\
+seccomp-pledge: denied clone(CLONE_NEWUSER|SIGCHLD, NULL, NULL, NULL, 0) in probe-static[PID]: no promise allows this (explicit rule: allow clone if arg0 == CLONE_NEWUSER|SIGCHLD)\n\
+seccomp-pledge: denied x32 syscall getpid(0xADDR, 0xADDR, 0x0) in probe-static[PID]: never allowed: x32 system calls bypass the 64-bit filter\n\
+seccomp-pledge: denied execve(\"/bin/true\", [\"/bin/true\"], 0xADDR /* N vars */) in probe-static[PID]: needs promise exec\n";
+
 #[test]
 fn every_denial_names_the_promise_that_would_allow_it() {
     if !require_kernel() {
@@ -91,6 +123,22 @@ fn every_denial_names_the_promise_that_would_allow_it() {
         lines[4]
     );
     assert!(lines[19].contains("ioctl(0, TIOCGWINSZ"), "{}", lines[19]);
+    // The whole report, line for line (pids masked).
+    let shown: String = lines
+        .iter()
+        .map(|l| {
+            let l = mask_run(l);
+            // ptrace's target is the sandbox's parent: its pid differs per run.
+            match l.split_once("PTRACE_ATTACH, ") {
+                Some((head, tail)) => {
+                    let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+                    format!("{head}PTRACE_ATTACH, PID{}\n", &tail[digits..])
+                }
+                None => l + "\n",
+            }
+        })
+        .collect();
+    assert_text(&shown, DENIAL_REPORT, std::path::Path::new(""));
     // JSON: one object per denial
     let objs = report_objects(&json);
     assert_eq!(objs.len(), DENIALS.len());

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::text_cmp::assert_text;
 use crate::{shell_stdin, text};
 
 const BUILD: &str = "promise stdio rpath inet\n\
@@ -99,6 +100,11 @@ fn writes_are_atomic_and_foreign_files_need_force() {
         "{stderr}"
     );
     assert!(stderr.contains("--force"), "{stderr}");
+    assert_text(
+        &stderr,
+        "seccomp-pledge: error: stdin:2: `$DIR/policy.json` exists and was not loaded or saved in this session\n  hint: add --force to overwrite it\nseccomp-pledge: stopped at stdin:2; the lines after it were not run\n",
+        dir.path(),
+    );
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         "precious\n",
@@ -163,6 +169,34 @@ fn bad_files_are_refused_with_line_and_column() {
         ),
         ("array.json", "[1, 2]", "array.json"),
     ];
+    // The whole message of each, after the file's name.
+    let exact: &[(&str, &str)] = &[
+        (
+            "unknown.json",
+            "unknown field `promise`, expected one of `version`, `promises`, `exec_promises`, `unveil`, `rules`, `penalty`, `limits`, `options` at line 2 column 11",
+        ),
+        ("cut.json", "EOF while parsing a string at line 1 column 32"),
+        (
+            "badpromise.json",
+            "unknown promise `stdoi` (did you mean `stdio`?) at line 1 column 37",
+        ),
+        (
+            "version.json",
+            "policy format version 99 is newer than this seccomp-pledge understands (1)",
+        ),
+        (
+            "badsys.json",
+            "invalid seccompiler filter file: unknown syscall `raed` (did you mean `read`?) at line 1 column 100",
+        ),
+        (
+            "two.json",
+            "the file holds 2 allow-list filters (`a`, `b`): they have different penalties and cannot be merged; pick one with `--filter NAME`",
+        ),
+        (
+            "array.json",
+            "invalid type: integer `2`, expected a sequence at line 1 column 5",
+        ),
+    ];
     for (name, content, needle) in cases {
         std::fs::write(dir.path().join(name), content).unwrap();
         let out = shell_stdin(
@@ -175,6 +209,18 @@ fn bad_files_are_refused_with_line_and_column() {
         assert!(
             stderr.contains(needle),
             "{name}: missing {needle:?} in {stderr}"
+        );
+        let want = exact
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, m)| *m)
+            .unwrap_or_else(|| panic!("{name}: no exact message"));
+        assert_text(
+            &stderr,
+            &format!(
+                "seccomp-pledge: error: stdin:2: cannot load policy `$DIR/{name}`: {want}\nseccomp-pledge: stopped at stdin:2; the lines after it were not run\n"
+            ),
+            dir.path(),
         );
     }
     let out = shell_stdin(dir.path(), "load unknown.json\n");
@@ -227,6 +273,11 @@ fn saves_keep_the_mode_and_symlinks_and_say_what_hard_links_keep() {
     assert!(
         stderr.contains("is a symlink to `store/nowhere.json`") && stderr.contains("cannot save"),
         "{stderr}"
+    );
+    assert_text(
+        &stderr,
+        "seccomp-pledge: error: stdin:2: cannot save `$DIR/dangling.json`: `$DIR/dangling.json` is a symlink to `store/nowhere.json`, which cannot be followed (No such file or directory (os error 2)): refusing to replace the link or create its target\nseccomp-pledge: stopped at stdin:2; the lines after it were not run\n",
+        d,
     );
     assert!(!d.join("store/nowhere.json").exists());
     // Hard links: the file is replaced (atomically), the other name keeps the old content,

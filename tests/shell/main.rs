@@ -6,6 +6,8 @@ mod badinput;
 mod batch;
 mod files;
 mod pty;
+#[path = "../common/text.rs"]
+mod text_cmp;
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
