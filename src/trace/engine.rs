@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::ffi::{CString, OsString};
 use std::io::Write;
 use std::os::unix::ffi::OsStrExt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
@@ -27,13 +27,12 @@ use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
 use nix::unistd::Pid;
 
 use super::filter::SyscallSet;
-use super::profile::{Abi, Phase, Profile, Shape, normalise};
+use super::paths::{PathUseAt, path_uses, read_for_decoder};
+use super::profile::{Abi, Phase, Profile, Shape};
 use crate::abi::consts;
 use crate::abi::signature::{self, Style};
 use crate::abi::syscalls;
-use crate::abi::table::{self, Arg, PathUse, Role};
 use crate::compile::bpf;
-use crate::policy::unveil::Perms;
 use crate::sandbox::launch::{self, LaunchError};
 use crate::sandbox::status::Exit;
 
@@ -309,229 +308,6 @@ fn syscall_info(pid: Pid) -> Result<Info, Errno> {
         },
         _ => Info::Other,
     })
-}
-
-/// Reads up to `len` bytes of `pid`'s memory at `addr`.
-fn read_mem(pid: i32, addr: u64, len: usize) -> Option<Vec<u8>> {
-    if addr == 0 || len == 0 {
-        return None;
-    }
-    match crate::sandbox::os::read_memory(pid, addr, len) {
-        Some(buf) => Some(buf),
-        None => {
-            // A string near the end of a mapping: retry up to the page boundary.
-            let to_page_end = 4096 - (addr as usize & 4095);
-            if to_page_end < len {
-                return read_mem(pid, addr, to_page_end);
-            }
-            None
-        }
-    }
-}
-
-/// Reads memory for a decoder. A `PATH_MAX` request is a file name: read a short prefix
-/// first and the rest only when it holds no NUL, since copying 4 KiB for a 12-byte path
-/// dominated the cost of decoding an `openat`.
-fn read_for_decoder(pid: i32, addr: u64, len: usize) -> Option<Vec<u8>> {
-    const PREFIX: usize = 256;
-    if len != 4096 {
-        return read_mem(pid, addr, len);
-    }
-    let first = read_mem(pid, addr, PREFIX)?;
-    if first.len() < PREFIX || first.contains(&0) {
-        return Some(first);
-    }
-    read_mem(pid, addr, len)
-}
-
-fn read_c_string(pid: i32, addr: u64) -> Option<Vec<u8>> {
-    let bytes = read_for_decoder(pid, addr, 4096)?;
-    let end = bytes.iter().position(|b| *b == 0)?;
-    Some(bytes[..end].to_vec())
-}
-
-/// The absolute path a `(dirfd, path)` pair names, as the traced task sees it.
-fn resolve(pid: i32, dirfd: Option<u64>, path_addr: u64) -> Option<PathBuf> {
-    let raw = read_c_string(pid, path_addr)?;
-    if raw.is_empty() {
-        return None;
-    }
-    let path = PathBuf::from(std::ffi::OsStr::from_bytes(&raw));
-    if path.is_absolute() {
-        return Some(normalise(&path));
-    }
-    let base = match dirfd.map(|d| d as i32) {
-        None | Some(libc::AT_FDCWD) => std::fs::read_link(format!("/proc/{pid}/cwd")).ok()?,
-        Some(fd) if fd >= 0 => std::fs::read_link(format!("/proc/{pid}/fd/{fd}")).ok()?,
-        Some(_) => return None,
-    };
-    Some(normalise(&base.join(path)))
-}
-
-fn parent(p: &Path) -> PathBuf {
-    p.parent()
-        .map_or_else(|| PathBuf::from("/"), Path::to_path_buf)
-}
-
-const O_ACCMODE: u64 = 0o3;
-const O_CREAT: u64 = 0o100;
-const O_TRUNC: u64 = 0o1000;
-const O_DIRECTORY: u64 = 0o200000;
-const O_PATH: u64 = 0o10000000;
-const O_TMPFILE: u64 = 0o20200000;
-
-/// One path a call uses.
-#[derive(Clone)]
-struct PathUseAt {
-    path: PathBuf,
-    /// The Landlock rights it uses (none for a path it only creates).
-    letters: Perms,
-    /// It is a directory.
-    dir: bool,
-    /// The call creates it when it succeeds (it was not there at the call's entry).
-    creates: bool,
-}
-
-fn at(path: PathBuf, letters: Perms, dir: bool) -> PathUseAt {
-    PathUseAt {
-        path,
-        letters,
-        dir,
-        creates: false,
-    }
-}
-
-fn created(path: PathBuf, dir: bool) -> PathUseAt {
-    PathUseAt {
-        path,
-        letters: Perms::default(),
-        dir,
-        creates: true,
-    }
-}
-
-/// The Landlock-governed uses of a call's paths, and the paths it creates: the roles of its
-/// arguments in the per-syscall table (`abi::table`), in argument order.
-fn path_uses(pid: i32, nr: u32, a: &[u64; 6]) -> Vec<PathUseAt> {
-    let open = |dirfd: Option<u64>, path: u64, flags: u64| -> Vec<PathUseAt> {
-        if flags & O_PATH != 0 {
-            return Vec::new();
-        }
-        let Some(p) = resolve(pid, dirfd, path) else {
-            return Vec::new();
-        };
-        if flags & O_TMPFILE == O_TMPFILE {
-            return vec![at(p, Perms::CREATE, true)];
-        }
-        let mut letters = match flags & O_ACCMODE {
-            0 => Perms::READ,
-            1 => Perms::WRITE,
-            _ => Perms::READ.union(Perms::WRITE),
-        };
-        if flags & O_TRUNC != 0 {
-            letters = letters.union(Perms::WRITE);
-        }
-        let dir = flags & O_DIRECTORY != 0;
-        let mut v = Vec::with_capacity(2);
-        let creates = flags & O_CREAT != 0 && std::fs::symlink_metadata(&p).is_err();
-        if creates {
-            v.push(at(parent(&p), Perms::CREATE, true));
-        }
-        v.push(PathUseAt {
-            path: p,
-            letters,
-            dir,
-            creates,
-        });
-        v
-    };
-    // An entry made or removed in a directory.
-    let entry_at = |dirfd: Option<u64>, path: u64| -> Vec<PathUseAt> {
-        resolve(pid, dirfd, path)
-            .map(|p| vec![at(parent(&p), Perms::CREATE, true)])
-            .unwrap_or_default()
-    };
-    // An entry made (when the call succeeds), with `c` on its directory; `replaces`: a call
-    // that may replace an existing entry (rename), which then was there before.
-    let made = |dirfd: Option<u64>, path: u64, dir: bool, replaces: bool| -> Vec<PathUseAt> {
-        resolve(pid, dirfd, path)
-            .map(|p| {
-                let mut v = vec![at(parent(&p), Perms::CREATE, true)];
-                if !replaces || std::fs::symlink_metadata(&p).is_err() {
-                    v.push(created(p, dir));
-                }
-                v
-            })
-            .unwrap_or_default()
-    };
-    // A named AF_UNIX socket creates an entry in its directory.
-    let bind = |addr: u64, len: u64| -> Vec<PathUseAt> {
-        let len = (len as usize).min(110);
-        match read_mem(pid, addr, len) {
-            Some(b) if b.len() > 2 && u16::from_ne_bytes([b[0], b[1]]) == 1 && b[2] != 0 => {
-                let end = b[2..]
-                    .iter()
-                    .position(|c| *c == 0)
-                    .map_or(b.len(), |i| i + 2);
-                let p = PathBuf::from(std::ffi::OsStr::from_bytes(&b[2..end]));
-                let p = if p.is_absolute() {
-                    normalise(&p)
-                } else {
-                    match std::fs::read_link(format!("/proc/{pid}/cwd")) {
-                        Ok(cwd) => normalise(&cwd.join(p)),
-                        Err(_) => return Vec::new(),
-                    }
-                };
-                vec![at(parent(&p), Perms::CREATE, true), created(p, false)]
-            }
-            _ => Vec::new(),
-        }
-    };
-    let used = |dirfd: Option<u64>, path: u64, letters: Perms| -> Vec<PathUseAt> {
-        resolve(pid, dirfd, path)
-            .map(|p| vec![at(p, letters, false)])
-            .unwrap_or_default()
-    };
-    let Some(entry) = table::entry(nr) else {
-        return Vec::new();
-    };
-    // The flags of the call's opened path: an argument, or a field of `struct open_how`.
-    let flags = entry
-        .params
-        .iter()
-        .zip(a)
-        .find_map(|(p, &v)| match p.role {
-            Role::OpenFlags => Some(v),
-            Role::OpenHow => Some(read_mem(pid, v, 8).filter(|b| b.len() == 8).map_or(0, |b| {
-                u64::from_ne_bytes(b[..8].try_into().unwrap_or([0; 8]))
-            })),
-            _ => None,
-        })
-        .unwrap_or(0);
-    let mut uses = Vec::new();
-    for (i, p) in entry.params.iter().enumerate() {
-        // A path is relative to the directory descriptor just before it, if there is one.
-        let dirfd = i
-            .checked_sub(1)
-            .filter(|&d| entry.params[d].kind == Arg::DirFd)
-            .map(|d| a[d]);
-        uses.extend(match p.role {
-            Role::Path(PathUse::Open) => open(dirfd, a[i], flags),
-            Role::Path(PathUse::Creat) => open(dirfd, a[i], O_CREAT | O_TRUNC | 1),
-            Role::Path(PathUse::Exec) => used(dirfd, a[i], Perms::EXEC),
-            Role::Path(PathUse::Write) => used(dirfd, a[i], Perms::WRITE),
-            Role::Path(PathUse::Remove) => entry_at(dirfd, a[i]),
-            Role::Path(PathUse::Make) => made(dirfd, a[i], false, false),
-            Role::Path(PathUse::MakeDir) => made(dirfd, a[i], true, false),
-            Role::Path(PathUse::Replace) => made(dirfd, a[i], false, true),
-            Role::Bind => match p.kind {
-                Arg::SockAddr(len) => bind(a[i], a[usize::from(len)]),
-                _ => Vec::new(),
-            },
-            Role::None | Role::OpenFlags | Role::OpenHow => Vec::new(),
-        });
-    }
-    uses
 }
 
 /// The thread-group id of a task (for "to itself" shapes).
@@ -1374,4 +1150,59 @@ pub fn summary_table(profile: &Profile) -> String {
         errs
     ));
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_util::nr;
+
+    #[test]
+    fn calls_are_named_by_their_abi() {
+        assert_eq!(call_name(Abi::X86_64, nr("openat")), "openat");
+        assert_eq!(call_name(Abi::X86_64, 100_000), "syscall_100000");
+        // i386's 20 is getpid, x32's numbers are x86_64's without the x32 bit.
+        assert_eq!(call_name(Abi::I386, 20), "i386:getpid");
+        assert_eq!(call_name(Abi::X32, 39), "x32:getpid");
+        assert_eq!(signal_text(libc::SIGTERM), "SIGTERM");
+        assert_eq!(signal_text(77), "signal 77");
+    }
+
+    #[test]
+    fn shown_arguments_keep_numbers_as_numbers() {
+        assert_eq!(json_arg("42"), serde_json::json!(42));
+        assert_eq!(json_arg("-1"), serde_json::json!(-1));
+        assert_eq!(json_arg("O_RDONLY"), serde_json::json!("O_RDONLY"));
+        assert_eq!(json_arg("0x10"), serde_json::json!("0x10"));
+    }
+
+    #[test]
+    fn the_summary_table_is_stracelike() {
+        let mut p = Profile::default();
+        let mut put = |name: &str, calls, errors, micros| {
+            p.totals.insert(
+                name.to_string(),
+                super::super::profile::SyscallTotals {
+                    calls,
+                    errors,
+                    time: Duration::from_micros(micros),
+                },
+            );
+        };
+        put("read", 10, 0, 300);
+        put("openat", 4, 1, 100);
+        put("close", 4, 0, 100);
+        // By time, then calls, then name; errors only where there are some.
+        assert_eq!(
+            summary_table(&p),
+            "\
+% time     seconds  usecs/call     calls    errors syscall
+------ ----------- ----------- --------- --------- ----------------
+ 60.00    0.000300          30        10           read
+ 20.00    0.000100          25         4           close
+ 20.00    0.000100          25         4         1 openat
+------ ----------- ----------- --------- --------- ----------------
+100.00    0.000500          27        18         1 total"
+        );
+    }
 }

@@ -7,4 +7,5 @@ pub mod advice;
 pub mod args;
 pub mod engine;
 pub mod filter;
+mod paths;
 pub mod profile;

@@ -1,191 +1,10 @@
-//! The session: the policy being built, its undo history and what has been saved; and
-//! [`Session::execute`], the only place a [`Command`] takes effect.
-//!
-//! No terminal or socket I/O here: results come back as [`Output`] for the front end to
-//! render (text for the shell, values for scripts, JSON for the socket). Files are read and
-//! written only by `save`/`load`, relative to the session's directory.
+//! [`Session::execute`]: the only place a [`Command`] takes effect, dispatching to one method
+//! per command (or family).
 
-use std::collections::HashSet;
-use std::path::{Path, PathBuf};
-
-use serde::Serialize;
-
-use crate::abi::syscalls;
-use crate::command::spec::{self, COMMANDS};
-use crate::command::{Command, Format, LimitName, OptionName, ShowWhat, render};
-use crate::compile::{bpf, seccomp};
-use crate::error::Error;
-use crate::format::{self, fs};
-use crate::policy::promise::{self, Promise, PromiseSet};
-use crate::policy::{LimitValue, Policy, Rule, limits::Limits};
-use crate::sandbox::launch::{self, RunOptions};
-use crate::sandbox::status::Exit;
-
-/// How many changes `undo` can take back.
-const UNDO_DEPTH: usize = 200;
-
-/// The result of a command.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Output {
-    /// The main text (may be empty).
-    pub text: String,
-    /// Notes and warnings to show alongside.
-    pub notes: Vec<String>,
-    /// For `run`: how the program ended (its exit code).
-    pub exit: Option<i32>,
-    /// The front end should leave.
-    pub quit: bool,
-    /// The result as data, for scripts and JSON clients (`run`, `trace`, `suggest`,
-    /// `show json`, `show trace`, `check`).
-    pub data: Option<serde_json::Value>,
-}
-
-impl Output {
-    fn text(text: impl Into<String>) -> Self {
-        Output {
-            text: text.into(),
-            ..Output::default()
-        }
-    }
-
-    fn note(mut self, note: impl Into<String>) -> Self {
-        self.notes.push(note.into());
-        self
-    }
-
-    fn data(mut self, data: serde_json::Value) -> Self {
-        self.data = Some(data);
-        self
-    }
-}
-
-/// A shell session.
-pub struct Session {
-    /// The policy being built.
-    pub policy: Policy,
-    undo: Vec<Policy>,
-    dirty: bool,
-    known_files: HashSet<PathBuf>,
-    dir: PathBuf,
-    /// Where new rules come from (kept in each rule's comment): "shell", a script name …
-    pub origin: String,
-    /// The last trace, for `show trace`, `suggest` and `allow traced`.
-    pub trace: Option<TraceRecord>,
-    /// How many calls `trace` keeps as data, and how many denials `run` keeps (scripts and
-    /// JSON clients want them; the REPL does not).
-    pub keep: Keep,
-    /// Programs started by `run` and `trace` get /dev/null on stdin unless they ask for
-    /// `--stdin`: set by a batch, whose stdin holds the commands still to run.
-    pub null_stdin: bool,
-    /// The last run's denials (at most [`DENIALS_KEPT`]), for `denials` and
-    /// `suggest --from-denials`; `None` before the first run.
-    last_denials: Option<Vec<crate::sandbox::report::Denial>>,
-}
-
-/// How many denials of a run the session keeps for `denials`.
-pub const DENIALS_KEPT: usize = 1_000;
-
-/// A denial as scripts and JSON clients get it: its report fields (as in `--report`), plus
-/// `decoded` (the call), `promise` (the first that would allow it) and `line`.
-fn denial_json(d: &crate::sandbox::report::Denial) -> serde_json::Value {
-    let mut v = serde_json::to_value(d).unwrap_or_default();
-    if let Some(m) = v.as_object_mut() {
-        m.insert("decoded".into(), d.call.clone().into());
-        m.insert("promise".into(), d.promises.first().copied().into());
-        m.insert("line".into(), d.line().into());
-    }
-    v
-}
-
-/// Limits on the data a session keeps for structured results.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Keep {
-    /// Calls of a trace.
-    pub events: usize,
-    /// Denials of a run.
-    pub denials: usize,
-}
-
-impl Keep {
-    /// What scripts and JSON clients get.
-    pub const DATA: Keep = Keep {
-        events: 100_000,
-        denials: 1_000,
-    };
-}
-
-/// What the session keeps of its trace: the last one, or several merged (`trace --add`,
-/// `load --trace`); bounded, whatever the number of calls.
-#[derive(Debug, Clone)]
-pub struct TraceRecord {
-    /// The runs (commands and how they ended), shapes, paths, totals.
-    pub profile: crate::trace::profile::Profile,
-}
-
-impl Default for Session {
-    fn default() -> Self {
-        Session::new(std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")))
-    }
-}
-
-fn fail(message: impl Into<String>, hint: Option<String>) -> Error {
-    Error::Command {
-        message: message.into(),
-        hint,
-    }
-}
-
-/// The note a save makes when the file had other hard links, which keep the old content.
-fn hard_link_note(path: &Path, links: u64) -> Option<String> {
-    (links > 0).then(|| {
-        format!(
-            "`{}` had {links} other hard link{}: {} the previous content (a save replaces the file)",
-            path.display(),
-            if links == 1 { "" } else { "s" },
-            if links == 1 { "it keeps" } else { "they keep" },
-        )
-    })
-}
+use super::text::*;
+use super::*;
 
 impl Session {
-    /// A session with an empty policy; relative `save`/`load` paths are in `dir`.
-    pub fn new(dir: PathBuf) -> Self {
-        Session {
-            policy: Policy::default(),
-            undo: Vec::new(),
-            dirty: false,
-            known_files: HashSet::new(),
-            dir,
-            origin: "shell".to_string(),
-            trace: None,
-            keep: Keep::default(),
-            null_stdin: false,
-            last_denials: None,
-        }
-    }
-
-    /// Whether the policy has changes that were not saved.
-    pub fn is_dirty(&self) -> bool {
-        self.dirty
-    }
-
-    fn path(&self, p: &Path) -> PathBuf {
-        if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            self.dir.join(p)
-        }
-    }
-
-    /// Records the current policy for `undo` and marks the session changed.
-    fn change(&mut self) {
-        self.undo.push(self.policy.clone());
-        if self.undo.len() > UNDO_DEPTH {
-            self.undo.remove(0);
-        }
-        self.dirty = true;
-    }
-
     /// Runs one command.
     ///
     /// # Errors
@@ -348,25 +167,9 @@ impl Session {
         }
     }
 
-    fn exec_promises_text(&self) -> String {
-        match self.policy.exec_promises {
-            None => "(the program's own)".to_string(),
-            Some(e) if e.is_empty() => "(none)".to_string(),
-            Some(e) => e.to_string(),
-        }
-    }
-
-    fn promises_text(&self) -> String {
-        if self.policy.promises.is_empty() {
-            "(none)".to_string()
-        } else {
-            self.policy.promises.to_string()
-        }
-    }
-
     /// Notes about how a new rule combines with the policy; an error when it exactly
     /// contradicts an existing rule.
-    fn conflicts(&self, new: &Rule) -> Result<Vec<String>, Error> {
+    pub(super) fn conflicts(&self, new: &Rule) -> Result<Vec<String>, Error> {
         let mut notes = Vec::new();
         for (i, old) in self.policy.rules.iter().enumerate() {
             if old.syscall != new.syscall || old.action.denies() == new.action.denies() {
@@ -429,7 +232,7 @@ impl Session {
         Ok(notes)
     }
 
-    fn show(&self, what: &ShowWhat) -> Result<Output, Error> {
+    pub(super) fn show(&self, what: &ShowWhat) -> Result<Output, Error> {
         match what {
             ShowWhat::Policy => Ok(Output::text(self.policy_table())),
             ShowWhat::Json => Ok(Output::text(
@@ -474,21 +277,9 @@ impl Session {
         }
     }
 
-    /// Replaces the whole policy (scripts' `policy_from`), after validating it; `undo`
-    /// brings the old one back.
-    ///
-    /// # Errors
-    /// The policy is invalid (bad rule, errno out of range …).
-    pub fn replace_policy(&mut self, policy: Policy) -> Result<(), Error> {
-        policy.validate().map_err(|e| fail(e.to_string(), None))?;
-        self.change();
-        self.policy = policy;
-        Ok(())
-    }
-
     /// `suggest --from-denials [apply]`: what the last run's denial reports name, a promise
     /// for each refused call and an unveil for each refused access, added to the policy.
-    fn suggest_from_denials(&mut self, apply: bool) -> Result<Output, Error> {
+    pub(super) fn suggest_from_denials(&mut self, apply: bool) -> Result<Output, Error> {
         use crate::policy::promise::{Promise, PromiseSet};
         use crate::policy::unveil::Unveil;
         let Some(denied) = &self.last_denials else {
@@ -566,21 +357,13 @@ impl Session {
         Ok(out.note("added to the session's policy (`undo` takes them back)"))
     }
 
-    fn last_trace(&self) -> Result<&TraceRecord, Error> {
-        self.trace.as_ref().ok_or_else(|| {
-            fail(
-                "there is no trace yet",
-                Some(
-                    "trace the program first, e.g. `trace -- ls /usr`, or `load --trace FILE`"
-                        .into(),
-                ),
-            )
-        })
-    }
-
     /// `trace [--add] …`: the calls stream to stderr (or `-o FILE`); the session keeps the
     /// profile, or with `add` merges it into the one it has.
-    fn trace(&mut self, args: &crate::trace::args::TraceArgs, add: bool) -> Result<Output, Error> {
+    pub(super) fn trace(
+        &mut self,
+        args: &crate::trace::args::TraceArgs,
+        add: bool,
+    ) -> Result<Output, Error> {
         let mut opts = args.options()?;
         opts.keep_events = self.keep.events;
         opts.null_stdin = self.null_stdin && !args.stdin;
@@ -627,7 +410,11 @@ impl Session {
     }
 
     /// `save --trace [FILE]`: the session's trace profile as a versioned JSON file.
-    fn save_trace(&mut self, path: Option<PathBuf>, force: bool) -> Result<Output, Error> {
+    pub(super) fn save_trace(
+        &mut self,
+        path: Option<PathBuf>,
+        force: bool,
+    ) -> Result<Output, Error> {
         let record = self.trace.as_ref().ok_or_else(|| {
             fail(
                 "there is no trace to save yet",
@@ -662,7 +449,7 @@ impl Session {
     }
 
     /// `load --trace FILE`: merges a saved profile into the session's trace (or starts it).
-    fn load_trace(&mut self, path: &Path) -> Result<Output, Error> {
+    pub(super) fn load_trace(&mut self, path: &Path) -> Result<Output, Error> {
         let path = self.path(path);
         let profile = crate::trace::profile::load_file(&path)?;
         let text = match &mut self.trace {
@@ -690,139 +477,8 @@ impl Session {
         Ok(Output::text(text).note("`suggest` proposes a policy from it"))
     }
 
-    fn trace_text(&self) -> Result<String, Error> {
-        let t = self.last_trace()?;
-        let p = &t.profile;
-        let run_line = |r: &crate::trace::profile::Run| {
-            let argv: Vec<String> = r
-                .argv
-                .iter()
-                .map(|a| a.to_string_lossy().into_owned())
-                .collect();
-            (
-                shell_words::join(&argv),
-                format!(
-                    "{}{}",
-                    exit_text(r.exit),
-                    if r.interrupted { " (interrupted)" } else { "" }
-                ),
-            )
-        };
-        let mut s = match p.runs.as_slice() {
-            [one] if p.runs_dropped == 0 => {
-                let (cmd, end) = run_line(one);
-                format!("command   {cmd}\nended     {end}\n")
-            }
-            runs => {
-                let mut s = format!("runs      {} merged\n", runs_text(p));
-                for (i, r) in runs.iter().enumerate() {
-                    let (cmd, end) = run_line(r);
-                    s.push_str(&format!("  {:<7} {cmd}: {end}\n", i + 1));
-                }
-                s
-            }
-        };
-        s.push_str(&format!(
-            "calls     {} in {} {}\n",
-            p.events,
-            p.tasks,
-            if p.tasks == 1 { "task" } else { "tasks" },
-        ));
-        s.push_str(&format!(
-            "shapes    {} distinct calls{}\n",
-            p.shapes.len(),
-            if p.shapes_dropped > 0 {
-                format!(" ({} not kept: too many)", p.shapes_dropped)
-            } else {
-                String::new()
-            }
-        ));
-        s.push_str(&format!(
-            "paths     {} used{}\n",
-            p.paths.len(),
-            if p.paths_dropped > 0 {
-                format!(" ({} not kept: too many)", p.paths_dropped)
-            } else {
-                String::new()
-            }
-        ));
-        if p.loader_marked {
-            let n: u64 = p.shapes.values().map(|s| s.loader).sum();
-            s.push_str(&format!("loader    {n} calls before the program's own code (`run` grants the loader what it needs)\n"));
-        }
-        if p.filtered {
-            s.push_str("filtered  only some calls were traced (-e): `suggest` sees only those\n");
-        }
-        if !p.execs.is_empty() {
-            let execs: Vec<String> = p.execs.iter().map(|e| e.display().to_string()).collect();
-            s.push_str(&format!("executed  {}\n", execs.join(", ")));
-        }
-        if !p.foreign.is_empty() {
-            let n: u64 = p.foreign.values().sum();
-            s.push_str(&format!(
-                "foreign   {n} calls of another ABI (i386/x32): `run` kills the program on those\n"
-            ));
-        }
-        s.push('\n');
-        s.push_str(&crate::trace::engine::summary_table(p));
-        Ok(s)
-    }
-
-    fn policy_table(&self) -> String {
-        let p = &self.policy;
-        let mut s = String::new();
-        s.push_str(&format!(
-            "promises  {}\n",
-            if p.promises.is_empty() {
-                "(none: only exit is allowed)".to_string()
-            } else {
-                p.promises.to_string()
-            }
-        ));
-        if p.exec_promises.is_some() {
-            s.push_str(&format!("exec      {}\n", self.exec_promises_text()));
-        }
-        s.push_str(&format!("penalty   {}\n", p.penalty));
-        if p.unveils.is_empty() {
-            s.push_str("unveil    (nothing beyond what the program and its promises need)\n");
-        } else {
-            for (i, u) in p.unveils.iter().enumerate() {
-                let head = if i == 0 { "unveil" } else { "" };
-                s.push_str(&format!(
-                    "{head:9} {:4} {}\n",
-                    u.perms.to_string(),
-                    u.path.display()
-                ));
-            }
-        }
-        if p.rules.is_empty() {
-            s.push_str("rules     (none)\n");
-        } else {
-            let width = p.rules.len().to_string().len().max(2);
-            for (i, r) in p.rules.iter().enumerate() {
-                let head = if i == 0 { "rules" } else { "" };
-                let origin = r
-                    .comment
-                    .as_deref()
-                    .map(|c| format!("   ({c})"))
-                    .unwrap_or_default();
-                s.push_str(&format!(
-                    "{head:9} {:>width$}. {}{origin}\n",
-                    i + 1,
-                    render::rule(r)
-                ));
-            }
-        }
-        s.push_str(&format!("limits    {}\n", limits_text(&p.limits)));
-        s.push_str(&format!("options   {}", options_text(p)));
-        if self.dirty {
-            s.push_str("\n(unsaved changes)");
-        }
-        s
-    }
-
     /// `promise NAME…`.
-    fn promise(&mut self, set: PromiseSet) -> Result<Output, Error> {
+    pub(super) fn promise(&mut self, set: PromiseSet) -> Result<Output, Error> {
         let new = set.difference(self.policy.promises);
         if new.is_empty() {
             return Ok(Output::text(format!(
@@ -836,7 +492,7 @@ impl Session {
     }
 
     /// `unpromise NAME…`.
-    fn unpromise(&mut self, set: PromiseSet) -> Result<Output, Error> {
+    pub(super) fn unpromise(&mut self, set: PromiseSet) -> Result<Output, Error> {
         let missing = set.difference(self.policy.promises);
         if !missing.is_empty() {
             return Err(fail(
@@ -857,7 +513,7 @@ impl Session {
     }
 
     /// `promise --exec NAME…`.
-    fn exec_promise(&mut self, set: PromiseSet) -> Result<Output, Error> {
+    pub(super) fn exec_promise(&mut self, set: PromiseSet) -> Result<Output, Error> {
         let beyond = set.difference(self.policy.promises);
         if !beyond.is_empty() {
             return Err(fail(
@@ -879,7 +535,7 @@ impl Session {
     }
 
     /// `unpromise --exec [NAME…]`.
-    fn exec_unpromise(&mut self, set: PromiseSet) -> Result<Output, Error> {
+    pub(super) fn exec_unpromise(&mut self, set: PromiseSet) -> Result<Output, Error> {
         self.change();
         self.policy.exec_promises = if set.is_empty() {
             None
@@ -894,7 +550,7 @@ impl Session {
 
     /// `allow …` / `deny …`: explicit rules (`penalty`: a `deny` without an action, whose
     /// rules take the session's penalty).
-    fn rules(&mut self, mut rules: Vec<Rule>, penalty: bool) -> Result<Output, Error> {
+    pub(super) fn rules(&mut self, mut rules: Vec<Rule>, penalty: bool) -> Result<Output, Error> {
         if penalty {
             let action = self.policy.penalty.action();
             for r in &mut rules {
@@ -927,7 +583,7 @@ impl Session {
     }
 
     /// `denials`: the last run's denial reports.
-    fn denials(&mut self) -> Result<Output, Error> {
+    pub(super) fn denials(&mut self) -> Result<Output, Error> {
         let Some(denied) = &self.last_denials else {
             return Err(fail(
                 "no run yet: `denials` shows the denials of the last `run`",
@@ -945,7 +601,7 @@ impl Session {
     }
 
     /// `run PROGRAM…`: runs the program under the session's policy.
-    fn run(
+    pub(super) fn run(
         &mut self,
         argv: &[std::ffi::OsString],
         stdin: bool,
@@ -1016,7 +672,7 @@ impl Session {
     }
 
     /// `suggest [apply [--all]]`: the policy the last trace needs, adopted with `apply`.
-    fn suggest(&mut self, apply: bool, all: bool) -> Result<Output, Error> {
+    pub(super) fn suggest(&mut self, apply: bool, all: bool) -> Result<Output, Error> {
         let record = self.last_trace()?;
         let suggestion = crate::trace::advice::suggest(&record.profile);
         let text = suggestion.describe();
@@ -1064,7 +720,7 @@ impl Session {
     }
 
     /// `allow traced`: the last trace's calls as explicit allow rules.
-    fn allow_traced(&mut self) -> Result<Output, Error> {
+    pub(super) fn allow_traced(&mut self) -> Result<Output, Error> {
         let record = self.last_trace()?;
         let mut rules = crate::trace::advice::allow_list(&record.profile);
         for r in &mut rules {
@@ -1083,7 +739,7 @@ impl Session {
         })
     }
 
-    fn save(
+    pub(super) fn save(
         &mut self,
         path: Option<PathBuf>,
         format: Format,
@@ -1121,7 +777,7 @@ impl Session {
         Ok(out)
     }
 
-    fn load(&mut self, path: &Path, filter: Option<&str>) -> Result<Output, Error> {
+    pub(super) fn load(&mut self, path: &Path, filter: Option<&str>) -> Result<Output, Error> {
         let path = self.path(path);
         let (mut policy, kind) = format::policy::load(&path, filter)?;
         let origin = format!("from {}", path.display());
@@ -1141,372 +797,5 @@ impl Session {
             self.policy.unveils.len(),
             self.policy.rules.len()
         )))
-    }
-}
-
-/// A trace as data: how it ended, its counts, the kept calls and the per-syscall totals.
-fn trace_data(
-    t: &TraceRecord,
-    events: &[crate::trace::engine::Event],
-    dropped: u64,
-) -> serde_json::Value {
-    let ended = |exit: Exit| match exit {
-        Exit::Code(c) => (Some(c), None),
-        Exit::Signal(s) => (None, crate::abi::consts::signal_name(s)),
-    };
-    let last = t.profile.runs.last();
-    let (code, signal) = last.map_or((None, None), |r| ended(r.exit));
-    let runs: Vec<serde_json::Value> = t
-        .profile
-        .runs
-        .iter()
-        .map(|r| {
-            let (code, signal) = ended(r.exit);
-            serde_json::json!({
-                "command": r.argv.iter().map(|a| a.to_string_lossy()).collect::<Vec<_>>(),
-                "status": r.exit.code(),
-                "exit_code": code,
-                "signal": signal,
-                "interrupted": r.interrupted,
-            })
-        })
-        .collect();
-    let summary: Vec<serde_json::Value> = t
-        .profile
-        .totals
-        .iter()
-        .map(|(name, tot)| {
-            serde_json::json!({
-                "syscall": name,
-                "calls": tot.calls,
-                "errors": tot.errors,
-                "seconds": tot.time.as_secs_f64(),
-            })
-        })
-        .collect();
-    serde_json::json!({
-        "command": last.map(|r| r.argv.iter().map(|a| a.to_string_lossy()).collect::<Vec<_>>()),
-        "status": last.map(|r| r.exit.code()),
-        "exit_code": code,
-        "signal": signal,
-        "interrupted": last.is_some_and(|r| r.interrupted),
-        "runs": runs,
-        "runs_dropped": t.profile.runs_dropped,
-        "calls": t.profile.events,
-        "tasks": t.profile.tasks,
-        "events": events,
-        "events_dropped": dropped,
-        "summary": summary,
-        "executed": t.profile.execs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
-    })
-}
-
-/// `1 run`, `3 runs` (and how many more were merged without being named).
-fn runs_text(p: &crate::trace::profile::Profile) -> String {
-    let n = p.runs.len() as u64 + p.runs_dropped;
-    if n == 1 {
-        "1 run".to_string()
-    } else {
-        format!("{n} runs")
-    }
-}
-
-fn exit_text(e: Exit) -> String {
-    match e {
-        Exit::Code(c) => format!("exit status {c}"),
-        Exit::Signal(s) => format!(
-            "killed by {}",
-            crate::abi::consts::signal_name(s).unwrap_or("a signal")
-        ),
-    }
-}
-
-fn limits_text(l: &Limits) -> String {
-    let show = |v: Option<LimitValue>| v.map_or("default".to_string(), |v| v.to_string());
-    format!(
-        "cpu {}, memory {}, open-files {}, processes {}, file-size {}",
-        show(l.cpu),
-        show(l.address_space),
-        show(l.open_files),
-        show(l.processes),
-        show(l.file_size)
-    )
-}
-
-fn options_text(p: &Policy) -> String {
-    let o = &p.options;
-    let f = |b: bool| if b { "on" } else { "off" };
-    format!(
-        "unveil {}, strict {}, nice {}, keep-fds {}, keep-caps {}, allow-loader-promises {}",
-        f(o.unveil),
-        f(o.strict),
-        f(o.nice),
-        f(o.keep_fds),
-        f(o.keep_caps),
-        f(o.allow_loader_promises)
-    )
-}
-
-fn help_text(c: &spec::CommandSpec) -> String {
-    let mut s = format!("{}\n  {}\n", c.usage, c.summary);
-    if !c.help.is_empty() {
-        s.push_str(&format!("\n{}\n", c.help));
-    }
-    if !c.aliases.is_empty() {
-        s.push_str(&format!("\nalso: {}\n", c.aliases.join(", ")));
-    }
-    if !c.examples.is_empty() {
-        s.push_str("\nexamples:\n");
-        for e in c.examples {
-            s.push_str(&format!("  {e}\n"));
-        }
-    }
-    s.trim_end().to_string()
-}
-
-/// What a promise allows, with its argument rules shown symbolically.
-pub fn promise_text(p: Promise) -> String {
-    let info = p.info();
-    let mut s = format!("{}: {}\n", info.name, info.summary);
-    if !info.syscalls.is_empty() {
-        let names: Vec<&str> = info.syscalls.iter().map(|s| s.name()).collect();
-        s.push_str(&format!("  allows: {}\n", names.join(" ")));
-    }
-    for r in info.rules {
-        let terms: Vec<String> = r
-            .to_dnf()
-            .iter()
-            .map(|term| {
-                term.iter()
-                    .map(|c| {
-                        let text = render::condition(r.syscall, c, true);
-                        let pid = format!("{}", promise::PID_PLACEHOLDER & 0xffff_ffff);
-                        let hex = format!("{:#x}", promise::PID_PLACEHOLDER);
-                        text.replace(&hex, "<its own pid>")
-                            .replace(&pid, "<its own pid>")
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" and ")
-            })
-            .collect();
-        let also = if r.also.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " (with {})",
-                r.also
-                    .iter()
-                    .map(|p| p.name())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        };
-        s.push_str(&format!(
-            "  {} {}{also} if {}\n",
-            r.syscall.name(),
-            r.tag,
-            terms.join("\n      or ")
-        ));
-    }
-    if !info.unveils.is_empty() {
-        let u: Vec<String> = info
-            .unveils
-            .iter()
-            .map(|u| format!("{}:{}", u.perms, u.path))
-            .collect();
-        s.push_str(&format!("  unveils: {}\n", u.join(" ")));
-    }
-    let _ = PromiseSet::EMPTY;
-    s.trim_end().to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::command::parse_line;
-
-    fn run(s: &mut Session, line: &str) -> Result<Output, Error> {
-        s.execute(parse_line(line).unwrap().unwrap())
-    }
-
-    #[test]
-    fn build_undo_and_show() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut s = Session::new(dir.path().to_path_buf());
-        run(&mut s, "promise stdio rpath").unwrap();
-        run(&mut s, "allow ioctl if arg1 == TIOCGWINSZ").unwrap();
-        assert!(s.is_dirty());
-        let t = run(&mut s, "show").unwrap().text;
-        assert!(t.contains("promises  stdio rpath"), "{t}");
-        assert!(
-            t.contains(" 1. allow ioctl if arg1 == TIOCGWINSZ   (shell)"),
-            "{t}"
-        );
-        run(&mut s, "undo").unwrap();
-        assert!(s.policy.rules.is_empty());
-        run(&mut s, "undo").unwrap();
-        assert!(s.policy.promises.is_empty());
-        assert!(run(&mut s, "undo").is_err());
-    }
-
-    #[test]
-    fn contradictions_and_overrides() {
-        let mut s = Session::new(std::env::temp_dir());
-        run(&mut s, "promise stdio inet").unwrap();
-        run(&mut s, "allow socket").unwrap();
-        let e = run(&mut s, "deny socket").unwrap_err();
-        assert!(e.to_string().contains("contradicts rule 1"), "{e}");
-        assert_eq!(s.policy.rules.len(), 1, "session unchanged");
-        let out = run(&mut s, "deny socket if arg0 == AF_INET errno EACCES").unwrap();
-        assert!(
-            out.notes.iter().any(|n| n.contains("wins over rule 1")),
-            "{out:?}"
-        );
-        assert!(
-            out.notes
-                .iter()
-                .any(|n| n.contains("wins over promise inet")),
-            "{out:?}"
-        );
-    }
-
-    #[test]
-    fn deny_takes_the_session_penalty() {
-        let mut s = Session::new(std::env::temp_dir());
-        run(&mut s, "penalty kill").unwrap();
-        run(&mut s, "deny ptrace").unwrap();
-        assert_eq!(s.policy.rules[0].action, crate::policy::Action::KillProcess);
-    }
-
-    #[test]
-    fn save_needs_force_for_foreign_files_and_load_round_trips() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut s = Session::new(dir.path().to_path_buf());
-        run(&mut s, "promise stdio rpath").unwrap();
-        run(&mut s, "unveil /usr r").unwrap();
-        run(&mut s, "limit memory 4g").unwrap();
-        std::fs::write(dir.path().join("policy.json"), "{}").unwrap();
-        let e = run(&mut s, "save").unwrap_err();
-        assert!(
-            e.to_string()
-                .contains("was not loaded or saved in this session"),
-            "{e}"
-        );
-        run(&mut s, "save --force").unwrap();
-        assert!(!s.is_dirty());
-        run(&mut s, "save").unwrap();
-        let saved = s.policy.clone();
-        run(&mut s, "reset").unwrap();
-        run(&mut s, "load policy.json").unwrap();
-        assert_eq!(s.policy.promises, saved.promises);
-        assert_eq!(s.policy.unveils, saved.unveils);
-        assert_eq!(s.policy.limits, saved.limits);
-        std::fs::write(
-            dir.path().join("bad.json"),
-            "{\"version\": 1,\n \"promise\": []}",
-        )
-        .unwrap();
-        let before = s.policy.clone();
-        let e = run(&mut s, "load bad.json").unwrap_err().to_string();
-        assert!(
-            e.contains("unknown field `promise`") && e.contains("line 2"),
-            "{e}"
-        );
-        assert_eq!(
-            s.policy, before,
-            "a failed load leaves the session unchanged"
-        );
-        std::fs::write(
-            dir.path().join("cut.json"),
-            "{\"version\": 1, \"promises\": [\"st",
-        )
-        .unwrap();
-        assert!(run(&mut s, "load cut.json").is_err());
-    }
-
-    fn error_lines(e: &Error) -> String {
-        match e.hint() {
-            Some(h) => format!("{}\n  hint: {h}", e.message()),
-            None => e.message(),
-        }
-    }
-
-    #[test]
-    fn trace_files_and_policy_files_are_told_apart() {
-        let dir = tempfile::tempdir().unwrap();
-        let d = dir.path().display().to_string();
-        let mut s = Session::new(dir.path().to_path_buf());
-        let e = run(&mut s, "save --trace").unwrap_err();
-        assert_eq!(
-            error_lines(&e),
-            "there is no trace to save yet\n  hint: trace the program first, e.g. `trace -- ls /usr`"
-        );
-        assert!(!dir.path().join("trace.json").exists());
-        run(&mut s, "promise stdio").unwrap();
-        run(&mut s, "save").unwrap();
-        let e = run(&mut s, "load --trace policy.json").unwrap_err();
-        assert_eq!(
-            error_lines(&e),
-            format!(
-                "cannot load trace `{d}/policy.json`: this is a policy file, not a trace profile\n  hint: `load FILE` (without --trace) loads it as the policy"
-            )
-        );
-        assert!(s.trace.is_none(), "a failed load starts no trace");
-        let mut p = crate::trace::profile::Profile::default();
-        p.runs.push(crate::trace::profile::Run {
-            argv: vec!["true".into()],
-            exit: Exit::Code(0),
-            interrupted: false,
-        });
-        std::fs::write(dir.path().join("t.json"), p.to_json()).unwrap();
-        let e = run(&mut s, "load t.json").unwrap_err();
-        assert_eq!(
-            error_lines(&e),
-            format!(
-                "cannot load policy `{d}/t.json`: this is a trace profile, not a policy\n  hint: `load --trace FILE` merges it into the session's trace, and `suggest` makes a policy of it"
-            )
-        );
-        std::fs::write(
-            dir.path().join("new.json"),
-            p.to_json().replace("\"version\": 1", "\"version\": 7"),
-        )
-        .unwrap();
-        let e = run(&mut s, "load --trace new.json").unwrap_err();
-        assert_eq!(
-            error_lines(&e),
-            format!(
-                "cannot load trace `{d}/new.json`: trace format version 7 is newer than this seccomp-pledge reads (version 1): update seccomp-pledge"
-            )
-        );
-        let e = run(&mut s, "load --trace /dev/zero").unwrap_err();
-        assert_eq!(
-            error_lines(&e),
-            "cannot load trace `/dev/zero`: larger than 64 MiB, the limit for a trace profile (67108864 bytes)"
-        );
-        assert!(s.trace.is_none());
-        run(&mut s, "load --trace t.json").unwrap();
-        run(&mut s, "load --trace t.json").unwrap();
-        assert_eq!(s.trace.as_ref().unwrap().profile.runs.len(), 2, "merged");
-        std::fs::write(dir.path().join("other.json"), "{}").unwrap();
-        let e = run(&mut s, "save --trace other.json").unwrap_err();
-        assert!(e.to_string().contains("was not loaded or saved"), "{e}");
-        run(&mut s, "save --trace t.json").unwrap();
-        let saved = std::fs::read_to_string(dir.path().join("t.json")).unwrap();
-        assert_eq!(
-            crate::trace::profile::Profile::from_json(&saved).unwrap(),
-            s.trace.as_ref().unwrap().profile
-        );
-        assert!(parse_line("save --trace --format seccompiler").is_err());
-        assert!(parse_line("load --trace --filter vcpu t.json").is_err());
-    }
-
-    #[test]
-    fn bad_paths_and_numbers_leave_the_session_unchanged() {
-        let mut s = Session::new(std::env::temp_dir());
-        assert!(run(&mut s, "unveil /no/such/path").is_err());
-        assert!(run(&mut s, "remove rule 3").is_err());
-        assert!(run(&mut s, "unpromise inet").is_err());
-        assert_eq!(s.policy, Policy::default());
-        assert!(!s.is_dirty());
     }
 }
