@@ -3,6 +3,7 @@
 //! Pure data with validation and serde. Depends only on the kernel facts (`abi`) and the
 //! suggestion helper; compiling and enforcing live in `compile` and `sandbox`.
 
+pub mod conditions;
 pub mod limits;
 pub mod promise;
 pub mod render;
