@@ -15,3 +15,15 @@ pub mod sysargs;
 pub mod syscalls;
 pub mod table;
 pub mod uapi;
+
+use serde::{Deserialize, Serialize};
+
+/// How many bits of an argument a condition compares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Width {
+    /// The low 32 bits (what the kernel reads for `int`/`unsigned int` parameters).
+    Dword,
+    /// All 64 bits (pointers, sizes, `long` parameters).
+    Qword,
+}

@@ -10,20 +10,10 @@
 //! the promise table's conditions and the argument masks of trace profiles are tested
 //! against. The module does no I/O.
 
-use serde::{Deserialize, Serialize};
-
 use super::syscalls::Sysno;
 use super::table::{self, Param};
 
-/// How many bits of an argument a condition compares.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Width {
-    /// The low 32 bits (what the kernel reads for `int`/`unsigned int` parameters).
-    Dword,
-    /// All 64 bits (pointers, sizes, `long` parameters).
-    Qword,
-}
+pub use super::Width;
 
 /// How many arguments the syscall takes (`None` for a syscall the table lacks, which the
 /// table's tests rule out for every syscall up to [`super::syscalls::MAX_NR`]).

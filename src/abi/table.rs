@@ -23,8 +23,8 @@
 //!
 //! Pure data, no I/O.
 
+use super::Width;
 use super::consts::Family as F;
-use super::sysargs::Width;
 use super::syscalls::Sysno;
 
 /// How one argument is shown.

@@ -20,6 +20,12 @@ use std::sync::atomic::Ordering;
 
 use super::child::{self, ChildPlan, Shared, Stage};
 use super::elf::{self, Kind};
+use super::loader::{
+    LIB_DIRS, LOADER_FILES, Libc, SystemLoader, loader_promises, static_marker_loader,
+    system_loader, system_roots,
+};
+use super::os::set_affinity;
+use super::shown;
 use super::status::{EXIT_NOT_EXECUTABLE, EXIT_NOT_FOUND, EXIT_TOOL, Exit};
 use super::supervise::{self, Outcome};
 use crate::compile::bpf;
@@ -33,30 +39,6 @@ pub const NO_PROMISES_WARNING: &str = "no promises (-p ''): the program may only
 /// Said on every run as root without `-P`: the default limit is an `RLIMIT_NPROC`, which the
 /// kernel does not apply to uid 0.
 pub const ROOT_NPROC_WARNING: &str = "-P: the default process limit does not apply as root (the kernel ignores RLIMIT_NPROC for uid 0); -P N caps the sandbox's processes with a pids cgroup, -P unlimited silences this";
-
-/// Library directories a dynamic program's loader reads (pledge.com's list).
-const LIB_DIRS: &[&str] = &[
-    "/lib",
-    "/lib64",
-    "/usr/lib",
-    "/usr/lib64",
-    "/usr/local/lib",
-    "/usr/local/lib64",
-];
-/// Loader configuration files.
-const LOADER_FILES: &[&str] = &[
-    "/etc/ld.so.conf",
-    "/etc/ld.so.cache",
-    "/etc/ld.so.conf.d",
-    "/etc/ld.so.preload",
-    "/etc/ld-musl-x86_64.path",
-];
-
-/// A path for a message: escaped, never a control character raw (file contents such as a
-/// `#!` line or `PT_INTERP` name some of them).
-pub fn shown(p: &Path) -> String {
-    crate::abi::signature::escape_bare(p.as_os_str().as_bytes())
-}
 
 /// Why a program cannot be launched.
 #[derive(Debug, thiserror::Error)]
@@ -258,99 +240,6 @@ fn check_executable(p: &Path) -> Result<(), Option<String>> {
         return Err(Some(std::io::Error::last_os_error().to_string()));
     }
     Ok(())
-}
-
-/// The promises a dynamic loader needs to map the program's libraries.
-pub fn loader_promises() -> PromiseSet {
-    PromiseSet::of(&[Promise::Rpath, Promise::ProtExec])
-}
-
-/// The system's dynamic loaders the markers work with: (path, C library).
-const SYSTEM_LOADERS: &[(&str, Libc)] = &[
-    ("/lib64/ld-linux-x86-64.so.2", Libc::Glibc),
-    ("/lib/ld-musl-x86_64.so.1", Libc::Musl),
-];
-
-/// The loader whose marker a static program passes on to the dynamic programs it
-/// executes: the system's glibc loader, if there is one.
-pub fn static_marker_loader() -> Option<SystemLoader> {
-    system_loader(Path::new(SYSTEM_LOADERS[0].0)).ok()
-}
-
-/// Which C library's loader runs the program.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Libc {
-    /// glibc: narrowed by an audit module (`LD_AUDIT`).
-    Glibc,
-    /// musl: narrowed by a preloaded library (`LD_PRELOAD`).
-    Musl,
-}
-
-/// A verified system loader: its C library and the identity of its file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct SystemLoader {
-    /// Whose loader it is.
-    pub libc: Libc,
-    /// (device, inode) of the loader file.
-    pub id: (u64, u64),
-}
-
-/// The directories whose root-owned files count as system files (libraries and programs),
-/// merged-/usr or not. [`elf::system_file`] compares them with a fully resolved path.
-pub fn system_roots() -> &'static [PathBuf] {
-    static ROOTS: std::sync::OnceLock<Vec<PathBuf>> = std::sync::OnceLock::new();
-    ROOTS.get_or_init(|| {
-        LIB_DIRS
-            .iter()
-            .chain(
-                [
-                    "/bin",
-                    "/sbin",
-                    "/usr/bin",
-                    "/usr/sbin",
-                    "/usr/libexec",
-                    "/usr/local/bin",
-                ]
-                .iter(),
-            )
-            .map(PathBuf::from)
-            .collect()
-    })
-}
-
-/// Identifies `interpreter` (a `PT_INTERP` path) as the system's glibc or musl loader: the
-/// same file (device and inode) as the system loader, reached only through directories and
-/// links nobody but root can change, so the kernel opens that file at `execve` too.
-///
-/// # Errors
-/// Why it is not the system loader.
-pub fn system_loader(interpreter: &Path) -> Result<SystemLoader, String> {
-    use std::os::unix::fs::MetadataExt;
-    // Which system loader it would be (same device and inode), then whether the path to it
-    // is one nobody but root can change.
-    let id = |p: &Path| std::fs::metadata(p).ok().map(|m| (m.dev(), m.ino()));
-    let found = id(interpreter);
-    let known = SYSTEM_LOADERS
-        .iter()
-        .find(|(path, _)| found.is_some() && id(Path::new(path)) == found);
-    let Some((_, libc)) = known else {
-        return Err(format!(
-            "its dynamic loader `{}` is not the system's glibc or musl loader ({})",
-            shown(interpreter),
-            SYSTEM_LOADERS
-                .iter()
-                .map(|(p, _)| *p)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    };
-    let (_, id) = elf::system_file(interpreter, system_roots()).map_err(|why| {
-        format!(
-            "its dynamic loader `{}` is not the system's: {why}",
-            shown(interpreter)
-        )
-    })?;
-    Ok(SystemLoader { libc: *libc, id })
 }
 
 /// How the program gets started with exactly its promises.
@@ -1523,12 +1412,6 @@ fn current_cpu_set() -> Option<libc::cpu_set_t> {
         (libc::sched_getaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &mut set) == 0)
             .then_some(set)
     }
-}
-
-/// Sets the CPU affinity of thread `tid` (0: the calling one).
-pub(crate) fn set_affinity(tid: libc::pid_t, mask: &libc::cpu_set_t) {
-    // SAFETY: sched_setaffinity reads the set; a failure (the thread is gone) is harmless.
-    unsafe { libc::sched_setaffinity(tid, std::mem::size_of::<libc::cpu_set_t>(), mask) };
 }
 
 /// `SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP` (uapi `linux/seccomp.h`).

@@ -1,5 +1,5 @@
 //! Thin wrappers of the OS calls that more than one part of the crate makes, each `unsafe`
-//! block once: reading another process's memory.
+//! block once: reading another process's memory, setting a thread's CPU affinity.
 
 /// Up to `len` bytes of `pid`'s memory at `addr`, as many as one `process_vm_readv` returns
 /// (fewer at the end of a mapping); `None` for a NULL or empty request or when nothing is
@@ -25,4 +25,10 @@ pub fn read_memory(pid: i32, addr: u64, len: usize) -> Option<Vec<u8>> {
     }
     buf.truncate(n as usize);
     Some(buf)
+}
+
+/// Sets the CPU affinity of thread `tid` (0: the calling one).
+pub(crate) fn set_affinity(tid: libc::pid_t, mask: &libc::cpu_set_t) {
+    // SAFETY: sched_setaffinity reads the set; a failure (the thread is gone) is harmless.
+    unsafe { libc::sched_setaffinity(tid, std::mem::size_of::<libc::cpu_set_t>(), mask) };
 }

@@ -129,7 +129,7 @@ pub struct ExecLoader {
     /// (device, inode) of the marker's memfd.
     pub marker: (u64, u64),
     /// The C library whose loader the marker is for.
-    pub libc: super::launch::Libc,
+    pub libc: super::loader::Libc,
     /// `--allow-loader-promises` (as [`LoaderWatch::accept`]).
     pub accept: bool,
 }
@@ -611,8 +611,8 @@ impl State {
             }
             REPORT_DONE => {
                 if let Some(mask) = self.opts.affinity.take() {
-                    super::launch::set_affinity(pid, &mask);
-                    super::launch::set_affinity(0, &mask);
+                    super::os::set_affinity(pid, &mask);
+                    super::os::set_affinity(0, &mask);
                 }
             }
             REPORT_OBJECT => {
@@ -663,7 +663,7 @@ impl State {
         let trusted = *self
             .trusted
             .entry(path.clone())
-            .or_insert_with(|| elf::system_file(&path, super::launch::system_roots()).is_ok());
+            .or_insert_with(|| elf::system_file(&path, super::loader::system_roots()).is_ok());
         if trusted {
             return None;
         }
@@ -1053,7 +1053,7 @@ impl State {
                 .is_some_and(|x| x.loader.is_none())
                 || self.unnarrowed_pids.contains(&pid);
             if let (report::Fix::Promises(ps), true) = (&fix, unnarrowed) {
-                let loader = super::launch::loader_promises();
+                let loader = super::loader::loader_promises();
                 self.exec_loader_denied |= ps.iter().any(|p| loader.contains(*p));
             }
             if !implied {
@@ -1208,10 +1208,10 @@ impl elf::Image for MemImage {
 pub(crate) fn inspect_exec(
     pid: i32,
     marker: (u64, u64),
-    libc: super::launch::Libc,
+    libc: super::loader::Libc,
 ) -> Result<Option<ExecImage>, String> {
     let exe = std::fs::read_link(format!("/proc/{pid}/exe"))
-        .map(|p| super::launch::shown(&p))
+        .map(|p| super::shown(&p))
         .unwrap_or_else(|_| "?".into());
     let fail = |why: &str| Err(format!("`{exe}`[{pid}]: {why}"));
     let Ok(auxv) = std::fs::read(format!("/proc/{pid}/auxv")) else {
@@ -1237,7 +1237,7 @@ pub(crate) fn inspect_exec(
         return fail("its loader's mapping cannot be found");
     };
     let loader =
-        super::launch::system_loader(&path).map_err(|why| format!("`{exe}`[{pid}]: {why}"))?;
+        super::loader::system_loader(&path).map_err(|why| format!("`{exe}`[{pid}]: {why}"))?;
     if loader.id != id {
         return fail("its loader is not the system's file");
     }
@@ -1248,8 +1248,8 @@ pub(crate) fn inspect_exec(
     }
     // The environment must name the marker, first, by the descriptor that holds it.
     let var: &[u8] = match libc {
-        super::launch::Libc::Glibc => b"LD_AUDIT=",
-        super::launch::Libc::Musl => b"LD_PRELOAD=",
+        super::loader::Libc::Glibc => b"LD_AUDIT=",
+        super::loader::Libc::Musl => b"LD_PRELOAD=",
     };
     let Ok(env) = std::fs::read(format!("/proc/{pid}/environ")) else {
         return fail("its environment cannot be read");
@@ -1262,7 +1262,7 @@ pub(crate) fn inspect_exec(
         );
     };
     // glibc runs every audit module it is given before anything else.
-    if libc == super::launch::Libc::Glibc && (!alone || values.next().is_some()) {
+    if libc == super::loader::Libc::Glibc && (!alone || values.next().is_some()) {
         return fail(
             "LD_AUDIT names audit modules besides seccomp-pledge's marker, which glibc runs before anything else",
         );
@@ -1302,7 +1302,7 @@ pub(crate) fn inspect_exec(
         .unwrap_or_default();
     let system = std::fs::read_link(format!("/proc/{pid}/exe"))
         .ok()
-        .and_then(|p| elf::system_file(&p, super::launch::system_roots()).ok())
+        .and_then(|p| elf::system_file(&p, super::loader::system_roots()).ok())
         .zip(std::fs::metadata(format!("/proc/{pid}/exe")).ok())
         .is_some_and(|((_, id), m)| id == (m.dev(), m.ino()));
     let image = MemImage { pid, base: bias };

@@ -244,7 +244,7 @@ struct Need {
 
 fn covered(set: PromiseSet, need: &Need) -> bool {
     let set = if need.loader_only {
-        set.union(launch::loader_promises())
+        set.union(crate::sandbox::loader::loader_promises())
     } else {
         set
     };
@@ -844,7 +844,7 @@ pub fn allow_list(profile: &Profile) -> Vec<Rule> {
 
 /// [`allow_list`] with notes on the traced calls it leaves out.
 pub fn allow_list_explained(profile: &Profile) -> (Vec<Rule>, Vec<String>) {
-    let loader = launch::loader_promises();
+    let loader = crate::sandbox::loader::loader_promises();
     let mut skipped = Skipped::default();
     let mut items = Vec::new();
     for (shape, st) in effective_shapes(profile) {
@@ -1473,7 +1473,7 @@ mod tests {
         ))
         .unwrap();
         let wide = seccomp::plan(&seccomp::FilterSpec::new(
-            s.promises.union(launch::loader_promises()),
+            s.promises.union(crate::sandbox::loader::loader_promises()),
             &s.rules,
             Action::Errno(1),
         ))
@@ -1485,7 +1485,7 @@ mod tests {
             }
             let loader_only = st.program == 0;
             let set = if loader_only {
-                s.promises.union(launch::loader_promises())
+                s.promises.union(crate::sandbox::loader::loader_promises())
             } else {
                 s.promises
             };

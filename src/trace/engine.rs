@@ -369,7 +369,7 @@ struct Tracer<'w> {
     marker_path: Option<PathBuf>,
     /// The marker's memfd and its C library: an executed image whose loader loads it (as
     /// `run` checks) starts with its loader's phase too.
-    marker_id: Option<((u64, u64), launch::Libc)>,
+    marker_id: Option<((u64, u64), crate::sandbox::loader::Libc)>,
     events: Vec<Event>,
     events_dropped: u64,
 }
@@ -894,19 +894,21 @@ pub fn trace(
     // stay as they are): the dynamic programs it executes are traced whole.
     let libc = match crate::sandbox::elf::inspect(&program).map(|k| k.innermost().clone()) {
         Ok(crate::sandbox::elf::Kind::Dynamic { interpreter }) => {
-            launch::system_loader(&interpreter).ok().map(|l| l.libc)
+            crate::sandbox::loader::system_loader(&interpreter)
+                .ok()
+                .map(|l| l.libc)
         }
         _ => None,
     };
     let marker = match libc {
-        Some(launch::Libc::Glibc) => Some((
+        Some(crate::sandbox::loader::Libc::Glibc) => Some((
             launch::sealed_memfd(
                 "seccomp-pledge-marker",
                 &launch::keep_marker(crate::sandbox::preload::AUDIT),
             )?,
             "LD_AUDIT",
         )),
-        Some(launch::Libc::Musl) => Some((
+        Some(crate::sandbox::loader::Libc::Musl) => Some((
             launch::sealed_memfd(
                 "seccomp-pledge-marker",
                 &launch::keep_marker(crate::sandbox::preload::PRELOAD),
