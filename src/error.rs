@@ -161,3 +161,48 @@ pub fn render(e: &Error) -> String {
     }
     s
 }
+
+/// Where in a file or line an error is, for [`render_at`]: the source's name (`stdin`,
+/// `build.rhai`), the 1-based line and column, and the line's text with the width of the
+/// offending word when it is known.
+#[derive(Clone, Copy, Debug)]
+pub struct Position<'a> {
+    /// The file's name, `stdin`, or a socket's.
+    pub source: &'a str,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column (in characters of `text` as shown).
+    pub column: usize,
+    /// The line as shown (escaped), when known.
+    pub text: Option<&'a str>,
+    /// How many characters the carets underline.
+    pub width: usize,
+}
+
+/// The one rendering of an error at a position, as rustc and just show theirs: `head` (the
+/// error's first line), `--> SOURCE:LINE:COLUMN`, the line with carets under the offending
+/// word when the line is known, and `  hint: HINT`. Used by the batch and file front ends and
+/// by scripts; the shell's prompt puts its caret under the typed line instead.
+pub fn render_at(head: &str, at: &Position<'_>, hint: Option<&str>) -> String {
+    let gutter = at.line.to_string().len();
+    let mut s = format!(
+        "{head}\n{:gutter$}--> {}:{}:{}",
+        "", at.source, at.line, at.column
+    );
+    match at.text {
+        Some(text) => s.push_str(&format!(
+            "\n{:gutter$} |\n{} | {text}\n{:gutter$} | {}{}",
+            "",
+            at.line,
+            "",
+            " ".repeat(at.column.saturating_sub(1)),
+            "^".repeat(at.width.max(1))
+        )),
+        // Without the line, the position ends its own line.
+        None => s.push('\n'),
+    }
+    if let Some(h) = hint {
+        s.push_str(&format!("\n  hint: {h}"));
+    }
+    s
+}

@@ -113,25 +113,18 @@ pub fn render_in_file(e: &Error, source: &str, number: usize, line: &str) -> Str
     match e {
         Error::Parse(p) => {
             let (line, col, width) = caret(line, &p.span);
-            let gutter = number.to_string().len();
-            let mut s = format!("seccomp-pledge: error: {}\n", escape_text(&p.message));
-            s.push_str(&format!(
-                "{:gutter$}--> {source}:{number}:{}\n",
-                "",
-                col + 1
-            ));
-            s.push_str(&format!("{:gutter$} |\n", ""));
-            s.push_str(&format!("{number} | {line}\n"));
-            s.push_str(&format!(
-                "{:gutter$} | {}{}",
-                "",
-                " ".repeat(col),
-                "^".repeat(width)
-            ));
-            if let Some(h) = &p.hint {
-                s.push_str(&format!("\n  hint: {}", escape_text(h)));
-            }
-            s
+            let hint = p.hint.as_deref().map(escape_text);
+            error::render_at(
+                &format!("seccomp-pledge: error: {}", escape_text(&p.message)),
+                &error::Position {
+                    source: &source,
+                    line: number,
+                    column: col + 1,
+                    text: Some(&line),
+                    width,
+                },
+                hint.as_deref(),
+            )
         }
         other => {
             let rendered = error::render(other);

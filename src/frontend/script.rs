@@ -234,27 +234,14 @@ impl std::fmt::Display for ScriptError {
             Some((m, h)) => (m, Some(h)),
             None => (self.message.as_str(), None),
         };
-        writeln!(f, "{first}")?;
-        let gutter = self.line.to_string().len();
-        writeln!(
-            f,
-            "{:gutter$}--> {}:{}:{}",
-            "", self.source, self.line, self.column
-        )?;
-        if let Some(text) = &self.text {
-            writeln!(f, "{:gutter$} |", "")?;
-            writeln!(f, "{} | {text}", self.line)?;
-            write!(
-                f,
-                "{:gutter$} | {}^",
-                "",
-                " ".repeat(self.column.saturating_sub(1))
-            )?;
-        }
-        if let Some(h) = rest {
-            write!(f, "\n  hint: {h}")?;
-        }
-        Ok(())
+        let at = crate::error::Position {
+            source: &self.source,
+            line: self.line,
+            column: self.column,
+            text: self.text.as_deref(),
+            width: 1,
+        };
+        f.write_str(&crate::error::render_at(first, &at, rest))
     }
 }
 
