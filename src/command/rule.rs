@@ -165,7 +165,9 @@ struct CondSpec {
     span: Range<usize>,
 }
 
-const ACTION_WORDS: [&str; 7] = [
+/// The words that start a rule's action, in the order completion lists them: read by the
+/// parser (an action ends the syscall list) and the shell's completer.
+pub const ACTION_WORDS: [&str; 7] = [
     "errno",
     "kill",
     "kill_process",
@@ -614,6 +616,26 @@ mod tests {
     use super::*;
 
     const EPERM: Action = Action::Errno(1);
+
+    /// Every action word the completer offers parses as a rule's action (`log` and `trace`
+    /// allow, the others deny).
+    #[test]
+    fn every_action_word_parses() {
+        for w in ACTION_WORDS {
+            let text = match w {
+                "errno" => "socket errno EACCES".to_string(),
+                "trace" => "socket trace 7".to_string(),
+                _ => format!("socket {w}"),
+            };
+            let verb = if matches!(w, "log" | "trace") {
+                Verb::Allow
+            } else {
+                Verb::Deny
+            };
+            let rules = parse_rules(verb, &text, EPERM).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+            assert!(!rules.is_empty(), "{text}");
+        }
+    }
 
     fn one(verb: Verb, text: &str) -> Rule {
         let mut r = parse_rules(verb, text, EPERM).unwrap();

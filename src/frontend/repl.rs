@@ -75,16 +75,6 @@ fn pairs<'a>(prefix: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec
     v
 }
 
-const ACTIONS: [&str; 7] = [
-    "errno",
-    "kill",
-    "kill_process",
-    "kill_thread",
-    "trap",
-    "log",
-    "trace",
-];
-
 impl ShellHelper {
     /// Candidates for the word ending at `pos`.
     fn candidates(&self, line: &str, pos: usize) -> (usize, Vec<Pair>) {
@@ -186,7 +176,7 @@ impl ShellHelper {
                     return (s, pairs(w, consts::all().iter().map(|c| c.name)));
                 }
                 let in_conditions = rule_words.contains(&"if");
-                let mut cands: Vec<&str> = ACTIONS.to_vec();
+                let mut cands: Vec<&str> = crate::command::rule::ACTION_WORDS.to_vec();
                 if in_conditions {
                     cands.push("and");
                 } else {
