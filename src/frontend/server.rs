@@ -497,15 +497,7 @@ fn connection(stream: UnixStream, opts: &ServeOptions) -> i32 {
     // The helper threads block every signal, so that SIGCHLD and the terminal signals reach
     // the supervisor's signalfd in the main thread (a signal is delivered to any thread
     // that does not block it).
-    // SAFETY: sigset_t is plain data; all-zero is a valid (empty) value.
-    let mut all: libc::sigset_t = unsafe { std::mem::zeroed() };
-    // SAFETY: as above.
-    let mut old: libc::sigset_t = unsafe { std::mem::zeroed() };
-    // SAFETY: sigset manipulation on local values; the mask is restored after the spawns.
-    unsafe {
-        libc::sigfillset(&mut all);
-        libc::pthread_sigmask(libc::SIG_BLOCK, &all, &mut old);
-    }
+    let blocked = crate::sandbox::os::BlockedSignals::all();
     let (synced, sync_seen) = mpsc::channel::<u64>();
     let relay_client = client.clone();
     std::thread::spawn(move || relay(relay_in, sync_in, &relay_client, &synced));
@@ -527,8 +519,8 @@ fn connection(stream: UnixStream, opts: &ServeOptions) -> i32 {
         }
     });
 
-    // SAFETY: restoring the main thread's mask.
-    unsafe { libc::pthread_sigmask(libc::SIG_SETMASK, &old, std::ptr::null_mut()) };
+    // The main thread's mask back.
+    drop(blocked);
 
     let mut session = Session::default();
     let mut reader = BufReader::with_capacity(64 * 1024, reader_stream);

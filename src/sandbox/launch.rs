@@ -24,7 +24,7 @@ use super::loader::{
     LIB_DIRS, LOADER_FILES, Libc, SystemLoader, loader_promises, static_marker_loader,
     system_loader, system_roots,
 };
-use super::os::set_affinity;
+use super::os::{BlockedSignals, set_affinity};
 use super::shown;
 use super::status::{EXIT_NOT_EXECUTABLE, EXIT_NOT_FOUND, EXIT_TOOL, Exit};
 use super::supervise::{self, Outcome};
@@ -1120,9 +1120,7 @@ impl Launch {
     /// program ran in that case.
     pub fn run(mut self, opts: RunOptions) -> Result<Outcome, LaunchError> {
         let set = sigset(&SUPERVISED);
-        let mut old: libc::sigset_t = sigset(&[]);
-        // SAFETY: blocking signals in this thread; `old` receives the previous mask.
-        unsafe { libc::pthread_sigmask(libc::SIG_BLOCK, &set, &mut old) };
+        let blocked = BlockedSignals::block(&set);
         let mut was_subreaper: libc::c_int = 0;
         // SAFETY: PR_GET_CHILD_SUBREAPER writes an int through the pointer; then makes
         // orphans of the sandbox our children, so they are supervised and reaped.
@@ -1150,14 +1148,14 @@ impl Launch {
         if let Some(mask) = affinity {
             set_affinity(0, &mask);
         }
-        // SAFETY: undoing the two changes above (a process that was a subreaper, such as a
-        // socket-API connection, stays one).
+        // SAFETY: undoing the subreaper change above (a process that was a subreaper, such as
+        // a socket-API connection, stays one).
         unsafe {
             if was_subreaper == 0 {
                 libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0);
             }
-            libc::pthread_sigmask(libc::SIG_SETMASK, &old, std::ptr::null_mut());
         }
+        drop(blocked);
         result
     }
 

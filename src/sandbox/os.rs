@@ -1,5 +1,6 @@
 //! Thin wrappers of the OS calls that more than one part of the crate makes, each `unsafe`
-//! block once: reading another process's memory, setting a thread's CPU affinity.
+//! block once: reading another process's memory, setting a thread's CPU affinity, blocking
+//! signals for a scope ([`BlockedSignals`]).
 
 /// Up to `len` bytes of `pid`'s memory at `addr`, as many as one `process_vm_readv` returns
 /// (fewer at the end of a mapping); `None` for a NULL or empty request or when nothing is
@@ -31,4 +32,39 @@ pub fn read_memory(pid: i32, addr: u64, len: usize) -> Option<Vec<u8>> {
 pub(crate) fn set_affinity(tid: libc::pid_t, mask: &libc::cpu_set_t) {
     // SAFETY: sched_setaffinity reads the set; a failure (the thread is gone) is harmless.
     unsafe { libc::sched_setaffinity(tid, std::mem::size_of::<libc::cpu_set_t>(), mask) };
+}
+
+/// Signals blocked in the calling thread for as long as the guard lives; dropping it restores
+/// the mask it found.
+pub(crate) struct BlockedSignals {
+    old: libc::sigset_t,
+}
+
+impl BlockedSignals {
+    /// Blocks `set` in the calling thread.
+    pub(crate) fn block(set: &libc::sigset_t) -> BlockedSignals {
+        // SAFETY: sigset_t is plain data; all-zero is a valid (empty) value, overwritten by
+        // pthread_sigmask with the previous mask.
+        let mut old: libc::sigset_t = unsafe { std::mem::zeroed() };
+        // SAFETY: `set` is initialised; `old` receives the previous mask.
+        unsafe { libc::pthread_sigmask(libc::SIG_BLOCK, set, &mut old) };
+        BlockedSignals { old }
+    }
+
+    /// Blocks every signal in the calling thread (threads started meanwhile inherit it).
+    pub(crate) fn all() -> BlockedSignals {
+        // SAFETY: as in `block`; sigfillset initialises the set we own.
+        let mut all: libc::sigset_t = unsafe { std::mem::zeroed() };
+        // SAFETY: as above.
+        unsafe { libc::sigfillset(&mut all) };
+        BlockedSignals::block(&all)
+    }
+}
+
+impl Drop for BlockedSignals {
+    fn drop(&mut self) {
+        // SAFETY: sets the calling thread's mask to the one `block` found; both users make
+        // and drop the guard in one function, so that is the thread that blocked.
+        unsafe { libc::pthread_sigmask(libc::SIG_SETMASK, &self.old, std::ptr::null_mut()) };
+    }
 }
