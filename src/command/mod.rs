@@ -310,8 +310,8 @@ pub struct ParseCx<'a> {
 
 impl ParseCx<'_> {
     /// An error for a command that takes no arguments but got some.
-    fn none_expected(&self, args: &[Word]) -> Result<(), ParseError> {
-        match args.first() {
+    fn none_expected(&self) -> Result<(), ParseError> {
+        match self.args.first() {
             Some(w) => Err(with_hint(
                 err(
                     format!("`{}` takes no arguments", self.spec.name),
@@ -618,11 +618,13 @@ fn parse_show(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
     let args = cx.args;
     let end = cx.end;
     let missing = |what: &str| needs(spec, end, what);
+    if let [w] = args {
+        if let Some(what) = ShowWhat::simple(&w.text) {
+            return Ok(Command::Show(what));
+        }
+    }
     Ok(match args {
         [] => Command::Show(ShowWhat::Policy),
-        [w] if ShowWhat::simple(&w.text).is_some() => {
-            Command::Show(ShowWhat::simple(&w.text).unwrap_or(ShowWhat::Policy))
-        }
         [w, p] if w.text == "syscalls" => {
             let promise = p
                 .text
@@ -838,7 +840,7 @@ fn parse_source(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
 
 /// Parses `denials`.
 fn parse_denials(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
-    cx.none_expected(cx.args)?;
+    cx.none_expected()?;
     Ok(Command::Denials)
 }
 
@@ -889,25 +891,25 @@ fn parse_suggest(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
 
 /// Parses `reset`.
 fn parse_reset(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
-    cx.none_expected(cx.args)?;
+    cx.none_expected()?;
     Ok(Command::Reset)
 }
 
 /// Parses `undo`.
 fn parse_undo(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
-    cx.none_expected(cx.args)?;
+    cx.none_expected()?;
     Ok(Command::Undo)
 }
 
 /// Parses `check`.
 fn parse_check(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
-    cx.none_expected(cx.args)?;
+    cx.none_expected()?;
     Ok(Command::Check)
 }
 
 /// Parses `quit`.
 fn parse_quit(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
-    cx.none_expected(cx.args)?;
+    cx.none_expected()?;
     Ok(Command::Quit)
 }
 

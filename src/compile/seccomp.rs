@@ -703,7 +703,7 @@ mod tests {
         }
     }
 
-    use crate::test_util::nr;
+    use crate::test_util::{Gen, nr};
 
     const EPERM: u32 = bpf::SECCOMP_RET_ERRNO | 1;
     const ALLOW: u32 = bpf::SECCOMP_RET_ALLOW;
@@ -715,57 +715,6 @@ mod tests {
             Action::Errno(1),
         ))
         .unwrap()
-    }
-
-    /// A small deterministic generator (xorshift) for argument values that matter:
-    /// interesting constants mixed with random words and upper-bit variants.
-    struct Gen(u64);
-    impl Gen {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-        fn arg(&mut self) -> u64 {
-            const INTERESTING: [u64; 24] = [
-                0,
-                1,
-                2,
-                3,
-                5,
-                6,
-                10,
-                15,
-                16,
-                17,
-                0o100,
-                0o200,
-                0o1000,
-                0o2000000,
-                0o20200000,
-                0x5412,
-                0x5413,
-                0x541c,
-                0x8905,
-                0x1000,
-                0x0001_0f00,
-                0x1000_0000,
-                0xffff_ff9c,
-                PID_PLACEHOLDER,
-            ];
-            let r = self.next();
-            let base = if r % 3 == 0 {
-                r >> 8
-            } else {
-                INTERESTING[(r as usize >> 4) % INTERESTING.len()] | ((r >> 40) & 0o7007)
-            };
-            match (r >> 20) % 4 {
-                0 => base | (1 << 32),
-                1 => base | 0xffff_ffff_0000_0000,
-                _ => base,
-            }
-        }
     }
 
     /// The emitted program agrees with the plan on every syscall for many arguments, and the

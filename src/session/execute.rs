@@ -422,15 +422,7 @@ impl Session {
             )
         })?;
         let path = self.path(&path.unwrap_or_else(|| PathBuf::from("trace.json")));
-        if path.exists() && !force && !self.known_files.contains(&path) {
-            return Err(fail(
-                format!(
-                    "`{}` exists and was not loaded or saved in this session",
-                    path.display()
-                ),
-                Some("add --force to overwrite it".into()),
-            ));
-        }
+        self.may_overwrite(&path, force)?;
         let text = record.profile.to_json();
         crate::trace::profile::save_file(&path, &text)?;
         let mut out = Output::text(format!(
@@ -747,15 +739,7 @@ impl Session {
     ) -> Result<Output, Error> {
         let spec = format.spec();
         let path = self.path(&path.unwrap_or_else(|| PathBuf::from(spec.default_file)));
-        if path.exists() && !force && !self.known_files.contains(&path) {
-            return Err(fail(
-                format!(
-                    "`{}` exists and was not loaded or saved in this session",
-                    path.display()
-                ),
-                Some("add --force to overwrite it".into()),
-            ));
-        }
+        self.may_overwrite(&path, force)?;
         let mut out = Output::text(format!("saved {}", path.display()));
         let links = fs::other_links(&path);
         let fail_save = |message: String| format::FileError::Save {

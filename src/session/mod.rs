@@ -148,6 +148,20 @@ impl Session {
         self.policy = policy;
         Ok(())
     }
+    /// Refuses to replace a file that exists and was neither loaded nor saved in this
+    /// session, unless `force`.
+    pub(super) fn may_overwrite(&self, path: &Path, force: bool) -> Result<(), Error> {
+        if path.exists() && !force && !self.known_files.contains(path) {
+            return Err(fail(
+                format!(
+                    "`{}` exists and was not loaded or saved in this session",
+                    path.display()
+                ),
+                Some("add --force to overwrite it".into()),
+            ));
+        }
+        Ok(())
+    }
 
     pub(super) fn last_trace(&self) -> Result<&TraceRecord, Error> {
         self.trace.as_ref().ok_or_else(|| {

@@ -268,7 +268,7 @@ mod tests {
 
     const X32: u32 = 0x4000_0000;
 
-    use crate::test_util::nr;
+    use crate::test_util::{Gen, nr};
 
     fn data(nr: u32, args: [u64; 6]) -> SeccompData {
         SeccompData {
@@ -302,68 +302,6 @@ mod tests {
             rules,
             penalty,
             ..Policy::default()
-        }
-    }
-
-    /// Deterministic xorshift argument generator: interesting constants (with upper 32 bits
-    /// set or not) mixed with random words.
-    struct Gen(u64);
-    impl Gen {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-        fn arg(&mut self) -> u64 {
-            const INTERESTING: [u64; 28] = [
-                0,
-                1,
-                2,
-                3,
-                4,
-                5,
-                6,
-                7,
-                9,
-                10,
-                15,
-                16,
-                17,
-                0o100,
-                0o200,
-                0o1000,
-                0o2000000,
-                0o20200000,
-                0x5412,
-                0x5413,
-                0x541c,
-                0x541b,
-                0x8905,
-                0x1000,
-                0x0001_0f00,
-                0x1000_0000,
-                0xffff_ff9c,
-                PID_PLACEHOLDER,
-            ];
-            let r = self.next();
-            let base = if r % 3 == 0 {
-                r >> 8
-            } else {
-                INTERESTING[(r as usize >> 4) % INTERESTING.len()] | ((r >> 40) & 0o7007)
-            };
-            match (r >> 20) % 4 {
-                0 => base | (1 << 32),
-                1 => base | 0xffff_ffff_0000_0000,
-                _ => base,
-            }
-        }
-        fn args(&mut self) -> [u64; 6] {
-            let mut a = [0; 6];
-            for x in &mut a {
-                *x = self.arg();
-            }
-            a
         }
     }
 
