@@ -9,10 +9,12 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::command::Command;
 use crate::command::rule::{Verb, parse_rules};
 use crate::error::Error;
 use crate::policy::promise::{Promise, PromiseSet};
 use crate::policy::{LimitValue, Penalty, Policy, Unveil};
+use crate::sandbox::launch::LandlockReports;
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -287,6 +289,37 @@ impl RunArgs {
         given(!self.deny.is_empty(), "--deny");
         given(self.policy.is_some(), "--policy");
         out
+    }
+
+    /// These flags lowered to the shell's terms: the policy they build, and the `run` command
+    /// that runs the program under it (through [`crate::session::Session::execute`], as the
+    /// shell's `run` does).
+    ///
+    /// # Errors
+    /// A bad flag, an unreadable `--policy`, or no program.
+    pub fn lower(&self) -> Result<(Policy, Command), Error> {
+        let policy = self.policy()?;
+        if self.command.is_empty() {
+            return Err(Error::usage(
+                "no command to run",
+                Some(
+                    "give a program and its arguments, e.g. `seccomp-pledge -p 'stdio rpath' -- ls`"
+                        .into(),
+                ),
+            ));
+        }
+        let run = Command::Run {
+            argv: self.command.clone(),
+            // The program has the terminal's stdin, as any program run from a shell.
+            stdin: true,
+            landlock_reports: LandlockReports::from_name(&self.landlock_reports)
+                .unwrap_or_default(),
+            quiet: self.quiet,
+            report: self.report.clone(),
+            // `-p ''` is pledge(""): the program may only exit.
+            empty_ok: true,
+        };
+        Ok((policy, run))
     }
 
     /// Lowers the flags to a policy: the `--policy` file (or an empty policy with pledge.com's

@@ -75,7 +75,7 @@ where
             .map_err(Error::from),
         Some(Sub::Check { json }) => check(json),
         Some(Sub::Run(args)) => one_shot(&args),
-        Some(Sub::Trace(args)) => trace_command(&args),
+        Some(Sub::Trace(args)) => trace_command(*args),
         Some(Sub::Script { file, args }) => Ok(script(&file, &args)),
         Some(Sub::Serve {
             socket,
@@ -103,6 +103,7 @@ where
 fn shell(file: Option<&std::path::Path>) -> i32 {
     use std::io::IsTerminal;
     let mut session = session::Session::default();
+    session.show_notices_with(frontend::print_notice);
     match file {
         Some(path) => match std::fs::File::open(path) {
             Ok(f) => frontend::lines::run(
@@ -130,28 +131,37 @@ fn shell(file: Option<&std::path::Path>) -> i32 {
     }
 }
 
-/// `seccomp-pledge trace …`: the trace to stderr or `-o FILE`, the summary with `-c`/`-C`;
-/// exits with the program's status.
-fn trace_command(args: &trace::args::TraceArgs) -> Result<i32, Error> {
-    let opts = args.options()?;
-    let mut sink = args
-        .sink(std::path::Path::new("."))
-        .map_err(|m| Error::usage(m, None))?;
-    let outcome = trace::engine::trace(&args.command, &opts, &mut sink)?;
-    if opts.summary {
-        writeln!(sink, "{}", trace::engine::summary_table(&outcome.profile))?;
-    }
-    sink.flush()?;
-    if outcome.interrupted {
+/// `seccomp-pledge trace …`: the shell's `trace`, with the trace (and the `-c`/`-C` summary,
+/// as strace's) to stderr or `-o FILE`; exits with the program's status.
+fn trace_command(args: trace::args::TraceArgs) -> Result<i32, Error> {
+    let mut session = one_shot_session();
+    let out = session.execute(command::Command::Trace {
+        args: Box::new(args),
+        add: false,
+        summary_with_calls: true,
+    })?;
+    let Some(ended) = out.ended else {
+        return Ok(out.exit.unwrap_or(EXIT_TOOL));
+    };
+    if ended.interrupted {
         eprintln!("seccomp-pledge: trace interrupted; the program was killed");
     }
-    Ok(outcome.exit.code())
+    Ok(ended.exit.code())
+}
+
+/// The session a one-shot command runs in: relative paths stay as typed, and a launch's
+/// warnings are shown before the program starts.
+fn one_shot_session() -> session::Session {
+    let mut session = session::Session::new(std::path::PathBuf::new());
+    session.show_notices_with(frontend::print_notice);
+    session
 }
 
 /// `seccomp-pledge script FILE.rhai ARGS…`: 0, 1 when the script fails, 125 when it cannot
 /// be read.
 fn script(file: &std::path::Path, args: &[String]) -> i32 {
     let mut session = session::Session::default();
+    session.show_notices_with(frontend::print_notice);
     match frontend::script::run_file(&mut session, file, args) {
         Ok(()) => 0,
         Err(e) => {
@@ -165,10 +175,6 @@ fn script(file: &std::path::Path, args: &[String]) -> i32 {
 fn report(e: &Error) -> i32 {
     eprintln!("{}", error::render(e));
     e.exit_code()
-}
-
-fn warn(message: &str) {
-    eprintln!("seccomp-pledge: warning: {message}");
 }
 
 fn check(json: bool) -> Result<i32, Error> {
@@ -235,40 +241,20 @@ fn one_shot(args: &RunArgs) -> Result<i32, Error> {
         };
         return Ok(if ok { 0 } else { 1 });
     }
-    let policy = args.policy()?;
-    if args.command.is_empty() {
-        return Err(Error::usage(
-            "no command to run",
-            Some(
-                "give a program and its arguments, e.g. `seccomp-pledge -p 'stdio rpath' -- ls`"
-                    .into(),
-            ),
-        ));
-    }
-    let report_file = args
-        .report
-        .as_deref()
-        .map(sandbox::launch::RunOptions::open_report)
-        .transpose()?;
-    let launch = sandbox::launch::prepare(&policy, &args.command)?;
-    for w in &launch.warnings {
-        warn(w);
-    }
-    let kill = launch.kill;
-    let outcome = launch.run(sandbox::launch::RunOptions {
-        quiet: args.quiet,
-        report_file,
-        keep_denials: 0,
-        null_stdin: false,
-        landlock_reports: sandbox::launch::LandlockReports::from_name(&args.landlock_reports)
-            .unwrap_or_default(),
-    })?;
-    for n in &outcome.notes {
+    let (policy, run) = args.lower()?;
+    let kill = policy.penalty == policy::Penalty::Kill;
+    let mut session = one_shot_session();
+    session.policy = policy;
+    let out = session.execute(run)?;
+    let Some(ended) = out.ended else {
+        return Ok(out.exit.unwrap_or(EXIT_TOOL));
+    };
+    for n in &ended.notes {
         eprintln!("seccomp-pledge: note: {n}");
     }
-    if let sandbox::status::Exit::Signal(sig) = outcome.exit {
+    if let sandbox::status::Exit::Signal(sig) = ended.exit {
         if sig == libc::SIGSYS && !args.quiet {
-            let what = if kill && outcome.denials > 0 {
+            let what = if kill && ended.denials > 0 {
                 "the sandbox was killed after the denial reported above (-k)".to_string()
             } else {
                 format!(
@@ -279,7 +265,7 @@ fn one_shot(args: &RunArgs) -> Result<i32, Error> {
             eprintln!("seccomp-pledge: {what}");
         }
     }
-    Ok(outcome.exit.code())
+    Ok(ended.exit.code())
 }
 
 /// The exit code for seccomp-pledge's own failures.

@@ -206,6 +206,13 @@ pub enum Command {
         stdin: bool,
         /// `--landlock-reports MODE`: how unveil's refusals are explained.
         landlock_reports: crate::sandbox::launch::LandlockReports,
+        /// No denial reports on stderr (the one-shot's `-q`).
+        quiet: bool,
+        /// Denial reports also go to this new file (the one-shot's `--report FILE`).
+        report: Option<PathBuf>,
+        /// A policy that allows nothing is run as written, as OpenBSD's `pledge("")` (the
+        /// one-shot's `-p ''`), instead of refused as a mistake (the shell's `run`).
+        empty_ok: bool,
     },
     /// Show the last run's denials (`denials`).
     Denials,
@@ -215,6 +222,9 @@ pub enum Command {
         args: Box<crate::trace::args::TraceArgs>,
         /// Add to the session's profile (`--add`) instead of replacing it.
         add: bool,
+        /// The `-c` summary goes where the calls go (stderr or `-o FILE`, as strace's and the
+        /// one-shot's), not into the reply's text (the shell's).
+        summary_with_calls: bool,
     },
     /// Suggest a policy from the last trace; with `apply`, adopt it.
     Suggest {
@@ -784,6 +794,9 @@ fn parse_run(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
         argv: rest.iter().map(|w| OsString::from(&w.text)).collect(),
         stdin,
         landlock_reports,
+        quiet: false,
+        report: None,
+        empty_ok: false,
     })
 }
 
@@ -801,6 +814,7 @@ fn parse_trace(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
     Ok(Command::Trace {
         args: Box::new(parsed),
         add,
+        summary_with_calls: false,
     })
 }
 
@@ -1158,6 +1172,9 @@ mod tests {
                 argv: vec!["ls".into(), "-l".into()],
                 stdin: false,
                 landlock_reports: LandlockReports::Auto,
+                quiet: false,
+                report: None,
+                empty_ok: false,
             }
         );
         assert_eq!(
@@ -1166,6 +1183,9 @@ mod tests {
                 argv: vec!["sh".into(), "-c".into(), "a b".into()],
                 stdin: false,
                 landlock_reports: LandlockReports::Auto,
+                quiet: false,
+                report: None,
+                empty_ok: false,
             }
         );
         for line in [

@@ -145,3 +145,9 @@ fn error_lines(e: &Error) -> String {
     }
     s
 }
+
+/// Shows a note that must be seen before a program starts (a launch's warning), on stderr as
+/// `seccomp-pledge: warning: …`.
+pub fn print_notice(note: &str) {
+    eprintln!("seccomp-pledge: {note}");
+}

@@ -1,6 +1,8 @@
 //! [`Session::execute`]: the only place a [`Command`] takes effect, dispatching to one method
 //! per command (or family).
 
+use std::io::Write;
+
 use super::text::*;
 use super::*;
 
@@ -108,8 +110,24 @@ impl Session {
                 argv,
                 stdin,
                 landlock_reports,
-            } => self.run(&argv, stdin, landlock_reports),
-            Command::Trace { args, add } => self.trace(&args, add),
+                quiet,
+                report,
+                empty_ok,
+            } => self.run(
+                &argv,
+                RunFlags {
+                    stdin,
+                    landlock_reports,
+                    quiet,
+                    report,
+                    empty_ok,
+                },
+            ),
+            Command::Trace {
+                args,
+                add,
+                summary_with_calls,
+            } => self.trace(&args, add, summary_with_calls),
             Command::Suggest {
                 apply,
                 from_denials: true,
@@ -363,17 +381,23 @@ impl Session {
         &mut self,
         args: &crate::trace::args::TraceArgs,
         add: bool,
+        summary_with_calls: bool,
     ) -> Result<Output, Error> {
         let mut opts = args.options()?;
         opts.keep_events = self.keep.events;
         opts.null_stdin = self.null_stdin && !args.stdin;
         let mut sink = args.sink(&self.dir).map_err(|m| fail(m, None))?;
         let outcome = crate::trace::engine::trace(&args.command, &opts, &mut sink)?;
-        drop(sink);
         let mut text = String::new();
         if opts.summary {
             text = crate::trace::engine::summary_table(&outcome.profile);
+            if summary_with_calls {
+                writeln!(sink, "{text}")?;
+                text.clear();
+            }
         }
+        sink.flush()?;
+        drop(sink);
         let p = &outcome.profile;
         let mut out = Output::text(text).note(format!(
             "traced `{}`: {} calls in {} {}, {}; `suggest` proposes a policy from it",
@@ -387,6 +411,12 @@ impl Session {
             out = out.note("interrupted: the program was killed; the trace is partial");
         }
         out.exit = Some(outcome.exit.code());
+        out.ended = Some(Ended {
+            exit: outcome.exit,
+            denials: 0,
+            interrupted: outcome.interrupted,
+            notes: Vec::new(),
+        });
         let mut profile = outcome.profile;
         profile.runs.push(crate::trace::profile::Run {
             argv: args.command.clone(),
@@ -596,25 +626,29 @@ impl Session {
     pub(super) fn run(
         &mut self,
         argv: &[std::ffi::OsString],
-        stdin: bool,
-        landlock_reports: launch::LandlockReports,
+        flags: RunFlags,
     ) -> Result<Output, Error> {
-        if self.policy.promises.is_empty() && self.policy.rules.is_empty() {
+        if !flags.empty_ok && self.policy.promises.is_empty() && self.policy.rules.is_empty() {
             return Err(fail(
                 "the policy allows nothing yet: the program could not even start",
                 Some("grant promises first, e.g. `promise stdio rpath`".into()),
             ));
         }
+        let report_file = flags
+            .report
+            .map(|p| RunOptions::open_report(&self.path(&p)))
+            .transpose()?;
         let l = launch::prepare(&self.policy, argv)?;
-        let notes: Vec<String> = l.warnings.iter().map(|w| format!("warning: {w}")).collect();
-        for n in &notes {
-            eprintln!("seccomp-pledge: {n}");
+        let mut notes = Vec::new();
+        for w in &l.warnings {
+            self.notice(format!("warning: {w}"), &mut notes);
         }
         let outcome = l.run(RunOptions {
+            quiet: flags.quiet,
+            report_file,
             keep_denials: self.keep.denials.max(DENIALS_KEPT),
-            null_stdin: self.null_stdin && !stdin,
-            landlock_reports,
-            ..RunOptions::default()
+            null_stdin: self.null_stdin && !flags.stdin,
+            landlock_reports: flags.landlock_reports,
         })?;
         self.last_denials = Some(outcome.denied.clone());
         // The program's own output is on stdout: the status goes with the notes.
@@ -645,13 +679,19 @@ impl Session {
             .take(self.keep.denials)
             .map(denial_json)
             .collect();
-        let mut notes = outcome.notes.clone();
+        notes.extend(outcome.notes.iter().cloned());
         notes.push(status);
         Ok(Output {
             text: String::new(),
             notes,
             exit: Some(outcome.exit.code()),
             quit: false,
+            ended: Some(Ended {
+                exit: outcome.exit,
+                denials: outcome.denials,
+                interrupted: false,
+                notes: outcome.notes.clone(),
+            }),
             data: Some(serde_json::json!({
                 "command": argv.iter().map(|a| a.to_string_lossy()).collect::<Vec<_>>(),
                 "status": outcome.exit.code(),

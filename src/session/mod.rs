@@ -30,7 +30,7 @@ use crate::sandbox::status::Exit;
 /// How many changes `undo` can take back.
 const UNDO_DEPTH: usize = 200;
 
-pub use output::Output;
+pub use output::{Ended, Output};
 pub use text::promise_text;
 
 /// A shell session.
@@ -54,6 +54,21 @@ pub struct Session {
     /// The last run's denials (at most [`DENIALS_KEPT`]), for `denials` and
     /// `suggest --from-denials`; `None` before the first run.
     last_denials: Option<Vec<crate::sandbox::report::Denial>>,
+    /// Where notes that must be seen before a program starts go (a launch's warnings): the
+    /// front end's printer; without one they join the command's [`Output::notes`].
+    notices: Option<Notices>,
+}
+
+/// A front end's printer for notes that must be seen at once.
+type Notices = Box<dyn FnMut(&str)>;
+
+/// `run`'s flags, as [`Command::Run`] carries them.
+struct RunFlags {
+    stdin: bool,
+    landlock_reports: launch::LandlockReports,
+    quiet: bool,
+    report: Option<PathBuf>,
+    empty_ok: bool,
 }
 
 /// How many denials of a run the session keeps for `denials`.
@@ -112,6 +127,23 @@ impl Session {
             keep: Keep::default(),
             null_stdin: false,
             last_denials: None,
+            notices: None,
+        }
+    }
+
+    /// Sends the notes that must be seen before a program starts (a launch's warnings, as
+    /// `warning: …`) to `show` as they arise, instead of with the command's output: for front
+    /// ends where the program's own output follows on the same terminal.
+    pub fn show_notices_with(&mut self, show: impl FnMut(&str) + 'static) {
+        self.notices = Some(Box::new(show));
+    }
+
+    /// A note that must be seen before a program starts: shown now when the front end asked
+    /// for that, else kept in `notes`.
+    pub(super) fn notice(&mut self, note: String, notes: &mut Vec<String>) {
+        match &mut self.notices {
+            Some(show) => show(&note),
+            None => notes.push(note),
         }
     }
 

@@ -17,6 +17,23 @@ pub struct Output {
     /// The result as data, for scripts and JSON clients (`run`, `trace`, `suggest`,
     /// `show json`, `show trace`, `check`).
     pub data: Option<serde_json::Value>,
+    /// How the program of `run` or `trace` ended, for a front end that words it itself (the
+    /// one-shot command line, which shows none of the shell's status notes).
+    #[serde(skip)]
+    pub ended: Option<Ended>,
+}
+
+/// How a program started by `run` or `trace` ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ended {
+    /// Its exit status or signal.
+    pub exit: crate::sandbox::status::Exit,
+    /// How many of its calls were denied (`run`).
+    pub denials: u64,
+    /// The trace was interrupted and the program killed (`trace`).
+    pub interrupted: bool,
+    /// The sandbox's own notes about the run (also among [`Output::notes`]).
+    pub notes: Vec<String>,
 }
 
 impl Output {

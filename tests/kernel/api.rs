@@ -235,6 +235,16 @@ fn json_format_streams_output_and_returns_data() {
     );
     assert_eq!(resp["ok"], true, "{resp}");
     assert_eq!(resp["data"]["denials"][0]["promise"], "inet", "{resp}");
+    // A launch's warnings reach the client that ran the program, not the server's stderr.
+    // SAFETY: getuid has no preconditions.
+    assert_eq!(unsafe { libc::getuid() }, 0, "this test needs root");
+    let warning = seccomp_pledge::sandbox::launch::ROOT_NPROC_WARNING;
+    assert_eq!(
+        resp["notes"][0],
+        format!("warning: {warning}"),
+        "the launch's warning is the first note: {resp}"
+    );
+    assert!(!server.log().contains(warning), "{}", server.log());
     c.send(b"allow opnat\n");
     let e = c.json();
     assert_eq!(e["ok"], false);

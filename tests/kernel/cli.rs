@@ -240,3 +240,55 @@ fn foreign_elf_is_refused_before_it_runs() {
     assert_eq!(r.code, 125, "{r}");
     assert!(r.stderr.contains("32-bit ELF for x86 (i386)"), "{r}");
 }
+
+/// Runs `seccomp-pledge ARGS…` with stdout and stderr on one pipe (as on a terminal) and
+/// `input` on stdin: what appears, in order.
+fn merged(args: &[&str], input: &str) -> String {
+    use std::io::{Read, Write};
+    let (mut reader, writer) = std::io::pipe().unwrap();
+    let mut c = std::process::Command::new(bin());
+    c.args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(writer.try_clone().unwrap())
+        .stderr(writer);
+    let mut child = c.spawn().unwrap();
+    // The pipe ends when the child and everything it started close it: not while the
+    // command still holds the parent's copies.
+    drop(c);
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let mut text = String::new();
+    reader.read_to_string(&mut text).unwrap();
+    assert!(child.wait().unwrap().success(), "{text}");
+    text
+}
+
+#[test]
+fn a_launch_warning_comes_before_the_program_output_one_shot_and_in_the_shell() {
+    if !require_kernel() {
+        return;
+    }
+    // SAFETY: getuid has no preconditions.
+    assert_eq!(
+        unsafe { libc::getuid() },
+        0,
+        "this test needs root (its warning)"
+    );
+    let warning = format!(
+        "seccomp-pledge: warning: {}\n",
+        seccomp_pledge::sandbox::launch::ROOT_NPROC_WARNING
+    );
+    let none = std::path::Path::new("");
+    let text = merged(&["-p", "stdio rpath", "--", "/bin/echo", "hello"], "");
+    crate::text_cmp::assert_text(&text, &format!("{warning}hello\n"), none);
+    let text = merged(&[], "promise stdio rpath\nrun /bin/echo hello\n");
+    crate::text_cmp::assert_text(
+        &text,
+        &format!("promises: stdio rpath\n{warning}hello\nnote: `/bin/echo` exited with status 0\n"),
+        none,
+    );
+}
