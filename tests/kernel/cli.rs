@@ -244,26 +244,26 @@ fn foreign_elf_is_refused_before_it_runs() {
 /// Runs `seccomp-pledge ARGS…` with stdout and stderr on one pipe (as on a terminal) and
 /// `input` on stdin: what appears, in order.
 fn merged(args: &[&str], input: &str) -> String {
-    use std::io::{Read, Write};
-    let (mut reader, writer) = std::io::pipe().unwrap();
-    let mut c = std::process::Command::new(bin());
-    c.args(args)
+    use std::io::Write;
+    // The shell only joins stderr to stdout and execs the binary.
+    let mut child = std::process::Command::new("/bin/sh")
+        .arg("-c")
+        .arg("exec \"$0\" \"$@\" 2>&1")
+        .arg(bin())
+        .args(args)
         .stdin(std::process::Stdio::piped())
-        .stdout(writer.try_clone().unwrap())
-        .stderr(writer);
-    let mut child = c.spawn().unwrap();
-    // The pipe ends when the child and everything it started close it: not while the
-    // command still holds the parent's copies.
-    drop(c);
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
     child
         .stdin
         .take()
         .unwrap()
         .write_all(input.as_bytes())
         .unwrap();
-    let mut text = String::new();
-    reader.read_to_string(&mut text).unwrap();
-    assert!(child.wait().unwrap().success(), "{text}");
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{text}");
     text
 }
 
@@ -273,11 +273,8 @@ fn a_launch_warning_comes_before_the_program_output_one_shot_and_in_the_shell() 
         return;
     }
     // SAFETY: getuid has no preconditions.
-    assert_eq!(
-        unsafe { libc::getuid() },
-        0,
-        "this test needs root (its warning)"
-    );
+    let uid = unsafe { libc::getuid() };
+    assert_eq!(uid, 0, "this test needs root (its warning)");
     let warning = format!(
         "seccomp-pledge: warning: {}\n",
         seccomp_pledge::sandbox::launch::ROOT_NPROC_WARNING
