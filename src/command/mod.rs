@@ -750,12 +750,36 @@ fn parse_run(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
     let missing = |what: &str| needs(spec, end, what);
     use crate::sandbox::launch::LandlockReports;
     let mut stdin = false;
+    let mut quiet = false;
+    let mut report = None;
     let mut landlock_reports = LandlockReports::default();
     let mut args = args;
     loop {
         match args {
             [w, rest @ ..] if w.text == "--stdin" => {
                 stdin = true;
+                args = rest;
+            }
+            [w, rest @ ..] if w.text == "--quiet" || w.text == "-q" => {
+                quiet = true;
+                args = rest;
+            }
+            [w, rest @ ..] if w.text.starts_with("--report") => {
+                let (value, rest) = match w.text.strip_prefix("--report") {
+                    Some(v) if v.starts_with('=') => (v[1..].to_string(), rest),
+                    Some("") => match rest {
+                        [v, rest @ ..] => (v.text.clone(), rest),
+                        [] => return Err(missing("a file after --report")),
+                    },
+                    _ => break,
+                };
+                if value.is_empty() {
+                    return Err(with_hint(
+                        err("--report needs a file name", w.span.clone()),
+                        "e.g. `run --report denials.jsonl -- PROGRAM`",
+                    ));
+                }
+                report = Some(PathBuf::from(value));
                 args = rest;
             }
             [w, rest @ ..] if w.text.starts_with("--landlock-reports") => {
@@ -794,8 +818,8 @@ fn parse_run(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
         argv: rest.iter().map(|w| OsString::from(&w.text)).collect(),
         stdin,
         landlock_reports,
-        quiet: false,
-        report: None,
+        quiet,
+        report,
         empty_ok: false,
     })
 }
@@ -1200,6 +1224,29 @@ mod tests {
                 }
             ));
         }
+        assert_eq!(
+            ok("run -q --report=d.jsonl --stdin -- cat"),
+            Command::Run {
+                argv: vec!["cat".into()],
+                stdin: true,
+                landlock_reports: LandlockReports::Auto,
+                quiet: true,
+                report: Some(PathBuf::from("d.jsonl")),
+                empty_ok: false,
+            }
+        );
+        assert!(matches!(
+            ok("run --quiet --report 'my denials' cat"),
+            Command::Run { quiet: true, report: Some(p), .. } if p == std::path::Path::new("my denials")
+        ));
+        assert_eq!(
+            bad("run --report").message,
+            "`run` needs a file after --report"
+        );
+        assert_eq!(
+            bad("run --report= -- cat").message,
+            "--report needs a file name"
+        );
         let e = bad("run --landlock-reports=loud -- cat");
         assert!(
             e.message.contains("unknown --landlock-reports mode `loud`"),

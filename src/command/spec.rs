@@ -234,12 +234,13 @@ pub static COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         name: "run",
         aliases: &[],
-        usage: "run [--stdin] [--landlock-reports MODE] [--] PROGRAM [ARGS…]",
+        usage: "run [--stdin] [--quiet] [--report FILE] [--landlock-reports MODE] [--] PROGRAM [ARGS…]",
         summary: "run a program under the policy, with denials reported as they happen",
-        help: "PROGRAM is looked up in PATH; ARGS reach it verbatim (quote them as in a shell). The program's exit status is shown as a note; a program that fails is not a failed command. In a batch (piped or from a file) the program gets /dev/null as stdin, so it cannot read the commands that follow; --stdin gives it the shell's stdin (in a piped batch: exactly the lines after this one). On a terminal it reads the terminal; over the socket, /dev/null. Refusals by unveil (Landlock) are reported like the filter's, with the unveil that fixes them: --landlock-reports audit reads them from the kernel's audit records (exact; root or CAP_AUDIT_READ, audit enabled), check predicts them by checking file calls against the unveiled paths (unprivileged, slower), auto (the default) uses audit where it can, off reports none. `denials` shows the run's denials again; `suggest --from-denials` proposes what fixes them.",
+        help: "PROGRAM is looked up in PATH; ARGS reach it verbatim (quote them as in a shell). The program's exit status is shown as a note; a program that fails is not a failed command. In a batch (piped or from a file) the program gets /dev/null as stdin, so it cannot read the commands that follow; --stdin gives it the shell's stdin (in a piped batch: exactly the lines after this one). On a terminal it reads the terminal; over the socket, /dev/null. Refusals by unveil (Landlock) are reported like the filter's, with the unveil that fixes them: --landlock-reports audit reads them from the kernel's audit records (exact; root or CAP_AUDIT_READ, audit enabled), check predicts them by checking file calls against the unveiled paths (unprivileged, slower), auto (the default) uses audit where it can, off reports none. --quiet (-q) prints no denial reports while the program runs (`denials` still has them); --report FILE also writes each denial to FILE (relative to the session's directory), one JSON object per line, as the command line's --report does: a new file is created, an existing one appended to, a symbolic link refused. `denials` shows the run's denials again; `suggest --from-denials` proposes what fixes them.",
         examples: &[
             "run -- /bin/true",
             "run --stdin -- /bin/true",
+            "run --quiet -- /bin/true",
             "run --landlock-reports check -- /bin/true",
         ],
         parse: super::parse_run,

@@ -291,3 +291,58 @@ fn programs_run_from_a_batch_do_not_eat_its_commands() {
     assert!(r.stdout.contains("got for traced sh\n"), "{r}");
     assert!(r.stdout.contains("promises  stdio rpath\n"), "{r}");
 }
+
+#[test]
+fn run_quiet_and_report_in_the_shell_as_on_the_command_line() {
+    if !require_kernel() {
+        return;
+    }
+    let d = tempdir();
+    let probe = s(probe_static());
+    let run = format!("run -- {probe} {STEPS}");
+    // Without the flags, the denial is reported on stderr and no file is written.
+    let r = shell(d.path(), &format!("promise stdio\n{run}\n"));
+    assert!(r.stderr.contains("denied socket(AF_INET"), "{r}");
+    // --quiet: no report while it runs, yet `denials` has it; --report: a JSON line in a
+    // new file relative to the session's directory.
+    let quiet = format!("run --quiet --report denials.jsonl -- {probe} {STEPS}");
+    let r = shell(d.path(), &format!("promise stdio\n{quiet}\ndenials\n"));
+    assert_eq!(r.code, 0, "{r}");
+    assert_eq!(
+        r.results("socket").collect::<Vec<_>>(),
+        ["EPERM", "EPERM"],
+        "{r}"
+    );
+    let reported: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("seccomp-pledge: denied"))
+        .collect();
+    assert!(reported.is_empty(), "--quiet reports nothing: {r}");
+    assert_eq!(
+        r.stdout
+            .lines()
+            .filter(|l| l.contains("denied socket("))
+            .count(),
+        2,
+        "`denials` still lists them: {r}"
+    );
+    let objects = report_objects(&d.path().join("denials.jsonl"));
+    let calls: Vec<&str> = objects
+        .iter()
+        .map(|o| o["syscall"].as_str().unwrap())
+        .collect();
+    assert_eq!(calls, ["socket", "socket"], "{objects:?}");
+    // As on the command line: an existing file is appended to, a symbolic link refused.
+    let r = shell(d.path(), &format!("promise stdio\n{quiet}\n"));
+    assert_eq!(r.code, 0, "{r}");
+    assert_eq!(report_objects(&d.path().join("denials.jsonl")).len(), 4);
+    std::os::unix::fs::symlink("denials.jsonl", d.path().join("link.jsonl")).unwrap();
+    let r = shell(
+        d.path(),
+        &format!("promise stdio\nrun --report link.jsonl -- {probe} {STEPS}\n"),
+    );
+    assert_eq!(r.code, 1, "{r}");
+    assert!(r.stderr.contains("it is a symbolic link"), "{r}");
+    assert!(r.results("socket").next().is_none(), "nothing ran: {r}");
+}
