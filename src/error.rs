@@ -10,6 +10,13 @@ use crate::policy::unveil::Perms;
 use crate::sandbox::launch::LaunchError;
 use crate::sandbox::status::EXIT_TOOL;
 
+/// A typed error of a layer above this module's imports (the session's), which says itself
+/// how to fix it.
+pub trait Hinted: std::error::Error + Send + Sync + 'static {
+    /// How to fix it, when there is something to say.
+    fn hint(&self) -> Option<String>;
+}
+
 /// Everything that can go wrong, at the top level.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -36,14 +43,11 @@ pub enum Error {
     /// A command line that does not parse (its span points at the offending word).
     #[error("{0}")]
     Parse(#[from] ParseError),
-    /// A command that cannot be carried out.
-    #[error("{message}")]
-    Command {
-        /// What is wrong.
-        message: String,
-        /// How to fix it.
-        hint: Option<String>,
-    },
+    /// A command that cannot be carried out: the layer's own typed error (the session's
+    /// `SessionError`), kept whole with its hint. Boxed behind [`Hinted`] so that this layer
+    /// does not import the ones above it.
+    #[error("{0}")]
+    Command(Box<dyn Hinted>),
     /// A rule breaks seccomp's limits.
     #[error(transparent)]
     InvalidRule(#[from] crate::policy::rule::RuleError),
@@ -102,7 +106,8 @@ impl Error {
 
     fn raw_hint(&self) -> Option<String> {
         match self {
-            Error::Usage { hint, .. } | Error::Command { hint, .. } => hint.clone(),
+            Error::Usage { hint, .. } => hint.clone(),
+            Error::Command(e) => e.hint(),
             Error::Parse(p) => p.hint.clone(),
             Error::File(e) => e.hint(),
             Error::TraceFilter(e) => e.hint(),

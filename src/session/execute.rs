@@ -18,12 +18,12 @@ impl Session {
             Command::ExecPromise(set) => self.exec_promise(set),
             Command::ExecUnpromise(set) => self.exec_unpromise(set),
             Command::Unveil(u) => {
-                let meta = std::fs::metadata(&u.path).map_err(|e| {
-                    fail(
-                        format!("cannot unveil `{}`: {e}", u.path.display()),
-                        Some(crate::error::missing_unveil_hint(&u.path, u.perms, &e)),
-                    )
-                })?;
+                let meta =
+                    std::fs::metadata(&u.path).map_err(|source| SessionError::CannotUnveil {
+                        path: u.path.clone(),
+                        perms: u.perms,
+                        source,
+                    })?;
                 let mut out = Output::text(format!("unveiled {} {}", u.perms, u.path.display()));
                 if u.perms.contains(crate::policy::Perms::CREATE) && !meta.is_dir() {
                     out = out.note("`c` has no effect on a file: creating and removing entries is granted on directories");
@@ -35,13 +35,11 @@ impl Session {
             Command::Rules { rules, penalty } => self.rules(rules, penalty),
             Command::RemoveRule(n) => {
                 if n == 0 || n > self.policy.rules.len() {
-                    return Err(fail(
-                        format!("there is no rule {n}"),
-                        Some(format!(
-                            "the policy has {} rules; `show` numbers them",
-                            self.policy.rules.len()
-                        )),
-                    ));
+                    return Err(SessionError::NoRule {
+                        n,
+                        rules: self.policy.rules.len(),
+                    }
+                    .into());
                 }
                 self.change();
                 let r = self.policy.rules.remove(n - 1);
@@ -52,7 +50,7 @@ impl Session {
             }
             Command::RemoveUnveil(path) => {
                 if !self.policy.unveils.iter().any(|u| u.path == path) {
-                    return Err(fail(format!("`{}` is not unveiled", path.display()), None));
+                    return Err(SessionError::NotUnveiled(path).into());
                 }
                 self.change();
                 self.policy.unveils.retain(|u| u.path != path);
@@ -74,10 +72,7 @@ impl Session {
                     LimitName::FileSize => &mut l.file_size,
                 };
                 *slot = value;
-                l.validate().map_err(|e| Error::Command {
-                    message: e.to_string(),
-                    hint: None,
-                })?;
+                l.validate().map_err(SessionError::Limit)?;
                 self.change();
                 self.policy.limits = l;
                 Ok(Output::text(limits_text(&self.policy.limits)))
@@ -134,14 +129,18 @@ impl Session {
                 ..
             } => self.suggest_from_denials(apply),
             Command::Suggest { apply, all, .. } => self.suggest(apply, all),
-            Command::Format(_) => Err(fail(
-                "`format` applies to a connection or a batch, not here",
-                None,
-            )),
-            Command::Source { .. } => Err(fail(
-                "`source` runs scripts in the shell, not here",
-                Some("use `seccomp-pledge script FILE.rhai`".into()),
-            )),
+            Command::Format(_) => Err(SessionError::FrontEndOnly {
+                command: "format",
+                what: "applies to a connection or a batch",
+                instead: None,
+            }
+            .into()),
+            Command::Source { .. } => Err(SessionError::FrontEndOnly {
+                command: "source",
+                what: "runs scripts in the shell",
+                instead: Some("use `seccomp-pledge script FILE.rhai`"),
+            }
+            .into()),
             Command::AllowTraced => self.allow_traced(),
             Command::Reset => {
                 if self.policy == Policy::default() {
@@ -153,7 +152,7 @@ impl Session {
             }
             Command::Undo => {
                 let Some(p) = self.undo.pop() else {
-                    return Err(fail("nothing to undo", None));
+                    return Err(SessionError::NothingToUndo.into());
                 };
                 self.policy = p;
                 self.dirty = true;
@@ -199,20 +198,14 @@ impl Session {
                 } else {
                     (old, new)
                 };
-                return Err(fail(
-                    format!(
-                        "`{}` contradicts rule {}: `{}`; the deny would always win",
-                        render::rule(new),
-                        i + 1,
-                        render::rule(old)
-                    ),
-                    Some(format!(
-                        "keep one of them: `{}` wins over `{}`; `remove rule {}` first if you mean it",
-                        render::rule(winner),
-                        render::rule(loser),
-                        i + 1
-                    )),
-                ));
+                return Err(SessionError::Contradicts {
+                    new: render::rule(new),
+                    index: i + 1,
+                    old: render::rule(old),
+                    winner: render::rule(winner),
+                    loser: render::rule(loser),
+                }
+                .into());
             }
             let (deny, allow) = if new.action.denies() {
                 (new, old)
@@ -254,8 +247,7 @@ impl Session {
         match what {
             ShowWhat::Policy => Ok(Output::text(self.policy_table())),
             ShowWhat::Json => Ok(Output::text(
-                serde_json::to_string_pretty(&self.policy)
-                    .map_err(|e| fail(e.to_string(), None))?,
+                serde_json::to_string_pretty(&self.policy).map_err(SessionError::Json)?,
             )),
             ShowWhat::Trace => {
                 let text = self.trace_text()?;
@@ -301,10 +293,10 @@ impl Session {
         use crate::policy::promise::{Promise, PromiseSet};
         use crate::policy::unveil::Unveil;
         let Some(denied) = &self.last_denials else {
-            return Err(fail(
-                "no run yet: `suggest --from-denials` works from the denials of the last `run`",
-                Some("`run -- PROGRAM` first".into()),
-            ));
+            return Err(SessionError::NoRun(
+                "`suggest --from-denials` works from the denials of the last `run`",
+            )
+            .into());
         };
         let mut promises = PromiseSet::EMPTY;
         let mut unveils: Vec<Unveil> = Vec::new();
@@ -386,7 +378,9 @@ impl Session {
         let mut opts = args.options()?;
         opts.keep_events = self.keep.events;
         opts.null_stdin = self.null_stdin && !args.stdin;
-        let mut sink = args.sink(&self.dir).map_err(|m| fail(m, None))?;
+        let mut sink = args
+            .sink(&self.dir)
+            .map_err(|(path, source)| SessionError::TraceOutput { path, source })?;
         let outcome = crate::trace::engine::trace(&args.command, &opts, &mut sink)?;
         let mut text = String::new();
         if opts.summary {
@@ -445,12 +439,7 @@ impl Session {
         path: Option<PathBuf>,
         force: bool,
     ) -> Result<Output, Error> {
-        let record = self.trace.as_ref().ok_or_else(|| {
-            fail(
-                "there is no trace to save yet",
-                Some("trace the program first, e.g. `trace -- ls /usr`".into()),
-            )
-        })?;
+        let record = self.trace.as_ref().ok_or(SessionError::NoTraceToSave)?;
         let path = self.path(&path.unwrap_or_else(|| PathBuf::from("trace.json")));
         self.may_overwrite(&path, force)?;
         let text = record.profile.to_json();
@@ -517,10 +506,11 @@ impl Session {
     pub(super) fn unpromise(&mut self, set: PromiseSet) -> Result<Output, Error> {
         let missing = set.difference(self.policy.promises);
         if !missing.is_empty() {
-            return Err(fail(
-                format!("`{missing}` is not promised"),
-                Some(format!("promises now: {}", self.promises_text())),
-            ));
+            return Err(SessionError::NotPromised {
+                missing,
+                now: self.promises_text(),
+            }
+            .into());
         }
         self.change();
         self.policy.promises = self.policy.promises.difference(set);
@@ -538,13 +528,11 @@ impl Session {
     pub(super) fn exec_promise(&mut self, set: PromiseSet) -> Result<Output, Error> {
         let beyond = set.difference(self.policy.promises);
         if !beyond.is_empty() {
-            return Err(fail(
-                format!("`{beyond}` is not promised: exec promises are a subset of the promises"),
-                Some(format!(
-                    "`promise {beyond}` first (promises now: {})",
-                    self.promises_text()
-                )),
-            ));
+            return Err(SessionError::ExecBeyond {
+                beyond,
+                now: self.promises_text(),
+            }
+            .into());
         }
         self.change();
         self.policy.exec_promises = Some(self.policy.exec_promises.unwrap_or_default().union(set));
@@ -607,10 +595,9 @@ impl Session {
     /// `denials`: the last run's denial reports.
     pub(super) fn denials(&mut self) -> Result<Output, Error> {
         let Some(denied) = &self.last_denials else {
-            return Err(fail(
-                "no run yet: `denials` shows the denials of the last `run`",
-                Some("`run -- PROGRAM` first".into()),
-            ));
+            return Err(
+                SessionError::NoRun("`denials` shows the denials of the last `run`").into(),
+            );
         };
         let text: String = denied.iter().map(|d| format!("{}\n", d.line())).collect();
         let mut out = Output::text(text).data(serde_json::json!({
@@ -629,10 +616,7 @@ impl Session {
         flags: RunFlags,
     ) -> Result<Output, Error> {
         if !flags.empty_ok && self.policy.promises.is_empty() && self.policy.rules.is_empty() {
-            return Err(fail(
-                "the policy allows nothing yet: the program could not even start",
-                Some("grant promises first, e.g. `promise stdio rpath`".into()),
-            ));
+            return Err(SessionError::EmptyPolicy.into());
         }
         let report_file = flags
             .report

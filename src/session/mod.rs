@@ -9,6 +9,7 @@
 //! `execute` the commands' effects, `output` what they return, `text` how the session shows
 //! its state. The children share this file's imports (`use super::*`).
 
+mod error;
 mod execute;
 mod output;
 mod text;
@@ -30,6 +31,7 @@ use crate::sandbox::status::Exit;
 /// How many changes `undo` can take back.
 const UNDO_DEPTH: usize = 200;
 
+pub use error::SessionError;
 pub use output::{Ended, Output};
 pub use text::promise_text;
 
@@ -105,14 +107,6 @@ impl Default for Session {
     }
 }
 
-/// A command failure with an optional hint.
-fn fail(message: impl Into<String>, hint: Option<String>) -> Error {
-    Error::Command {
-        message: message.into(),
-        hint,
-    }
-}
-
 impl Session {
     /// A session with an empty policy; relative `save`/`load` paths are in `dir`.
     pub fn new(dir: PathBuf) -> Self {
@@ -175,7 +169,7 @@ impl Session {
     /// # Errors
     /// The policy is invalid (bad rule, errno out of range …).
     pub fn replace_policy(&mut self, policy: Policy) -> Result<(), Error> {
-        policy.validate().map_err(|e| fail(e.to_string(), None))?;
+        policy.validate().map_err(SessionError::Policy)?;
         self.change();
         self.policy = policy;
         Ok(())
@@ -184,27 +178,15 @@ impl Session {
     /// session, unless `force`.
     pub(super) fn may_overwrite(&self, path: &Path, force: bool) -> Result<(), Error> {
         if path.exists() && !force && !self.known_files.contains(path) {
-            return Err(fail(
-                format!(
-                    "`{}` exists and was not loaded or saved in this session",
-                    path.display()
-                ),
-                Some("add --force to overwrite it".into()),
-            ));
+            return Err(SessionError::Foreign(path.to_path_buf()).into());
         }
         Ok(())
     }
 
     pub(super) fn last_trace(&self) -> Result<&TraceRecord, Error> {
-        self.trace.as_ref().ok_or_else(|| {
-            fail(
-                "there is no trace yet",
-                Some(
-                    "trace the program first, e.g. `trace -- ls /usr`, or `load --trace FILE`"
-                        .into(),
-                ),
-            )
-        })
+        self.trace
+            .as_ref()
+            .ok_or_else(|| SessionError::NoTrace.into())
     }
 }
 
@@ -235,6 +217,85 @@ mod tests {
         run(&mut s, "undo").unwrap();
         assert!(s.policy.promises.is_empty());
         assert!(run(&mut s, "undo").is_err());
+    }
+
+    /// Every refusal of the session, as the front ends render it (message and hint), word
+    /// for word: they are the interface.
+    #[test]
+    fn refusals_say_what_is_wrong_and_how_to_fix_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let foreign = dir.path().join("policy.json");
+        std::fs::write(&foreign, "{}").unwrap();
+        let mut s = Session::new(dir.path().to_path_buf());
+        let refused =
+            |s: &mut Session, line: &str| crate::error::render(&run(s, line).unwrap_err());
+        let cases = [
+            ("undo", "seccomp-pledge: error: nothing to undo"),
+            (
+                "remove rule 2",
+                "seccomp-pledge: error: there is no rule 2\n  hint: the policy has 0 rules; `show` numbers them",
+            ),
+            (
+                "remove unveil /nowhere",
+                "seccomp-pledge: error: `/nowhere` is not unveiled",
+            ),
+            (
+                "unpromise inet",
+                "seccomp-pledge: error: `inet` is not promised\n  hint: promises now: (none)",
+            ),
+            (
+                "promise --exec inet",
+                "seccomp-pledge: error: `inet` is not promised: exec promises are a subset of the promises\n  hint: `promise inet` first (promises now: (none))",
+            ),
+            (
+                "run /bin/true",
+                "seccomp-pledge: error: the policy allows nothing yet: the program could not even start\n  hint: grant promises first, e.g. `promise stdio rpath`",
+            ),
+            (
+                "denials",
+                "seccomp-pledge: error: no run yet: `denials` shows the denials of the last `run`\n  hint: `run -- PROGRAM` first",
+            ),
+            (
+                "suggest",
+                "seccomp-pledge: error: there is no trace yet\n  hint: trace the program first, e.g. `trace -- ls /usr`, or `load --trace FILE`",
+            ),
+            (
+                "save --trace",
+                "seccomp-pledge: error: there is no trace to save yet\n  hint: trace the program first, e.g. `trace -- ls /usr`",
+            ),
+            (
+                "limit open-files 2",
+                "seccomp-pledge: error: -O 2 is too small: the sandbox needs descriptors 0-4 while it starts the program (stdin, stdout, stderr, its own, and the seccomp listener, which must be numbered below the limit); the smallest -O is 5",
+            ),
+            (
+                "format json",
+                "seccomp-pledge: error: `format` applies to a connection or a batch, not here",
+            ),
+            (
+                "source x.rhai",
+                "seccomp-pledge: error: `source` runs scripts in the shell, not here\n  hint: use `seccomp-pledge script FILE.rhai`",
+            ),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(refused(&mut s, line), expected, "`{line}`");
+        }
+        let e = refused(&mut s, "save");
+        assert_eq!(
+            e,
+            format!(
+                "seccomp-pledge: error: `{}` exists and was not loaded or saved in this session\n  hint: add --force to overwrite it",
+                foreign.display()
+            )
+        );
+        assert!(
+            refused(&mut s, "unveil r:/nowhere/at/all")
+                .starts_with("seccomp-pledge: error: cannot unveil `/nowhere/at/all`: No such file or directory (os error 2)\n  hint: "),
+        );
+        run(&mut s, "allow socket").unwrap();
+        assert_eq!(
+            refused(&mut s, "deny socket"),
+            "seccomp-pledge: error: `deny socket errno EPERM` contradicts rule 1: `allow socket`; the deny would always win\n  hint: keep one of them: `deny socket errno EPERM` wins over `allow socket`; `remove rule 1` first if you mean it"
+        );
     }
 
     #[test]

@@ -91,13 +91,18 @@ impl TraceArgs {
     ///
     /// # Errors
     /// The file cannot be created (with its path).
-    pub fn sink(&self, dir: &std::path::Path) -> Result<Box<dyn std::io::Write>, String> {
+    pub fn sink(
+        &self,
+        dir: &std::path::Path,
+    ) -> Result<Box<dyn std::io::Write>, (std::path::PathBuf, std::io::Error)> {
         const BUF: usize = 1 << 16;
         Ok(match &self.output {
             Some(path) => {
                 let path = dir.join(path);
-                let f = std::fs::File::create(&path)
-                    .map_err(|e| format!("cannot create `{}`: {e}", path.display()))?;
+                let f = match std::fs::File::create(&path) {
+                    Ok(f) => f,
+                    Err(e) => return Err((path, e)),
+                };
                 Box::new(std::io::BufWriter::with_capacity(BUF, f))
             }
             None => Box::new(std::io::BufWriter::with_capacity(BUF, std::io::stderr())),
