@@ -253,7 +253,13 @@ fn parse_limit(
     parse: fn(&str) -> Result<LimitValue, crate::policy::limits::LimitError>,
 ) -> Result<Option<LimitValue>, Error> {
     text.as_deref()
-        .map(|t| parse(t).map_err(|e| Error::usage(format!("invalid value for {flag}: {e}"), None)))
+        .map(|t| {
+            parse(t).map_err(|e| Error::Flag {
+                flag,
+                value: t.to_string(),
+                source: e.into(),
+            })
+        })
         .transpose()
 }
 
@@ -338,27 +344,28 @@ impl RunArgs {
             }
         } else {
             for text in &self.promises {
-                let set = PromiseSet::parse(text).map_err(|e| {
-                    Error::usage(
-                        format!("invalid -p `{text}`: {e}"),
-                        e.suggestion.map(|s| format!("did you mean `{s}`?")),
-                    )
+                let set = PromiseSet::parse(text).map_err(|e| Error::Flag {
+                    flag: "-p",
+                    value: text.clone(),
+                    source: e.into(),
                 })?;
                 policy.promises = policy.promises.union(set);
             }
         }
         for text in &self.exec_promises {
-            let set = PromiseSet::parse(text).map_err(|e| {
-                Error::usage(
-                    format!("invalid -e `{text}`: {e}"),
-                    e.suggestion.map(|s| format!("did you mean `{s}`?")),
-                )
+            let set = PromiseSet::parse(text).map_err(|e| Error::Flag {
+                flag: "-e",
+                value: text.clone(),
+                source: e.into(),
             })?;
             policy.exec_promises = Some(policy.exec_promises.unwrap_or_default().union(set));
         }
         for v in &self.unveil {
-            let u = Unveil::parse_flag(v)
-                .map_err(|e| Error::usage(format!("invalid -v `{v}`: {e}"), None))?;
+            let u = Unveil::parse_flag(v).map_err(|e| Error::Flag {
+                flag: "-v",
+                value: v.clone(),
+                source: e.into(),
+            })?;
             policy.unveils.push(u);
         }
         if self.kill {

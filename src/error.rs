@@ -1,4 +1,5 @@
-//! The crate's error type, its exit codes and the one function that renders errors.
+//! The crate's error type, its exit codes and the one function that renders errors
+//! ([`render`], for each place an error is shown: [`At`]).
 //!
 //! Layers keep their own typed errors (`LaunchError`, `ParseError`, …); this enum wraps them
 //! at the edge, where `main` prints `seccomp-pledge: error: …` once, with an optional
@@ -28,6 +29,18 @@ pub enum Error {
         message: String,
         /// How to fix it.
         hint: Option<String>,
+    },
+    /// A bad value of a command-line flag (`-p`, `-e`, `-v`, the limits), kept as the flag,
+    /// the value given and the typed reason.
+    #[error("{}", flag_message(flag, value, source))]
+    Flag {
+        /// The flag.
+        flag: &'static str,
+        /// Its value, as given.
+        value: String,
+        /// Why it is refused.
+        #[source]
+        source: FlagError,
     },
     /// A rule given with `--allow`/`--deny`.
     #[error("invalid {flag} `{text}`: {source}")]
@@ -74,6 +87,28 @@ pub enum Error {
     Io(#[from] std::io::Error),
 }
 
+/// Why a flag's value is refused.
+#[derive(Debug, thiserror::Error)]
+pub enum FlagError {
+    /// `-p`/`-e`: a promise the table does not know.
+    #[error(transparent)]
+    Promise(#[from] crate::policy::promise::UnknownPromise),
+    /// `-v`: a malformed unveil.
+    #[error(transparent)]
+    Unveil(#[from] crate::policy::unveil::UnveilError),
+    /// A limit (`-C`, `-M`, `-O`, `-P`, `-F`) that does not parse.
+    #[error(transparent)]
+    Limit(#[from] crate::policy::limits::LimitError),
+}
+
+/// `invalid -p `VALUE`: …`; a limit's reason names its value itself: `invalid value for -M: …`.
+fn flag_message(flag: &str, value: &str, source: &FlagError) -> String {
+    match source {
+        FlagError::Limit(e) => format!("invalid value for {flag}: {e}"),
+        other => format!("invalid {flag} `{value}`: {other}"),
+    }
+}
+
 impl Error {
     /// A usage error with a hint.
     pub fn usage(message: impl Into<String>, hint: Option<String>) -> Self {
@@ -107,6 +142,11 @@ impl Error {
     fn raw_hint(&self) -> Option<String> {
         match self {
             Error::Usage { hint, .. } => hint.clone(),
+            Error::Flag {
+                source: FlagError::Promise(e),
+                ..
+            } => e.suggestion.map(|s| format!("did you mean `{s}`?")),
+            Error::Flag { .. } => None,
             Error::Command(e) => e.hint(),
             Error::Parse(p) => p.hint.clone(),
             Error::File(e) => e.hint(),
@@ -156,15 +196,119 @@ pub(crate) fn missing_unveil_hint(
     }
 }
 
-/// Renders an error the one way errors are shown: `seccomp-pledge: error: MESSAGE` and, when
-/// there is one, `  hint: HINT` on the next line.
-pub fn render(e: &Error) -> String {
-    let mut s = format!("seccomp-pledge: error: {}", e.message());
-    if let Some(h) = e.hint() {
-        s.push_str("\n  hint: ");
-        s.push_str(&h);
+/// Where an error is shown: each front end's place, for [`render`].
+#[derive(Clone, Copy, Debug)]
+pub enum At<'a> {
+    /// The command line: `seccomp-pledge: error: MESSAGE` and `  hint: HINT`.
+    CommandLine,
+    /// A line typed after a prompt `indent` columns wide, which is on the screen just above:
+    /// carets under the offending word of a parse error, then `error: MESSAGE` (the shell is
+    /// ours: no program name) and `  hint: HINT`.
+    Prompt {
+        /// The line as typed.
+        line: &'a str,
+        /// The prompt's width.
+        indent: usize,
+    },
+    /// Line `number` of `source` (a file's name, `stdin`): a parse error as rustc shows one
+    /// (see [`render_at`]); any other error with `SOURCE:LINE:` before its message.
+    Line {
+        /// The file's name or `stdin`.
+        source: &'a str,
+        /// 1-based line number.
+        number: usize,
+        /// The line as read.
+        line: &'a str,
+    },
+    /// A socket client in text mode: `hint: HINT` first, then the status line `error:
+    /// MESSAGE`, one line whatever the message holds (the client reads up to it).
+    Socket,
+}
+
+/// Renders an error the one way errors are shown, for the place it is shown at. Messages and
+/// hints are escaped ([`Error::message`]); so are the lines and names shown with them.
+pub fn render(e: &Error, at: At<'_>) -> String {
+    let hint = e.hint();
+    let with_hint = |mut s: String| {
+        if let Some(h) = &hint {
+            s.push_str("\n  hint: ");
+            s.push_str(h);
+        }
+        s
+    };
+    match at {
+        At::CommandLine => with_hint(format!("seccomp-pledge: error: {}", e.message())),
+        At::Prompt { line, indent } => {
+            let mut s = String::new();
+            if let Error::Parse(p) = e {
+                let (_, col, width) = caret(line, &p.span);
+                s.push_str(&format!(
+                    "{}{}\n",
+                    " ".repeat(indent + col),
+                    "^".repeat(width)
+                ));
+            }
+            s.push_str(&with_hint(format!("error: {}", e.message())));
+            s
+        }
+        At::Line {
+            source,
+            number,
+            line,
+        } => {
+            let source = crate::abi::signature::escape_word(source);
+            match e {
+                Error::Parse(p) => {
+                    let (line, col, width) = caret(line, &p.span);
+                    render_at(
+                        &format!("seccomp-pledge: error: {}", escape_text(&p.message)),
+                        &Position {
+                            source: &source,
+                            line: number,
+                            column: col + 1,
+                            text: Some(&line),
+                            width,
+                        },
+                        hint.as_deref(),
+                    )
+                }
+                _ => with_hint(format!(
+                    "seccomp-pledge: error: {source}:{number}: {}",
+                    e.message()
+                )),
+            }
+        }
+        At::Socket => {
+            let mut s = String::new();
+            if let Some(h) = &hint {
+                s.push_str(&format!("hint: {h}\n"));
+            }
+            s.push_str(&format!("error: {}\n", e.message().replace('\n', " ")));
+            s
+        }
     }
-    s
+}
+
+/// The line as shown (control characters escaped) and the column and width of `span` in
+/// it, in characters. A span that is out of range or not on character boundaries is moved
+/// to the nearest boundaries inside the line: rendering never fails.
+fn caret(line: &str, span: &std::ops::Range<usize>) -> (String, usize, usize) {
+    let floor = |mut i: usize| {
+        i = i.min(line.len());
+        while !line.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = floor(span.start);
+    let end = floor(span.end).max(start);
+    let shown = |t: &str| crate::abi::signature::escape_word(t);
+    let before = shown(&line[..start]);
+    let word = shown(&line[start..end]);
+    let after = shown(&line[end..]);
+    let col = before.chars().count();
+    let width = word.chars().count().max(1);
+    (format!("{before}{word}{after}"), col, width)
 }
 
 /// Where in a file or line an error is, for [`render_at`]: the source's name (`stdin`,

@@ -173,7 +173,7 @@ fn script(file: &std::path::Path, args: &[String]) -> i32 {
 }
 
 fn report(e: &Error) -> i32 {
-    eprintln!("{}", error::render(e));
+    eprintln!("{}", error::render(e, error::At::CommandLine));
     e.exit_code()
 }
 

@@ -29,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
                 !u.to_string().trim().is_empty(),
                 "a usage error without a message"
             );
-            let _ = error::render(&u);
+            let _ = error::render(&u, error::At::CommandLine);
             return;
         }
     };
@@ -56,7 +56,7 @@ fuzz_target!(|data: &[u8]| {
                 !e.to_string().trim().is_empty(),
                 "an error without a message"
             );
-            let _ = error::render(&e);
+            let _ = error::render(&e, error::At::CommandLine);
         }
     }
 });

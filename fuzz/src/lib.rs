@@ -59,10 +59,24 @@ pub fn script_may_escape(text: &str) -> bool {
 /// Every way a front end shows an error must work, say something, and point inside the
 /// line.
 pub fn check_error(e: &Error, line: &str, number: usize) {
-    let _ = frontend::render_in_file(e, "fuzz", number, line);
-    let _ = frontend::render_at_prompt(e, line, "seccomp-pledge> ".len());
+    let _ = error::render(
+        e,
+        error::At::Line {
+            source: "fuzz",
+            number,
+            line,
+        },
+    );
+    let _ = error::render(
+        e,
+        error::At::Prompt {
+            line,
+            indent: "seccomp-pledge> ".len(),
+        },
+    );
+    let _ = error::render(e, error::At::Socket);
     let _ = frontend::json_response(Err(e));
-    let _ = error::render(e);
+    let _ = error::render(e, error::At::CommandLine);
     assert!(
         !e.to_string().trim().is_empty(),
         "an error without a message: {e:?}"

@@ -5,7 +5,7 @@
 
 use std::io::{BufRead, Read, Write};
 
-use super::{print_output, render_in_file};
+use super::print_output;
 use crate::command::parse_line;
 use crate::error::Error;
 use crate::session::{Output, Session};
@@ -138,7 +138,17 @@ fn run_lines(
             Ok(None) => {}
             Err(e) => {
                 if !*json {
-                    eprintln!("{}", render_in_file(&e, source, number, &line));
+                    eprintln!(
+                        "{}",
+                        crate::error::render(
+                            &e,
+                            crate::error::At::Line {
+                                source,
+                                number,
+                                line: &line,
+                            }
+                        )
+                    );
                 }
                 eprintln!(
                     "seccomp-pledge: stopped at {source}:{number}; the lines after it were not run"

@@ -10,7 +10,7 @@ pub mod server;
 
 use crate::abi::signature::escape_text;
 use crate::command::Command;
-use crate::error::{self, Error};
+use crate::error::Error;
 use crate::session::{Keep, Output, Session};
 
 /// Runs a parsed command for a front end. The front ends' own commands are carried out
@@ -65,85 +65,6 @@ pub fn print_output(out: &Output) {
     for n in &out.notes {
         eprintln!("note: {}", escape_text(n));
     }
-}
-
-/// Renders an error for a command typed at a prompt: a caret line under the offending word
-/// (the line itself is on the screen just above, after a prompt `indent` columns wide),
-/// then the message and hint.
-pub fn render_at_prompt(e: &Error, line: &str, indent: usize) -> String {
-    let mut s = String::new();
-    if let Error::Parse(p) = e {
-        let (_, col, width) = caret(line, &p.span);
-        s.push_str(&format!(
-            "{}{}\n",
-            " ".repeat(indent + col),
-            "^".repeat(width)
-        ));
-    }
-    s.push_str(&error_lines(e));
-    s
-}
-
-/// The line as shown (control characters escaped) and the column and width of `span` in
-/// it, in characters. A span that is out of range or not on character boundaries is moved
-/// to the nearest boundaries inside the line: rendering never fails.
-fn caret(line: &str, span: &std::ops::Range<usize>) -> (String, usize, usize) {
-    let floor = |mut i: usize| {
-        i = i.min(line.len());
-        while !line.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
-    let start = floor(span.start);
-    let end = floor(span.end).max(start);
-    let shown = |t: &str| crate::abi::signature::escape_word(t);
-    let before = shown(&line[..start]);
-    let word = shown(&line[start..end]);
-    let after = shown(&line[end..]);
-    let col = before.chars().count();
-    let width = word.chars().count().max(1);
-    (format!("{before}{word}{after}"), col, width)
-}
-
-/// Renders an error for line `number` of `source` (a file name or `stdin`), with the line
-/// and a caret under the offending word.
-pub fn render_in_file(e: &Error, source: &str, number: usize, line: &str) -> String {
-    let source = crate::abi::signature::escape_word(source);
-    match e {
-        Error::Parse(p) => {
-            let (line, col, width) = caret(line, &p.span);
-            let hint = p.hint.as_deref().map(escape_text);
-            error::render_at(
-                &format!("seccomp-pledge: error: {}", escape_text(&p.message)),
-                &error::Position {
-                    source: &source,
-                    line: number,
-                    column: col + 1,
-                    text: Some(&line),
-                    width,
-                },
-                hint.as_deref(),
-            )
-        }
-        other => {
-            let rendered = error::render(other);
-            rendered.replacen(
-                "seccomp-pledge: error: ",
-                &format!("seccomp-pledge: error: {source}:{number}: "),
-                1,
-            )
-        }
-    }
-}
-
-/// `error: MESSAGE` and `  hint: HINT` (no program-name prefix: the shell is ours).
-fn error_lines(e: &Error) -> String {
-    let mut s = format!("error: {}", e.message());
-    if let Some(h) = e.hint() {
-        s.push_str(&format!("\n  hint: {h}"));
-    }
-    s
 }
 
 /// Shows a note that must be seen before a program starts (a launch's warning), on stderr as

@@ -13,7 +13,7 @@ use rustyline::history::DefaultHistory;
 use rustyline::validate::Validator;
 use rustyline::{CompletionType, Config, Context, Editor, Helper};
 
-use super::{print_output, render_at_prompt};
+use super::print_output;
 use crate::abi::consts;
 use crate::abi::syscalls;
 use crate::command::spec::{self, COMMANDS, Complete};
@@ -311,7 +311,16 @@ pub fn run(session: &mut Session) -> i32 {
                     }
                     Ok(None) => {}
                     Err(e) if json => println!("{}", super::json_response(Err(&e))),
-                    Err(e) => eprintln!("{}", render_at_prompt(&e, &line, PROMPT.len())),
+                    Err(e) => eprintln!(
+                        "{}",
+                        crate::error::render(
+                            &e,
+                            crate::error::At::Prompt {
+                                line: &line,
+                                indent: PROMPT.len(),
+                            }
+                        )
+                    ),
                 }
             }
             Err(ReadlineError::Interrupted) => {

@@ -543,11 +543,13 @@ fn connection(stream: UnixStream, opts: &ServeOptions) -> i32 {
             {
                 respond_error(
                     &client,
-                    &format!(
-                        "idle for {} s: closing the connection",
-                        opts.idle_timeout.as_secs()
+                    &fail(
+                        format!(
+                            "idle for {} s: closing the connection",
+                            opts.idle_timeout.as_secs()
+                        ),
+                        None,
                     ),
-                    None,
                 );
                 hang_up();
             }
@@ -556,7 +558,7 @@ fn connection(stream: UnixStream, opts: &ServeOptions) -> i32 {
         let line = match line {
             Ok(l) => l,
             Err(m) => {
-                if !respond_error(&client, &m, None) {
+                if !respond_error(&client, &fail(m, None)) {
                     hang_up();
                 }
                 continue;
@@ -677,22 +679,16 @@ fn respond(client: &Client, result: &Result<Output, Error>) -> bool {
             s.push_str("ok\n");
             client.send(s.as_bytes())
         }
-        Err(e) => respond_error(client, &e.message(), e.hint().as_deref()),
+        Err(e) => respond_error(client, e),
     }
 }
 
-fn respond_error(client: &Client, message: &str, hint: Option<&str>) -> bool {
+/// An error as one JSON object, or as the hint and the `error:` status line.
+fn respond_error(client: &Client, e: &Error) -> bool {
     if client.json.load(Ordering::SeqCst) {
-        let v = serde_json::json!({"ok": false, "error": message, "hint": hint});
-        return client.send_line(&v.to_string());
+        return client.send_line(&json_response(Err(e)));
     }
-    let mut s = String::new();
-    if let Some(h) = hint {
-        s.push_str(&format!("hint: {h}\n"));
-    }
-    // The status line is one line whatever the message holds.
-    s.push_str(&format!("error: {}\n", message.replace('\n', " ")));
-    client.send(s.as_bytes())
+    client.send(crate::error::render(e, crate::error::At::Socket).as_bytes())
 }
 
 /// Forwards the connection's stdout/stderr (`out`) to the client until the pipe closes,

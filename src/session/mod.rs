@@ -227,8 +227,9 @@ mod tests {
         let foreign = dir.path().join("policy.json");
         std::fs::write(&foreign, "{}").unwrap();
         let mut s = Session::new(dir.path().to_path_buf());
-        let refused =
-            |s: &mut Session, line: &str| crate::error::render(&run(s, line).unwrap_err());
+        let refused = |s: &mut Session, line: &str| {
+            crate::error::render(&run(s, line).unwrap_err(), crate::error::At::CommandLine)
+        };
         let cases = [
             ("undo", "seccomp-pledge: error: nothing to undo"),
             (
