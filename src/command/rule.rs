@@ -836,3 +836,38 @@ mod render_tests {
         }
     }
 }
+
+#[cfg(test)]
+mod report_tests {
+    //! The fixes `sandbox::report` proposes are rules this grammar parses (tested here, above
+    //! it).
+    use super::{Verb, parse_rules};
+    use crate::policy::promise::{Promise, PromiseSet};
+    use crate::sandbox::report::fix_for;
+    use crate::test_util::nr;
+
+    const SELF: u32 = 4242;
+
+    #[test]
+    fn explicit_rule_fixes_are_valid_rules_that_allow_the_call() {
+        let stdio = PromiseSet::of(&[Promise::Stdio]);
+        // FICLONE on a file (cp's reflink), a clone with a new namespace, setpriority on a
+        // user: each fix is a rule that parses and allows exactly the denied call.
+        let cases: [(&str, [u64; 6]); 3] = [
+            ("ioctl", [3, 0x4004_9409, 4, 0, 0, 0]),
+            ("clone", [0x1000_0011, 0, 0, 0, 0, 0]),
+            ("setpriority", [2, 0, 10, 0, 0, 0]),
+        ];
+        for (name, args) in cases {
+            let fix = fix_for(nr(name), &args, stdio, SELF).to_string();
+            let rule = fix
+                .strip_prefix("no promise allows this (explicit rule: allow ")
+                .and_then(|r| r.strip_suffix(')'))
+                .unwrap_or_else(|| panic!("{name}: {fix}"));
+            assert!(!rule.contains('…'), "{fix}");
+            let rules = parse_rules(Verb::Allow, rule, crate::policy::rule::Action::Allow)
+                .unwrap_or_else(|e| panic!("{name}: `{rule}` does not parse: {e}"));
+            assert!(rules.iter().any(|r| r.matches(&args)), "{name}: {rule}");
+        }
+    }
+}

@@ -1562,28 +1562,36 @@ mod tests {
     /// rule allows it.
     #[test]
     fn the_child_waits_in_its_execveat_only_when_the_filter_reports_it() {
-        let launch = |promises: &str, rules: &str| {
+        let launch = |promises: &str, allowed: Option<crate::abi::syscalls::Sysno>| {
             let mut policy = Policy {
                 promises: PromiseSet::parse(promises).unwrap(),
                 ..Policy::default()
             };
-            if !rules.is_empty() {
-                use crate::command::rule::{Verb, parse_rules_with_default};
-                policy.rules = parse_rules_with_default(Verb::Allow, rules).unwrap().0;
+            if let Some(sysno) = allowed {
+                policy.rules.push(crate::policy::Rule {
+                    syscall: crate::abi::syscalls::Syscall(sysno),
+                    conditions: Vec::new(),
+                    action: crate::policy::rule::Action::Allow,
+                    comment: None,
+                });
             }
             prepare(&policy, &["/bin/true".into()]).unwrap()
         };
-        assert!(!launch("stdio rpath", "").child.wait_for_take);
-        assert!(!launch("stdio", "").child.wait_for_take);
+        assert!(!launch("stdio rpath", None).child.wait_for_take);
+        assert!(!launch("stdio", None).child.wait_for_take);
         assert!(
-            launch("stdio rpath prot_exec proc exec", "")
+            launch("stdio rpath prot_exec proc exec", None)
                 .child
                 .wait_for_take
         );
         // A program with `exec` but not the loader's promises: every execve reaches the
         // supervisor (executed programs are narrowed after their loader).
-        assert!(!launch("stdio rpath proc exec", "").child.wait_for_take);
-        assert!(launch("stdio rpath", "execveat").child.wait_for_take);
+        assert!(!launch("stdio rpath proc exec", None).child.wait_for_take);
+        assert!(
+            launch("stdio rpath", Some(crate::abi::syscalls::Sysno::execveat))
+                .child
+                .wait_for_take
+        );
     }
 
     /// What the supervisor takes from the child must be a listener: any other file is

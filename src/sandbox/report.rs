@@ -639,30 +639,6 @@ mod tests {
     }
 
     #[test]
-    fn explicit_rule_fixes_are_valid_rules_that_allow_the_call() {
-        use crate::command::rule::{Verb, parse_rules};
-        let stdio = PromiseSet::of(&[Promise::Stdio]);
-        // FICLONE on a file (cp's reflink), a clone with a new namespace, setpriority on a
-        // user: each fix is a rule that parses and allows exactly the denied call.
-        let cases: [(&str, [u64; 6]); 3] = [
-            ("ioctl", [3, 0x4004_9409, 4, 0, 0, 0]),
-            ("clone", [0x1000_0011, 0, 0, 0, 0, 0]),
-            ("setpriority", [2, 0, 10, 0, 0, 0]),
-        ];
-        for (name, args) in cases {
-            let fix = fix_for(nr(name), &args, stdio, SELF).to_string();
-            let rule = fix
-                .strip_prefix("no promise allows this (explicit rule: allow ")
-                .and_then(|r| r.strip_suffix(')'))
-                .unwrap_or_else(|| panic!("{name}: {fix}"));
-            assert!(!rule.contains('…'), "{fix}");
-            let rules = parse_rules(Verb::Allow, rule, crate::policy::rule::Action::Allow)
-                .unwrap_or_else(|e| panic!("{name}: `{rule}` does not parse: {e}"));
-            assert!(rules.iter().any(|r| r.matches(&args)), "{name}: {rule}");
-        }
-    }
-
-    #[test]
     fn calls_on_other_processes_say_no_promise_allows_them() {
         let stdio = PromiseSet::of(&[Promise::Stdio]);
         let proc_ = PromiseSet::of(&[Promise::Stdio, Promise::Proc]);
