@@ -1,6 +1,13 @@
 //! The decoders' local tables: flag words and values of the calls strace decodes whose names
 //! [`crate::abi::consts`] does not have (`(name, value)` pairs, multi-bit names first), and the
 //! lists of names the decoders look up in `consts` (tests check that each one is there).
+//!
+//! Each value is `libc`'s for x86_64 Linux, else [`crate::abi::uapi`]'s, which names its
+//! header. `libc`'s are cast to `u64` unless it types them so already; a `c_int` with bit 31
+//! set, or -1, goes through [`bits32`] (its 32 bits, as the kernel reads them).
+
+use crate::abi::consts::bits32;
+use crate::abi::uapi;
 
 /// A local table of names absent from `consts`.
 pub(super) type Table = &'static [(&'static str, u64)];
@@ -9,185 +16,279 @@ pub(super) type Table = &'static [(&'static str, u64)];
 // Local tables: constants `consts` does not have.
 
 pub(super) static MOUNT_FLAGS: Table = &[
-    ("MS_RDONLY", 0x1),
-    ("MS_NOSUID", 0x2),
-    ("MS_NODEV", 0x4),
-    ("MS_NOEXEC", 0x8),
-    ("MS_SYNCHRONOUS", 0x10),
-    ("MS_REMOUNT", 0x20),
-    ("MS_MANDLOCK", 0x40),
-    ("MS_DIRSYNC", 0x80),
-    ("MS_NOSYMFOLLOW", 0x100),
-    ("MS_NOATIME", 0x400),
-    ("MS_NODIRATIME", 0x800),
-    ("MS_BIND", 0x1000),
-    ("MS_MOVE", 0x2000),
-    ("MS_REC", 0x4000),
-    ("MS_SILENT", 0x8000),
-    ("MS_POSIXACL", 0x10000),
-    ("MS_UNBINDABLE", 0x20000),
-    ("MS_PRIVATE", 0x40000),
-    ("MS_SLAVE", 0x80000),
-    ("MS_SHARED", 0x100000),
-    ("MS_RELATIME", 0x200000),
-    ("MS_KERNMOUNT", 0x400000),
-    ("MS_I_VERSION", 0x800000),
-    ("MS_STRICTATIME", 0x1000000),
-    ("MS_LAZYTIME", 0x2000000),
+    ("MS_RDONLY", libc::MS_RDONLY),
+    ("MS_NOSUID", libc::MS_NOSUID),
+    ("MS_NODEV", libc::MS_NODEV),
+    ("MS_NOEXEC", libc::MS_NOEXEC),
+    ("MS_SYNCHRONOUS", libc::MS_SYNCHRONOUS),
+    ("MS_REMOUNT", libc::MS_REMOUNT),
+    ("MS_MANDLOCK", libc::MS_MANDLOCK),
+    ("MS_DIRSYNC", libc::MS_DIRSYNC),
+    ("MS_NOSYMFOLLOW", libc::MS_NOSYMFOLLOW),
+    ("MS_NOATIME", libc::MS_NOATIME),
+    ("MS_NODIRATIME", libc::MS_NODIRATIME),
+    ("MS_BIND", libc::MS_BIND),
+    ("MS_MOVE", libc::MS_MOVE),
+    ("MS_REC", libc::MS_REC),
+    ("MS_SILENT", libc::MS_SILENT),
+    ("MS_POSIXACL", libc::MS_POSIXACL),
+    ("MS_UNBINDABLE", libc::MS_UNBINDABLE),
+    ("MS_PRIVATE", libc::MS_PRIVATE),
+    ("MS_SLAVE", libc::MS_SLAVE),
+    ("MS_SHARED", libc::MS_SHARED),
+    ("MS_RELATIME", libc::MS_RELATIME),
+    ("MS_KERNMOUNT", libc::MS_KERNMOUNT),
+    ("MS_I_VERSION", libc::MS_I_VERSION),
+    ("MS_STRICTATIME", libc::MS_STRICTATIME),
+    ("MS_LAZYTIME", libc::MS_LAZYTIME),
 ];
 pub(super) static UMOUNT_FLAGS: Table = &[
-    ("MNT_FORCE", 1),
-    ("MNT_DETACH", 2),
-    ("MNT_EXPIRE", 4),
-    ("UMOUNT_NOFOLLOW", 8),
+    ("MNT_FORCE", libc::MNT_FORCE as u64),
+    ("MNT_DETACH", libc::MNT_DETACH as u64),
+    ("MNT_EXPIRE", libc::MNT_EXPIRE as u64),
+    ("UMOUNT_NOFOLLOW", libc::UMOUNT_NOFOLLOW as u64),
 ];
 pub(super) static MREMAP_FLAGS: Table = &[
-    ("MREMAP_MAYMOVE", 1),
-    ("MREMAP_FIXED", 2),
-    ("MREMAP_DONTUNMAP", 4),
+    ("MREMAP_MAYMOVE", libc::MREMAP_MAYMOVE as u64),
+    ("MREMAP_FIXED", libc::MREMAP_FIXED as u64),
+    ("MREMAP_DONTUNMAP", libc::MREMAP_DONTUNMAP as u64),
 ];
-pub(super) static MSYNC_FLAGS: Table = &[("MS_ASYNC", 1), ("MS_INVALIDATE", 2), ("MS_SYNC", 4)];
-pub(super) static MLOCK2_FLAGS: Table = &[("MLOCK_ONFAULT", 1)];
-pub(super) static MLOCKALL_FLAGS: Table =
-    &[("MCL_CURRENT", 1), ("MCL_FUTURE", 2), ("MCL_ONFAULT", 4)];
+pub(super) static MSYNC_FLAGS: Table = &[
+    ("MS_ASYNC", libc::MS_ASYNC as u64),
+    ("MS_INVALIDATE", libc::MS_INVALIDATE as u64),
+    ("MS_SYNC", libc::MS_SYNC as u64),
+];
+pub(super) static MLOCK2_FLAGS: Table = &[("MLOCK_ONFAULT", libc::MLOCK_ONFAULT as u64)];
+pub(super) static MLOCKALL_FLAGS: Table = &[
+    ("MCL_CURRENT", libc::MCL_CURRENT as u64),
+    ("MCL_FUTURE", libc::MCL_FUTURE as u64),
+    ("MCL_ONFAULT", libc::MCL_ONFAULT as u64),
+];
 pub(super) static SPLICE_FLAGS: Table = &[
-    ("SPLICE_F_MOVE", 1),
-    ("SPLICE_F_NONBLOCK", 2),
-    ("SPLICE_F_MORE", 4),
-    ("SPLICE_F_GIFT", 8),
+    ("SPLICE_F_MOVE", libc::SPLICE_F_MOVE as u64),
+    ("SPLICE_F_NONBLOCK", libc::SPLICE_F_NONBLOCK as u64),
+    ("SPLICE_F_MORE", libc::SPLICE_F_MORE as u64),
+    ("SPLICE_F_GIFT", libc::SPLICE_F_GIFT as u64),
 ];
 pub(super) static FALLOC_FLAGS: Table = &[
-    ("FALLOC_FL_KEEP_SIZE", 0x1),
-    ("FALLOC_FL_PUNCH_HOLE", 0x2),
-    ("FALLOC_FL_NO_HIDE_STALE", 0x4),
-    ("FALLOC_FL_COLLAPSE_RANGE", 0x8),
-    ("FALLOC_FL_ZERO_RANGE", 0x10),
-    ("FALLOC_FL_INSERT_RANGE", 0x20),
-    ("FALLOC_FL_UNSHARE_RANGE", 0x40),
-    ("FALLOC_FL_WRITE_ZEROES", 0x80),
+    ("FALLOC_FL_KEEP_SIZE", libc::FALLOC_FL_KEEP_SIZE as u64),
+    ("FALLOC_FL_PUNCH_HOLE", libc::FALLOC_FL_PUNCH_HOLE as u64),
+    ("FALLOC_FL_NO_HIDE_STALE", uapi::FALLOC_FL_NO_HIDE_STALE),
+    (
+        "FALLOC_FL_COLLAPSE_RANGE",
+        libc::FALLOC_FL_COLLAPSE_RANGE as u64,
+    ),
+    ("FALLOC_FL_ZERO_RANGE", libc::FALLOC_FL_ZERO_RANGE as u64),
+    (
+        "FALLOC_FL_INSERT_RANGE",
+        libc::FALLOC_FL_INSERT_RANGE as u64,
+    ),
+    (
+        "FALLOC_FL_UNSHARE_RANGE",
+        libc::FALLOC_FL_UNSHARE_RANGE as u64,
+    ),
+    ("FALLOC_FL_WRITE_ZEROES", uapi::FALLOC_FL_WRITE_ZEROES),
 ];
 pub(super) static RENAME_FLAGS: Table = &[
-    ("RENAME_NOREPLACE", 1),
-    ("RENAME_EXCHANGE", 2),
-    ("RENAME_WHITEOUT", 4),
+    ("RENAME_NOREPLACE", libc::RENAME_NOREPLACE as u64),
+    ("RENAME_EXCHANGE", libc::RENAME_EXCHANGE as u64),
+    ("RENAME_WHITEOUT", libc::RENAME_WHITEOUT as u64),
 ];
-pub(super) static CLOSE_RANGE_FLAGS: Table =
-    &[("CLOSE_RANGE_UNSHARE", 2), ("CLOSE_RANGE_CLOEXEC", 4)];
+pub(super) static CLOSE_RANGE_FLAGS: Table = &[
+    ("CLOSE_RANGE_UNSHARE", libc::CLOSE_RANGE_UNSHARE as u64),
+    ("CLOSE_RANGE_CLOEXEC", libc::CLOSE_RANGE_CLOEXEC as u64),
+];
 pub(super) static EPOLL_CTL_OPS: Table = &[
-    ("EPOLL_CTL_ADD", 1),
-    ("EPOLL_CTL_DEL", 2),
-    ("EPOLL_CTL_MOD", 3),
+    ("EPOLL_CTL_ADD", libc::EPOLL_CTL_ADD as u64),
+    ("EPOLL_CTL_DEL", libc::EPOLL_CTL_DEL as u64),
+    ("EPOLL_CTL_MOD", libc::EPOLL_CTL_MOD as u64),
 ];
 pub(super) static POLL_EVENTS: Table = &[
-    ("POLLIN", 0x1),
-    ("POLLPRI", 0x2),
-    ("POLLOUT", 0x4),
-    ("POLLERR", 0x8),
-    ("POLLHUP", 0x10),
-    ("POLLNVAL", 0x20),
-    ("POLLRDNORM", 0x40),
-    ("POLLRDBAND", 0x80),
-    ("POLLWRNORM", 0x100),
-    ("POLLWRBAND", 0x200),
-    ("POLLMSG", 0x400),
-    ("POLLRDHUP", 0x2000),
+    ("POLLIN", libc::POLLIN as u64),
+    ("POLLPRI", libc::POLLPRI as u64),
+    ("POLLOUT", libc::POLLOUT as u64),
+    ("POLLERR", libc::POLLERR as u64),
+    ("POLLHUP", libc::POLLHUP as u64),
+    ("POLLNVAL", libc::POLLNVAL as u64),
+    ("POLLRDNORM", libc::POLLRDNORM as u64),
+    ("POLLRDBAND", libc::POLLRDBAND as u64),
+    ("POLLWRNORM", libc::POLLWRNORM as u64),
+    ("POLLWRBAND", libc::POLLWRBAND as u64),
+    ("POLLMSG", uapi::POLLMSG),
+    ("POLLRDHUP", libc::POLLRDHUP as u64),
 ];
 pub(super) static SCHED_POLICIES: Table = &[
-    ("SCHED_OTHER", 0),
-    ("SCHED_FIFO", 1),
-    ("SCHED_RR", 2),
-    ("SCHED_BATCH", 3),
-    ("SCHED_IDLE", 5),
-    ("SCHED_DEADLINE", 6),
-    ("SCHED_EXT", 7),
+    ("SCHED_OTHER", libc::SCHED_OTHER as u64),
+    ("SCHED_FIFO", libc::SCHED_FIFO as u64),
+    ("SCHED_RR", libc::SCHED_RR as u64),
+    ("SCHED_BATCH", libc::SCHED_BATCH as u64),
+    ("SCHED_IDLE", libc::SCHED_IDLE as u64),
+    ("SCHED_DEADLINE", libc::SCHED_DEADLINE as u64),
+    ("SCHED_EXT", uapi::SCHED_EXT),
 ];
 /// `SCHED_RESET_ON_FORK`, or-ed into a policy.
-pub(super) const SCHED_RESET_ON_FORK: u64 = 0x4000_0000;
-pub(super) static PRIO_WHICH: Table = &[("PRIO_PROCESS", 0), ("PRIO_PGRP", 1), ("PRIO_USER", 2)];
-pub(super) static TIMER_FLAGS: Table = &[("TIMER_ABSTIME", 1)];
+pub(super) const SCHED_RESET_ON_FORK: u64 = libc::SCHED_RESET_ON_FORK as u64;
+pub(super) static PRIO_WHICH: Table = &[
+    ("PRIO_PROCESS", libc::PRIO_PROCESS as u64),
+    ("PRIO_PGRP", libc::PRIO_PGRP as u64),
+    ("PRIO_USER", libc::PRIO_USER as u64),
+];
+pub(super) static TIMER_FLAGS: Table = &[("TIMER_ABSTIME", libc::TIMER_ABSTIME as u64)];
 pub(super) static STATX_MASK: Table = &[
-    ("STATX_BASIC_STATS", 0x7ff),
-    ("STATX_TYPE", 0x1),
-    ("STATX_MODE", 0x2),
-    ("STATX_NLINK", 0x4),
-    ("STATX_UID", 0x8),
-    ("STATX_GID", 0x10),
-    ("STATX_ATIME", 0x20),
-    ("STATX_MTIME", 0x40),
-    ("STATX_CTIME", 0x80),
-    ("STATX_INO", 0x100),
-    ("STATX_SIZE", 0x200),
-    ("STATX_BLOCKS", 0x400),
-    ("STATX_BTIME", 0x800),
-    ("STATX_MNT_ID", 0x1000),
-    ("STATX_DIOALIGN", 0x2000),
-    ("STATX_MNT_ID_UNIQUE", 0x4000),
-    ("STATX_SUBVOL", 0x8000),
-    ("STATX_WRITE_ATOMIC", 0x10000),
-    ("STATX_DIO_READ_ALIGN", 0x20000),
+    ("STATX_BASIC_STATS", libc::STATX_BASIC_STATS as u64),
+    ("STATX_TYPE", libc::STATX_TYPE as u64),
+    ("STATX_MODE", libc::STATX_MODE as u64),
+    ("STATX_NLINK", libc::STATX_NLINK as u64),
+    ("STATX_UID", libc::STATX_UID as u64),
+    ("STATX_GID", libc::STATX_GID as u64),
+    ("STATX_ATIME", libc::STATX_ATIME as u64),
+    ("STATX_MTIME", libc::STATX_MTIME as u64),
+    ("STATX_CTIME", libc::STATX_CTIME as u64),
+    ("STATX_INO", libc::STATX_INO as u64),
+    ("STATX_SIZE", libc::STATX_SIZE as u64),
+    ("STATX_BLOCKS", libc::STATX_BLOCKS as u64),
+    ("STATX_BTIME", libc::STATX_BTIME as u64),
+    ("STATX_MNT_ID", libc::STATX_MNT_ID as u64),
+    ("STATX_DIOALIGN", libc::STATX_DIOALIGN as u64),
+    ("STATX_MNT_ID_UNIQUE", libc::STATX_MNT_ID_UNIQUE as u64),
+    ("STATX_SUBVOL", libc::STATX_SUBVOL as u64),
+    ("STATX_WRITE_ATOMIC", libc::STATX_WRITE_ATOMIC as u64),
+    ("STATX_DIO_READ_ALIGN", libc::STATX_DIO_READ_ALIGN as u64),
 ];
 pub(super) static INOTIFY_MASK: Table = &[
-    ("IN_ACCESS", 0x1),
-    ("IN_MODIFY", 0x2),
-    ("IN_ATTRIB", 0x4),
-    ("IN_CLOSE_WRITE", 0x8),
-    ("IN_CLOSE_NOWRITE", 0x10),
-    ("IN_OPEN", 0x20),
-    ("IN_MOVED_FROM", 0x40),
-    ("IN_MOVED_TO", 0x80),
-    ("IN_CREATE", 0x100),
-    ("IN_DELETE", 0x200),
-    ("IN_DELETE_SELF", 0x400),
-    ("IN_MOVE_SELF", 0x800),
-    ("IN_UNMOUNT", 0x2000),
-    ("IN_Q_OVERFLOW", 0x4000),
-    ("IN_IGNORED", 0x8000),
-    ("IN_ONLYDIR", 0x100_0000),
-    ("IN_DONT_FOLLOW", 0x200_0000),
-    ("IN_EXCL_UNLINK", 0x400_0000),
-    ("IN_MASK_CREATE", 0x1000_0000),
-    ("IN_MASK_ADD", 0x2000_0000),
-    ("IN_ISDIR", 0x4000_0000),
-    ("IN_ONESHOT", 0x8000_0000),
+    ("IN_ACCESS", libc::IN_ACCESS as u64),
+    ("IN_MODIFY", libc::IN_MODIFY as u64),
+    ("IN_ATTRIB", libc::IN_ATTRIB as u64),
+    ("IN_CLOSE_WRITE", libc::IN_CLOSE_WRITE as u64),
+    ("IN_CLOSE_NOWRITE", libc::IN_CLOSE_NOWRITE as u64),
+    ("IN_OPEN", libc::IN_OPEN as u64),
+    ("IN_MOVED_FROM", libc::IN_MOVED_FROM as u64),
+    ("IN_MOVED_TO", libc::IN_MOVED_TO as u64),
+    ("IN_CREATE", libc::IN_CREATE as u64),
+    ("IN_DELETE", libc::IN_DELETE as u64),
+    ("IN_DELETE_SELF", libc::IN_DELETE_SELF as u64),
+    ("IN_MOVE_SELF", libc::IN_MOVE_SELF as u64),
+    ("IN_UNMOUNT", libc::IN_UNMOUNT as u64),
+    ("IN_Q_OVERFLOW", libc::IN_Q_OVERFLOW as u64),
+    ("IN_IGNORED", libc::IN_IGNORED as u64),
+    ("IN_ONLYDIR", libc::IN_ONLYDIR as u64),
+    ("IN_DONT_FOLLOW", libc::IN_DONT_FOLLOW as u64),
+    ("IN_EXCL_UNLINK", libc::IN_EXCL_UNLINK as u64),
+    ("IN_MASK_CREATE", libc::IN_MASK_CREATE as u64),
+    ("IN_MASK_ADD", libc::IN_MASK_ADD as u64),
+    ("IN_ISDIR", libc::IN_ISDIR as u64),
+    ("IN_ONESHOT", libc::IN_ONESHOT as u64),
 ];
 pub(super) static LANDLOCK_ACCESS_FS: Table = &[
-    ("LANDLOCK_ACCESS_FS_EXECUTE", 0x1),
-    ("LANDLOCK_ACCESS_FS_WRITE_FILE", 0x2),
-    ("LANDLOCK_ACCESS_FS_READ_FILE", 0x4),
-    ("LANDLOCK_ACCESS_FS_READ_DIR", 0x8),
-    ("LANDLOCK_ACCESS_FS_REMOVE_DIR", 0x10),
-    ("LANDLOCK_ACCESS_FS_REMOVE_FILE", 0x20),
-    ("LANDLOCK_ACCESS_FS_MAKE_CHAR", 0x40),
-    ("LANDLOCK_ACCESS_FS_MAKE_DIR", 0x80),
-    ("LANDLOCK_ACCESS_FS_MAKE_REG", 0x100),
-    ("LANDLOCK_ACCESS_FS_MAKE_SOCK", 0x200),
-    ("LANDLOCK_ACCESS_FS_MAKE_FIFO", 0x400),
-    ("LANDLOCK_ACCESS_FS_MAKE_BLOCK", 0x800),
-    ("LANDLOCK_ACCESS_FS_MAKE_SYM", 0x1000),
-    ("LANDLOCK_ACCESS_FS_REFER", 0x2000),
-    ("LANDLOCK_ACCESS_FS_TRUNCATE", 0x4000),
-    ("LANDLOCK_ACCESS_FS_IOCTL_DEV", 0x8000),
+    (
+        "LANDLOCK_ACCESS_FS_EXECUTE",
+        uapi::LANDLOCK_ACCESS_FS_EXECUTE,
+    ),
+    (
+        "LANDLOCK_ACCESS_FS_WRITE_FILE",
+        uapi::LANDLOCK_ACCESS_FS_WRITE_FILE,
+    ),
+    (
+        "LANDLOCK_ACCESS_FS_READ_FILE",
+        uapi::LANDLOCK_ACCESS_FS_READ_FILE,
+    ),
+    (
+        "LANDLOCK_ACCESS_FS_READ_DIR",
+        uapi::LANDLOCK_ACCESS_FS_READ_DIR,
+    ),
+    (
+        "LANDLOCK_ACCESS_FS_REMOVE_DIR",
+        uapi::LANDLOCK_ACCESS_FS_REMOVE_DIR,
+    ),
+    (
+        "LANDLOCK_ACCESS_FS_REMOVE_FILE",
+        uapi::LANDLOCK_ACCESS_FS_REMOVE_FILE,
+    ),
+    (
+        "LANDLOCK_ACCESS_FS_MAKE_CHAR",
+        uapi::LANDLOCK_ACCESS_FS_MAKE_CHAR,
+    ),
+    (
+        "LANDLOCK_ACCESS_FS_MAKE_DIR",
+        uapi::LANDLOCK_ACCESS_FS_MAKE_DIR,
+    ),
+    (
+        "LANDLOCK_ACCESS_FS_MAKE_REG",
+        uapi::LANDLOCK_ACCESS_FS_MAKE_REG,
+    ),
+    (
+        "LANDLOCK_ACCESS_FS_MAKE_SOCK",
+        uapi::LANDLOCK_ACCESS_FS_MAKE_SOCK,
+    ),
+    (
+        "LANDLOCK_ACCESS_FS_MAKE_FIFO",
+        uapi::LANDLOCK_ACCESS_FS_MAKE_FIFO,
+    ),
+    (
+        "LANDLOCK_ACCESS_FS_MAKE_BLOCK",
+        uapi::LANDLOCK_ACCESS_FS_MAKE_BLOCK,
+    ),
+    (
+        "LANDLOCK_ACCESS_FS_MAKE_SYM",
+        uapi::LANDLOCK_ACCESS_FS_MAKE_SYM,
+    ),
+    ("LANDLOCK_ACCESS_FS_REFER", uapi::LANDLOCK_ACCESS_FS_REFER),
+    (
+        "LANDLOCK_ACCESS_FS_TRUNCATE",
+        uapi::LANDLOCK_ACCESS_FS_TRUNCATE,
+    ),
+    (
+        "LANDLOCK_ACCESS_FS_IOCTL_DEV",
+        uapi::LANDLOCK_ACCESS_FS_IOCTL_DEV,
+    ),
 ];
 pub(super) static LANDLOCK_ACCESS_NET: Table = &[
-    ("LANDLOCK_ACCESS_NET_BIND_TCP", 1),
-    ("LANDLOCK_ACCESS_NET_CONNECT_TCP", 2),
+    (
+        "LANDLOCK_ACCESS_NET_BIND_TCP",
+        uapi::LANDLOCK_ACCESS_NET_BIND_TCP,
+    ),
+    (
+        "LANDLOCK_ACCESS_NET_CONNECT_TCP",
+        uapi::LANDLOCK_ACCESS_NET_CONNECT_TCP,
+    ),
 ];
 pub(super) static LANDLOCK_SCOPES: Table = &[
-    ("LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET", 1),
-    ("LANDLOCK_SCOPE_SIGNAL", 2),
+    (
+        "LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET",
+        uapi::LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET,
+    ),
+    ("LANDLOCK_SCOPE_SIGNAL", uapi::LANDLOCK_SCOPE_SIGNAL),
 ];
 pub(super) static LANDLOCK_CREATE_FLAGS: Table = &[
-    ("LANDLOCK_CREATE_RULESET_VERSION", 1),
-    ("LANDLOCK_CREATE_RULESET_ERRATA", 2),
+    (
+        "LANDLOCK_CREATE_RULESET_VERSION",
+        uapi::LANDLOCK_CREATE_RULESET_VERSION,
+    ),
+    (
+        "LANDLOCK_CREATE_RULESET_ERRATA",
+        uapi::LANDLOCK_CREATE_RULESET_ERRATA,
+    ),
 ];
 pub(super) static LANDLOCK_RULE_TYPES: Table = &[
-    ("LANDLOCK_RULE_PATH_BENEATH", 1),
-    ("LANDLOCK_RULE_NET_PORT", 2),
+    (
+        "LANDLOCK_RULE_PATH_BENEATH",
+        uapi::LANDLOCK_RULE_PATH_BENEATH,
+    ),
+    ("LANDLOCK_RULE_NET_PORT", uapi::LANDLOCK_RULE_NET_PORT),
 ];
 pub(super) static LANDLOCK_RESTRICT_FLAGS: Table = &[
-    ("LANDLOCK_RESTRICT_SELF_LOG_SAME_EXEC_OFF", 1),
-    ("LANDLOCK_RESTRICT_SELF_LOG_NEW_EXEC_ON", 2),
-    ("LANDLOCK_RESTRICT_SELF_LOG_SUBDOMAINS_OFF", 4),
+    (
+        "LANDLOCK_RESTRICT_SELF_LOG_SAME_EXEC_OFF",
+        uapi::LANDLOCK_RESTRICT_SELF_LOG_SAME_EXEC_OFF,
+    ),
+    (
+        "LANDLOCK_RESTRICT_SELF_LOG_NEW_EXEC_ON",
+        uapi::LANDLOCK_RESTRICT_SELF_LOG_NEW_EXEC_ON,
+    ),
+    (
+        "LANDLOCK_RESTRICT_SELF_LOG_SUBDOMAINS_OFF",
+        uapi::LANDLOCK_RESTRICT_SELF_LOG_SUBDOMAINS_OFF,
+    ),
 ];
 /// bpf(2) commands, indexed by number.
 pub(super) static BPF_CMDS: &[&str] = &[
@@ -230,133 +331,142 @@ pub(super) static BPF_CMDS: &[&str] = &[
     "BPF_TOKEN_CREATE",
 ];
 pub(super) static PERF_FLAGS: Table = &[
-    ("PERF_FLAG_FD_NO_GROUP", 1),
-    ("PERF_FLAG_FD_OUTPUT", 2),
-    ("PERF_FLAG_PID_CGROUP", 4),
-    ("PERF_FLAG_FD_CLOEXEC", 8),
+    ("PERF_FLAG_FD_NO_GROUP", uapi::PERF_FLAG_FD_NO_GROUP),
+    ("PERF_FLAG_FD_OUTPUT", uapi::PERF_FLAG_FD_OUTPUT),
+    ("PERF_FLAG_PID_CGROUP", uapi::PERF_FLAG_PID_CGROUP),
+    ("PERF_FLAG_FD_CLOEXEC", uapi::PERF_FLAG_FD_CLOEXEC),
 ];
 pub(super) static RESOLVE_FLAGS: Table = &[
-    ("RESOLVE_NO_XDEV", 0x1),
-    ("RESOLVE_NO_MAGICLINKS", 0x2),
-    ("RESOLVE_NO_SYMLINKS", 0x4),
-    ("RESOLVE_BENEATH", 0x8),
-    ("RESOLVE_IN_ROOT", 0x10),
-    ("RESOLVE_CACHED", 0x20),
+    ("RESOLVE_NO_XDEV", libc::RESOLVE_NO_XDEV),
+    ("RESOLVE_NO_MAGICLINKS", libc::RESOLVE_NO_MAGICLINKS),
+    ("RESOLVE_NO_SYMLINKS", libc::RESOLVE_NO_SYMLINKS),
+    ("RESOLVE_BENEATH", libc::RESOLVE_BENEATH),
+    ("RESOLVE_IN_ROOT", libc::RESOLVE_IN_ROOT),
+    ("RESOLVE_CACHED", libc::RESOLVE_CACHED),
 ];
 pub(super) static SA_FLAGS: Table = &[
-    ("SA_NOCLDSTOP", 0x1),
-    ("SA_NOCLDWAIT", 0x2),
-    ("SA_SIGINFO", 0x4),
-    ("SA_UNSUPPORTED", 0x400),
-    ("SA_EXPOSE_TAGBITS", 0x800),
-    ("SA_RESTORER", 0x400_0000),
-    ("SA_ONSTACK", 0x800_0000),
-    ("SA_RESTART", 0x1000_0000),
-    ("SA_NODEFER", 0x4000_0000),
-    ("SA_RESETHAND", 0x8000_0000),
+    ("SA_NOCLDSTOP", libc::SA_NOCLDSTOP as u64),
+    ("SA_NOCLDWAIT", libc::SA_NOCLDWAIT as u64),
+    ("SA_SIGINFO", libc::SA_SIGINFO as u64),
+    ("SA_UNSUPPORTED", uapi::SA_UNSUPPORTED),
+    ("SA_EXPOSE_TAGBITS", uapi::SA_EXPOSE_TAGBITS),
+    ("SA_RESTORER", uapi::SA_RESTORER),
+    ("SA_ONSTACK", libc::SA_ONSTACK as u64),
+    ("SA_RESTART", libc::SA_RESTART as u64),
+    ("SA_NODEFER", libc::SA_NODEFER as u64),
+    ("SA_RESETHAND", bits32(libc::SA_RESETHAND)),
 ];
 pub(super) static IPC_GET_FLAGS: Table = &[
-    ("IPC_CREAT", 0o1000),
-    ("IPC_EXCL", 0o2000),
-    ("IPC_NOWAIT", 0o4000),
+    ("IPC_CREAT", libc::IPC_CREAT as u64),
+    ("IPC_EXCL", libc::IPC_EXCL as u64),
+    ("IPC_NOWAIT", libc::IPC_NOWAIT as u64),
 ];
 pub(super) static SHMGET_FLAGS: Table = &[
-    ("IPC_CREAT", 0o1000),
-    ("IPC_EXCL", 0o2000),
-    ("SHM_HUGETLB", 0o4000),
-    ("SHM_NORESERVE", 0o10000),
+    ("IPC_CREAT", libc::IPC_CREAT as u64),
+    ("IPC_EXCL", libc::IPC_EXCL as u64),
+    ("SHM_HUGETLB", libc::SHM_HUGETLB as u64),
+    ("SHM_NORESERVE", libc::SHM_NORESERVE as u64),
 ];
 pub(super) static SHMAT_FLAGS: Table = &[
-    ("SHM_RDONLY", 0o10000),
-    ("SHM_RND", 0o20000),
-    ("SHM_REMAP", 0o40000),
-    ("SHM_EXEC", 0o100000),
+    ("SHM_RDONLY", libc::SHM_RDONLY as u64),
+    ("SHM_RND", libc::SHM_RND as u64),
+    ("SHM_REMAP", libc::SHM_REMAP as u64),
+    ("SHM_EXEC", libc::SHM_EXEC as u64),
 ];
-pub(super) static IPC_NOWAIT: Table = &[("IPC_NOWAIT", 0o4000), ("MSG_NOERROR", 0o10000)];
+pub(super) static IPC_NOWAIT: Table = &[
+    ("IPC_NOWAIT", libc::IPC_NOWAIT as u64),
+    ("MSG_NOERROR", libc::MSG_NOERROR as u64),
+];
 pub(super) static SHMCTL_CMDS: Table = &[
-    ("IPC_RMID", 0),
-    ("IPC_SET", 1),
-    ("IPC_STAT", 2),
-    ("IPC_INFO", 3),
-    ("SHM_LOCK", 11),
-    ("SHM_UNLOCK", 12),
-    ("SHM_STAT", 13),
-    ("SHM_INFO", 14),
-    ("SHM_STAT_ANY", 15),
+    ("IPC_RMID", libc::IPC_RMID as u64),
+    ("IPC_SET", libc::IPC_SET as u64),
+    ("IPC_STAT", libc::IPC_STAT as u64),
+    ("IPC_INFO", libc::IPC_INFO as u64),
+    ("SHM_LOCK", libc::SHM_LOCK as u64),
+    ("SHM_UNLOCK", libc::SHM_UNLOCK as u64),
+    ("SHM_STAT", uapi::SHM_STAT),
+    ("SHM_INFO", uapi::SHM_INFO),
+    ("SHM_STAT_ANY", uapi::SHM_STAT_ANY),
 ];
 pub(super) static SEMCTL_CMDS: Table = &[
-    ("IPC_RMID", 0),
-    ("IPC_SET", 1),
-    ("IPC_STAT", 2),
-    ("IPC_INFO", 3),
-    ("GETPID", 11),
-    ("GETVAL", 12),
-    ("GETALL", 13),
-    ("GETNCNT", 14),
-    ("GETZCNT", 15),
-    ("SETVAL", 16),
-    ("SETALL", 17),
-    ("SEM_STAT", 18),
-    ("SEM_INFO", 19),
-    ("SEM_STAT_ANY", 20),
+    ("IPC_RMID", libc::IPC_RMID as u64),
+    ("IPC_SET", libc::IPC_SET as u64),
+    ("IPC_STAT", libc::IPC_STAT as u64),
+    ("IPC_INFO", libc::IPC_INFO as u64),
+    ("GETPID", libc::GETPID as u64),
+    ("GETVAL", libc::GETVAL as u64),
+    ("GETALL", libc::GETALL as u64),
+    ("GETNCNT", libc::GETNCNT as u64),
+    ("GETZCNT", libc::GETZCNT as u64),
+    ("SETVAL", libc::SETVAL as u64),
+    ("SETALL", libc::SETALL as u64),
+    ("SEM_STAT", libc::SEM_STAT as u64),
+    ("SEM_INFO", libc::SEM_INFO as u64),
+    ("SEM_STAT_ANY", libc::SEM_STAT_ANY as u64),
 ];
 pub(super) static MSGCTL_CMDS: Table = &[
-    ("IPC_RMID", 0),
-    ("IPC_SET", 1),
-    ("IPC_STAT", 2),
-    ("IPC_INFO", 3),
-    ("MSG_STAT", 11),
-    ("MSG_INFO", 12),
-    ("MSG_STAT_ANY", 13),
+    ("IPC_RMID", libc::IPC_RMID as u64),
+    ("IPC_SET", libc::IPC_SET as u64),
+    ("IPC_STAT", libc::IPC_STAT as u64),
+    ("IPC_INFO", libc::IPC_INFO as u64),
+    ("MSG_STAT", libc::MSG_STAT as u64),
+    ("MSG_INFO", libc::MSG_INFO as u64),
+    ("MSG_STAT_ANY", uapi::MSG_STAT_ANY),
 ];
 /// `IPC_CREAT` and friends live above the 9 permission bits.
 pub(super) const IPC_PERM_MASK: u64 = 0o777;
 pub(super) static ITIMERS: Table = &[
-    ("ITIMER_REAL", 0),
-    ("ITIMER_VIRTUAL", 1),
-    ("ITIMER_PROF", 2),
+    ("ITIMER_REAL", libc::ITIMER_REAL as u64),
+    ("ITIMER_VIRTUAL", libc::ITIMER_VIRTUAL as u64),
+    ("ITIMER_PROF", libc::ITIMER_PROF as u64),
 ];
 pub(super) static RUSAGE_WHO: Table = &[
-    ("RUSAGE_SELF", 0),
-    ("RUSAGE_CHILDREN", 0xffff_ffff),
-    ("RUSAGE_THREAD", 1),
+    ("RUSAGE_SELF", libc::RUSAGE_SELF as u64),
+    ("RUSAGE_CHILDREN", bits32(libc::RUSAGE_CHILDREN)),
+    ("RUSAGE_THREAD", libc::RUSAGE_THREAD as u64),
 ];
 pub(super) static FADVISE: Table = &[
-    ("POSIX_FADV_NORMAL", 0),
-    ("POSIX_FADV_RANDOM", 1),
-    ("POSIX_FADV_SEQUENTIAL", 2),
-    ("POSIX_FADV_WILLNEED", 3),
-    ("POSIX_FADV_DONTNEED", 4),
-    ("POSIX_FADV_NOREUSE", 5),
+    ("POSIX_FADV_NORMAL", libc::POSIX_FADV_NORMAL as u64),
+    ("POSIX_FADV_RANDOM", libc::POSIX_FADV_RANDOM as u64),
+    ("POSIX_FADV_SEQUENTIAL", libc::POSIX_FADV_SEQUENTIAL as u64),
+    ("POSIX_FADV_WILLNEED", libc::POSIX_FADV_WILLNEED as u64),
+    ("POSIX_FADV_DONTNEED", libc::POSIX_FADV_DONTNEED as u64),
+    ("POSIX_FADV_NOREUSE", libc::POSIX_FADV_NOREUSE as u64),
 ];
-pub(super) static UFFD_FLAGS: Table = &[("UFFD_USER_MODE_ONLY", 1)];
-pub(super) static XATTR_FLAGS: Table = &[("XATTR_CREATE", 1), ("XATTR_REPLACE", 2)];
+pub(super) static UFFD_FLAGS: Table = &[("UFFD_USER_MODE_ONLY", uapi::UFFD_USER_MODE_ONLY)];
+pub(super) static XATTR_FLAGS: Table = &[
+    ("XATTR_CREATE", libc::XATTR_CREATE as u64),
+    ("XATTR_REPLACE", libc::XATTR_REPLACE as u64),
+];
 pub(super) static DN_FLAGS: Table = &[
-    ("DN_ACCESS", 0x1),
-    ("DN_MODIFY", 0x2),
-    ("DN_CREATE", 0x4),
-    ("DN_DELETE", 0x8),
-    ("DN_RENAME", 0x10),
-    ("DN_ATTRIB", 0x20),
-    ("DN_MULTISHOT", 0x8000_0000),
+    ("DN_ACCESS", uapi::DN_ACCESS),
+    ("DN_MODIFY", uapi::DN_MODIFY),
+    ("DN_CREATE", uapi::DN_CREATE),
+    ("DN_DELETE", uapi::DN_DELETE),
+    ("DN_RENAME", uapi::DN_RENAME),
+    ("DN_ATTRIB", uapi::DN_ATTRIB),
+    ("DN_MULTISHOT", uapi::DN_MULTISHOT),
 ];
 pub(super) static ETH_PROTOCOLS: Table = &[
-    ("ETH_P_ALL", 0x3),
-    ("ETH_P_IP", 0x800),
-    ("ETH_P_ARP", 0x806),
-    ("ETH_P_IPV6", 0x86dd),
+    ("ETH_P_ALL", libc::ETH_P_ALL as u64),
+    ("ETH_P_IP", libc::ETH_P_IP as u64),
+    ("ETH_P_ARP", libc::ETH_P_ARP as u64),
+    ("ETH_P_IPV6", libc::ETH_P_IPV6 as u64),
 ];
 pub(super) static RWF_FLAGS: Table = &[
-    ("RWF_HIPRI", 0x1),
-    ("RWF_DSYNC", 0x2),
-    ("RWF_SYNC", 0x4),
-    ("RWF_NOWAIT", 0x8),
-    ("RWF_APPEND", 0x10),
-    ("RWF_NOAPPEND", 0x20),
-    ("RWF_ATOMIC", 0x40),
-    ("RWF_DONTCACHE", 0x80),
+    ("RWF_HIPRI", libc::RWF_HIPRI as u64),
+    ("RWF_DSYNC", libc::RWF_DSYNC as u64),
+    ("RWF_SYNC", libc::RWF_SYNC as u64),
+    ("RWF_NOWAIT", libc::RWF_NOWAIT as u64),
+    ("RWF_APPEND", libc::RWF_APPEND as u64),
+    ("RWF_NOAPPEND", libc::RWF_NOAPPEND as u64),
+    ("RWF_ATOMIC", libc::RWF_ATOMIC as u64),
+    ("RWF_DONTCACHE", libc::RWF_DONTCACHE as u64),
 ];
-pub(super) static TFD_SETTIME_FLAGS: Table = &[("TFD_TIMER_CANCEL_ON_SET", 2)];
+pub(super) static TFD_SETTIME_FLAGS: Table = &[(
+    "TFD_TIMER_CANCEL_ON_SET",
+    libc::TFD_TIMER_CANCEL_ON_SET as u64,
+)];
 
 // Names resolved through `consts` (tests check that each one exists there).
 
