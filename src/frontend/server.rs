@@ -661,8 +661,19 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<String, String> {
 
 /// Sends a response: the text, notes and the status line, or one JSON object.
 fn respond(client: &Client, result: &Result<Output, Error>) -> bool {
-    if client.json.load(Ordering::SeqCst) {
-        return client.send_line(&json_response(result.as_ref()));
+    client.send(response(client.json.load(Ordering::SeqCst), result).as_bytes())
+}
+
+fn respond_error(client: &Client, message: &str, hint: Option<&str>) -> bool {
+    client.send(error_response(client.json.load(Ordering::SeqCst), message, hint).as_bytes())
+}
+
+/// A response as the client receives it, newline included: with `json`, one JSON object;
+/// else the text and notes (escaped, a note on one line) and the status line, `ok`, or
+/// [`error_response`]'s `hint:` and `error:` lines.
+fn response(json: bool, result: &Result<Output, Error>) -> String {
+    if json {
+        return format!("{}\n", json_response(result.as_ref()));
     }
     match result {
         Ok(out) => {
@@ -675,16 +686,18 @@ fn respond(client: &Client, result: &Result<Output, Error>) -> bool {
                 s.push_str(&format!("note: {}\n", escape_text(n).replace('\n', " ")));
             }
             s.push_str("ok\n");
-            client.send(s.as_bytes())
+            s
         }
-        Err(e) => respond_error(client, &e.message(), e.hint().as_deref()),
+        Err(e) => error_response(false, &e.message(), e.hint().as_deref()),
     }
 }
 
-fn respond_error(client: &Client, message: &str, hint: Option<&str>) -> bool {
-    if client.json.load(Ordering::SeqCst) {
+/// An error response, newline included: with `json`, `{"ok": false, "error", "hint"}`; else
+/// a `hint:` line if there is a hint, then the status line `error: MESSAGE`.
+fn error_response(json: bool, message: &str, hint: Option<&str>) -> String {
+    if json {
         let v = serde_json::json!({"ok": false, "error": message, "hint": hint});
-        return client.send_line(&v.to_string());
+        return format!("{v}\n");
     }
     let mut s = String::new();
     if let Some(h) = hint {
@@ -692,7 +705,7 @@ fn respond_error(client: &Client, message: &str, hint: Option<&str>) -> bool {
     }
     // The status line is one line whatever the message holds.
     s.push_str(&format!("error: {}\n", message.replace('\n', " ")));
-    client.send(s.as_bytes())
+    s
 }
 
 /// Forwards the connection's stdout/stderr (`out`) to the client until the pipe closes,
@@ -937,5 +950,92 @@ mod tests {
         assert_eq!(parent_of(me), Some(parent));
         assert!(descends_from(me, parent));
         assert!(!descends_from(parent, me));
+    }
+
+    #[test]
+    fn a_line_at_the_end_without_its_newline_still_counts() {
+        let mut r = BufReader::new(&b"12345678\n123456789\nlast"[..]);
+        let mut b = Vec::new();
+        // Exactly the limit is allowed, one byte more is not.
+        assert!(matches!(read_line(&mut r, &mut b, 8).unwrap(), Line::Done));
+        assert_eq!(b, b"12345678");
+        b.clear();
+        assert!(matches!(
+            read_line(&mut r, &mut b, 8).unwrap(),
+            Line::TooLong
+        ));
+        assert!(b.is_empty());
+        assert!(matches!(read_line(&mut r, &mut b, 8).unwrap(), Line::Done));
+        assert_eq!(b, b"last");
+        b.clear();
+        assert!(matches!(read_line(&mut r, &mut b, 8).unwrap(), Line::Eof));
+        // A too-long last line without its newline.
+        let mut r = BufReader::new(&b"123456789"[..]);
+        assert!(matches!(
+            read_line(&mut r, &mut b, 8).unwrap(),
+            Line::TooLong
+        ));
+    }
+
+    #[test]
+    fn responses_end_with_their_status_line() {
+        let out = Output {
+            text: "two\nlines \x1b[31m".into(),
+            notes: vec!["a note\nover two lines".into()],
+            ..Output::default()
+        };
+        assert_eq!(
+            response(false, &Ok(out.clone())),
+            "two\nlines \\x1b[31m\nnote: a note over two lines\nok\n"
+        );
+        assert_eq!(response(false, &Ok(Output::default())), "ok\n");
+        let err = Error::usage("bad\nvalue", Some("try `help`".into()));
+        assert_eq!(
+            response(false, &Err(err)),
+            "hint: try `help`\nerror: bad value\n"
+        );
+        assert_eq!(error_response(false, "no hint", None), "error: no hint\n");
+    }
+
+    #[test]
+    fn json_responses_are_one_object_on_one_line() {
+        let out = Output {
+            text: "x\ny".into(),
+            notes: vec!["n".into()],
+            exit: Some(3),
+            ..Output::default()
+        };
+        let line = response(true, &Ok(out));
+        assert_eq!(line.matches('\n').count(), 1, "{line}");
+        assert!(line.ends_with('\n'));
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"ok": true, "text": "x\ny", "notes": ["n"], "data": null, "exit": 3})
+        );
+        let err = Error::usage("bad", Some("hint".into()));
+        let v: serde_json::Value = serde_json::from_str(&response(true, &Err(err))).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"ok": false, "error": "bad", "hint": "hint"})
+        );
+        let line = error_response(true, "two\nlines", None);
+        assert_eq!(line.matches('\n').count(), 1, "{line}");
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"ok": false, "error": "two\nlines", "hint": null})
+        );
+    }
+
+    #[test]
+    fn the_default_limits() {
+        let o = ServeOptions::default();
+        assert_eq!(o.socket, None);
+        assert_eq!(o.max_clients, 64);
+        assert_eq!(o.idle_timeout, Duration::from_secs(600));
+        assert_eq!(o.max_line, 64 * 1024);
+        assert_eq!(o.write_timeout, Duration::from_secs(30));
+        assert!(!o.allow_confined_clients);
     }
 }
