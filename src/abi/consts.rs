@@ -160,7 +160,7 @@ const SOCK_PACKET: u64 = libc::SOCK_PACKET as u64;
 /// A `c_int` flag word as the kernel reads it: its 32 bits, zero-extended. `libc` stores flags
 /// with bit 31 set (`CLONE_IO`, `__WCLONE`, `MAP_HUGE_16GB`) as negative `c_int`s, which `as u64`
 /// would sign-extend.
-const fn bits32(v: libc::c_int) -> u64 {
+pub(super) const fn bits32(v: libc::c_int) -> u64 {
     v as u32 as u64
 }
 

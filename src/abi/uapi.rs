@@ -1,9 +1,10 @@
 //! The kernel constants the `libc` crate does not give us for x86_64-unknown-linux-gnu,
 //! written as the x86_64 kernel sees them in a 64-bit syscall argument register.
 //!
-//! Everything else [`super::consts`] and the promise table name comes from `libc` itself. This
-//! module owns only what `libc` does not give us: names newer than its bindings, names it never
-//! binds (`CAP_*`, `ARCH_*`, `IOPRIO_*`), glibc-only aliases, and the few whose `libc` value is
+//! Everything else [`super::consts`], the promise table and the decoders' local tables of
+//! [`super::signature`] name comes from `libc` itself. This module owns only what `libc` does
+//! not give us: names newer than its bindings, names it never binds (`CAP_*`, `ARCH_*`,
+//! `IOPRIO_*`, `LANDLOCK_*`, `DN_*`, `PERF_FLAG_*`), glibc-only aliases, and the few whose `libc` value is
 //! not the kernel's: `O_LARGEFILE` (glibc's 0 on 64-bit, the kernel's `0o100000`) and
 //! `CLONE_CLEAR_SIGHAND`/`CLONE_INTO_CGROUP` (a `c_int` in `libc`, where the bit overflows to 0).
 //! Each constant names the header that defines it; the groups follow the headers. Where the
@@ -146,6 +147,20 @@ pub const F_SET_RW_HINT: u64 = F_LINUX_SPECIFIC_BASE + 12;
 pub const F_GET_FILE_RW_HINT: u64 = F_LINUX_SPECIFIC_BASE + 13;
 /// `<linux/fcntl.h>`
 pub const F_SET_FILE_RW_HINT: u64 = F_LINUX_SPECIFIC_BASE + 14;
+/// `<linux/fcntl.h>`
+pub const DN_ACCESS: u64 = 0x1;
+/// `<linux/fcntl.h>`
+pub const DN_MODIFY: u64 = 0x2;
+/// `<linux/fcntl.h>`
+pub const DN_CREATE: u64 = 0x4;
+/// `<linux/fcntl.h>`
+pub const DN_DELETE: u64 = 0x8;
+/// `<linux/fcntl.h>`
+pub const DN_RENAME: u64 = 0x10;
+/// `<linux/fcntl.h>`
+pub const DN_ATTRIB: u64 = 0x20;
+/// `<linux/fcntl.h>`
+pub const DN_MULTISHOT: u64 = 0x8000_0000;
 
 // ---- <asm-generic/mman-common.h> ----
 
@@ -204,6 +219,8 @@ pub const SIOCBRDELIF: u64 = 0x89A3;
 pub const CLONE_CLEAR_SIGHAND: u64 = 0x1_0000_0000;
 /// `<linux/sched.h>`: clone3(2) only, above the 32 bits `libc`'s `c_int` holds.
 pub const CLONE_INTO_CGROUP: u64 = 0x2_0000_0000;
+/// `<linux/sched.h>`
+pub const SCHED_EXT: u64 = 7;
 
 // ---- <linux/prctl.h> ----
 
@@ -260,6 +277,8 @@ pub const PR_GET_AUXV: u64 = 0x41555856;
 pub const SIGUNUSED: u64 = 31;
 /// `<bits/signum-arch.h>` (glibc; the old System V name of `SIGCHLD`).
 pub const SIGCLD: u64 = libc::SIGCHLD as u64;
+/// `<asm/signal.h>` (x86)
+pub const SA_RESTORER: u64 = 0x400_0000;
 
 // ---- <linux/capability.h> ----
 
@@ -391,3 +410,109 @@ pub const ARCH_SET_CPUID: u64 = 0x1012;
 pub const PER_LINUX: u64 = 0;
 /// No header names it: personality(2) only queries the persona when given `0xffffffff`.
 pub const PER_QUERY: u64 = 0xffff_ffff;
+
+// ---- <asm-generic/signal-defs.h> ----
+
+/// `<asm-generic/signal-defs.h>`
+pub const SA_UNSUPPORTED: u64 = 0x400;
+/// `<asm-generic/signal-defs.h>`
+pub const SA_EXPOSE_TAGBITS: u64 = 0x800;
+
+// ---- <asm-generic/poll.h> ----
+
+/// `<asm-generic/poll.h>`
+pub const POLLMSG: u64 = 0x400;
+
+// ---- <linux/falloc.h> ----
+
+/// `<linux/falloc.h>`
+pub const FALLOC_FL_NO_HIDE_STALE: u64 = 0x4;
+/// `<linux/falloc.h>`
+pub const FALLOC_FL_WRITE_ZEROES: u64 = 0x80;
+
+// ---- <linux/shm.h> ----
+
+/// `<linux/shm.h>`
+pub const SHM_STAT: u64 = 13;
+/// `<linux/shm.h>`
+pub const SHM_INFO: u64 = 14;
+/// `<linux/shm.h>`
+pub const SHM_STAT_ANY: u64 = 15;
+
+// ---- <linux/msg.h> ----
+
+/// `<linux/msg.h>`
+pub const MSG_STAT_ANY: u64 = 13;
+
+// ---- <linux/userfaultfd.h> ----
+
+/// `<linux/userfaultfd.h>`
+pub const UFFD_USER_MODE_ONLY: u64 = 1;
+
+// ---- <linux/perf_event.h> ----
+
+/// `<linux/perf_event.h>`
+pub const PERF_FLAG_FD_NO_GROUP: u64 = 1;
+/// `<linux/perf_event.h>`
+pub const PERF_FLAG_FD_OUTPUT: u64 = 2;
+/// `<linux/perf_event.h>`
+pub const PERF_FLAG_PID_CGROUP: u64 = 4;
+/// `<linux/perf_event.h>`
+pub const PERF_FLAG_FD_CLOEXEC: u64 = 8;
+
+// ---- <linux/landlock.h> ----
+
+/// `<linux/landlock.h>`
+pub const LANDLOCK_CREATE_RULESET_VERSION: u64 = 1;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_CREATE_RULESET_ERRATA: u64 = 2;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_RESTRICT_SELF_LOG_SAME_EXEC_OFF: u64 = 1;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_RESTRICT_SELF_LOG_NEW_EXEC_ON: u64 = 2;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_RESTRICT_SELF_LOG_SUBDOMAINS_OFF: u64 = 4;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_RULE_PATH_BENEATH: u64 = 1;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_RULE_NET_PORT: u64 = 2;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_ACCESS_FS_EXECUTE: u64 = 0x1;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_ACCESS_FS_WRITE_FILE: u64 = 0x2;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_ACCESS_FS_READ_FILE: u64 = 0x4;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_ACCESS_FS_READ_DIR: u64 = 0x8;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_ACCESS_FS_REMOVE_DIR: u64 = 0x10;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_ACCESS_FS_REMOVE_FILE: u64 = 0x20;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_ACCESS_FS_MAKE_CHAR: u64 = 0x40;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_ACCESS_FS_MAKE_DIR: u64 = 0x80;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_ACCESS_FS_MAKE_REG: u64 = 0x100;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_ACCESS_FS_MAKE_SOCK: u64 = 0x200;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_ACCESS_FS_MAKE_FIFO: u64 = 0x400;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_ACCESS_FS_MAKE_BLOCK: u64 = 0x800;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_ACCESS_FS_MAKE_SYM: u64 = 0x1000;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_ACCESS_FS_REFER: u64 = 0x2000;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_ACCESS_FS_TRUNCATE: u64 = 0x4000;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_ACCESS_FS_IOCTL_DEV: u64 = 0x8000;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_ACCESS_NET_BIND_TCP: u64 = 1;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_ACCESS_NET_CONNECT_TCP: u64 = 2;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET: u64 = 1;
+/// `<linux/landlock.h>`
+pub const LANDLOCK_SCOPE_SIGNAL: u64 = 2;

@@ -403,11 +403,7 @@ pub fn serve(opts: &ServeOptions) -> Result<i32, Error> {
 /// before the connection is closed.
 fn refuse(stream: &mut UnixStream, who: &str, why: &str, hint: Option<&str>) {
     eprintln!("seccomp-pledge: refused a connection from {who}: {why}");
-    let mut text = String::new();
-    if let Some(h) = hint {
-        text.push_str(&format!("hint: {h}\n"));
-    }
-    text.push_str(&format!("error: {why}\n"));
+    let text = crate::error::render(&fail(why, hint), crate::error::At::Socket);
     let _ = stream.write_all(text.as_bytes());
 }
 
@@ -663,8 +659,19 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<String, String> {
 
 /// Sends a response: the text, notes and the status line, or one JSON object.
 fn respond(client: &Client, result: &Result<Output, Error>) -> bool {
-    if client.json.load(Ordering::SeqCst) {
-        return client.send_line(&json_response(result.as_ref()));
+    client.send(response(client.json.load(Ordering::SeqCst), result).as_bytes())
+}
+
+fn respond_error(client: &Client, e: &Error) -> bool {
+    client.send(error_response(client.json.load(Ordering::SeqCst), e).as_bytes())
+}
+
+/// A response as the client receives it, newline included: with `json`, one JSON object;
+/// else the text and notes (escaped, a note on one line) and the status line, `ok`, or
+/// [`error_response`]'s `hint:` and `error:` lines.
+fn response(json: bool, result: &Result<Output, Error>) -> String {
+    if json {
+        return format!("{}\n", json_response(result.as_ref()));
     }
     match result {
         Ok(out) => {
@@ -677,18 +684,20 @@ fn respond(client: &Client, result: &Result<Output, Error>) -> bool {
                 s.push_str(&format!("note: {}\n", escape_text(n).replace('\n', " ")));
             }
             s.push_str("ok\n");
-            client.send(s.as_bytes())
+            s
         }
-        Err(e) => respond_error(client, e),
+        Err(e) => error_response(false, e),
     }
 }
 
-/// An error as one JSON object, or as the hint and the `error:` status line.
-fn respond_error(client: &Client, e: &Error) -> bool {
-    if client.json.load(Ordering::SeqCst) {
-        return client.send_line(&json_response(Err(e)));
+/// An error response, newline included: with `json`, `{"ok": false, "error", "hint"}` (and
+/// `"at"` for a parse error); else the error rendered for a socket, a `hint:` line if there
+/// is a hint, then the one-line status line `error: MESSAGE`.
+fn error_response(json: bool, e: &Error) -> String {
+    if json {
+        return format!("{}\n", json_response(Err(e)));
     }
-    client.send(crate::error::render(e, crate::error::At::Socket).as_bytes())
+    crate::error::render(e, crate::error::At::Socket)
 }
 
 /// Forwards the connection's stdout/stderr (`out`) to the client until the pipe closes,
@@ -933,5 +942,95 @@ mod tests {
         assert_eq!(parent_of(me), Some(parent));
         assert!(descends_from(me, parent));
         assert!(!descends_from(parent, me));
+    }
+
+    #[test]
+    fn a_line_at_the_end_without_its_newline_still_counts() {
+        let mut r = BufReader::new(&b"12345678\n123456789\nlast"[..]);
+        let mut b = Vec::new();
+        // Exactly the limit is allowed, one byte more is not.
+        assert!(matches!(read_line(&mut r, &mut b, 8).unwrap(), Line::Done));
+        assert_eq!(b, b"12345678");
+        b.clear();
+        assert!(matches!(
+            read_line(&mut r, &mut b, 8).unwrap(),
+            Line::TooLong
+        ));
+        assert!(b.is_empty());
+        assert!(matches!(read_line(&mut r, &mut b, 8).unwrap(), Line::Done));
+        assert_eq!(b, b"last");
+        b.clear();
+        assert!(matches!(read_line(&mut r, &mut b, 8).unwrap(), Line::Eof));
+        // A too-long last line without its newline.
+        let mut r = BufReader::new(&b"123456789"[..]);
+        assert!(matches!(
+            read_line(&mut r, &mut b, 8).unwrap(),
+            Line::TooLong
+        ));
+    }
+
+    #[test]
+    fn responses_end_with_their_status_line() {
+        let out = Output {
+            text: "two\nlines \x1b[31m".into(),
+            notes: vec!["a note\nover two lines".into()],
+            ..Output::default()
+        };
+        assert_eq!(
+            response(false, &Ok(out.clone())),
+            "two\nlines \\x1b[31m\nnote: a note over two lines\nok\n"
+        );
+        assert_eq!(response(false, &Ok(Output::default())), "ok\n");
+        let err = Error::usage("bad\nvalue", Some("try `help`".into()));
+        assert_eq!(
+            response(false, &Err(err)),
+            "hint: try `help`\nerror: bad value\n"
+        );
+        assert_eq!(
+            error_response(false, &Error::usage("no hint", None)),
+            "error: no hint\n"
+        );
+    }
+
+    #[test]
+    fn json_responses_are_one_object_on_one_line() {
+        let out = Output {
+            text: "x\ny".into(),
+            notes: vec!["n".into()],
+            exit: Some(3),
+            ..Output::default()
+        };
+        let line = response(true, &Ok(out));
+        assert_eq!(line.matches('\n').count(), 1, "{line}");
+        assert!(line.ends_with('\n'));
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"ok": true, "text": "x\ny", "notes": ["n"], "data": null, "exit": 3})
+        );
+        let err = Error::usage("bad", Some("hint".into()));
+        let v: serde_json::Value = serde_json::from_str(&response(true, &Err(err))).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"ok": false, "error": "bad", "hint": "hint"})
+        );
+        let line = error_response(true, &Error::usage("two\nlines", None));
+        assert_eq!(line.matches('\n').count(), 1, "{line}");
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"ok": false, "error": "two\nlines", "hint": null})
+        );
+    }
+
+    #[test]
+    fn the_default_limits() {
+        let o = ServeOptions::default();
+        assert_eq!(o.socket, None);
+        assert_eq!(o.max_clients, 64);
+        assert_eq!(o.idle_timeout, Duration::from_secs(600));
+        assert_eq!(o.max_line, 64 * 1024);
+        assert_eq!(o.write_timeout, Duration::from_secs(30));
+        assert!(!o.allow_confined_clients);
     }
 }

@@ -1603,4 +1603,196 @@ mod tests {
         let f = std::fs::File::open("/dev/null").unwrap();
         assert!(!is_seccomp_listener(&OwnedFd::from(f)));
     }
+
+    #[test]
+    fn exit_codes_tell_a_missing_program_from_an_unrunnable_one() {
+        let child = |stage, errno| LaunchError::Child {
+            stage,
+            errno,
+            program: PathBuf::from("/bin/x"),
+        };
+        assert_eq!(LaunchError::NotFound("x".into()).exit_code(), 127);
+        let not_exec = LaunchError::NotExecutable {
+            path: PathBuf::from("/etc"),
+            reason: "it is a directory".into(),
+        };
+        assert_eq!(not_exec.exit_code(), 126);
+        // The child's execve: ENOENT is "not found", anything else "cannot execute".
+        assert_eq!(child(Stage::Exec, libc::ENOENT).exit_code(), 127);
+        assert_eq!(child(Stage::Exec, libc::EACCES).exit_code(), 126);
+        // Any other step is seccomp-pledge's own failure, whatever its errno.
+        assert_eq!(child(Stage::Seccomp, libc::ENOENT).exit_code(), 125);
+        assert_eq!(LaunchError::NoCommand.exit_code(), 125);
+    }
+
+    #[test]
+    fn the_loader_mode_follows_the_innermost_executable() {
+        let program = Path::new("/opt/prog");
+        let stdio = PromiseSet::of(&[Promise::Stdio]);
+        let mode = |kind: &Kind, requested, wide| loader_mode(program, kind, requested, wide);
+        assert_eq!(
+            mode(&Kind::Static, stdio, false).unwrap(),
+            LoaderMode::Exact
+        );
+        assert_eq!(
+            mode(&Kind::StaticPie, stdio, false).unwrap(),
+            LoaderMode::Exact
+        );
+        // A dynamic program that asks for the loader's promises anyway needs nothing more.
+        let dynamic = Kind::Dynamic {
+            interpreter: PathBuf::from("/lib64/ld-linux-x86-64.so.2"),
+        };
+        let with_loaders = stdio.union(loader_promises());
+        assert_eq!(
+            mode(&dynamic, with_loaders, false).unwrap(),
+            LoaderMode::Exact
+        );
+        // A script is started as its interpreter is.
+        let script = Kind::Script {
+            interpreter: PathBuf::from("/opt/static-sh"),
+            arg: None,
+            inner: Box::new(Kind::Static),
+        };
+        assert_eq!(mode(&script, stdio, false).unwrap(), LoaderMode::Exact);
+        // Nothing to inspect: refused, or the loader's promises for the whole run.
+        let err = mode(&Kind::Unknown, stdio, false).unwrap_err();
+        assert!(
+            matches!(&err, LaunchError::CannotNarrow { path, why }
+                if path == program && why.starts_with("it is neither an ELF executable nor a script")),
+            "{err}"
+        );
+        match mode(&Kind::Unknown, stdio, true).unwrap() {
+            LoaderMode::Wide { extra, why } => {
+                assert_eq!(extra, loader_promises());
+                assert!(why.contains("cannot inspect"), "{why}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // Already asked for: the wide set is still named (they stay on purpose).
+        match mode(&Kind::Unknown, with_loaders, true).unwrap() {
+            LoaderMode::Wide { extra, .. } => assert_eq!(extra, loader_promises()),
+            other => panic!("{other:?}"),
+        }
+        let foreign = Kind::Foreign {
+            description: "32-bit ELF for x86 (i386)".into(),
+        };
+        assert!(matches!(
+            mode(&foreign, stdio, true),
+            Err(LaunchError::Foreign { path, description })
+                if path == program && description == "32-bit ELF for x86 (i386)"
+        ));
+    }
+
+    #[test]
+    fn unveil_specs_put_the_programs_and_the_promises_before_the_users() {
+        let at = |path: &str, perms: &str, why: &str| UnveilSpec {
+            path: PathBuf::from(path),
+            perms: Perms::parse(perms).unwrap(),
+            source: Source::Implicit(why.to_string()),
+        };
+        let user = UnveilSpec {
+            path: PathBuf::from("/data"),
+            perms: Perms::parse("rw").unwrap(),
+            source: Source::User,
+        };
+        let mut policy = Policy::default();
+        policy.unveils.push(crate::policy::unveil::Unveil {
+            path: PathBuf::from("/data"),
+            perms: Perms::parse("rw").unwrap(),
+        });
+        // A static program without promises: itself, then the user's rules.
+        assert_eq!(
+            unveil_specs(&policy, Path::new("/opt/prog"), &Kind::Static),
+            [at("/opt/prog", "rx", "the program"), user.clone()]
+        );
+        // A script run by a dynamic interpreter, with `rpath`.
+        policy.promises = PromiseSet::of(&[Promise::Rpath]);
+        let loader = "/lib64/ld-linux-x86-64.so.2";
+        let script = Kind::Script {
+            interpreter: PathBuf::from("/usr/bin/python3"),
+            arg: None,
+            inner: Box::new(Kind::Dynamic {
+                interpreter: PathBuf::from(loader),
+            }),
+        };
+        let mut want = vec![
+            at("/opt/tool.py", "rx", "the program"),
+            at("/usr/bin/python3", "rx", "the script's interpreter"),
+            at(loader, "rx", "the dynamic loader"),
+        ];
+        want.extend(LIB_DIRS.iter().map(|d| at(d, "r", "the dynamic loader")));
+        want.extend(
+            LOADER_FILES
+                .iter()
+                .map(|f| at(f, "r", "the dynamic loader")),
+        );
+        want.push(at("/proc/filesystems", "r", "promise rpath"));
+        want.push(user);
+        assert_eq!(
+            unveil_specs(&policy, Path::new("/opt/tool.py"), &script),
+            want
+        );
+    }
+
+    #[test]
+    fn an_early_end_under_a_small_address_space_is_explained() {
+        let outcome = |exit, loader_done| Outcome {
+            exit,
+            denials: 0,
+            loader_done,
+            refused: None,
+            denied: Vec::new(),
+            notes: Vec::new(),
+        };
+        let segv = outcome(Exit::Signal(libc::SIGSEGV), false);
+        let note = start_failure(&segv, 64 << 20, true).unwrap();
+        assert!(
+            note.starts_with("the program ended before it could start: -M 64m is probably"),
+            "{note}"
+        );
+        // The limit as it was most likely written.
+        assert!(
+            start_failure(&segv, 1536 << 10, true)
+                .unwrap()
+                .contains("-M 1536k ")
+        );
+        assert!(
+            start_failure(&segv, 1000, true)
+                .unwrap()
+                .contains("-M 1000 ")
+        );
+        // The loader's 127 and SIGKILL too; a static program at any time.
+        assert!(start_failure(&outcome(Exit::Code(127), false), 1 << 20, true).is_some());
+        assert!(
+            start_failure(&outcome(Exit::Signal(libc::SIGKILL), true), 1 << 20, false).is_some()
+        );
+        // Not after a narrowed program's loader finished, not for other ends, not when the
+        // supervisor refused the run itself.
+        assert!(
+            start_failure(&outcome(Exit::Signal(libc::SIGSEGV), true), 1 << 20, true).is_none()
+        );
+        assert!(start_failure(&outcome(Exit::Code(1), false), 1 << 20, true).is_none());
+        assert!(
+            start_failure(&outcome(Exit::Signal(libc::SIGTERM), false), 1 << 20, true).is_none()
+        );
+        let refused = Outcome {
+            refused: Some("why".into()),
+            ..outcome(Exit::Signal(libc::SIGKILL), false)
+        };
+        assert!(start_failure(&refused, 1 << 20, true).is_none());
+    }
+
+    #[test]
+    fn landlock_report_modes_are_found_by_name() {
+        for (name, mode) in LandlockReports::ALL {
+            assert_eq!(LandlockReports::from_name(name), Some(*mode));
+        }
+        assert_eq!(
+            LandlockReports::from_name("check"),
+            Some(LandlockReports::Check)
+        );
+        assert_eq!(LandlockReports::default(), LandlockReports::Auto);
+        assert_eq!(LandlockReports::from_name("Audit"), None);
+        assert_eq!(LandlockReports::from_name(""), None);
+    }
 }

@@ -8,7 +8,8 @@
 //! control keeps working). By default the tracer and the program share one CPU: a ptrace
 //! stop is a wake-up of the other side, and across CPUs that wake-up dominates its cost.
 //!
-//! Output streams to the caller's writer as each call completes; only the bounded
+//! Output streams to the caller's writer as each call completes (each line rendered by
+//! `output.rs`, whose [`Event`] and [`summary_table`] are re-exported here); only the bounded
 //! [`Profile`] is kept. Memory of the traced program is read with `process_vm_readv` and is
 //! only ever shown, never trusted.
 
@@ -27,9 +28,10 @@ use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
 use nix::unistd::Pid;
 
 use super::filter::SyscallSet;
+use super::output::{self, Done, call_name};
+pub use super::output::{Event, summary_table};
 use super::paths::{PathUseAt, path_uses, read_for_decoder};
 use super::profile::{Abi, Phase, Profile, Shape};
-use crate::abi::consts;
 use crate::abi::signature::{self, Style};
 use crate::abi::syscalls;
 use crate::compile::bpf;
@@ -98,23 +100,6 @@ pub struct Outcome {
     pub events: Vec<Event>,
     /// Calls not kept because `keep_events` was reached.
     pub events_dropped: u64,
-}
-
-/// One completed call, as scripts see it.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct Event {
-    /// The thread that made it.
-    pub pid: i32,
-    /// Its name (`openat`, `i386:getpid` …).
-    pub syscall: String,
-    /// The arguments as shown (`AT_FDCWD`, `"/etc/hosts"`, `O_RDONLY` …).
-    pub args: Vec<String>,
-    /// The return value (None when the call did not return: exit, or killed).
-    pub result: Option<i64>,
-    /// The errno name when it failed (`ENOENT`).
-    pub error: Option<String>,
-    /// Seconds between entry and exit.
-    pub duration: f64,
 }
 
 /// Why a trace could not run.
@@ -320,33 +305,6 @@ fn tgid_of(pid: i32) -> i32 {
                 .and_then(|v| v.trim().parse().ok())
         })
         .unwrap_or(pid)
-}
-
-/// The name of a call, for output and totals.
-fn call_name(abi: Abi, nr: u32) -> String {
-    match abi {
-        Abi::X86_64 => syscalls::name(nr).map_or_else(|| format!("syscall_{nr}"), str::to_string),
-        Abi::I386 => format!(
-            "i386:{}",
-            syscalls::i386_name(nr).map_or_else(|| format!("syscall_{nr}"), str::to_string)
-        ),
-        Abi::X32 => format!(
-            "x32:{}",
-            syscalls::x32_name(nr).map_or_else(|| format!("syscall_{nr}"), str::to_string)
-        ),
-    }
-}
-
-fn signal_text(sig: i32) -> String {
-    consts::signal_name(sig).map_or_else(|| format!("signal {sig}"), str::to_string)
-}
-
-/// Returns a JSON value for a shown argument: numbers stay numbers.
-fn json_arg(text: &str) -> serde_json::Value {
-    match text.parse::<i64>() {
-        Ok(n) => serde_json::Value::from(n),
-        Err(_) => serde_json::Value::from(text),
-    }
 }
 
 /// The tracer's state for one run.
@@ -570,20 +528,19 @@ impl Tracer<'_> {
             }
             abi => self.profile.record_foreign(abi, p.nr),
         }
+        let done = Done {
+            pid,
+            abi: p.abi,
+            nr: p.nr,
+            name: &name,
+            args: &p.args,
+            decoded: p.json_args.as_deref(),
+            ret,
+            errno,
+            elapsed,
+        };
         if self.events.len() < self.opts.keep_events {
-            let args = match &p.json_args {
-                Some(a) => a.clone(),
-                None => p.args.iter().map(|a| format!("{a:#x}")).collect(),
-            };
-            self.events.push(Event {
-                pid,
-                syscall: name.clone(),
-                args,
-                result: ret,
-                error: errno
-                    .map(|e| consts::errno_name(e).map_or_else(|| e.to_string(), str::to_string)),
-                duration: elapsed.as_secs_f64(),
-            });
+            self.events.push(output::call_event(&done));
         } else if self.opts.keep_events > 0 {
             self.events_dropped += 1;
         }
@@ -592,53 +549,11 @@ impl Tracer<'_> {
         }
         let prefix = self.prefix(pid);
         if self.opts.json {
-            let mut obj = serde_json::Map::new();
-            obj.insert("type".into(), "SYSCALL".into());
-            obj.insert("pid".into(), pid.into());
-            obj.insert("num".into(), p.nr.into());
-            obj.insert("syscall".into(), name.clone().into());
-            if p.abi != Abi::X86_64 {
-                obj.insert("abi".into(), p.abi.name().into());
-            }
-            let args: Vec<serde_json::Value> = match &p.json_args {
-                Some(a) => a.iter().map(|s| json_arg(s)).collect(),
-                None => p.args.iter().map(|a| format!("{a:#x}").into()).collect(),
-            };
-            obj.insert("args".into(), args.into());
-            match ret {
-                Some(r) if failed => {
-                    obj.insert("error".into(), r.into());
-                }
-                Some(r)
-                    if r.unsigned_abs() > 0x8000
-                        && matches!(name.as_str(), "mmap" | "mremap" | "brk" | "shmat") =>
-                {
-                    obj.insert("result".into(), format!("{r:#x}").into());
-                }
-                Some(r) => {
-                    obj.insert("success".into(), r.into());
-                }
-                None => {
-                    obj.insert("result".into(), "?".into());
-                }
-            }
-            obj.insert("duration".into(), elapsed.as_secs_f64().into());
-            let text = serde_json::Value::Object(obj).to_string();
-            self.line(&text)?;
+            self.line(&output::call_json(&done))?;
         } else {
-            let call = p.text.unwrap_or_default();
-            let result = match ret {
-                None => "?".to_string(),
-                Some(r) if p.abi == Abi::X86_64 => signature::format_return(p.nr, r),
-                Some(r) if failed => signature::format_return(u32::MAX, r),
-                Some(r) => r.to_string(),
-            };
-            let timing = if self.opts.timing {
-                format!(" <{:.6}>", elapsed.as_secs_f64())
-            } else {
-                String::new()
-            };
-            self.line(&format!("{prefix}{call} = {result}{timing}"))?;
+            let call = p.text.as_deref().unwrap_or_default();
+            let text = output::call_text(&done, call, self.opts.timing);
+            self.line(&format!("{prefix}{text}"))?;
         }
         Ok(())
     }
@@ -671,16 +586,7 @@ impl Tracer<'_> {
         if pid == self.root {
             self.root_exit = Some(exit);
         }
-        let (json, text) = match exit {
-            Exit::Code(c) => (
-                serde_json::json!({"type": "EXIT", "pid": pid, "code": c}),
-                format!("+++ exited with {c} +++"),
-            ),
-            Exit::Signal(s) => (
-                serde_json::json!({"type": "EXIT", "pid": pid, "signal": signal_text(s)}),
-                format!("+++ killed by {} +++", signal_text(s)),
-            ),
-        };
+        let (json, text) = output::exit_event(pid, exit);
         self.event_line(pid, json, text)
     }
 
@@ -823,12 +729,8 @@ impl Tracer<'_> {
                         self.resume(pid, Some(sig));
                         continue;
                     }
-                    let name = signal_text(sig as i32);
-                    self.event_line(
-                        raw,
-                        serde_json::json!({"type": "SIGNAL", "pid": raw, "signal": name}),
-                        format!("--- {name} ---"),
-                    )?;
+                    let (json, text) = output::signal_event(raw, sig as i32);
+                    self.event_line(raw, json, text)?;
                     self.resume(pid, Some(sig));
                 }
                 WaitStatus::Continued(_) | WaitStatus::StillAlive => {}
@@ -1094,117 +996,4 @@ pub fn trace(
         events: tracer.events,
         events_dropped: tracer.events_dropped,
     })
-}
-
-/// The `-c` table, like strace's: time share, seconds, µs per call, calls, errors, name;
-/// sorted by time, then calls.
-pub fn summary_table(profile: &Profile) -> String {
-    let total: Duration = profile.totals.values().map(|t| t.time).sum();
-    let mut rows: Vec<(&String, &super::profile::SyscallTotals)> = profile.totals.iter().collect();
-    rows.sort_by(|a, b| {
-        b.1.time
-            .cmp(&a.1.time)
-            .then(b.1.calls.cmp(&a.1.calls))
-            .then(a.0.cmp(b.0))
-    });
-    let mut s = String::new();
-    s.push_str("% time     seconds  usecs/call     calls    errors syscall\n");
-    s.push_str("------ ----------- ----------- --------- --------- ----------------\n");
-    let share = |t: Duration| {
-        if total.is_zero() {
-            0.0
-        } else {
-            100.0 * t.as_secs_f64() / total.as_secs_f64()
-        }
-    };
-    let (mut calls, mut errors) = (0u64, 0u64);
-    for (name, t) in rows {
-        calls += t.calls;
-        errors += t.errors;
-        let per = t.time.as_micros() as u64 / t.calls.max(1);
-        let errs = if t.errors > 0 {
-            t.errors.to_string()
-        } else {
-            String::new()
-        };
-        s.push_str(&format!(
-            "{:6.2} {:11.6} {:11} {:9} {:>9} {}\n",
-            share(t.time),
-            t.time.as_secs_f64(),
-            per,
-            t.calls,
-            errs,
-            name
-        ));
-    }
-    s.push_str("------ ----------- ----------- --------- --------- ----------------\n");
-    let errs = if errors > 0 {
-        errors.to_string()
-    } else {
-        String::new()
-    };
-    s.push_str(&format!(
-        "{:6.2} {:11.6} {:11} {:9} {:>9} total",
-        100.0,
-        total.as_secs_f64(),
-        (total.as_micros() as u64).checked_div(calls).unwrap_or(0),
-        calls,
-        errs
-    ));
-    s
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::test_util::nr;
-
-    #[test]
-    fn calls_are_named_by_their_abi() {
-        assert_eq!(call_name(Abi::X86_64, nr("openat")), "openat");
-        assert_eq!(call_name(Abi::X86_64, 100_000), "syscall_100000");
-        // i386's 20 is getpid, x32's numbers are x86_64's without the x32 bit.
-        assert_eq!(call_name(Abi::I386, 20), "i386:getpid");
-        assert_eq!(call_name(Abi::X32, 39), "x32:getpid");
-        assert_eq!(signal_text(libc::SIGTERM), "SIGTERM");
-        assert_eq!(signal_text(77), "signal 77");
-    }
-
-    #[test]
-    fn shown_arguments_keep_numbers_as_numbers() {
-        assert_eq!(json_arg("42"), serde_json::json!(42));
-        assert_eq!(json_arg("-1"), serde_json::json!(-1));
-        assert_eq!(json_arg("O_RDONLY"), serde_json::json!("O_RDONLY"));
-        assert_eq!(json_arg("0x10"), serde_json::json!("0x10"));
-    }
-
-    #[test]
-    fn the_summary_table_is_stracelike() {
-        let mut p = Profile::default();
-        let mut put = |name: &str, calls, errors, micros| {
-            p.totals.insert(
-                name.to_string(),
-                super::super::profile::SyscallTotals {
-                    calls,
-                    errors,
-                    time: Duration::from_micros(micros),
-                },
-            );
-        };
-        put("read", 10, 0, 300);
-        put("openat", 4, 1, 100);
-        put("close", 4, 0, 100);
-        // By time, then calls, then name; errors only where there are some.
-        assert_eq!(
-            summary_table(&p),
-            "\
-% time     seconds  usecs/call     calls    errors syscall
------- ----------- ----------- --------- --------- ----------------
- 60.00    0.000300          30        10           read
- 20.00    0.000100          25         4           close
- 20.00    0.000100          25         4         1 openat
------- ----------- ----------- --------- --------- ----------------
-100.00    0.000500          27        18         1 total"
-        );
-    }
 }

@@ -7,5 +7,6 @@ pub mod advice;
 pub mod args;
 pub mod engine;
 pub mod filter;
+mod output;
 mod paths;
 pub mod profile;
