@@ -36,7 +36,7 @@ fn unsafe_value_message(e: &clap::Error) -> Option<String> {
 }
 
 /// A clap error as one line, and its `tip:` when it has one.
-pub fn clap_message(e: &clap::Error) -> (String, Option<String>) {
+pub(crate) fn clap_message(e: &clap::Error) -> (String, Option<String>) {
     let text = e.render().to_string();
     if let Some(message) = unsafe_value_message(e) {
         let tip = text

@@ -684,7 +684,7 @@ mod tests {
 }
 
 /// The completion script for `shell`.
-pub fn completions(shell: clap_complete::Shell) -> String {
+pub(crate) fn completions(shell: clap_complete::Shell) -> String {
     let mut buf = Vec::new();
     clap_complete::generate(
         shell,
@@ -699,7 +699,7 @@ pub fn completions(shell: clap_complete::Shell) -> String {
 ///
 /// # Errors
 /// Only if writing to memory fails.
-pub fn man_page() -> std::io::Result<String> {
+pub(crate) fn man_page() -> std::io::Result<String> {
     let mut buf = Vec::new();
     clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut buf)?;
     Ok(String::from_utf8_lossy(&buf).into_owned())

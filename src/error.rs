@@ -315,7 +315,7 @@ fn caret(line: &str, span: &std::ops::Range<usize>) -> (String, usize, usize) {
 /// `build.rhai`), the 1-based line and column, and the line's text with the width of the
 /// offending word when it is known.
 #[derive(Clone, Copy, Debug)]
-pub struct Position<'a> {
+pub(crate) struct Position<'a> {
     /// The file's name, `stdin`, or a socket's.
     pub source: &'a str,
     /// 1-based line.
@@ -332,7 +332,7 @@ pub struct Position<'a> {
 /// error's first line), `--> SOURCE:LINE:COLUMN`, the line with carets under the offending
 /// word when the line is known, and `  hint: HINT`. Used by the batch and file front ends and
 /// by scripts; the shell's prompt puts its caret under the typed line instead.
-pub fn render_at(head: &str, at: &Position<'_>, hint: Option<&str>) -> String {
+pub(crate) fn render_at(head: &str, at: &Position<'_>, hint: Option<&str>) -> String {
     let gutter = at.line.to_string().len();
     let mut s = format!(
         "{head}\n{:gutter$}--> {}:{}:{}",

@@ -15,8 +15,7 @@ use std::os::raw::{c_char, c_int};
 
 /// Counts the bytes in use, so that scripts are bounded in memory.
 #[global_allocator]
-static ALLOC: seccomp_pledge::frontend::script::CountingAlloc =
-    seccomp_pledge::frontend::script::CountingAlloc;
+static ALLOC: seccomp_pledge::script::CountingAlloc = seccomp_pledge::script::CountingAlloc;
 
 #[unsafe(no_mangle)]
 extern "C" fn main(_argc: c_int, _argv: *const *const c_char) -> c_int {

@@ -5,7 +5,7 @@
 
 /// Inputs longer than this (in chars) get no suggestion: no known name is that long, and
 /// the distance is quadratic in the length.
-pub const MAX_INPUT: usize = 64;
+pub(crate) const MAX_INPUT: usize = 64;
 
 /// Returns the candidate closest to `input`, if it is close enough to be a plausible typo.
 ///
@@ -15,7 +15,7 @@ pub const MAX_INPUT: usize = 64;
 /// `xyz` suggests nothing. Ties keep the first candidate in iteration order. Candidates whose
 /// length alone puts them out of reach are skipped without computing a distance, and inputs
 /// longer than [`MAX_INPUT`] get no suggestion, so the cost is bounded whatever the input.
-pub fn closest<'a, I>(input: &str, candidates: I) -> Option<&'a str>
+pub(crate) fn closest<'a, I>(input: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
@@ -41,7 +41,7 @@ where
 }
 
 /// Optimal string alignment distance between two strings, counted in chars.
-pub fn distance(a: &str, b: &str) -> usize {
+pub(crate) fn distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let (n, m) = (a.len(), b.len());

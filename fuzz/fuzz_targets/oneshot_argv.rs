@@ -1,5 +1,5 @@
 //! The one-shot command line: NUL-separated arguments after `seccomp-pledge`, through clap
-//! (`cli::parse`) and, for a run, `RunArgs::policy` (never `--policy FILE`: it is dropped
+//! (`parse_command_line`) and, for a run, `RunArgs::policy` (never `--policy FILE`: it is dropped
 //! before, and nothing is run). Usage errors render; a built policy saves and loads back
 //! equal, and its BPF program decides as its plan.
 #![no_main]
@@ -8,8 +8,8 @@ use std::ffi::OsString;
 use std::os::unix::ffi::OsStringExt;
 
 use libfuzzer_sys::fuzz_target;
-use seccomp_pledge::cli::{self, Sub};
-use seccomp_pledge::error;
+use seccomp_pledge::{Sub, parse_command_line, usage_error};
+use seccomp_pledge::{At, render_error};
 
 fuzz_target!(|data: &[u8]| {
     let mut argv = vec![OsString::from("seccomp-pledge")];
@@ -20,16 +20,16 @@ fuzz_target!(|data: &[u8]| {
                 .map(|a| OsString::from_vec(a.to_vec())),
         );
     }
-    let parsed = match cli::parse(argv) {
+    let parsed = match parse_command_line(argv) {
         Ok(c) => c,
         Err(e) => {
             let _ = e.to_string();
-            let u = cli::usage_error(&e);
+            let u = usage_error(&e);
             assert!(
                 !u.to_string().trim().is_empty(),
                 "a usage error without a message"
             );
-            let _ = error::render(&u, error::At::CommandLine);
+            let _ = render_error(&u, At::CommandLine);
             return;
         }
     };
@@ -56,7 +56,7 @@ fuzz_target!(|data: &[u8]| {
                 !e.to_string().trim().is_empty(),
                 "an error without a message"
             );
-            let _ = error::render(&e, error::At::CommandLine);
+            let _ = render_error(&e, At::CommandLine);
         }
     }
 });

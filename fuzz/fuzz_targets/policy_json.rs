@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use seccomp_pledge::format::policy as file;
+use seccomp_pledge::policy_file as file;
 
 fuzz_target!(|data: &[u8]| {
     // `load` reads the file as UTF-8 first.

@@ -5,8 +5,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use seccomp_pledge::frontend::script;
-use seccomp_pledge::policy::Policy;
+use seccomp_pledge::script;
+use seccomp_pledge::Policy;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

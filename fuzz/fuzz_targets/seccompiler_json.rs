@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use seccomp_pledge::format::seccompiler::{ImportError, export, import};
+use seccomp_pledge::seccompiler::{ImportError, export, import};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

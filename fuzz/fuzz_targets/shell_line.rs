@@ -7,10 +7,10 @@
 
 use fuzz_support::{check_error, check_policy, check_rule_parses_back, is_pure, session};
 use libfuzzer_sys::fuzz_target;
-use seccomp_pledge::command::{Command, parse_line};
-use seccomp_pledge::error::Error;
-use seccomp_pledge::frontend::json_response;
-use seccomp_pledge::policy::Policy;
+use seccomp_pledge::{Command, parse_line};
+use seccomp_pledge::Error;
+use seccomp_pledge::json_response;
+use seccomp_pledge::Policy;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

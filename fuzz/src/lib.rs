@@ -4,17 +4,16 @@
 
 use std::path::PathBuf;
 
-use seccomp_pledge::command::spec::COMMANDS;
-use seccomp_pledge::command::{Command, parse_line, render};
-use seccomp_pledge::compile::{bpf, seccomp};
-use seccomp_pledge::error::{self, Error};
-use seccomp_pledge::frontend;
-use seccomp_pledge::format::FileKind;
-use seccomp_pledge::format::policy as file;
-use seccomp_pledge::policy::promise::{self, PID_PLACEHOLDER};
-use seccomp_pledge::abi::syscalls::MAX_NR;
-use seccomp_pledge::policy::{Action, Policy, Rule};
-use seccomp_pledge::session::Session;
+use seccomp_pledge::COMMANDS;
+use seccomp_pledge::{Command, parse_line, render_rule};
+use seccomp_pledge::{bpf, seccomp};
+use seccomp_pledge::{At, Error, render_error};
+use seccomp_pledge::FileKind;
+use seccomp_pledge::policy_file as file;
+use seccomp_pledge::promise::{self, PID_PLACEHOLDER};
+use seccomp_pledge::syscalls::MAX_NR;
+use seccomp_pledge::{Action, Policy, Rule};
+use seccomp_pledge::Session;
 
 /// Commands a target never executes: they run or trace programs, read or write files, or
 /// query the kernel.
@@ -59,24 +58,24 @@ pub fn script_may_escape(text: &str) -> bool {
 /// Every way a front end shows an error must work, say something, and point inside the
 /// line.
 pub fn check_error(e: &Error, line: &str, number: usize) {
-    let _ = error::render(
+    let _ = render_error(
         e,
-        error::At::Line {
+        At::Line {
             source: "fuzz",
             number,
             line,
         },
     );
-    let _ = error::render(
+    let _ = render_error(
         e,
-        error::At::Prompt {
+        At::Prompt {
             line,
             indent: "seccomp-pledge> ".len(),
         },
     );
-    let _ = error::render(e, error::At::Socket);
-    let _ = frontend::json_response(Err(e));
-    let _ = error::render(e, error::At::CommandLine);
+    let _ = render_error(e, At::Socket);
+    let _ = seccomp_pledge::json_response(Err(e));
+    let _ = render_error(e, At::CommandLine);
     assert!(
         !e.to_string().trim().is_empty(),
         "an error without a message: {e:?}"
@@ -93,7 +92,7 @@ pub fn check_error(e: &Error, line: &str, number: usize) {
 
 /// A rule printed as a command (`show`, `rule N: …`) parses back to the same rule.
 pub fn check_rule_parses_back(r: &Rule) {
-    let text = render::rule(r);
+    let text = render_rule(r);
     let want = Rule {
         comment: None,
         ..r.clone()
@@ -229,7 +228,7 @@ pub fn assert_same_decisions(a: &Policy, b: &Policy) {
                 pb.decide(n, &args),
                 pa.decide(n, &args),
                 "nr {n} ({}) args {args:x?} decided differently after the round trip",
-                seccomp_pledge::abi::syscalls::name(n).unwrap_or("?")
+                seccomp_pledge::syscalls::name(n).unwrap_or("?")
             );
         }
     }

@@ -9,12 +9,12 @@
 //! crate except the suggestion helper, and does no I/O (memory of a traced process is read
 //! through the caller's callback).
 
-pub mod consts;
-pub mod signature;
-pub mod sysargs;
+pub(crate) mod consts;
+pub(crate) mod signature;
+pub(crate) mod sysargs;
 pub mod syscalls;
 pub mod table;
-pub mod uapi;
+pub(crate) mod uapi;
 
 use serde::{Deserialize, Serialize};
 

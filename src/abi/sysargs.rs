@@ -15,27 +15,15 @@ use super::table::{self, Param};
 
 pub use super::Width;
 
-/// How many arguments the syscall takes (`None` for a syscall the table lacks, which the
-/// table's tests rule out for every syscall up to [`super::syscalls::MAX_NR`]).
-pub fn arg_count(syscall: Sysno) -> Option<u8> {
-    table::of(syscall).map(|e| e.params.len() as u8)
-}
-
-/// Whether the argument's declared C type is 32 bits wide; `None` for an argument the
-/// syscall does not take.
-pub fn declared_32bit(syscall: Sysno, index: u8) -> Option<bool> {
-    param(syscall, index).and_then(Param::declared_32bit)
-}
-
 /// Whether the kernel reads this argument as 32 bits (declared so, or narrowed by the
 /// kernel: [`Param::narrowed`]); `None` for an argument the syscall does not take.
-pub fn is_32bit(syscall: Sysno, index: u8) -> Option<bool> {
+pub(crate) fn is_32bit(syscall: Sysno, index: u8) -> Option<bool> {
     width(syscall, index).map(|w| w == Width::Dword)
 }
 
 /// The width the kernel reads the argument with; `None` for an argument the syscall does not
 /// take.
-pub fn width(syscall: Sysno, index: u8) -> Option<Width> {
+pub(crate) fn width(syscall: Sysno, index: u8) -> Option<Width> {
     param(syscall, index).map(Param::width)
 }
 
@@ -49,7 +37,7 @@ fn param(syscall: Sysno, index: u8) -> Option<&'static Param> {
 /// for rules that allow (so a value with a matching low half cannot sneak through). A value
 /// that needs more than 32 bits gets 64, except a negative `int` constant such as `AT_FDCWD`
 /// on a 32-bit argument.
-pub fn default_width(syscall: Sysno, index: u8, value: u64, allows: bool) -> Width {
+pub(crate) fn default_width(syscall: Sysno, index: u8, value: u64, allows: bool) -> Width {
     let fits = value <= u64::from(u32::MAX);
     let negative_int = value >> 32 == 0xffff_ffff && value & 0x8000_0000 != 0;
     match is_32bit(syscall, index) {

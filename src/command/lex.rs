@@ -23,7 +23,7 @@ pub struct Word {
 ///
 /// # Errors
 /// An unbalanced quote, pointing at the opening quote.
-pub fn split(line: &str) -> Result<Vec<Word>, ParseError> {
+pub(crate) fn split(line: &str) -> Result<Vec<Word>, ParseError> {
     let mut words = Vec::new();
     let mut chars = line.char_indices().peekable();
     loop {

@@ -5,21 +5,21 @@
 //! everywhere; only the position of an error differs. Nothing here takes effect: that is
 //! `Session::execute`.
 
-pub mod lex;
-pub use crate::policy::render;
-pub mod rule;
-pub mod spec;
+pub(crate) mod lex;
+pub(crate) use crate::policy::render;
+pub(crate) mod rule;
+pub(crate) mod spec;
 
 use std::ffi::OsString;
 use std::ops::Range;
 use std::path::PathBuf;
 
-pub use crate::format::Format;
+pub(crate) use crate::format::Format;
 use crate::policy::limits::LimitValue;
 use crate::policy::promise::PromiseSet;
 use crate::policy::{Penalty, Rule, Unveil, unveil::Perms};
 use lex::Word;
-pub use rule::ParseError;
+pub(crate) use rule::ParseError;
 use rule::Verb;
 
 /// A resource limit's name.
@@ -134,10 +134,10 @@ impl ShowWhat {
 
 /// The words after `penalty`, in the order completion lists them (read by the completer; a
 /// test checks that the parser takes each).
-pub const PENALTIES: [&str; 3] = ["eperm", "kill", "errno"];
+pub(crate) const PENALTIES: [&str; 3] = ["eperm", "kill", "errno"];
 
 /// What `remove` removes (read by the parser and the completer).
-pub const REMOVE_TOPICS: [&str; 2] = ["rule", "unveil"];
+pub(crate) const REMOVE_TOPICS: [&str; 2] = ["rule", "unveil"];
 
 /// A parsed command, ready for `Session::execute`.
 #[derive(Clone, Debug, PartialEq)]
@@ -335,14 +335,14 @@ impl ParseCx<'_> {
 }
 
 /// A command's parse function (the `parse` of its [`spec::CommandSpec`]).
-pub type Parser = fn(&ParseCx<'_>) -> Result<Command, ParseError>;
+pub(crate) type Parser = fn(&ParseCx<'_>) -> Result<Command, ParseError>;
 
 /// Parses a command from words (the first is the command name). `line` is the text the
 /// spans refer to (for rules, which are parsed from the text after the command name).
 ///
 /// # Errors
 /// A [`ParseError`] whose span is in `line`.
-pub fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
+pub(crate) fn parse_words(line: &str, words: &[Word]) -> Result<Command, ParseError> {
     let Some(first) = words.first() else {
         return Err(err("empty command", 0..0));
     };

@@ -20,7 +20,7 @@ use crate::policy::rule::{Action, Condition, MAX_ERRNO, Op, Rule, Width};
 
 /// `allow` or `deny`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Verb {
+pub(crate) enum Verb {
     /// Adds calls to what is allowed.
     Allow,
     /// Denies calls (with an action, or the penalty).
@@ -167,7 +167,7 @@ struct CondSpec {
 
 /// The words that start a rule's action, in the order completion lists them: read by the
 /// parser (an action ends the syscall list) and the shell's completer.
-pub const ACTION_WORDS: [&str; 7] = [
+pub(crate) const ACTION_WORDS: [&str; 7] = [
     "errno",
     "kill",
     "kill_process",
@@ -440,7 +440,11 @@ impl Parser<'_> {
 ///
 /// # Errors
 /// The first problem, with its span in `text`.
-pub fn parse_rules(verb: Verb, text: &str, penalty: Action) -> Result<Vec<Rule>, ParseError> {
+pub(crate) fn parse_rules(
+    verb: Verb,
+    text: &str,
+    penalty: Action,
+) -> Result<Vec<Rule>, ParseError> {
     let (mut rules, defaulted) = parse_rules_with_default(verb, text)?;
     if defaulted {
         for r in &mut rules {
@@ -455,7 +459,10 @@ pub fn parse_rules(verb: Verb, text: &str, penalty: Action) -> Result<Vec<Rule>,
 ///
 /// # Errors
 /// The first problem, with its span in `text`.
-pub fn parse_rules_with_default(verb: Verb, text: &str) -> Result<(Vec<Rule>, bool), ParseError> {
+pub(crate) fn parse_rules_with_default(
+    verb: Verb,
+    text: &str,
+) -> Result<(Vec<Rule>, bool), ParseError> {
     let penalty = Action::Errno(libc::EPERM as u16);
     let toks = lex(text)?;
     let mut p = Parser {

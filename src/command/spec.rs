@@ -329,14 +329,14 @@ pub static COMMANDS: &[CommandSpec] = &[
 ];
 
 /// Finds a command by name or alias.
-pub fn lookup(name: &str) -> Option<&'static CommandSpec> {
+pub(crate) fn lookup(name: &str) -> Option<&'static CommandSpec> {
     COMMANDS
         .iter()
         .find(|c| c.name == name || c.aliases.contains(&name))
 }
 
 /// The closest command name, for "did you mean".
-pub fn suggest(name: &str) -> Option<&'static str> {
+pub(crate) fn suggest(name: &str) -> Option<&'static str> {
     crate::suggest::closest(
         name,
         COMMANDS
@@ -346,7 +346,8 @@ pub fn suggest(name: &str) -> Option<&'static str> {
 }
 
 /// The command reference (`docs/commands.md`), rendered from the table.
-pub fn reference_markdown() -> String {
+#[cfg(test)]
+pub(crate) fn reference_markdown() -> String {
     let mut s = String::from(
         "# Shell commands\n\n<!-- Generated from src/command/spec.rs by `UPDATE_DOCS=1 cargo test --lib command_reference`; do not edit. -->\n\nThe same commands, parsed by the same grammar, work in the interactive `seccomp-pledge>` shell and in `seccomp-pledge shell < FILE` (no prompt, no echo; the first failing command stops the batch with exit status 1).\n\n",
     );
@@ -377,6 +378,7 @@ pub fn reference_markdown() -> String {
     s
 }
 
+#[cfg(test)]
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next().map_or_else(String::new, |f| {

@@ -30,11 +30,11 @@ use crate::policy::Perms;
 
 /// The newest ABI whose rights we ask for. Rights of later ABIs (e.g. RESOLVE_UNIX, ABI 9)
 /// are not requested, so nothing changes silently on newer kernels.
-pub const TARGET_ABI: ABI = ABI::V6;
+pub(crate) const TARGET_ABI: ABI = ABI::V6;
 
 /// Where an unveil rule comes from, for `show` and error messages.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Source {
+pub(crate) enum Source {
     /// `-v` / `unveil`: a missing path is an error.
     User,
     /// Implied by a promise, the program or its loader: skipped when missing.
@@ -43,7 +43,7 @@ pub enum Source {
 
 /// A rule to apply: path, letters, origin.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnveilSpec {
+pub(crate) struct UnveilSpec {
     /// The path.
     pub path: PathBuf,
     /// The letters.
@@ -54,7 +54,7 @@ pub struct UnveilSpec {
 
 /// How much of the request the kernel enforces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Enforcement {
+pub(crate) enum Enforcement {
     /// Everything asked.
     Full,
     /// Some rights or scopes are missing from this kernel's ABI.
@@ -67,7 +67,7 @@ pub enum Enforcement {
 
 /// What the kernel will enforce, said before the program runs.
 #[derive(Clone, Debug)]
-pub struct Report {
+pub(crate) struct Report {
     /// The kernel's Landlock ABI (0 when unavailable).
     pub abi: i32,
     /// Overall status.
@@ -82,7 +82,7 @@ pub struct Report {
 
 /// A rule the child adds itself, because its path names the child (`/proc/self/...`).
 #[derive(Debug)]
-pub struct ChildRule {
+pub(crate) struct ChildRule {
     /// The path, NUL-terminated.
     pub path: CString,
     /// Rights if it is a directory (already limited to the kernel's ABI).
@@ -93,7 +93,7 @@ pub struct ChildRule {
 
 /// A ruleset ready for `landlock_restrict_self` in the child.
 #[derive(Debug)]
-pub struct Prepared {
+pub(crate) struct Prepared {
     /// The ruleset fd (close-on-exec); `None` when there is nothing to enforce.
     pub ruleset: Option<OwnedFd>,
     /// Rules the child adds before restricting itself.
@@ -131,17 +131,17 @@ pub enum LandlockError {
 
 /// Environment variable that caps the Landlock ABI used (never raises it): set it to see, on
 /// a new kernel, exactly what an older one would enforce (`0` = no Landlock).
-pub const ABI_CAP_ENV: &str = "SECCOMP_PLEDGE_LANDLOCK_ABI";
+pub(crate) const ABI_CAP_ENV: &str = "SECCOMP_PLEDGE_LANDLOCK_ABI";
 
 /// The Landlock ABI in use: the kernel's, lowered to [`ABI_CAP_ENV`] when that is set; 0 when
 /// Landlock is unavailable.
-pub fn kernel_abi() -> i32 {
+pub(crate) fn kernel_abi() -> i32 {
     let (abi, _) = abi_and_cap();
     abi
 }
 
 /// The ABI in use and, when `SECCOMP_PLEDGE_LANDLOCK_ABI` lowered it, the kernel's own.
-pub fn abi_and_cap() -> (i32, Option<i32>) {
+pub(crate) fn abi_and_cap() -> (i32, Option<i32>) {
     let kernel = kernel_abi_raw();
     match std::env::var(ABI_CAP_ENV)
         .ok()
@@ -167,7 +167,7 @@ fn kernel_abi_raw() -> i32 {
 }
 
 /// The Landlock rights `perms` grant on a directory or on a file (the table above).
-pub fn access_for(perms: Perms, is_dir: bool) -> BitFlags<AccessFs> {
+pub(crate) fn access_for(perms: Perms, is_dir: bool) -> BitFlags<AccessFs> {
     let mut a = BitFlags::<AccessFs>::empty();
     if perms.contains(Perms::READ) {
         a |= AccessFs::ReadFile;
@@ -199,7 +199,7 @@ pub fn access_for(perms: Perms, is_dir: bool) -> BitFlags<AccessFs> {
 /// The unveil letter that grants a right the kernel names in its audit records
 /// (`fs.read_file` → `r`), read off the letter table above; `None` for rights no letter
 /// grants (network ports, scopes).
-pub fn letter_for_right(kernel_name: &str) -> Option<Perms> {
+pub(crate) fn letter_for_right(kernel_name: &str) -> Option<Perms> {
     let name = kernel_name.strip_prefix("fs.")?;
     let right = handled().iter().find(|r| snake(*r) == name)?;
     [Perms::READ, Perms::WRITE, Perms::EXEC, Perms::CREATE]
@@ -208,7 +208,7 @@ pub fn letter_for_right(kernel_name: &str) -> Option<Perms> {
 }
 
 /// A right's name as the kernel writes it (`ReadFile` → `read_file`).
-pub fn snake(r: AccessFs) -> String {
+pub(crate) fn snake(r: AccessFs) -> String {
     let mut out = String::new();
     for (i, c) in format!("{r:?}").chars().enumerate() {
         if c.is_uppercase() && i > 0 {
@@ -245,7 +245,7 @@ fn names(a: BitFlags<AccessFs>) -> Vec<String> {
 ///
 /// # Errors
 /// A user path that cannot be opened, or `--strict` with a kernel that enforces less.
-pub fn prepare(
+pub(crate) fn prepare(
     specs: &[UnveilSpec],
     unveil_files: bool,
     strict: bool,

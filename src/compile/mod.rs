@@ -3,5 +3,5 @@
 //! Landlock ruleset (`landlock`). Pure except for opening the unveiled paths.
 
 pub mod bpf;
-pub mod landlock;
+pub(crate) mod landlock;
 pub mod seccomp;

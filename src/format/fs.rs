@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 ///
 /// # Errors
 /// The reason as text: the I/O error, "is a directory", "larger than …" or "not UTF-8 …".
-pub fn read_limited(path: &Path, max: u64, what: &str) -> Result<String, String> {
+pub(crate) fn read_limited(path: &Path, max: u64, what: &str) -> Result<String, String> {
     let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
     if file.metadata().is_ok_and(|m| m.is_dir()) {
         return Err("is a directory, not a file".into());
@@ -28,7 +28,7 @@ pub fn read_limited(path: &Path, max: u64, what: &str) -> Result<String, String>
 ///
 /// # Errors
 /// The reason as text.
-pub fn read_text(file: std::fs::File, max: u64, what: &str) -> Result<String, String> {
+pub(crate) fn read_text(file: std::fs::File, max: u64, what: &str) -> Result<String, String> {
     use std::io::Read;
     let mut bytes = Vec::new();
     file.take(max + 1)
@@ -50,7 +50,7 @@ pub fn read_text(file: std::fs::File, max: u64, what: &str) -> Result<String, St
 
 /// How many other names (hard links) the file at `path` has, following a symlink: a save
 /// replaces the file, and those names keep the previous content.
-pub fn other_links(path: &Path) -> u64 {
+pub(crate) fn other_links(path: &Path) -> u64 {
     std::fs::metadata(path)
         .map(|m| m.nlink().saturating_sub(1))
         .unwrap_or(0)
@@ -74,7 +74,7 @@ pub fn other_links(path: &Path) -> u64 {
 /// # Errors
 /// Any I/O failure, saying which step (the temporary file is removed, the target left as
 /// it was).
-pub fn write_atomic(path: &Path, data: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_atomic(path: &Path, data: &[u8]) -> std::io::Result<()> {
     write_with(path, data, true)
 }
 

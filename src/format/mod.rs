@@ -6,7 +6,7 @@
 //! Above `policy/` (it reads and writes policies) and below `trace/`, `session` and the front
 //! ends. It prints nothing; its errors are [`FileError`], rendered at the edge.
 
-pub mod fs;
+pub(crate) mod fs;
 pub mod policy;
 pub mod seccompiler;
 
@@ -43,7 +43,7 @@ pub struct FormatSpec {
 }
 
 /// Every format, in the order help lists them.
-pub static FORMATS: &[FormatSpec] = &[
+pub(crate) static FORMATS: &[FormatSpec] = &[
     FormatSpec {
         format: Format::Ours,
         name: "seccomp-pledge",
@@ -86,13 +86,13 @@ impl Format {
 }
 
 /// The formats' names, in table order (for completion and hints).
-pub fn names() -> impl Iterator<Item = &'static str> {
+pub(crate) fn names() -> impl Iterator<Item = &'static str> {
     FORMATS.iter().map(|f| f.name)
 }
 
 /// The `format` field that marks a trace profile (`save --trace`), which `load` refuses as a
 /// policy and `load --trace` reads.
-pub const TRACE_FORMAT: &str = "seccomp-pledge trace";
+pub(crate) const TRACE_FORMAT: &str = "seccomp-pledge trace";
 
 /// What a policy file holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

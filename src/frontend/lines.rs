@@ -12,7 +12,7 @@ use crate::session::{Output, Session};
 
 /// Reads one byte per `read`, as a shell reads its script from stdin: a program given the
 /// batch's stdin (`run --stdin`) gets exactly the lines after its own, none read ahead.
-pub struct Unbuffered<R> {
+pub(crate) struct Unbuffered<R> {
     inner: R,
     byte: [u8; 1],
     /// `byte` holds a byte not consumed yet.
@@ -21,7 +21,7 @@ pub struct Unbuffered<R> {
 
 impl<R: Read> Unbuffered<R> {
     /// Wraps `r`.
-    pub fn new(inner: R) -> Self {
+    pub(crate) fn new(inner: R) -> Self {
         Unbuffered {
             inner,
             byte: [0],
@@ -65,13 +65,13 @@ impl<R: Read> BufRead for Unbuffered<R> {
 }
 
 /// The longest line a batch accepts, in bytes (as the socket's default).
-pub const MAX_LINE: usize = 64 * 1024;
+pub(crate) const MAX_LINE: usize = 64 * 1024;
 
 /// Runs the lines of `input` until the end, `quit` or the first failure; returns the exit
 /// status (0, or 1 if a command failed). A line longer than [`MAX_LINE`] bytes, one holding
 /// a NUL byte, or one that is not UTF-8 stops the batch like a failed command: memory stays
 /// bounded whatever the input (`shell < /dev/zero`).
-pub fn run(session: &mut Session, mut input: impl BufRead, source: &str) -> i32 {
+pub(crate) fn run(session: &mut Session, mut input: impl BufRead, source: &str) -> i32 {
     let mut json = false;
     // The programs it runs must not read the commands that follow (`run --stdin` lets one).
     let null_stdin = std::mem::replace(&mut session.null_stdin, true);

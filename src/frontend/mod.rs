@@ -2,11 +2,11 @@
 //! (`command::parse_line`), hands them to `Session::execute`, and renders the `Output` or
 //! the error. `repl` is the interactive shell; `lines` reads commands from a file or a pipe.
 
-pub mod lines;
-pub mod peer;
-pub mod repl;
+pub(crate) mod lines;
+pub(crate) mod peer;
+pub(crate) mod repl;
 pub mod script;
-pub mod server;
+pub(crate) mod server;
 
 use crate::abi::signature::escape_text;
 use crate::command::Command;
@@ -19,7 +19,11 @@ use crate::session::{Keep, Output, Session};
 ///
 /// # Errors
 /// The command's error, or the script's (with its position).
-pub fn execute(session: &mut Session, json: &mut bool, cmd: Command) -> Result<Output, Error> {
+pub(crate) fn execute(
+    session: &mut Session,
+    json: &mut bool,
+    cmd: Command,
+) -> Result<Output, Error> {
     match cmd {
         Command::Format(j) => {
             *json = j;
@@ -57,7 +61,7 @@ pub fn json_response(result: Result<&Output, &Error>) -> String {
 }
 
 /// Prints an output: the text on stdout, notes on stderr.
-pub fn print_output(out: &Output) {
+pub(crate) fn print_output(out: &Output) {
     if !out.text.is_empty() {
         // The text quotes the user's input (paths, names): never terminal control.
         println!("{}", escape_text(&out.text));
@@ -69,6 +73,6 @@ pub fn print_output(out: &Output) {
 
 /// Shows a note that must be seen before a program starts (a launch's warning), on stderr as
 /// `seccomp-pledge: warning: …`.
-pub fn print_notice(note: &str) {
+pub(crate) fn print_notice(note: &str) {
     eprintln!("seccomp-pledge: {note}");
 }

@@ -93,7 +93,7 @@ const PIDFD_GET_INFO: u32 =
 
 /// How a process is confined, from its `/proc/PID/status`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Confinement {
+pub(crate) struct Confinement {
     /// `NoNewPrivs: 1`.
     pub no_new_privs: bool,
     /// `Seccomp:` 0 (off), 1 (strict) or 2 (filter).
@@ -107,7 +107,7 @@ impl Confinement {
     ///
     /// # Errors
     /// `/proc/thread-self/status` cannot be read or lacks the fields.
-    pub fn of_self() -> io::Result<Confinement> {
+    pub(crate) fn of_self() -> io::Result<Confinement> {
         let text = std::fs::read_to_string("/proc/thread-self/status")?;
         Status::parse(&text)
             .map(|s| s.confinement)
@@ -115,13 +115,13 @@ impl Confinement {
     }
 
     /// Whether this is any confinement at all.
-    pub fn is_confined(&self) -> bool {
+    pub(crate) fn is_confined(&self) -> bool {
         self.no_new_privs || self.seccomp != 0
     }
 
     /// In what ways a peer with this confinement is more confined than `server` (empty:
     /// it is not).
-    pub fn beyond(&self, server: &Confinement) -> Vec<String> {
+    pub(crate) fn beyond(&self, server: &Confinement) -> Vec<String> {
         let mut why = Vec::new();
         match self.seccomp {
             0 => {}
@@ -399,7 +399,7 @@ fn descends_from(peer: &Process, ancestor: i32) -> Result<bool, ()> {
 
 /// What the server compares peers with.
 #[derive(Clone, Copy, Debug)]
-pub struct Rules {
+pub(crate) struct Rules {
     /// The server's uid.
     pub uid: u32,
     /// The server's pid.
@@ -412,7 +412,7 @@ pub struct Rules {
 
 /// A peer that may use the API.
 #[derive(Debug)]
-pub struct Admitted {
+pub(crate) struct Admitted {
     /// Who it is, for logs: `pid 123 "name" (uid 1000)`.
     pub who: String,
     /// Its confinement, when it is more confined than the server and was let in by
@@ -422,7 +422,7 @@ pub struct Admitted {
 
 /// A peer that may not.
 #[derive(Debug)]
-pub struct Refusal {
+pub(crate) struct Refusal {
     /// Who it is, for logs.
     pub who: String,
     /// Why, for the log and the client's `error:` line.
@@ -519,7 +519,7 @@ fn describe(pid: i32, comm: &[u8], uid: u32) -> String {
 ///
 /// # Errors
 /// The refusal: who, why, and a hint for the client.
-pub fn admit(stream: &UnixStream, rules: &Rules) -> Result<Admitted, Refusal> {
+pub(crate) fn admit(stream: &UnixStream, rules: &Rules) -> Result<Admitted, Refusal> {
     let (uid, pid) = peer_cred(stream).map_err(|e| Refusal {
         who: "an unknown peer".into(),
         why: format!("cannot identify the client: {e}"),

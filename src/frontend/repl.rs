@@ -23,11 +23,11 @@ use crate::policy::promise::{self, PromiseSet};
 use crate::session::Session;
 
 /// The prompt.
-pub const PROMPT: &str = "seccomp-pledge> ";
+pub(crate) const PROMPT: &str = "seccomp-pledge> ";
 
 /// The history file: `$XDG_STATE_HOME/seccomp-pledge/history`, else
 /// `~/.local/state/seccomp-pledge/history`.
-pub fn history_path() -> Option<PathBuf> {
+pub(crate) fn history_path() -> Option<PathBuf> {
     let base = std::env::var_os("XDG_STATE_HOME")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
@@ -36,7 +36,7 @@ pub fn history_path() -> Option<PathBuf> {
 }
 
 /// Completion, hints and hint colouring for the shell.
-pub struct ShellHelper {
+pub(crate) struct ShellHelper {
     files: FilenameCompleter,
     /// Promises granted now (for `unpromise`).
     pub granted: PromiseSet,
@@ -46,7 +46,7 @@ pub struct ShellHelper {
 
 impl ShellHelper {
     /// A helper for an empty policy.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         ShellHelper {
             files: FilenameCompleter::new(),
             granted: PromiseSet::EMPTY,
@@ -252,7 +252,7 @@ impl Validator for ShellHelper {}
 impl Helper for ShellHelper {}
 
 /// Runs the interactive shell until `quit` or Ctrl-D; returns the exit status.
-pub fn run(session: &mut Session) -> i32 {
+pub(crate) fn run(session: &mut Session) -> i32 {
     let config = Config::builder()
         .history_ignore_space(true)
         .completion_type(CompletionType::List)

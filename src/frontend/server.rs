@@ -46,7 +46,7 @@ use crate::session::{Output, Session};
 
 /// How the server behaves.
 #[derive(Clone, Debug)]
-pub struct ServeOptions {
+pub(crate) struct ServeOptions {
     /// The socket path (default: [`default_socket`]).
     pub socket: Option<PathBuf>,
     /// Most connections served at once; more are refused with an error line.
@@ -86,7 +86,7 @@ fn uid() -> u32 {
 }
 
 /// `$XDG_RUNTIME_DIR/seccomp-pledge.sock`, else `/tmp/seccomp-pledge-UID/seccomp-pledge.sock`.
-pub fn default_socket() -> PathBuf {
+pub(crate) fn default_socket() -> PathBuf {
     match std::env::var_os("XDG_RUNTIME_DIR").filter(|d| !d.is_empty()) {
         Some(d) => PathBuf::from(d).join("seccomp-pledge.sock"),
         None => PathBuf::from(format!("/tmp/seccomp-pledge-{}", uid())).join("seccomp-pledge.sock"),
@@ -264,7 +264,7 @@ fn kill_descendants(root: i32) {
 ///
 /// # Errors
 /// The socket cannot be set up (directory unsafe, already running …).
-pub fn serve(opts: &ServeOptions) -> Result<i32, Error> {
+pub(crate) fn serve(opts: &ServeOptions) -> Result<i32, Error> {
     let (path, default_dir) = match &opts.socket {
         Some(p) => (p.clone(), false),
         None => (

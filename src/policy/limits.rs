@@ -230,9 +230,9 @@ pub struct Rlimit {
 /// The smallest `-O`: stdin, stdout and stderr, the sandbox's own descriptor that is open
 /// while the filter is installed, and the seccomp listener, which must be numbered below the
 /// limit.
-pub const MIN_OPEN_FILES: u64 = 5;
+pub(crate) const MIN_OPEN_FILES: u64 = 5;
 /// The smallest `-M`: below 1 MiB the kernel cannot even map a program's stack and image.
-pub const MIN_ADDRESS_SPACE: u64 = 1 << 20;
+pub(crate) const MIN_ADDRESS_SPACE: u64 = 1 << 20;
 
 /// A limit below what any program needs to start.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -249,9 +249,9 @@ pub struct TooSmall {
 }
 
 /// pledge.com's default file size limit.
-pub const DEFAULT_FILE_SIZE: u64 = 256_000_000;
+pub(crate) const DEFAULT_FILE_SIZE: u64 = 256_000_000;
 /// pledge.com's default open file limit.
-pub const DEFAULT_OPEN_FILES: u64 = 64;
+pub(crate) const DEFAULT_OPEN_FILES: u64 = 64;
 
 impl Limits {
     /// Refuses limits under which no program can start (`-O 3`, `-M 0`).

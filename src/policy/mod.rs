@@ -3,20 +3,19 @@
 //! Pure data with validation and serde. Depends only on the kernel facts (`abi`) and the
 //! suggestion helper; compiling and enforcing live in `compile` and `sandbox`.
 
-pub mod conditions;
-pub mod limits;
+pub(crate) mod conditions;
+pub(crate) mod limits;
 pub mod promise;
-pub mod render;
-pub mod rule;
-pub mod unveil;
+pub(crate) mod render;
+pub(crate) mod rule;
+pub(crate) mod unveil;
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::abi::syscalls::Syscall;
-pub use limits::{LimitValue, Limits};
-pub use promise::{Promise, PromiseSet};
-pub use rule::{Action, Condition, Op, Rule, Width};
-pub use unveil::{Perms, Unveil};
+pub(crate) use limits::{LimitValue, Limits};
+pub(crate) use promise::{Promise, PromiseSet};
+pub use rule::{Action, Rule};
+pub(crate) use unveil::{Perms, Unveil};
 
 /// What happens to a call no promise or rule allows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -97,7 +96,7 @@ impl Default for Options {
 }
 
 /// The format version written into policy files.
-pub const POLICY_VERSION: u32 = 1;
+pub(crate) const POLICY_VERSION: u32 = 1;
 
 /// A whole policy.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -214,6 +213,7 @@ impl Policy {
 
 #[cfg(test)]
 mod tests {
+    use super::rule::{Condition, Op, Width};
     use super::*;
 
     #[test]

@@ -14,7 +14,7 @@ use crate::policy::rule::{Action, Condition, Op, Rule, Width};
 
 /// A value of argument `index` of `syscall`, as a constant expression when the argument's
 /// type is known, else as a number.
-pub fn value(syscall: Sysno, index: u8, width: Width, v: u64) -> String {
+pub(crate) fn value(syscall: Sysno, index: u8, width: Width, v: u64) -> String {
     let kind = signature::signature(syscall.id() as u32).and_then(|s| s.kind(usize::from(index)));
     let v32 = if width == Width::Dword {
         v & 0xffff_ffff
@@ -48,7 +48,7 @@ fn mask(width: Width) -> u64 {
 
 /// One condition, e.g. `arg2 & O_ACCMODE == O_RDONLY`; `:32`/`:64` appears only when the
 /// width is not the one the parser would choose.
-pub fn condition(syscall: Sysno, c: &Condition, allows: bool) -> String {
+pub(crate) fn condition(syscall: Sysno, c: &Condition, allows: bool) -> String {
     let probe = match c.op {
         Op::MaskedEq(m) => c.value.max(m),
         _ => c.value,

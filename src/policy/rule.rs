@@ -13,9 +13,9 @@ use crate::abi::syscalls::Syscall;
 
 /// The largest errno a seccomp filter can return (`SECCOMP_RET_DATA` is 16 bits, the kernel
 /// caps errno at 4095).
-pub const MAX_ERRNO: u16 = 4095;
+pub(crate) const MAX_ERRNO: u16 = 4095;
 
-pub use crate::abi::sysargs::Width;
+pub(crate) use crate::abi::sysargs::Width;
 
 /// A comparison, as in seccompiler's JSON (`"eq"` … or `{"masked_eq": MASK}`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -298,7 +298,7 @@ pub enum RuleError {
 
 /// Syscalls every filter answers with `ENOSYS` so that libc falls back to a variant whose
 /// arguments BPF can inspect. Rules may deny them harder but never allow them.
-pub const ALWAYS_ENOSYS: &[(&str, &str)] = &[
+pub(crate) const ALWAYS_ENOSYS: &[(&str, &str)] = &[
     (
         "openat2",
         "its flags live in a struct BPF cannot read, so it always fails with ENOSYS and libc falls back to openat",

@@ -13,7 +13,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// unveiled path); the descriptor forms stay (`fchmod`, `fchown`, and these calls with the
 /// path argument given here NULL, as glibc's `futimens` does). Explicit `allow` rules are
 /// kept, with a warning.
-pub const UNSCOPED_ATTRS: &[(&str, Option<usize>)] = &[
+pub(crate) const UNSCOPED_ATTRS: &[(&str, Option<usize>)] = &[
     ("chmod", None),
     ("fchmodat", None),
     ("chown", None),
@@ -26,10 +26,10 @@ pub const UNSCOPED_ATTRS: &[(&str, Option<usize>)] = &[
 ];
 
 /// Why such a call was refused, for reports.
-pub const UNSCOPED_ATTRS_WHY: &str = "refused on a path while unveil is on (Landlock cannot restrict attribute changes): use the descriptor form (fchmod, fchown, futimens), or -V";
+pub(crate) const UNSCOPED_ATTRS_WHY: &str = "refused on a path while unveil is on (Landlock cannot restrict attribute changes): use the descriptor form (fchmod, fchown, futimens), or -V";
 
 /// Whether `name` with `args` changes attributes through a path (see [`UNSCOPED_ATTRS`]).
-pub fn unscoped_attr(name: &str, args: &[u64; 6]) -> bool {
+pub(crate) fn unscoped_attr(name: &str, args: &[u64; 6]) -> bool {
     UNSCOPED_ATTRS
         .iter()
         .any(|(n, null)| *n == name && null.is_none_or(|i| args[i] != 0))

@@ -27,7 +27,7 @@ const AUDIT_LANDLOCK_DOMAIN: u16 = 1424;
 const AUDIT_NLGRP_READLOG: u32 = 1;
 const NLMSG_ERROR: u16 = 2;
 /// `landlock_restrict_self` flag: log denials after the next `execve` too (ABI ≥ 7).
-pub const LANDLOCK_RESTRICT_SELF_LOG_NEW_EXEC_ON: i32 = 1 << 1;
+pub(crate) const LANDLOCK_RESTRICT_SELF_LOG_NEW_EXEC_ON: i32 = 1 << 1;
 const NLMSG_HDRLEN: usize = 16;
 /// Events kept open at most while their records arrive.
 const MAX_OPEN_EVENTS: usize = 256;
@@ -55,7 +55,7 @@ pub enum Unavailable {
 
 /// One record of the audit stream.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Record {
+pub(crate) struct Record {
     /// The record type (`AUDIT_*`).
     pub kind: u16,
     /// The event's serial number (records of one event share it).
@@ -66,7 +66,7 @@ pub struct Record {
 
 impl Record {
     /// The first value of `key`.
-    pub fn get(&self, key: &str) -> Option<&[u8]> {
+    pub(crate) fn get(&self, key: &str) -> Option<&[u8]> {
         self.fields
             .iter()
             .find(|(k, _)| k == key)
@@ -91,7 +91,7 @@ impl Record {
 /// Values the kernel calls untrusted strings are either quoted, or hex-encoded (no quotes)
 /// when they hold a quote, a blank or a control character; `hex_keys` names the fields
 /// that are such strings, so that only they are decoded.
-pub fn parse(kind: u16, text: &[u8]) -> Option<Record> {
+pub(crate) fn parse(kind: u16, text: &[u8]) -> Option<Record> {
     let text = text.strip_suffix(b"\0").unwrap_or(text);
     let rest = text.strip_prefix(b"audit(")?;
     let close = rest.iter().position(|&b| b == b')')?;
@@ -155,7 +155,7 @@ fn decode_hex(s: &[u8]) -> Option<Vec<u8>> {
 
 /// A refusal by the sandbox's Landlock domain, as the kernel logged it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Refusal {
+pub(crate) struct Refusal {
     /// The process that was refused (the domain's creator when the kernel logged no
     /// syscall record for it).
     pub pid: i32,
@@ -173,7 +173,7 @@ pub struct Refusal {
 }
 
 /// The reader of one run's Landlock records.
-pub struct Reader {
+pub(crate) struct Reader {
     sock: OwnedFd,
     child: i32,
     domain: Option<u64>,
@@ -249,7 +249,7 @@ fn wait_readable(fd: &OwnedFd, timeout: Duration) -> bool {
 ///
 /// # Errors
 /// Why the records cannot be read: no CAP_AUDIT_READ, an old Landlock.
-pub fn open(abi: i32) -> Result<Reader, Unavailable> {
+pub(crate) fn open(abi: i32) -> Result<Reader, Unavailable> {
     if abi < 7 {
         return Err(Unavailable::OldAbi(abi));
     }
@@ -301,7 +301,7 @@ impl Reader {
     ///
     /// # Errors
     /// [`Unavailable::Disabled`].
-    pub fn settle(&mut self) -> Result<(), Unavailable> {
+    pub(crate) fn settle(&mut self) -> Result<(), Unavailable> {
         match self.status() {
             Some((true, _)) => {
                 self.can_query = true;
@@ -329,12 +329,12 @@ impl Reader {
     }
 
     /// The sandbox's first process, whose domain's refusals are read.
-    pub fn set_child(&mut self, pid: i32) {
+    pub(crate) fn set_child(&mut self, pid: i32) {
         self.child = pid;
     }
 
     /// The socket, for the supervisor's poll.
-    pub fn fd(&self) -> i32 {
+    pub(crate) fn fd(&self) -> i32 {
         self.sock.as_raw_fd()
     }
 
@@ -393,7 +393,7 @@ impl Reader {
     }
 
     /// Reads every record waiting on the socket; returns the refusals completed so far.
-    pub fn read_available(&mut self) -> Vec<Refusal> {
+    pub(crate) fn read_available(&mut self) -> Vec<Refusal> {
         let mut buf = vec![0u8; 64 << 10];
         loop {
             // SAFETY: receiving into our buffer, without blocking.
@@ -530,7 +530,7 @@ impl Reader {
     /// listener joins the group: the kernel logs that, after everything before it. (This
     /// reader's own join record is not a marker to wait for: the kernel may send it before
     /// the socket's membership takes effect.)
-    pub fn flush(&mut self, timeout: Duration) -> (Vec<Refusal>, bool) {
+    pub(crate) fn flush(&mut self, timeout: Duration) -> (Vec<Refusal>, bool) {
         let deadline = Instant::now() + timeout;
         let mut done = false;
         if self.can_query {

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 /// The sandbox's control groups (v2 for killing, and v1 pids when that is where the pids
 /// controller lives).
 #[derive(Debug)]
-pub struct Cgroup {
+pub(crate) struct Cgroup {
     /// The v2 group (`cgroup.kill`, and `pids.max` when the controller is enabled there).
     v2: Option<PathBuf>,
     /// A v1 pids group, when the pids controller is mounted as cgroup v1.
@@ -77,7 +77,7 @@ impl Cgroup {
     /// Makes the groups where we may (nothing happens, and None is returned, when cgroups
     /// are not writable for us: an unprivileged user without a delegated hierarchy).
     /// `pids_max`: the most tasks the sandbox may hold.
-    pub fn create(pids_max: Option<u64>) -> Option<Cgroup> {
+    pub(crate) fn create(pids_max: Option<u64>) -> Option<Cgroup> {
         let (v2_mount, pids_mount) = mounts();
         // SAFETY: getpid has no preconditions.
         let name = format!("seccomp-pledge-{}", unsafe { libc::getpid() });
@@ -120,7 +120,7 @@ impl Cgroup {
     ///
     /// # Errors
     /// The kernel refused the move.
-    pub fn add(&self, pid: libc::pid_t) -> std::io::Result<()> {
+    pub(crate) fn add(&self, pid: libc::pid_t) -> std::io::Result<()> {
         for d in self.v2.iter().chain(&self.pids_v1) {
             write(&d.join("cgroup.procs"), &pid.to_string())?;
         }
@@ -128,7 +128,7 @@ impl Cgroup {
     }
 
     /// Kills every process in the v2 group at once (false when there is none).
-    pub fn kill(&self) -> bool {
+    pub(crate) fn kill(&self) -> bool {
         self.v2
             .as_ref()
             .is_some_and(|d| write(&d.join("cgroup.kill"), "1").is_ok())
@@ -151,7 +151,7 @@ impl Drop for Cgroup {
 /// process forked while it reads the tree, so the supervisor goes on with [`kill_round`]
 /// until it has no child left: every descendant has one of its children as an ancestor.
 /// Returns false when processes were still found alive at `deadline`.
-pub fn kill_all(group: Option<&Cgroup>, deadline: std::time::Duration) -> bool {
+pub(crate) fn kill_all(group: Option<&Cgroup>, deadline: std::time::Duration) -> bool {
     if let Some(g) = group {
         g.kill();
     }
@@ -169,7 +169,7 @@ pub fn kill_all(group: Option<&Cgroup>, deadline: std::time::Duration) -> bool {
 /// process with SIGKILL pending cannot fork any more (the kernel fails the fork), so a round
 /// ends the processes it finds; children they forked just before are ours once their parent
 /// is gone (orphans come to the subreaper), and a later round finds them.
-pub fn kill_round() -> usize {
+pub(crate) fn kill_round() -> usize {
     let alive: Vec<i32> = descendants()
         .into_iter()
         .filter(|&p| !is_zombie(p))
@@ -185,7 +185,7 @@ pub fn kill_round() -> usize {
 /// the kernel's per-thread `children` lists (a walk down the tree, fast enough to keep up
 /// with processes that fork and exit at once); from every process's parent in `/proc` where
 /// those lists are missing.
-pub fn descendants() -> Vec<i32> {
+pub(crate) fn descendants() -> Vec<i32> {
     // SAFETY: getpid has no preconditions.
     let me = unsafe { libc::getpid() };
     let Some(first) = children_of(me) else {
@@ -257,7 +257,7 @@ fn ppid_of(pid: i32) -> Option<i32> {
 }
 
 /// Gone, or a zombie waiting to be reaped.
-pub fn is_zombie(pid: i32) -> bool {
+pub(crate) fn is_zombie(pid: i32) -> bool {
     std::fs::read_to_string(format!("/proc/{pid}/stat"))
         .map(|s| s.rsplit_once(") ").is_none_or(|(_, r)| r.starts_with('Z')))
         .unwrap_or(true)

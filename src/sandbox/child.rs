@@ -78,7 +78,7 @@ impl Stage {
 
 /// A failure of the child's set-up: stage, errno, detail.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ChildError {
+pub(crate) struct ChildError {
     /// The failing step.
     pub stage: Stage,
     /// errno of the failing call.
@@ -91,7 +91,7 @@ pub struct ChildError {
 /// with plain atomic stores, which need no system call; after `execve` the program no longer
 /// has this mapping.
 #[repr(C)]
-pub struct Shared {
+pub(crate) struct Shared {
     /// The filter's listener fd in the child, or -1 until it is installed.
     pub listener: AtomicI32,
     /// Set by the parent once it holds the listener; the child waits for it before
@@ -107,7 +107,7 @@ pub struct Shared {
 
 impl Shared {
     /// The failure recorded by the child, if any.
-    pub fn error(&self) -> Option<ChildError> {
+    pub(crate) fn error(&self) -> Option<ChildError> {
         let stage = Stage::from_u32(self.stage.load(Ordering::Acquire))?;
         Some(ChildError {
             stage,
@@ -125,7 +125,7 @@ struct PathBeneathAttr {
 }
 
 /// Everything the child needs, prepared by the parent before `fork`.
-pub struct ChildPlan {
+pub(crate) struct ChildPlan {
     /// The inspected program (or the interpreter of a script), opened close-on-exec: it is
     /// executed with `execveat(fd, "", …, AT_EMPTY_PATH)`, so the file that runs is the file
     /// that was inspected.
@@ -188,7 +188,7 @@ pub struct ChildPlan {
 
 impl ChildPlan {
     /// Builds the pointer arrays once the storages are final.
-    pub fn finish_pointers(&mut self) {
+    pub(crate) fn finish_pointers(&mut self) {
         self.argv = self.argv_storage.iter().map(|s| s.as_ptr()).collect();
         self.argv.push(std::ptr::null());
         self.envp = self.envp_storage.iter().map(|s| s.as_ptr()).collect();
@@ -198,7 +198,7 @@ impl ChildPlan {
     /// The arguments of the child's `execveat` (valid after [`ChildPlan::finish_pointers`];
     /// the pointers stay valid in the forked child): the child makes this very call, and the
     /// launcher asks the filter's plan how it is decided. No allocation (the child calls it).
-    pub fn exec_args(&self) -> [u64; 6] {
+    pub(crate) fn exec_args(&self) -> [u64; 6] {
         let (fd, path, flags) = match &self.exec_path {
             Some(path) => (libc::AT_FDCWD, path.as_ptr(), 0),
             None => (self.exec_fd, self.empty.as_ptr(), libc::AT_EMPTY_PATH),
@@ -245,7 +245,7 @@ fn exit_now(code: i32) -> ! {
 ///
 /// # Safety
 /// Must be called only in the child right after `fork`, with `plan` prepared by the parent.
-pub unsafe fn run(plan: &mut ChildPlan) -> ! {
+pub(crate) unsafe fn run(plan: &mut ChildPlan) -> ! {
     // SAFETY: only async-signal-safe system calls, on memory owned by `plan` or on the
     // stack, in the single-threaded child.
     unsafe {

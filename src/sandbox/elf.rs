@@ -46,7 +46,7 @@ const MAX_SYMBOLS: usize = 1 << 20;
 
 /// The kind of an executable file.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// An x86_64 ELF with a program interpreter (the dynamic loader).
     Dynamic {
         /// The loader named in the first `PT_INTERP`, as the kernel reads it.
@@ -76,28 +76,10 @@ pub enum Kind {
 
 impl Kind {
     /// The ELF that actually runs (the interpreter's kind for scripts).
-    pub fn innermost(&self) -> &Kind {
+    pub(crate) fn innermost(&self) -> &Kind {
         match self {
             Kind::Script { inner, .. } => inner.innermost(),
             k => k,
-        }
-    }
-
-    /// A short name for messages.
-    pub fn describe(&self) -> String {
-        match self {
-            Kind::Dynamic { interpreter } => {
-                format!("dynamic ELF (loader {})", show(interpreter))
-            }
-            Kind::Static => "static ELF".to_string(),
-            Kind::StaticPie => "static-PIE ELF".to_string(),
-            Kind::Script {
-                interpreter, inner, ..
-            } => {
-                format!("script run by {} ({})", show(interpreter), inner.describe())
-            }
-            Kind::Foreign { description } => description.clone(),
-            Kind::Unknown => "not an ELF executable or script".to_string(),
         }
     }
 }
@@ -123,7 +105,7 @@ fn machine_name(m: u16) -> &'static str {
 ///
 /// # Errors
 /// The file cannot be read.
-pub fn inspect(path: &Path) -> std::io::Result<Kind> {
+pub(crate) fn inspect(path: &Path) -> std::io::Result<Kind> {
     inspect_depth(&File::open(path)?, 0)
 }
 
@@ -131,12 +113,12 @@ pub fn inspect(path: &Path) -> std::io::Result<Kind> {
 ///
 /// # Errors
 /// The file cannot be read.
-pub fn inspect_file(file: &File) -> std::io::Result<Kind> {
+pub(crate) fn inspect_file(file: &File) -> std::io::Result<Kind> {
     inspect_depth(file, 0)
 }
 
 /// What the first bytes of a file say it is.
-pub enum Head {
+pub(crate) enum Head {
     /// A `#!` line: interpreter and optional argument.
     Script(PathBuf, Option<OsString>),
     /// Anything else: inspect it as ELF.
@@ -150,14 +132,14 @@ pub enum Head {
 ///
 /// # Errors
 /// The file cannot be read.
-pub fn head(file: &File) -> std::io::Result<Head> {
+pub(crate) fn head(file: &File) -> std::io::Result<Head> {
     let mut buf = [0u8; BINPRM_BUF_SIZE];
     let n = read_up_to(file, &mut buf)?;
     Ok(parse_shebang(&buf[..n]))
 }
 
 /// `fs/binfmt_script.c`'s parser on the first (at most 256) bytes.
-pub fn parse_shebang(buf: &[u8]) -> Head {
+pub(crate) fn parse_shebang(buf: &[u8]) -> Head {
     if !buf.starts_with(b"#!") {
         return Head::Other;
     }
@@ -332,7 +314,7 @@ fn inspect_elf(file: &File) -> std::io::Result<Kind> {
 
 /// What an object's dynamic section says that matters for exact narrowing.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Features {
+pub(crate) struct Features {
     /// `DT_AUDIT`: glibc loads these audit modules (of the main program) before anything.
     pub audit: bool,
     /// `DT_DEPAUDIT`: the same, recorded from a dependency.
@@ -344,7 +326,7 @@ pub struct Features {
 
 impl Features {
     /// The first feature that runs code of the object before narrowing, named for messages.
-    pub fn blocking(&self, main: bool) -> Option<String> {
+    pub(crate) fn blocking(&self, main: bool) -> Option<String> {
         if main && self.audit {
             return Some(
                 "it names audit modules (DT_AUDIT), which glibc runs before anything else".into(),
@@ -365,7 +347,7 @@ impl Features {
 /// Why the program itself (`entries`: its dynamic section, read from `image`) would run code
 /// before its loader is done, or None. A system program's own code is trusted; its audit
 /// modules are not.
-pub fn main_program_blocking(
+pub(crate) fn main_program_blocking(
     entries: &[(i64, u64)],
     image: &dyn Image,
     system: bool,
@@ -380,7 +362,7 @@ pub fn main_program_blocking(
 }
 
 /// Where an object's bytes come from: a file on disk or the image mapped in a process.
-pub trait Image {
+pub(crate) trait Image {
     /// `len` bytes at the object's (unrelocated) virtual address `vaddr`.
     fn read(&self, vaddr: u64, len: usize) -> Option<Vec<u8>>;
     /// Turns an address from the dynamic section into an unrelocated virtual address.
@@ -390,7 +372,7 @@ pub trait Image {
 }
 
 /// An ELF file, read through its `PT_LOAD` segments.
-pub struct FileImage<'a> {
+pub(crate) struct FileImage<'a> {
     file: &'a File,
     loads: Vec<Phdr>,
     dynamic: Option<Phdr>,
@@ -401,7 +383,7 @@ impl<'a> FileImage<'a> {
     ///
     /// # Errors
     /// The file cannot be read.
-    pub fn new(file: &'a File) -> std::io::Result<Option<FileImage<'a>>> {
+    pub(crate) fn new(file: &'a File) -> std::io::Result<Option<FileImage<'a>>> {
         let Ok(h) = read_header(file)? else {
             return Ok(None);
         };
@@ -418,7 +400,7 @@ impl<'a> FileImage<'a> {
     }
 
     /// The dynamic section's entries (empty for a static program).
-    pub fn dynamic(&self) -> Vec<(i64, u64)> {
+    pub(crate) fn dynamic(&self) -> Vec<(i64, u64)> {
         let Some(d) = self.dynamic else {
             return Vec::new();
         };
@@ -446,7 +428,7 @@ impl Image for FileImage<'_> {
 }
 
 /// Dynamic entries from raw bytes, up to `DT_NULL`.
-pub fn parse_dynamic(buf: &[u8]) -> Vec<(i64, u64)> {
+pub(crate) fn parse_dynamic(buf: &[u8]) -> Vec<(i64, u64)> {
     let mut out = Vec::new();
     for e in buf.chunks_exact(16).take(MAX_DYNAMIC) {
         let tag = i64::from_le_bytes(e[..8].try_into().expect("8 bytes"));
@@ -460,7 +442,7 @@ pub fn parse_dynamic(buf: &[u8]) -> Vec<(i64, u64)> {
 }
 
 /// The audit-module tags of a dynamic section (no table needs reading).
-pub fn audit_tags(entries: &[(i64, u64)]) -> Features {
+pub(crate) fn audit_tags(entries: &[(i64, u64)]) -> Features {
     Features {
         audit: entries.iter().any(|(t, _)| *t == DT_AUDIT),
         depaudit: entries.iter().any(|(t, _)| *t == DT_DEPAUDIT),
@@ -473,7 +455,7 @@ pub fn audit_tags(entries: &[(i64, u64)]) -> Features {
 /// # Errors
 /// A table the entries point to cannot be read: exactness cannot be checked (the caller
 /// refuses the object).
-pub fn features(entries: &[(i64, u64)], image: &dyn Image) -> Result<Features, String> {
+pub(crate) fn features(entries: &[(i64, u64)], image: &dyn Image) -> Result<Features, String> {
     let get = |tag: i64| entries.iter().find(|(t, _)| *t == tag).map(|(_, v)| *v);
     let mut f = audit_tags(entries);
     for (table, size) in [(DT_RELA, DT_RELASZ), (DT_JMPREL, DT_PLTRELSZ)] {
@@ -569,7 +551,7 @@ fn symbol_count(get: &dyn Fn(i64) -> Option<u64>, image: &dyn Image) -> Result<u
 ///
 /// # Errors
 /// The reason, for messages.
-pub fn system_file(path: &Path, roots: &[PathBuf]) -> Result<(PathBuf, (u64, u64)), String> {
+pub(crate) fn system_file(path: &Path, roots: &[PathBuf]) -> Result<(PathBuf, (u64, u64)), String> {
     let resolved = resolve_trusted(path, 0)?;
     if !roots.iter().any(|r| resolved.starts_with(r)) {
         return Err(format!(

@@ -13,7 +13,7 @@ const SECCOMP_GET_NOTIF_SIZES: u32 = 3;
 
 /// The feature report behind `seccomp-pledge check`.
 #[derive(Clone, Debug, Serialize)]
-pub struct Features {
+pub(crate) struct Features {
     /// `uname -r`.
     pub kernel: String,
     /// seccomp filter mode works (`PR_GET_SECCOMP` answers).
@@ -51,7 +51,7 @@ fn seccomp_call(op: u32, flags: u32, arg: *mut libc::c_void) -> (i64, i32) {
 }
 
 /// Whether seccomp filters can be installed at all.
-pub fn seccomp_available() -> bool {
+pub(crate) fn seccomp_available() -> bool {
     // SAFETY: PR_GET_SECCOMP only reads our own mode.
     let mode = unsafe { libc::prctl(libc::PR_GET_SECCOMP, 0, 0, 0, 0) };
     if mode < 0 {
@@ -62,7 +62,7 @@ pub fn seccomp_available() -> bool {
 }
 
 /// Probes everything.
-pub fn probe() -> Features {
+pub(crate) fn probe() -> Features {
     let seccomp = seccomp_available();
     let mut actions = Vec::new();
     for (name, value) in [
@@ -216,7 +216,7 @@ fn i386_works() -> bool {
 
 impl Features {
     /// The report as aligned text.
-    pub fn render(&self) -> String {
+    pub(crate) fn render(&self) -> String {
         let yes = |b: bool| if b { "yes" } else { "no" };
         let mut s = String::new();
         let mut line = |k: &str, v: String| {

@@ -35,7 +35,7 @@ use crate::policy::promise::{Promise, PromiseSet};
 use crate::policy::{Perms, Policy, PolicyError};
 
 /// Said when a run has no promises at all (`-p ''`, OpenBSD's `pledge("")`).
-pub const NO_PROMISES_WARNING: &str = "no promises (-p ''): the program may only exit, as under OpenBSD's pledge(\"\"); it cannot even load its libraries or write a message (give at least -p stdio)";
+pub(crate) const NO_PROMISES_WARNING: &str = "no promises (-p ''): the program may only exit, as under OpenBSD's pledge(\"\"); it cannot even load its libraries or write a message (give at least -p stdio)";
 /// Said on every run as root without `-P`: the default limit is an `RLIMIT_NPROC`, which the
 /// kernel does not apply to uid 0.
 pub const ROOT_NPROC_WARNING: &str = "-P: the default process limit does not apply as root (the kernel ignores RLIMIT_NPROC for uid 0); -P N caps the sandbox's processes with a pids cgroup, -P unlimited silences this";
@@ -151,17 +151,13 @@ impl LaunchError {
 }
 
 /// A program ready to run: resolved, inspected, compiled.
-pub struct Launch {
+pub(crate) struct Launch {
     /// The program's resolved path.
     pub program: PathBuf,
-    /// What kind of executable it is.
-    pub kind: Kind,
     /// The promises asked for.
     pub requested: PromiseSet,
     /// `-e`: what the supervisor needs to give executed programs only the exec promises.
     pub exec_promises: Option<supervise::ExecPromises>,
-    /// How the loader's needs are met.
-    pub mode: LoaderMode,
     /// The filter installed before `execve`.
     pub filter: Filter,
     /// What the supervisor needs to grant the loader's promises (narrowed programs only).
@@ -189,7 +185,7 @@ pub struct Launch {
 ///
 /// # Errors
 /// [`LaunchError::NotFound`] or [`LaunchError::NotExecutable`].
-pub fn find_program(name: &OsStr) -> Result<PathBuf, LaunchError> {
+pub(crate) fn find_program(name: &OsStr) -> Result<PathBuf, LaunchError> {
     let display = name.to_string_lossy().into_owned();
     if name.is_empty() {
         return Err(LaunchError::NotFound(display));
@@ -244,7 +240,7 @@ fn check_executable(p: &Path) -> Result<(), Option<String>> {
 
 /// How the program gets started with exactly its promises.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LoaderMode {
+pub(crate) enum LoaderMode {
     /// Nothing beyond the first `execve` is needed (static programs, or the loader's promises
     /// are already requested).
     Exact,
@@ -270,7 +266,7 @@ pub enum LoaderMode {
 /// # Errors
 /// [`LaunchError::CannotNarrow`] when exactness cannot be guaranteed and the wider set was
 /// not accepted.
-pub fn loader_mode(
+pub(crate) fn loader_mode(
     program: &Path,
     kind: &Kind,
     requested: PromiseSet,
@@ -311,7 +307,7 @@ pub fn loader_mode(
 /// What `execveat` gets: the inspected ELF file itself and the argument vector the kernel
 /// would have built (scripts are resolved here, as `fs/binfmt_script.c` does, so that the
 /// file that runs is the file that was inspected).
-pub struct Exec {
+pub(crate) struct Exec {
     /// The ELF to execute (the innermost interpreter for scripts).
     pub file: std::fs::File,
     /// Its path (for messages and unveils).
@@ -333,7 +329,7 @@ pub struct Exec {
 ///
 /// # Errors
 /// The program or an interpreter cannot be opened or is not executable.
-pub fn resolve_exec(program: &Path, argv: &[OsString]) -> Result<Exec, LaunchError> {
+pub(crate) fn resolve_exec(program: &Path, argv: &[OsString]) -> Result<Exec, LaunchError> {
     let not_exec = |path: &Path, reason: String| LaunchError::NotExecutable {
         path: path.to_path_buf(),
         reason,
@@ -420,7 +416,7 @@ fn implicit(path: impl Into<PathBuf>, perms: &str, why: &str) -> UnveilSpec {
 
 /// The unveil rules of a run: the program and what its loader reads, what each promise
 /// implies (pledge.com's list), then the user's.
-pub fn unveil_specs(policy: &Policy, program: &Path, kind: &Kind) -> Vec<UnveilSpec> {
+pub(crate) fn unveil_specs(policy: &Policy, program: &Path, kind: &Kind) -> Vec<UnveilSpec> {
     let mut specs = vec![implicit(program, "rx", "the program")];
     if let Kind::Script { interpreter, .. } = kind {
         specs.push(implicit(
@@ -481,7 +477,7 @@ fn tty_name() -> Option<PathBuf> {
 ///
 /// # Errors
 /// Anything that keeps the run from being enforced as asked; nothing has run yet.
-pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError> {
+pub(crate) fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError> {
     policy.validate()?;
     let Some(name) = argv.first() else {
         return Err(LaunchError::NoCommand);
@@ -741,7 +737,6 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
                 ),
                 extra,
                 loader: loader.id,
-                glibc: loader.libc == Libc::Glibc,
                 marker: marker_id,
                 accept,
             });
@@ -804,10 +799,8 @@ pub fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError
     passed.push(exec_fd);
     Ok(Launch {
         program,
-        kind,
         requested,
         exec_promises,
-        mode,
         filter,
         loader_watch,
         landlock: prepared.report,
@@ -995,7 +988,7 @@ fn sys_err(what: &'static str) -> LaunchError {
 
 /// How a run reports what it denies.
 #[derive(Default)]
-pub struct RunOptions {
+pub(crate) struct RunOptions {
     /// `-q`: no report lines.
     pub quiet: bool,
     /// `--report FILE`: one JSON object per denial (opened before anything runs).
@@ -1046,7 +1039,9 @@ impl RunOptions {
     ///
     /// # Errors
     /// [`LaunchError::ReportFile`].
-    pub fn open_report(path: &Path) -> Result<std::io::BufWriter<std::fs::File>, LaunchError> {
+    pub(crate) fn open_report(
+        path: &Path,
+    ) -> Result<std::io::BufWriter<std::fs::File>, LaunchError> {
         use std::os::unix::fs::OpenOptionsExt;
         let err = |source: std::io::Error| LaunchError::ReportFile {
             path: path.to_path_buf(),
@@ -1118,7 +1113,7 @@ impl Launch {
     /// # Errors
     /// The child could not be set up or could not execute the program; nothing of the
     /// program ran in that case.
-    pub fn run(mut self, opts: RunOptions) -> Result<Outcome, LaunchError> {
+    pub(crate) fn run(mut self, opts: RunOptions) -> Result<Outcome, LaunchError> {
         let set = sigset(&SUPERVISED);
         let blocked = BlockedSignals::block(&set);
         let mut was_subreaper: libc::c_int = 0;

@@ -28,7 +28,7 @@ pub(crate) const LOADER_FILES: &[&str] = &[
 ];
 
 /// The promises a dynamic loader needs to map the program's libraries.
-pub fn loader_promises() -> PromiseSet {
+pub(crate) fn loader_promises() -> PromiseSet {
     PromiseSet::of(&[Promise::Rpath, Promise::ProtExec])
 }
 
@@ -40,13 +40,13 @@ const SYSTEM_LOADERS: &[(&str, Libc)] = &[
 
 /// The loader whose marker a static program passes on to the dynamic programs it
 /// executes: the system's glibc loader, if there is one.
-pub fn static_marker_loader() -> Option<SystemLoader> {
+pub(crate) fn static_marker_loader() -> Option<SystemLoader> {
     system_loader(Path::new(SYSTEM_LOADERS[0].0)).ok()
 }
 
 /// Which C library's loader runs the program.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Libc {
+pub(crate) enum Libc {
     /// glibc: narrowed by an audit module (`LD_AUDIT`).
     Glibc,
     /// musl: narrowed by a preloaded library (`LD_PRELOAD`).
@@ -55,7 +55,7 @@ pub enum Libc {
 
 /// A verified system loader: its C library and the identity of its file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct SystemLoader {
+pub(crate) struct SystemLoader {
     /// Whose loader it is.
     pub libc: Libc,
     /// (device, inode) of the loader file.
@@ -64,7 +64,7 @@ pub struct SystemLoader {
 
 /// The directories whose root-owned files count as system files (libraries and programs),
 /// merged-/usr or not. [`elf::system_file`] compares them with a fully resolved path.
-pub fn system_roots() -> &'static [PathBuf] {
+pub(crate) fn system_roots() -> &'static [PathBuf] {
     static ROOTS: std::sync::OnceLock<Vec<PathBuf>> = std::sync::OnceLock::new();
     ROOTS.get_or_init(|| {
         LIB_DIRS
@@ -91,7 +91,7 @@ pub fn system_roots() -> &'static [PathBuf] {
 ///
 /// # Errors
 /// Why it is not the system loader.
-pub fn system_loader(interpreter: &Path) -> Result<SystemLoader, String> {
+pub(crate) fn system_loader(interpreter: &Path) -> Result<SystemLoader, String> {
     use std::os::unix::fs::MetadataExt;
     // Which system loader it would be (same device and inode), then whether the path to it
     // is one nobody but root can change.

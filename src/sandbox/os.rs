@@ -5,7 +5,7 @@
 /// Up to `len` bytes of `pid`'s memory at `addr`, as many as one `process_vm_readv` returns
 /// (fewer at the end of a mapping); `None` for a NULL or empty request or when nothing is
 /// readable. The bytes are the other process's and untrusted.
-pub fn read_memory(pid: i32, addr: u64, len: usize) -> Option<Vec<u8>> {
+pub(crate) fn read_memory(pid: i32, addr: u64, len: usize) -> Option<Vec<u8>> {
     if addr == 0 || len == 0 {
         return None;
     }

@@ -2,7 +2,7 @@
 //! hands the one for the program's loader over through a sealed memfd.
 
 /// The glibc audit module (`LD_AUDIT`).
-pub static AUDIT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/audit.so"));
+pub(crate) static AUDIT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/audit.so"));
 
 /// The musl preloaded library (`LD_PRELOAD`).
-pub static PRELOAD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/preload.so"));
+pub(crate) static PRELOAD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/preload.so"));

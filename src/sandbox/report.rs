@@ -16,7 +16,7 @@ use crate::policy::promise::{self, Promise, PromiseSet};
 
 /// What would have allowed a denied call.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Fix {
+pub(crate) enum Fix {
     /// Any one of these promises.
     Promises(Vec<Promise>),
     /// Both promises of any one of these pairs (no single promise is enough: e.g. creating
@@ -75,7 +75,7 @@ impl fmt::Display for Fix {
 
 /// One denied call.
 #[derive(Clone, Debug, Serialize)]
-pub struct Denial {
+pub(crate) struct Denial {
     /// The thread that made it.
     pub pid: i32,
     /// Its command name (from `/proc`, a hint).
@@ -117,7 +117,7 @@ pub struct Denial {
 
 impl Denial {
     /// The report line: `seccomp-pledge: denied CALL in COMM[PID]: FIX`.
-    pub fn line(&self) -> String {
+    pub(crate) fn line(&self) -> String {
         format!(
             "seccomp-pledge: denied {} in {}[{}]: {}",
             self.call, self.comm, self.pid, self.fix
@@ -130,7 +130,7 @@ const TIOCLINUX: u64 = 0x541c;
 
 /// Works out what would allow a call that `granted` denies, made in the sandbox whose
 /// program has pid `self_pid` (the pid the filter compares "itself" with).
-pub fn fix_for(nr: u32, args: &[u64; 6], granted: PromiseSet, self_pid: u32) -> Fix {
+pub(crate) fn fix_for(nr: u32, args: &[u64; 6], granted: PromiseSet, self_pid: u32) -> Fix {
     let args = &promise::with_placeholder(nr, args, self_pid);
     let name = syscalls::name(nr);
     match name {
@@ -252,12 +252,12 @@ fn on_itself(nr: u32, args: &[u64; 6], set: PromiseSet) -> Option<[u64; 6]> {
 }
 
 /// The name reports use for a native syscall number.
-pub fn syscall_name(nr: u32) -> String {
+pub(crate) fn syscall_name(nr: u32) -> String {
     syscalls::name(nr).map_or_else(|| format!("syscall_{nr}"), str::to_string)
 }
 
 /// Builds the report for a native call denied by the filter, whose fix is already known.
-pub fn denial(
+pub(crate) fn denial(
     pid: i32,
     nr: u32,
     args: [u64; 6],
@@ -305,7 +305,7 @@ pub fn denial(
 }
 
 /// Builds the report for a call with the x32 bit or from another architecture.
-pub fn foreign(pid: i32, arch: u32, nr: u32, args: [u64; 6], action: &str) -> Denial {
+pub(crate) fn foreign(pid: i32, arch: u32, nr: u32, args: [u64; 6], action: &str) -> Denial {
     let (syscall, call, fix) = if arch == bpf::AUDIT_ARCH_I386 {
         let name = syscalls::i386_name(nr).unwrap_or("unknown");
         (
@@ -372,7 +372,7 @@ fn right_word(kernel_name: &str) -> &str {
 /// The fix grants the letters of the refused rights on the path the kernel logged (for a
 /// creation or a removal, the directory), plus `w` when an `open` that creates a file also
 /// writes it (the next refusal would be that).
-pub fn landlock(r: &super::audit::Refusal) -> Denial {
+pub(crate) fn landlock(r: &super::audit::Refusal) -> Denial {
     use crate::compile::landlock::letter_for_right;
     use crate::policy::Perms;
     let mut letters = Perms::default();
@@ -455,7 +455,7 @@ pub fn landlock(r: &super::audit::Refusal) -> Denial {
 
 /// The command name of a thread, escaped (a hint: the program chooses it, so it is data,
 /// never terminal control).
-pub fn comm(pid: i32) -> String {
+pub(crate) fn comm(pid: i32) -> String {
     std::fs::read(format!("/proc/{pid}/comm"))
         .map(|s| {
             let s = s.strip_suffix(b"\n").unwrap_or(&s);
@@ -476,7 +476,7 @@ const MAX_SUMMARY: usize = 50;
 /// Counts denials by kind (syscall and fix) with bounded memory, and decides which get a
 /// line.
 #[derive(Default)]
-pub struct Tally {
+pub(crate) struct Tally {
     kinds: HashMap<(String, String), (u64, u32)>,
     overflow: u64,
     lines: u32,
@@ -486,7 +486,7 @@ pub struct Tally {
 impl Tally {
     /// Counts a denial of `syscall` with this fix; returns whether its line should be
     /// printed.
-    pub fn count(&mut self, syscall: &str, fix: &str) -> bool {
+    pub(crate) fn count(&mut self, syscall: &str, fix: &str) -> bool {
         self.total += 1;
         let key = (syscall.to_string(), fix.to_string());
         let full = self.kinds.len() >= MAX_KINDS;
@@ -509,12 +509,12 @@ impl Tally {
     }
 
     /// All denials counted.
-    pub fn total(&self) -> u64 {
+    pub(crate) fn total(&self) -> u64 {
         self.total
     }
 
     /// Summary lines for denials that were not all printed (most frequent first).
-    pub fn summary(&self) -> Vec<String> {
+    pub(crate) fn summary(&self) -> Vec<String> {
         let mut kinds: Vec<_> = self
             .kinds
             .iter()

@@ -5,11 +5,11 @@
 //! enforce); 126 when the program cannot be executed; 127 when it is not found.
 
 /// seccomp-pledge's own failure: usage, bad policy, cannot enforce.
-pub const EXIT_TOOL: i32 = 125;
+pub(crate) const EXIT_TOOL: i32 = 125;
 /// The program exists but cannot be executed.
-pub const EXIT_NOT_EXECUTABLE: i32 = 126;
+pub(crate) const EXIT_NOT_EXECUTABLE: i32 = 126;
 /// The program was not found.
-pub const EXIT_NOT_FOUND: i32 = 127;
+pub(crate) const EXIT_NOT_FOUND: i32 = 127;
 
 /// The end of a sandboxed program.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -38,14 +38,14 @@ use crate::compile::seccomp::{Plan, REPORT_NR};
 use crate::policy::promise::PromiseSet;
 
 /// Report codes of the loader markers (keep in sync with `preload.c`).
-pub const REPORT_DONE: u64 = 1;
+pub(crate) const REPORT_DONE: u64 = 1;
 /// An object the loader mapped (glibc): `l_addr`, `l_ld`, `l_name`.
-pub const REPORT_OBJECT: u64 = 5;
+pub(crate) const REPORT_OBJECT: u64 = 5;
 
 /// What the supervisor needs to let a dynamic program's loader make the calls it needs
 /// beyond the program's promises, and nothing else.
 #[derive(Clone, Debug)]
-pub struct LoaderWatch {
+pub(crate) struct LoaderWatch {
     /// Decisions with the loader's promises added: a call this allows (and the program's
     /// filter did not) is a loader call. Computed by [`LoaderWatch::plan`], which the
     /// launcher calls while the child is setting itself up.
@@ -58,8 +58,6 @@ pub struct LoaderWatch {
     pub loader: (u64, u64),
     /// (device, inode) of the marker's memfd.
     pub marker: (u64, u64),
-    /// glibc (audit module, reports OBJECT) rather than musl.
-    pub glibc: bool,
     /// `--allow-loader-promises`: code of the program that runs before the loader is done
     /// is not killed (its calls are denied like any other).
     pub accept: bool,
@@ -70,7 +68,7 @@ impl LoaderWatch {
     ///
     /// # Errors
     /// As [`crate::compile::seccomp::plan`] (the same rules compiled once already).
-    pub fn plan(&mut self) -> Result<(), crate::compile::seccomp::CompileError> {
+    pub(crate) fn plan(&mut self) -> Result<(), crate::compile::seccomp::CompileError> {
         if self.wide.is_none() {
             let (promises, rules, scoped_attrs) = &self.spec;
             self.wide = Some(crate::compile::seccomp::plan(
@@ -96,7 +94,7 @@ impl LoaderWatch {
 /// first vector seen that is not the supervisor's (the child's before its execve): each
 /// later image is made by an execve that reaches the supervisor first, from a process that
 /// still shows the first image.
-pub struct ExecPromises {
+pub(crate) struct ExecPromises {
     /// Decisions for the program's own image (its promises and rules).
     pub own: Plan,
     /// Decisions for executed images (the exec promises and the rules).
@@ -121,7 +119,7 @@ pub struct ExecPromises {
 /// runs code while it is loaded. Only then does its loader get the loader's promises, on
 /// the same terms as the program's own loader: from the system loader's code, in the
 /// image's first thread, until the marker says the loader is done.
-pub struct ExecLoader {
+pub(crate) struct ExecLoader {
     /// Decisions for an executed image with the loader's promises added.
     pub wide: Plan,
     /// The loader's promises the exec promises lack.
@@ -164,7 +162,7 @@ struct LoaderState {
 }
 
 /// How the supervisor behaves.
-pub struct Options {
+pub(crate) struct Options {
     /// The promises the program holds (to name the missing ones).
     pub granted: PromiseSet,
     /// `-k`: kill the sandbox on the first denial.
@@ -198,7 +196,7 @@ pub struct Options {
 }
 
 /// What the supervisor saw.
-pub struct Outcome {
+pub(crate) struct Outcome {
     /// How the program ended (`Signal(SIGSYS)` when the supervisor killed the sandbox).
     pub exit: Exit,
     /// Denials counted.
@@ -243,7 +241,7 @@ struct State {
 ///
 /// `signals` is the set of signals blocked in this thread before the child was created
 /// (terminal signals, SIGCHLD); they are read from a signalfd.
-pub fn run(
+pub(crate) fn run(
     child: libc::pid_t,
     listener: OwnedFd,
     signals: &libc::sigset_t,

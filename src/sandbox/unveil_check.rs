@@ -174,7 +174,7 @@ const CALLS: &[FileCall] = &[
 
 /// The flags of an `open`, `openat` or `creat` call, read off the table (creat's are
 /// implied).
-pub fn open_flags(nr: u32, args: &[u64; 4]) -> Option<u64> {
+pub(crate) fn open_flags(nr: u32, args: &[u64; 4]) -> Option<u64> {
     match row(nr)?.what {
         What::Open(Some(i)) => Some(args[i]),
         What::Open(None) => Some(CREAT_FLAGS),
@@ -191,7 +191,7 @@ fn row(nr: u32) -> Option<&'static FileCall> {
 }
 
 /// The plan with every observed call it allows sent to the supervisor instead.
-pub fn observe(plan: &Plan) -> Plan {
+pub(crate) fn observe(plan: &Plan) -> Plan {
     let mut out = plan.clone();
     for c in CALLS {
         let Ok(nr) = syscalls::by_name(c.name).map(|s| s.id() as u32) else {
@@ -213,7 +213,7 @@ pub fn observe(plan: &Plan) -> Plan {
 }
 
 /// The unveiled paths, resolved, with the rights each grants.
-pub struct Checker {
+pub(crate) struct Checker {
     rules: Vec<(PathBuf, BitFlags<AccessFs>)>,
     /// The filter's own decisions, before observation.
     plan: Plan,
@@ -223,7 +223,7 @@ const AT_FDCWD: u64 = libc::AT_FDCWD as u32 as u64;
 
 impl Checker {
     /// Resolves the rules Landlock was given (`/proc/self` is the sandbox's first process).
-    pub fn new(rules: &[UnveilSpec], plan: Plan, child: i32) -> Self {
+    pub(crate) fn new(rules: &[UnveilSpec], plan: Plan, child: i32) -> Self {
         let rules = rules
             .iter()
             .filter_map(|s| {
@@ -240,7 +240,7 @@ impl Checker {
     }
 
     /// Whether this notification is an observed call the filter itself allows.
-    pub fn observed(&self, nr: u32, args: &[u64; 6]) -> bool {
+    pub(crate) fn observed(&self, nr: u32, args: &[u64; 6]) -> bool {
         row(nr).is_some() && self.plan.decide(nr, args) == bpf::SECCOMP_RET_ALLOW
     }
 
@@ -257,7 +257,7 @@ impl Checker {
 
     /// What Landlock will refuse of call `nr` by `pid`; `read` reads a NUL-terminated
     /// string of the program's memory (report-only).
-    pub fn check(
+    pub(crate) fn check(
         &self,
         pid: i32,
         nr: u32,

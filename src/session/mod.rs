@@ -31,9 +31,8 @@ use crate::sandbox::status::Exit;
 /// How many changes `undo` can take back.
 const UNDO_DEPTH: usize = 200;
 
-pub use error::SessionError;
-pub use output::{Ended, Output};
-pub use text::promise_text;
+pub(crate) use error::SessionError;
+pub(crate) use output::{Ended, Output};
 
 /// A shell session.
 pub struct Session {
@@ -74,7 +73,7 @@ struct RunFlags {
 }
 
 /// How many denials of a run the session keeps for `denials`.
-pub const DENIALS_KEPT: usize = 1_000;
+pub(crate) const DENIALS_KEPT: usize = 1_000;
 
 /// Limits on the data a session keeps for structured results.
 #[derive(Clone, Copy, Debug, Default)]

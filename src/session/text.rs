@@ -297,7 +297,7 @@ pub(super) fn help_text(c: &spec::CommandSpec) -> String {
 }
 
 /// What a promise allows, with its argument rules shown symbolically.
-pub fn promise_text(p: Promise) -> String {
+pub(crate) fn promise_text(p: Promise) -> String {
     let info = p.info();
     let mut s = format!("{}: {}\n", info.name, info.summary);
     if !info.syscalls.is_empty() {

@@ -29,7 +29,7 @@ use nix::unistd::Pid;
 
 use super::filter::SyscallSet;
 use super::output::{self, Done, call_name};
-pub use super::output::{Event, summary_table};
+pub(crate) use super::output::{Event, summary_table};
 use super::paths::{PathUseAt, path_uses, read_for_decoder};
 use super::profile::{Abi, Phase, Profile, Shape};
 use crate::abi::signature::{self, Style};
@@ -89,7 +89,7 @@ impl Default for Options {
 
 /// How a trace ended.
 #[derive(Debug)]
-pub struct Outcome {
+pub(crate) struct Outcome {
     /// How the command ended (the first process).
     pub exit: Exit,
     /// What the trace leaves for suggestions and summaries.
@@ -168,7 +168,7 @@ struct Task {
 
 /// The code of the report syscall the loader marker makes where the loader is done (where
 /// `run` stops granting the loader's promises).
-pub const TRACE_MARK: u64 = crate::sandbox::supervise::REPORT_DONE;
+pub(crate) const TRACE_MARK: u64 = crate::sandbox::supervise::REPORT_DONE;
 
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
@@ -766,7 +766,7 @@ fn not_permitted_reason(child: i32) -> String {
 ///
 /// # Errors
 /// [`TraceError`]: program not found or not executable, ptrace not permitted, output failed.
-pub fn trace(
+pub(crate) fn trace(
     argv: &[OsString],
     opts: &Options,
     out: &mut dyn Write,

@@ -12,7 +12,7 @@ use crate::compile::bpf::{self, sock_filter};
 use crate::compile::seccomp::{self, Plan, SyscallPlan};
 
 /// `SECCOMP_RET_TRACE` (with data 0).
-pub const RET_TRACE: u32 = bpf::SECCOMP_RET_TRACE;
+pub(crate) const RET_TRACE: u32 = bpf::SECCOMP_RET_TRACE;
 
 /// A set of native syscall numbers.
 #[derive(Clone, Debug, PartialEq, Eq)]

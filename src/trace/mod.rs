@@ -3,10 +3,10 @@
 //! summarises (`-c`), and keeps a bounded [`profile::Profile`] from which
 //! [`advice`] proposes promises, unveils and rules.
 
-pub mod advice;
-pub mod args;
-pub mod engine;
-pub mod filter;
+pub(crate) mod advice;
+pub(crate) mod args;
+pub(crate) mod engine;
+pub(crate) mod filter;
 mod output;
 mod paths;
-pub mod profile;
+pub(crate) mod profile;

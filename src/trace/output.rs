@@ -14,7 +14,7 @@ use crate::sandbox::status::Exit;
 
 /// One completed call, as scripts see it.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct Event {
+pub(crate) struct Event {
     /// The thread that made it.
     pub pid: i32,
     /// Its name (`openat`, `i386:getpid` …).
@@ -179,7 +179,7 @@ fn json_arg(text: &str) -> serde_json::Value {
 
 /// The `-c` table, like strace's: time share, seconds, µs per call, calls, errors, name;
 /// sorted by time, then calls.
-pub fn summary_table(profile: &Profile) -> String {
+pub(crate) fn summary_table(profile: &Profile) -> String {
     let total: Duration = profile.totals.values().map(|t| t.time).sum();
     let mut rows: Vec<(&String, &SyscallTotals)> = profile.totals.iter().collect();
     rows.sort_by(|a, b| {

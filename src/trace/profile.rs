@@ -32,13 +32,13 @@ use crate::policy::rule::{Op, Width};
 use crate::policy::unveil::Perms;
 
 /// Most distinct call shapes kept.
-pub const MAX_SHAPES: usize = 16_384;
+pub(crate) const MAX_SHAPES: usize = 16_384;
 /// Most distinct paths kept.
-pub const MAX_PATHS: usize = 16_384;
+pub(crate) const MAX_PATHS: usize = 16_384;
 /// Most distinct executed programs kept.
-pub const MAX_EXECS: usize = 1_024;
+pub(crate) const MAX_EXECS: usize = 1_024;
 /// Most runs a merged profile names (their calls are all kept, whatever the number).
-pub const MAX_RUNS: usize = 1_024;
+pub(crate) const MAX_RUNS: usize = 1_024;
 
 /// The ABI a call was made with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -119,7 +119,7 @@ fn masks(nr: u32) -> [u64; 6] {
 
 /// For syscall `nr`, the mask a [`Shape`] keeps of each argument (0: the argument is
 /// dropped). Bits above the kernel's width of the argument are never kept.
-pub fn kept_masks(nr: u32) -> [u64; 6] {
+pub(crate) fn kept_masks(nr: u32) -> [u64; 6] {
     masks(nr)
 }
 
@@ -513,17 +513,17 @@ impl Profile {
 }
 
 /// The `format` of a trace file.
-pub const FORMAT: &str = crate::format::TRACE_FORMAT;
+pub(crate) const FORMAT: &str = crate::format::TRACE_FORMAT;
 /// The version of the trace file format this build writes and reads.
-pub const VERSION: u64 = 1;
+pub(crate) const VERSION: u64 = 1;
 /// The architecture whose system call numbers a profile holds.
-pub const ARCH: &str = "x86_64";
+pub(crate) const ARCH: &str = "x86_64";
 
-pub use crate::format::FileKind;
+pub(crate) use crate::format::FileKind;
 
 /// The largest trace profile file read or written, in bytes (a profile at its caps with
 /// typical paths is a few MiB).
-pub const MAX_TRACE: u64 = 64 << 20;
+pub(crate) const MAX_TRACE: u64 = 64 << 20;
 
 /// Reads a trace profile file ([`Profile::from_json`]), bounded by
 /// [`MAX_TRACE`].
@@ -531,7 +531,7 @@ pub const MAX_TRACE: u64 = 64 << 20;
 /// # Errors
 /// One line naming the file and what is wrong; another kind of file gets a hint naming the
 /// command that reads it.
-pub fn load_file(path: &Path) -> Result<Profile, FileError> {
+pub(crate) fn load_file(path: &Path) -> Result<Profile, FileError> {
     let fail = |message: String, hint: Option<String>| FileError::LoadTrace {
         path: path.to_path_buf(),
         message,
@@ -552,7 +552,7 @@ pub fn load_file(path: &Path) -> Result<Profile, FileError> {
 ///
 /// # Errors
 /// The size, or the I/O failure, naming the file; the destination is left untouched then.
-pub fn save_file(path: &Path, text: &str) -> Result<(), FileError> {
+pub(crate) fn save_file(path: &Path, text: &str) -> Result<(), FileError> {
     let fail = |message: String| FileError::SaveTrace {
         path: path.to_path_buf(),
         message,
@@ -905,7 +905,7 @@ impl ProfileFile {
 
 /// Normalises an absolute path lexically: removes `.` and empty components and applies
 /// `..` (never above `/`). Symbolic links are not resolved.
-pub fn normalise(path: &Path) -> PathBuf {
+pub(crate) fn normalise(path: &Path) -> PathBuf {
     use std::path::Component;
     let mut out = PathBuf::from("/");
     for c in path.components() {

@@ -238,7 +238,7 @@ fn json_format_streams_output_and_returns_data() {
     // A launch's warnings reach the client that ran the program, not the server's stderr.
     // SAFETY: getuid has no preconditions.
     assert_eq!(unsafe { libc::getuid() }, 0, "this test needs root");
-    let warning = seccomp_pledge::sandbox::launch::ROOT_NPROC_WARNING;
+    let warning = seccomp_pledge::ROOT_NPROC_WARNING;
     assert_eq!(
         resp["notes"][0],
         format!("warning: {warning}"),

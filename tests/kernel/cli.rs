@@ -277,7 +277,7 @@ fn a_launch_warning_comes_before_the_program_output_one_shot_and_in_the_shell() 
     assert_eq!(uid, 0, "this test needs root (its warning)");
     let warning = format!(
         "seccomp-pledge: warning: {}\n",
-        seccomp_pledge::sandbox::launch::ROOT_NPROC_WARNING
+        seccomp_pledge::ROOT_NPROC_WARNING
     );
     let none = std::path::Path::new("");
     let text = merged(&["-p", "stdio rpath", "--", "/bin/echo", "hello"], "");

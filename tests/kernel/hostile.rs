@@ -637,7 +637,7 @@ fn limits_as_root_the_process_limit_is_a_pids_cgroup() {
     let (out, err) = run(&[]);
     assert!(out.contains("done"), "{err}");
     assert!(
-        err.contains(seccomp_pledge::sandbox::launch::ROOT_NPROC_WARNING),
+        err.contains(seccomp_pledge::ROOT_NPROC_WARNING),
         "the default limit does not apply to root, and every run says so: {err}"
     );
     let (_, err) = run(&["-P", "unlimited"]);

@@ -15,9 +15,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use seccomp_pledge::abi::sysargs::Width;
-use seccomp_pledge::abi::syscalls;
-use seccomp_pledge::abi::table;
+use seccomp_pledge::Width;
+use seccomp_pledge::syscalls;
+use seccomp_pledge::table;
 
 use crate::util;
 

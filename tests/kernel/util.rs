@@ -187,7 +187,7 @@ pub(crate) fn sp_cmd<S: AsRef<OsStr>>(args: &[S], adjust: impl FnOnce(&mut Comma
 pub(crate) fn without_root_warning(stderr: &str) -> String {
     let line = format!(
         "seccomp-pledge: warning: {}\n",
-        seccomp_pledge::sandbox::launch::ROOT_NPROC_WARNING
+        seccomp_pledge::ROOT_NPROC_WARNING
     );
     stderr.replace(&line, "")
 }

@@ -117,13 +117,12 @@ fn named(stderr: &str, value: &str) -> bool {
 
 /// The escaping the binary applies to input quoted in messages.
 fn escape(s: &str) -> String {
-    seccomp_pledge::abi::signature::escape_word(s)
+    seccomp_pledge::escape_word(s)
 }
 
 /// The first raw character that must never reach a terminal, if any.
 fn raw_control(text: &str) -> Option<char> {
-    text.chars()
-        .find(|&c| seccomp_pledge::abi::signature::is_unsafe_char(c))
+    text.chars().find(|&c| seccomp_pledge::is_unsafe_char(c))
 }
 
 fn check(what: &str, input: &str, out: &Output, took: Duration, allowed: &[i32]) -> bool {

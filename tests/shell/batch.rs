@@ -1,7 +1,7 @@
 //! Commands on stdin: every command-table example in one session, the shared transcript,
 //! errors that point at the line and word, and the stop at the first failure.
 
-use seccomp_pledge::command::spec::COMMANDS;
+use seccomp_pledge::COMMANDS;
 
 use crate::{shell_stdin, text};
 

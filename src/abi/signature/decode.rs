@@ -396,7 +396,7 @@ impl Cx<'_> {
         let family = le_u16(b, 0).unwrap_or(0);
         let head = format!(
             "sa_family={}",
-            consts::format_value(Family::AddressFamily, u64::from(family))
+            consts::format_value(Family::Address, u64::from(family))
         );
         let rest = b.get(2..).unwrap_or(&[]);
         let body = match family {

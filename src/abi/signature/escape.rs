@@ -5,7 +5,7 @@
 /// Escapes bytes like strace: printable ASCII as is, `\"`, `\\`, `\n`, `\t`, `\r`, `\0`
 /// (`\x00` when a digit follows, so it cannot be misread as octal), anything else `\xNN`.
 /// At most `max` bytes are shown; when there are more, `...` follows the closing quote.
-pub fn escape(bytes: &[u8], max: usize) -> String {
+pub(crate) fn escape(bytes: &[u8], max: usize) -> String {
     let shown = &bytes[..bytes.len().min(max)];
     let mut out = String::with_capacity(shown.len() + 2);
     out.push('"');
@@ -30,7 +30,7 @@ pub fn escape(bytes: &[u8], max: usize) -> String {
 
 /// Escapes bytes as [`escape`] does but without the quotes, for names inside messages (a
 /// command name, a path): never a control character raw.
-pub fn escape_bare(bytes: &[u8]) -> String {
+pub(crate) fn escape_bare(bytes: &[u8]) -> String {
     let quoted = escape(bytes, bytes.len());
     quoted[1..quoted.len() - 1].to_string()
 }
@@ -46,7 +46,7 @@ pub fn is_unsafe_char(c: char) -> bool {
 
 /// Text for an error, note or hint with every [`is_unsafe_char`] escaped (`\x1b`,
 /// `\u{202e}`); printable Unicode stays as it is. Borrowed when nothing needs escaping.
-pub fn escape_text(s: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn escape_text(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.chars().any(is_unsafe_char) {
         return std::borrow::Cow::Borrowed(s);
     }

@@ -43,18 +43,19 @@ use std::sync::OnceLock;
 
 use crate::abi::syscalls as sysnames;
 
-pub use super::table::Arg;
+pub(crate) use super::table::Arg;
 use super::table::{self, Entry};
 use decode::{Cx, Shown, errno_text, hex};
-pub use escape::{escape, escape_bare, escape_text, escape_word, is_unsafe_char};
+pub(crate) use escape::{escape, escape_bare, escape_text};
+pub use escape::{escape_word, is_unsafe_char};
 
 /// Reads process memory for decoding: (address, max length) -> the bytes actually readable
 /// (maybe fewer), `None` if nothing is readable there.
-pub type ReadMem<'a> = &'a dyn Fn(u64, usize) -> Option<Vec<u8>>;
+pub(crate) type ReadMem<'a> = &'a dyn Fn(u64, usize) -> Option<Vec<u8>>;
 
 /// Options for rendering.
 #[derive(Clone, Copy, Debug)]
-pub struct Style {
+pub(crate) struct Style {
     /// Longest string or buffer prefix shown (strace `-s`, default 32). File names are cut at
     /// `PATH_MAX` instead. Values above 1 MiB are treated as 1 MiB.
     pub max_string: usize,
@@ -73,7 +74,7 @@ impl Default for Style {
 
 /// The row of an x86_64 syscall that has a decoder (`None` for a `raw` row or an unknown
 /// number).
-pub fn signature(nr: u32) -> Option<&'static Entry> {
+pub(crate) fn signature(nr: u32) -> Option<&'static Entry> {
     table::entry(nr).filter(|e| e.shown)
 }
 
@@ -81,7 +82,7 @@ pub fn signature(nr: u32) -> Option<&'static Entry> {
 ///
 /// A syscall without a signature is shown with its six arguments in hex (`name(0x1, 0, …)`),
 /// an unknown number as `syscall_0x1c2(…)`.
-pub fn format_call(nr: u32, args: &[u64; 6], read: ReadMem<'_>, style: Style) -> String {
+pub(crate) fn format_call(nr: u32, args: &[u64; 6], read: ReadMem<'_>, style: Style) -> String {
     let name = match sysnames::name(nr) {
         Some(name) => name.to_string(),
         None => format!("syscall_{nr:#x}"),
@@ -90,7 +91,7 @@ pub fn format_call(nr: u32, args: &[u64; 6], read: ReadMem<'_>, style: Style) ->
 }
 
 /// Renders an i386 (`int 0x80`) call: its i386 name and six arguments (low 32 bits) in hex.
-pub fn format_call_i386(nr: u32, args: &[u64; 6]) -> String {
+pub(crate) fn format_call_i386(nr: u32, args: &[u64; 6]) -> String {
     let name = match sysnames::i386_name(nr) {
         Some(name) => name.to_string(),
         None => format!("syscall_{nr:#x}"),
@@ -102,7 +103,12 @@ pub fn format_call_i386(nr: u32, args: &[u64; 6]) -> String {
 /// The shown arguments as strings (for JSON output): one per argument of the signature, less
 /// [`Arg::Ignore`] slots and the arguments strace omits (see the module docs); six hex strings
 /// when the syscall has no signature.
-pub fn format_args(nr: u32, args: &[u64; 6], read: ReadMem<'_>, style: Style) -> Vec<String> {
+pub(crate) fn format_args(
+    nr: u32,
+    args: &[u64; 6],
+    read: ReadMem<'_>,
+    style: Style,
+) -> Vec<String> {
     let Some(sig) = signature(nr) else {
         return args.iter().map(|&a| hex(a)).collect();
     };
@@ -128,7 +134,7 @@ pub fn format_args(nr: u32, args: &[u64; 6], read: ReadMem<'_>, style: Style) ->
 /// Renders a return value: `3`, `0x7f…` for calls returning an address (`mmap`, `mremap`,
 /// `brk`, `shmat`), `-1 ENOENT (No such file or directory)` for -4095..=-1, and
 /// `? ERESTARTSYS (To be restarted if SA_RESTART is set)` for the kernel's restart codes.
-pub fn format_return(nr: u32, ret: i64) -> String {
+pub(crate) fn format_return(nr: u32, ret: i64) -> String {
     if (-4095..=-1).contains(&ret) {
         return errno_text((-ret) as i32);
     }
@@ -147,7 +153,7 @@ pub fn format_return(nr: u32, ret: i64) -> String {
 /// returns a file descriptor" throughout: every `%network` call is also `%desc`, and so is
 /// `close_range`. `%stat` is strace's stat-like set (`stat`, `lstat`, `fstat`, `newfstatat`,
 /// `statx`); `%clock` does not include `clock_nanosleep` (as in strace).
-pub fn classes(nr: u32) -> &'static [&'static str] {
+pub(crate) fn classes(nr: u32) -> &'static [&'static str] {
     static BY_NR: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
     let by_nr = BY_NR.get_or_init(|| {
         let mut by_nr = vec![Vec::new(); sysnames::MAX_NR as usize + 1];
@@ -174,7 +180,7 @@ pub fn classes(nr: u32) -> &'static [&'static str] {
 }
 
 /// All class names, in a fixed order.
-pub fn class_names() -> &'static [&'static str] {
+pub(crate) fn class_names() -> &'static [&'static str] {
     &CLASS_NAMES
 }
 

@@ -25,7 +25,7 @@ use crate::trace::profile::{Profile, Shape};
 /// | 10 | `proc` | other processes |
 /// | 11 | `exec` | running other programs |
 /// | 12 | `id` `settime` | changing identity, the clock |
-pub fn cost(p: Promise) -> u32 {
+pub(crate) fn cost(p: Promise) -> u32 {
     use Promise as P;
     match p {
         P::Stdio => 1,
@@ -235,6 +235,7 @@ pub(super) fn examples_among(
 #[cfg(test)]
 mod tests {
     use super::super::fixtures::*;
+    use super::super::rules::allow_list_explained;
     use super::super::*;
     use crate::policy::render;
     use std::path::Path;

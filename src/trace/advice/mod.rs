@@ -3,7 +3,7 @@
 //! `allow` rules for the shapes no promise covers, and notes about everything that could not
 //! be expressed. [`allow_list`] turns the same profile into a plain allow-list (`allow traced`).
 //!
-//! Owns the minimisation (a weighted greedy set cover, then pruning; see [`cost`]), the path
+//! Owns the minimisation (a weighted greedy set cover, then pruning; see [`cover::cost`]), the path
 //! collapsing rules (see [`suggest`]) and the readable rendering of a suggestion. It decides
 //! nothing about enforcement and does no I/O beyond looking at the file system: whether a
 //! suggested path still exists, whether it is a directory, what kind of executable the traced
@@ -13,9 +13,9 @@
 //! This file holds [`Suggestion`], its rendering and [`suggest`], which puts the three
 //! algorithms together, one file each:
 //! - `cover.rs`: the promises, a weighted greedy set cover of the traced call shapes, then
-//!   pruning ([`cost`]), and one example call per promise;
+//!   pruning ([`cover::cost`]), and one example call per promise;
 //! - `rules.rs`: explicit rules for the shapes no promise covers, the allow-list
-//!   ([`allow_list`], [`allow_list_explained`]), and the notes on calls neither can express;
+//!   ([`allow_list`], [`rules::allow_list_explained`]), and the notes on calls neither can express;
 //! - `unveils.rs`: the unveil rules, from the paths the trace used, collapsed into
 //!   directories, less what `run` unveils by itself.
 
@@ -36,20 +36,19 @@ use crate::policy::promise::{ALL, ALWAYS_ALLOWED, Promise, PromiseSet};
 use crate::policy::render;
 use crate::policy::rule::{ALWAYS_ENOSYS, Condition, Op, Rule};
 use crate::policy::unveil::Unveil;
-pub use cover::cost;
 use cover::{
     Need, all_covered, by_cost_desc, cover, covered, examples, examples_among, pair_connects,
 };
+pub(crate) use rules::allow_list;
 use rules::{
     Skipped, build_rules, foreign_notes, guarded_ioctl, own_pid_promises, shape_conditions,
     skipped_notes,
 };
-pub use rules::{allow_list, allow_list_explained};
 use unveils::suggest_unveils;
 
 /// A policy proposed from a trace.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Suggestion {
+pub(crate) struct Suggestion {
     /// The smallest promise set found that allows every traced call shape a promise can
     /// allow, except those of which every traced call failed anyway (see `optional`).
     pub promises: PromiseSet,
@@ -78,7 +77,7 @@ pub struct Suggestion {
 
 impl Suggestion {
     /// The suggestion as a policy: its promises, unveils and rules, defaults elsewhere.
-    pub fn to_policy(&self) -> Policy {
+    pub(crate) fn to_policy(&self) -> Policy {
         Policy {
             promises: self.promises,
             unveils: self.unveils.clone(),
@@ -88,7 +87,7 @@ impl Suggestion {
     }
 
     /// [`Suggestion::to_policy`] with the optional promises too (`suggest apply --all`).
-    pub fn to_policy_all(&self) -> Policy {
+    pub(crate) fn to_policy_all(&self) -> Policy {
         Policy {
             promises: self.promises.union(self.optional),
             ..self.to_policy()
@@ -97,7 +96,7 @@ impl Suggestion {
 
     /// Readable multi-line text: the promises with one example call each, the unveils with
     /// their reasons, the rules as commands (`allow ioctl if arg1 == TCGETS`), the notes.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         let mut s = String::new();
         if let Some(p) = &self.program {
             let _ = writeln!(s, "suggested policy for {}", p.display());
@@ -274,7 +273,7 @@ fn effective_shapes(profile: &Profile) -> Vec<(Shape, ShapeStats)> {
 /// trace used that directory itself, and never anything under `/proc`, `/sys` or `/dev`,
 /// where each file is its own object. Letters a directory rule already grants are removed
 /// from the rules beneath it.
-pub fn suggest(profile: &Profile) -> Suggestion {
+pub(crate) fn suggest(profile: &Profile) -> Suggestion {
     let mut notes = Vec::new();
     if profile.shapes_dropped > 0 || profile.paths_dropped > 0 {
         notes.push(format!(

@@ -265,12 +265,12 @@ fn counted(n: u64, noun: &str) -> String {
 /// `clone3`), the launcher's own first `execve` and calls only the dynamic loader made that
 /// `run` grants the loader anyway (`rpath prot_exec`) are left out, as is `kill`/`tgkill`
 /// of the program itself (see [`allow_list_explained`]).
-pub fn allow_list(profile: &Profile) -> Vec<Rule> {
+pub(crate) fn allow_list(profile: &Profile) -> Vec<Rule> {
     allow_list_explained(profile).0
 }
 
 /// [`allow_list`] with notes on the traced calls it leaves out.
-pub fn allow_list_explained(profile: &Profile) -> (Vec<Rule>, Vec<String>) {
+pub(crate) fn allow_list_explained(profile: &Profile) -> (Vec<Rule>, Vec<String>) {
     let loader = crate::sandbox::loader::loader_promises();
     let mut skipped = Skipped::default();
     let mut items = Vec::new();
