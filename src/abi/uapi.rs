@@ -11,6 +11,12 @@
 //! header defines a name as another name, so does this module. The ioctl numbers `libc` lacks
 //! that are built with `_IO*` (`BLK*`, `FI*`, `FS_IOC_*`) are encoded in [`super::consts`].
 
+// ---- <asm/unistd.h> (x86_64) ----
+
+/// `<asm/unistd.h>` `__X32_SYSCALL_BIT`: x32 syscalls arrive with `AUDIT_ARCH_X86_64` and this
+/// bit in the syscall number (`libc` has it only when built for x32).
+pub(crate) const X32_SYSCALL_BIT: u32 = 0x4000_0000;
+
 // ---- the kernel's include/linux/socket.h (internal; glibc copies it into <bits/socket.h>) ----
 
 /// `include/linux/socket.h`

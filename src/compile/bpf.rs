@@ -147,8 +147,7 @@ pub const AUDIT_ARCH_X86_64: u32 = 0xc000_003e;
 /// `AUDIT_ARCH_I386` (`EM_386 | __AUDIT_ARCH_LE`).
 pub const AUDIT_ARCH_I386: u32 = 0x4000_0003;
 
-/// `__X32_SYSCALL_BIT`: x32 syscalls arrive with `AUDIT_ARCH_X86_64` and this bit in `nr`.
-const X32_SYSCALL_BIT: u32 = 0x4000_0000;
+use crate::abi::uapi::X32_SYSCALL_BIT;
 
 // ---------------------------------------------------------------------------
 // struct seccomp_data

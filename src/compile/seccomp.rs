@@ -31,7 +31,7 @@ use crate::policy::rule::{Action, Condition, Op, Rule, Width};
 /// `ENOSYS` as a seccomp return value.
 pub const RET_ENOSYS: u32 = bpf::SECCOMP_RET_ERRNO | libc::ENOSYS as u32;
 
-const X32_SYSCALL_BIT: u32 = 0x4000_0000;
+use crate::abi::uapi::X32_SYSCALL_BIT;
 const TIOCSTI: u64 = 0x5412;
 const TIOCLINUX: u64 = 0x541c;
 const SECCOMP_FILTER_FLAG_NEW_LISTENER: u64 = 8;
@@ -862,7 +862,7 @@ mod tests {
         assert_eq!(run(&p, &d).unwrap(), bpf::SECCOMP_RET_KILL_PROCESS);
         // x32 numbers: penalty, even for getpid
         assert_eq!(
-            run(&p, &data(0x4000_0000 | nr("getpid"), [0; 6])).unwrap(),
+            run(&p, &data(X32_SYSCALL_BIT | nr("getpid"), [0; 6])).unwrap(),
             EPERM
         );
         // above the table: ENOSYS; the hole 335..424 too

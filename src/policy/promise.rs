@@ -1714,7 +1714,18 @@ mod tests {
         assert!(!allows(stdio, s("clone"), &[0x1200011, 0, 0, 0, 0, 0]));
         assert!(allows(all, s("clone"), &[0x1200011, 0, 0, 0, 0, 0]));
         assert!(!allows(all, s("clone"), &[0x1000_0000 | 17, 0, 0, 0, 0, 0]));
-        assert!(!allows(all, s("clone"), &[0x4000_0000 | 17, 0, 0, 0, 0, 0]));
+        assert!(!allows(
+            all,
+            s("clone"),
+            &[
+                u64::from(crate::abi::uapi::X32_SYSCALL_BIT) | 17,
+                0,
+                0,
+                0,
+                0,
+                0
+            ]
+        ));
         // ioctl: TIOCSTI in no promise
         assert!(!allows(all, s("ioctl"), &[0, 0x5412, 0, 0, 0, 0]));
         assert!(allows(

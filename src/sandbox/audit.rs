@@ -26,8 +26,6 @@ const AUDIT_LANDLOCK_ACCESS: u16 = 1423;
 const AUDIT_LANDLOCK_DOMAIN: u16 = 1424;
 const AUDIT_NLGRP_READLOG: u32 = 1;
 const NLMSG_ERROR: u16 = 2;
-/// `landlock_restrict_self` flag: log denials after the next `execve` too (ABI ≥ 7).
-pub(crate) const LANDLOCK_RESTRICT_SELF_LOG_NEW_EXEC_ON: i32 = 1 << 1;
 const NLMSG_HDRLEN: usize = 16;
 /// Events kept open at most while their records arrive.
 const MAX_OPEN_EVENTS: usize = 256;

@@ -146,7 +146,9 @@ pub(crate) fn probe() -> Features {
     };
     let x32 = {
         // SAFETY: x32 getpid has no side effects; the kernel answers ENOSYS when x32 is off.
-        let r = unsafe { libc::syscall(0x4000_0000 | libc::SYS_getpid) };
+        let r = unsafe {
+            libc::syscall(libc::c_long::from(crate::abi::uapi::X32_SYSCALL_BIT) | libc::SYS_getpid)
+        };
         r > 0
     };
     let yama = std::fs::read_to_string("/proc/sys/kernel/yama/ptrace_scope")

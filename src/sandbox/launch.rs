@@ -1205,7 +1205,8 @@ impl Launch {
             }
         }
         self.child.restrict_flags = if audit.is_some() {
-            super::audit::LANDLOCK_RESTRICT_SELF_LOG_NEW_EXEC_ON
+            // Log denials after the next `execve` too (ABI ≥ 7); the flags are an `int`.
+            crate::abi::uapi::LANDLOCK_RESTRICT_SELF_LOG_NEW_EXEC_ON as i32
         } else {
             0
         };

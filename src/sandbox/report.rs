@@ -314,7 +314,7 @@ pub(crate) fn foreign(pid: i32, arch: u32, nr: u32, args: [u64; 6], action: &str
             "never allowed: 32-bit system calls bypass the 64-bit filter; the sandbox was killed",
         )
     } else if arch == bpf::AUDIT_ARCH_X86_64 {
-        let low = nr & !0x4000_0000;
+        let low = nr & !crate::abi::uapi::X32_SYSCALL_BIT;
         let name = syscalls::x32_name(low).map_or_else(|| low.to_string(), str::to_string);
         (
             format!("x32:{name}"),

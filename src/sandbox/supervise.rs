@@ -553,7 +553,7 @@ impl State {
         if self.loader_call(&req) {
             return;
         }
-        if nr & 0x4000_0000 != 0 {
+        if nr & crate::abi::uapi::X32_SYSCALL_BIT != 0 {
             let d = report::foreign(pid, data.arch, nr, args, action);
             self.emit(&d);
         } else {

@@ -399,7 +399,7 @@ impl Tracer<'_> {
         }
         let abi = if arch == bpf::AUDIT_ARCH_I386 {
             Abi::I386
-        } else if nr & 0x4000_0000 != 0 {
+        } else if nr & crate::abi::uapi::X32_SYSCALL_BIT != 0 {
             Abi::X32
         } else {
             Abi::X86_64
@@ -426,7 +426,7 @@ impl Tracer<'_> {
                     (Some(format!("i386:{call}")), None)
                 }
                 Abi::X32 => {
-                    let real = nr & !0x4000_0000;
+                    let real = nr & !crate::abi::uapi::X32_SYSCALL_BIT;
                     let call = if real < 512 {
                         signature::format_call(real, &args, &read, style)
                     } else {
@@ -459,7 +459,7 @@ impl Tracer<'_> {
         let pending = Pending {
             abi,
             nr: if abi == Abi::X32 {
-                nr & !0x4000_0000
+                nr & !crate::abi::uapi::X32_SYSCALL_BIT
             } else {
                 nr
             },

@@ -253,7 +253,10 @@ mod tests {
             assert_eq!(at(bpf::AUDIT_ARCH_X86_64, n), want, "syscall {n}");
         }
         assert_eq!(
-            at(bpf::AUDIT_ARCH_X86_64, nr("read") | 0x4000_0000),
+            at(
+                bpf::AUDIT_ARCH_X86_64,
+                nr("read") | crate::abi::uapi::X32_SYSCALL_BIT
+            ),
             RET_TRACE,
             "x32"
         );

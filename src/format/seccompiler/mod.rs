@@ -266,7 +266,7 @@ mod tests {
     use crate::policy::PromiseSet;
     use crate::policy::promise::ALL;
 
-    const X32: u32 = 0x4000_0000;
+    use crate::abi::uapi::X32_SYSCALL_BIT as X32;
 
     use crate::test_util::{Gen, nr};
 

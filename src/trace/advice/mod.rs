@@ -466,7 +466,7 @@ mod tests {
         );
         p.record_foreign(Abi::I386, 5);
         p.record_foreign(Abi::I386, 5);
-        p.record_foreign(Abi::X32, 0x4000_0000);
+        p.record_foreign(Abi::X32, crate::abi::uapi::X32_SYSCALL_BIT);
         p.shapes_dropped = 3;
         p.program = Some(PathBuf::from("/nonexistent/prog"));
         p.record_path(

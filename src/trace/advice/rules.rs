@@ -180,7 +180,9 @@ pub(super) fn foreign_notes(profile: &Profile) -> Vec<String> {
         e.0 = e.0.saturating_add(*count);
         let name = match abi {
             Abi::I386 => syscalls::i386_name(*nr).map(str::to_string),
-            Abi::X32 => syscalls::name(*nr & !0x4000_0000).map(str::to_string),
+            Abi::X32 => {
+                syscalls::name(*nr & !crate::abi::uapi::X32_SYSCALL_BIT).map(str::to_string)
+            }
             Abi::X86_64 => syscalls::name(*nr).map(str::to_string),
         }
         .unwrap_or_else(|| format!("#{nr}"));
