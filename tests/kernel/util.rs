@@ -286,3 +286,28 @@ pub(crate) fn process_gone(pid: i32) -> bool {
     }
     false
 }
+
+/// The lines `seccomp-pledge` itself wrote to `stderr` (`seccomp-pledge: …` and the hints
+/// under them), for runs whose program writes to the same stream.
+pub(crate) fn tool_lines(stderr: &str) -> String {
+    stderr
+        .lines()
+        .filter(|l| l.starts_with("seccomp-pledge:") || l.starts_with("  hint: "))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// `stderr` without the note that an unveil refusal would not have been reported: whether
+/// it is printed depends on the kernel's audit switch, which differs per machine and which
+/// `landlock_reports.rs` turns on for a while.
+pub(crate) fn without_audit_note(stderr: &str) -> String {
+    stderr
+        .lines()
+        .filter(|l| {
+            !l.starts_with(
+                "seccomp-pledge: note: if unveil refused the program a file, it was not reported: ",
+            )
+        })
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
