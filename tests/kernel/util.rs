@@ -311,3 +311,9 @@ pub(crate) fn without_audit_note(stderr: &str) -> String {
         .map(|l| format!("{l}\n"))
         .collect()
 }
+
+/// `text` with the directory the probes are built in (inside the build's target directory,
+/// which differs per checkout) shown as `$PROBES`.
+pub(crate) fn mask_probes(text: &str) -> String {
+    text.replace(&s(&build_dir()), "$PROBES")
+}
