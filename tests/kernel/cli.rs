@@ -194,7 +194,7 @@ fn a_program_that_cannot_start_under_dash_m_is_explained() {
     assert_eq!(r.code, 127, "{r}");
     // The loader's own error comes before the tool's lines.
     assert_text(
-        &without_audit_note(&tool_lines(&r.stderr)),
+        &without_audit_lines(&tool_lines(&r.stderr)),
         "seccomp-pledge: note: the program ended before it could start: -M 2m is probably too little address space for it and its libraries (try a larger -M, e.g. -M 256m)\n",
         Path::new(""),
     );
