@@ -300,14 +300,16 @@ pub(crate) fn tool_lines(stderr: &str) -> String {
 /// `stderr` of a run in the default `--landlock-reports` mode without what depends on the
 /// kernel's audit switch (which differs per machine, and which `landlock_reports.rs` turns on
 /// for a while): with audit on, Landlock's refusals are reported (`… needs unveil …`); with it
-/// off, a failed run notes instead that they would not have been.
+/// off, a failed run notes instead that they would not have been (in the shell too).
 pub(crate) fn without_audit_lines(stderr: &str) -> String {
     stderr
         .lines()
         .filter(|l| {
-            let note = l.starts_with(
-                "seccomp-pledge: note: if unveil refused the program a file, it was not reported: ",
-            );
+            // The shell prints its notes without the program's name.
+            let note = l
+                .strip_prefix("seccomp-pledge: ")
+                .unwrap_or(l)
+                .starts_with("note: if unveil refused the program a file, it was not reported: ");
             let landlock =
                 l.starts_with("seccomp-pledge: denied ") && l.contains(": needs unveil ");
             !note && !landlock
@@ -320,4 +322,11 @@ pub(crate) fn without_audit_lines(stderr: &str) -> String {
 /// which differs per checkout) shown as `$PROBES`.
 pub(crate) fn mask_probes(text: &str) -> String {
     text.replace(&s(&build_dir()), "$PROBES")
+}
+
+/// The stderr of a run in the default `--landlock-reports` mode as tests compare it whole:
+/// pids and addresses masked ([`mask_run`](crate::text_cmp::mask_run)), the probes' directory
+/// as `$PROBES`, and what the audit switch changes left out ([`without_audit_lines`]).
+pub(crate) fn auto_stderr(stderr: &str) -> String {
+    without_audit_lines(&mask_probes(&crate::text_cmp::mask_run(stderr)))
 }
