@@ -153,6 +153,7 @@ fn check(what: &str, input: &str, out: &Output, took: Duration, allowed: &[i32])
         allowed.contains(&code),
         "{what} {shown:?}: exit {code}, documented: {allowed:?}\n{stderr}"
     );
+    // Generated input: each message differs, and is checked for naming the input below.
     assert!(
         stderr.contains("error: "),
         "{what} {shown:?}: no error line\n{stderr}"
