@@ -159,7 +159,6 @@ fn a_flood_of_denials_finishes_with_a_count() {
     if !require_kernel() {
         return;
     }
-    let d = tempdir();
     let started = std::time::Instant::now();
     let r = probe_run(
         &["-p", "stdio"],
@@ -179,7 +178,7 @@ seccomp-pledge: denied socket(AF_INET, SOCK_STREAM, IPPROTO_IP) in probe-static[
 seccomp-pledge: denied socket(AF_INET, SOCK_STREAM, IPPROTO_IP) in probe-static[PID]: needs promise inet, anet or dns
 seccomp-pledge: denied socket(AF_INET, SOCK_STREAM, IPPROTO_IP) in probe-static[PID]: needs promise inet, anet or dns
 seccomp-pledge: 100000 denials of socket (3 shown): needs promise inet, anet or dns
-", d.path());
+", Path::new(""));
     eprintln!("100000 reported denials took {:?}", started.elapsed());
 }
 
