@@ -77,3 +77,21 @@ pub(crate) fn mask_run(text: &str) -> String {
     masked.push_str(rest);
     masked
 }
+
+/// `text` with every run of digits right after `marker` shown as `N`, for a per-run number
+/// the other masks do not know: a pid in a file name (`.tmp.1234`), a duration (`in 12 ms`).
+pub(crate) fn mask_digits_after(text: &str, marker: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(marker) {
+        out.push_str(&rest[..i + marker.len()]);
+        rest = &rest[i + marker.len()..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 {
+            out.push('N');
+            rest = &rest[digits..];
+        }
+    }
+    out.push_str(rest);
+    out
+}

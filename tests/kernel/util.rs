@@ -183,13 +183,14 @@ pub(crate) fn sp_cmd<S: AsRef<OsStr>>(args: &[S], adjust: impl FnOnce(&mut Comma
 }
 
 /// The tests run as root, where every run without `-P` warns that the default process
-/// limit does not apply (checked by `limits_as_root`); other tests see stderr without it.
-pub(crate) fn without_root_warning(stderr: &str) -> String {
-    let line = format!(
-        "seccomp-pledge: warning: {}\n",
-        seccomp_pledge::ROOT_NPROC_WARNING
-    );
-    stderr.replace(&line, "")
+/// limit does not apply (checked by `limits_as_root`, and for the socket by
+/// `json_format_streams_output_and_returns_data`); other tests see output without it: on
+/// stderr (`seccomp-pledge: warning: …`) or as a socket reply's note (`note: warning: …`).
+pub(crate) fn without_root_warning(output: &str) -> String {
+    let warning = seccomp_pledge::ROOT_NPROC_WARNING;
+    output
+        .replace(&format!("seccomp-pledge: warning: {warning}\n"), "")
+        .replace(&format!("note: warning: {warning}\n"), "")
 }
 
 /// Runs the static probe with `steps` (separated by `::` as usual) under `flags`. The
@@ -285,4 +286,48 @@ pub(crate) fn process_gone(pid: i32) -> bool {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     false
+}
+
+/// The lines `seccomp-pledge` itself wrote to `stderr` (`seccomp-pledge: …` and the hints
+/// under them), for runs whose program writes to the same stream.
+pub(crate) fn tool_lines(stderr: &str) -> String {
+    stderr
+        .lines()
+        .filter(|l| l.starts_with("seccomp-pledge:") || l.starts_with("  hint: "))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// `stderr` of a run in the default `--landlock-reports` mode without what depends on the
+/// kernel's audit switch (which differs per machine, and which `landlock_reports.rs` turns on
+/// for a while): with audit on, Landlock's refusals are reported (`… needs unveil …`); with it
+/// off, a failed run notes instead that they would not have been (in the shell too).
+pub(crate) fn without_audit_lines(stderr: &str) -> String {
+    stderr
+        .lines()
+        .filter(|l| {
+            // The shell prints its notes without the program's name.
+            let note = l
+                .strip_prefix("seccomp-pledge: ")
+                .unwrap_or(l)
+                .starts_with("note: if unveil refused the program a file, it was not reported: ");
+            let landlock =
+                l.starts_with("seccomp-pledge: denied ") && l.contains(": needs unveil ");
+            !note && !landlock
+        })
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// `text` with the directory the probes are built in (inside the build's target directory,
+/// which differs per checkout) shown as `$PROBES`.
+pub(crate) fn mask_probes(text: &str) -> String {
+    text.replace(&s(&build_dir()), "$PROBES")
+}
+
+/// The stderr of a run in the default `--landlock-reports` mode as tests compare it whole:
+/// pids and addresses masked ([`mask_run`](crate::text_cmp::mask_run)), the probes' directory
+/// as `$PROBES`, and what the audit switch changes left out ([`without_audit_lines`]).
+pub(crate) fn auto_stderr(stderr: &str) -> String {
+    without_audit_lines(&mask_probes(&crate::text_cmp::mask_run(stderr)))
 }

@@ -1,5 +1,9 @@
 //! The interactive shell through a real pseudo-terminal: the prompt, typing, errors with a
 //! caret, tab completion, hints, history across runs, Ctrl-C and Ctrl-D.
+//!
+//! What a terminal shows is the line editor's rendering (echo, colours, cursor moves, hints
+//! drawn and erased), not the tool's text alone, so these tests look for what must be on the
+//! screen; the same replies are compared whole on stdin in `batch.rs`.
 
 use std::path::Path;
 use std::process::Command;
