@@ -77,7 +77,7 @@ _seccomp__pledge() {
 
     case "${cmd}" in
         seccomp__pledge)
-            opts="-p -e -v -V -k -q -n -N -D -C -M -O -P -F -T -h --promises --exec-promises --unveil --no-unveil --kill --quiet --report --landlock-reports --allow-loader-promises --nice --keep-fds --keep-caps --cpu --memory --open-files --processes --file-size --test --strict --allow --deny --policy --filter --check --json --no-check --local --remote --api --no-api --version --help shell run serve script trace check completions man help"
+            opts="-p -e -v -V -k -q -n -N -D -C -M -O -P -F -u -g -T -h --promises --exec-promises --unveil --no-unveil --kill --quiet --report --landlock-reports --allow-loader-promises --nice --keep-fds --keep-caps --cpu --memory --open-files --processes --file-size --user --group --test --strict --allow --deny --policy --filter --check --json --no-check --local --remote --api --no-api --version --help shell run serve script trace check completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -152,6 +152,22 @@ _seccomp__pledge() {
                     return 0
                     ;;
                 -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -g)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -369,7 +385,7 @@ _seccomp__pledge() {
             return 0
             ;;
         seccomp__subcmd__pledge__subcmd__run)
-            opts="-p -e -v -V -k -q -n -N -D -C -M -O -P -F -T -h --promises --exec-promises --unveil --no-unveil --kill --quiet --report --landlock-reports --allow-loader-promises --nice --keep-fds --keep-caps --cpu --memory --open-files --processes --file-size --test --strict --allow --deny --policy --filter --check --json --no-check --local --remote --api --no-api --help"
+            opts="-p -e -v -V -k -q -n -N -D -C -M -O -P -F -u -g -T -h --promises --exec-promises --unveil --no-unveil --kill --quiet --report --landlock-reports --allow-loader-promises --nice --keep-fds --keep-caps --cpu --memory --open-files --processes --file-size --user --group --test --strict --allow --deny --policy --filter --check --json --no-check --local --remote --api --no-api --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -444,6 +460,22 @@ _seccomp__pledge() {
                     return 0
                     ;;
                 -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -g)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

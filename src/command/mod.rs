@@ -213,6 +213,8 @@ pub enum Command {
         /// A policy that allows nothing is run as written, as OpenBSD's `pledge("")` (the
         /// one-shot's `-p ''`), instead of refused as a mistake (the shell's `run`).
         empty_ok: bool,
+        /// Whom the program runs as (the one-shot's `-u UID` / `-g GID`; root only).
+        ids: crate::sandbox::launch::Ids,
     },
     /// Show the last run's denials (`denials`).
     Denials,
@@ -821,6 +823,7 @@ fn parse_run(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
         quiet,
         report,
         empty_ok: false,
+        ids: Default::default(),
     })
 }
 
@@ -1199,6 +1202,7 @@ mod tests {
                 quiet: false,
                 report: None,
                 empty_ok: false,
+                ids: Default::default(),
             }
         );
         assert_eq!(
@@ -1210,6 +1214,7 @@ mod tests {
                 quiet: false,
                 report: None,
                 empty_ok: false,
+                ids: Default::default(),
             }
         );
         for line in [
@@ -1233,6 +1238,7 @@ mod tests {
                 quiet: true,
                 report: Some(PathBuf::from("d.jsonl")),
                 empty_ok: false,
+                ids: Default::default(),
             }
         );
         assert!(matches!(

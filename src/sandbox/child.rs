@@ -41,6 +41,8 @@ pub enum Stage {
     Exec = 8,
     /// The parent died before the child was ready.
     ParentGone = 9,
+    /// Dropping privileges: `setgroups`, `setresgid`, `setresuid` (detail: which, 1–3).
+    Ids = 10,
 }
 
 impl Stage {
@@ -56,6 +58,7 @@ impl Stage {
             7 => Stage::Seccomp,
             8 => Stage::Exec,
             9 => Stage::ParentGone,
+            10 => Stage::Ids,
             _ => return None,
         })
     }
@@ -72,6 +75,7 @@ impl Stage {
             Stage::Seccomp => "installing the seccomp filter",
             Stage::Exec => "executing the program",
             Stage::ParentGone => "waiting for the supervisor",
+            Stage::Ids => "dropping privileges (-u/-g: setgroups, setgid, setuid)",
         }
     }
 }
@@ -167,6 +171,11 @@ pub(crate) struct ChildPlan {
     pub null_stdin: bool,
     /// `-D`.
     pub keep_caps: bool,
+    /// `-u UID`: the user the program runs as (set with `setresuid`, after the group).
+    pub uid: Option<u32>,
+    /// `-g GID`: the group the program runs as (`setresgid`). With `-u` or `-g` the
+    /// supplementary groups are cleared.
+    pub gid: Option<u32>,
     /// The page shared with the parent.
     pub shared: *const Shared,
     /// Whether the child must wait for the supervisor to take the listener before its
@@ -347,6 +356,24 @@ pub(crate) unsafe fn run(plan: &mut ChildPlan) -> ! {
                 0,
             );
             clear_inheritable_caps();
+        }
+
+        // -u/-g: the supplementary groups first (they need CAP_SETGID), then the group, the
+        // user last (after it nothing privileged is left to do).
+        if plan.uid.is_some() || plan.gid.is_some() {
+            if libc::setgroups(0, std::ptr::null()) < 0 {
+                fail(plan, Stage::Ids, errno(), 1, 125);
+            }
+            if let Some(g) = plan.gid {
+                if libc::setresgid(g, g, g) < 0 {
+                    fail(plan, Stage::Ids, errno(), 2, 125);
+                }
+            }
+            if let Some(u) = plan.uid {
+                if libc::setresuid(u, u, u) < 0 {
+                    fail(plan, Stage::Ids, errno(), 3, 125);
+                }
+            }
         }
 
         if libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 {

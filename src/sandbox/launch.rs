@@ -473,11 +473,12 @@ fn tty_name() -> Option<PathBuf> {
     Some(PathBuf::from(OsStr::from_bytes(&buf[..end])))
 }
 
-/// Resolves the program, inspects it, compiles the filter and prepares Landlock.
+/// Resolves the program, inspects it, compiles the filter and prepares Landlock, for a
+/// program run as `ids` (`-u`/`-g`; the default: as we run).
 ///
 /// # Errors
 /// Anything that keeps the run from being enforced as asked; nothing has run yet.
-pub(crate) fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, LaunchError> {
+pub(crate) fn prepare(policy: &Policy, argv: &[OsString], ids: Ids) -> Result<Launch, LaunchError> {
     policy.validate()?;
     let Some(name) = argv.first() else {
         return Err(LaunchError::NoCommand);
@@ -644,8 +645,9 @@ pub(crate) fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, Laun
     // As root the kernel ignores RLIMIT_NPROC: an explicit -P becomes a pids cgroup limit
     // on the sandbox; the default one does not apply, and every run says so.
     let kill = policy.penalty == crate::policy::Penalty::Kill;
+    // The program runs as root unless -u says otherwise.
     // SAFETY: getuid has no preconditions.
-    let root = unsafe { libc::getuid() } == 0;
+    let root = ids.uid.map_or(unsafe { libc::getuid() } == 0, |u| u == 0);
     let pids_max = match policy.limits.processes {
         Some(crate::policy::limits::LimitValue::Value(n)) if root => Some(n),
         None if root => {
@@ -781,6 +783,8 @@ pub(crate) fn prepare(policy: &Policy, argv: &[OsString]) -> Result<Launch, Laun
         keep_fds: policy.options.keep_fds,
         null_stdin: false,
         keep_caps: policy.options.keep_caps,
+        uid: ids.uid,
+        gid: ids.gid,
         shared: std::ptr::null(),
         wait_for_take: true,
         ready_fd: -1,
@@ -999,6 +1003,15 @@ pub(crate) struct RunOptions {
     pub null_stdin: bool,
     /// How refusals by Landlock (unveil) are explained.
     pub landlock_reports: LandlockReports,
+}
+
+/// `-u UID` / `-g GID` (pledge.com's): whom the program runs as.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Ids {
+    /// The user (`setresuid`).
+    pub uid: Option<u32>,
+    /// The group (`setresgid`).
+    pub gid: Option<u32>,
 }
 
 /// How refusals by Landlock (unveil) are found and explained (`--landlock-reports`).
@@ -1571,7 +1584,7 @@ mod tests {
                     comment: None,
                 });
             }
-            prepare(&policy, &["/bin/true".into()]).unwrap()
+            prepare(&policy, &["/bin/true".into()], Ids::default()).unwrap()
         };
         assert!(!launch("stdio rpath", None).child.wait_for_take);
         assert!(!launch("stdio", None).child.wait_for_take);

@@ -108,6 +108,7 @@ impl Session {
                 quiet,
                 report,
                 empty_ok,
+                ids,
             } => self.run(
                 &argv,
                 RunFlags {
@@ -116,6 +117,7 @@ impl Session {
                     quiet,
                     report,
                     empty_ok,
+                    ids,
                 },
             ),
             Command::Trace {
@@ -622,7 +624,7 @@ impl Session {
             .report
             .map(|p| RunOptions::open_report(&self.path(&p)))
             .transpose()?;
-        let l = launch::prepare(&self.policy, argv)?;
+        let l = launch::prepare(&self.policy, argv, flags.ids)?;
         let mut notes = Vec::new();
         for w in &l.warnings {
             self.notice(format!("warning: {w}"), &mut notes);

@@ -397,3 +397,90 @@ fn a_launch_warning_comes_before_the_program_output_one_shot_and_in_the_shell() 
         none,
     );
 }
+
+#[test]
+fn dash_u_and_dash_g_drop_privileges_for_good() {
+    if !require_kernel() {
+        return;
+    }
+    // SAFETY: getuid has no preconditions.
+    let uid = unsafe { libc::getuid() };
+    assert_eq!(uid, 0, "this test needs root");
+    let none = std::path::Path::new("");
+    // The attack first: a program run as root can make itself root again (and stays in
+    // root's groups).
+    probe_run(&["-p", "stdio id"], "setuid 0").expect("setuid", "ok");
+    // Under -u/-g it cannot: the ids are the ones asked for, all three of each.
+    probe_run(
+        &["-p", "stdio id", "-u", "65534", "-g", "65534"],
+        "setuid 0",
+    )
+    .expect("setuid", "EPERM");
+    // seccomp-pledge itself runs with a supplementary group (4243), which the program
+    // keeps unless -u/-g clear it.
+    for (flags, want) in [
+        (&[][..], "0 0 0 4243"),
+        (&["-u", "65534", "-g", "65534"][..], "65534 65534 65534"),
+        // -u alone: the user's own group, not root's; the supplementary groups cleared.
+        (&["-u", "nobody"][..], "65534 65534 65534"),
+        (&["-g", "4242"][..], "0 4242 4242"),
+    ] {
+        let mut args = vec![
+            "-p",
+            "stdio rpath proc exec",
+            "-v",
+            "rx:/usr",
+            "-P",
+            "unlimited",
+        ];
+        args.extend_from_slice(flags);
+        args.extend_from_slice(&[
+            "--",
+            "/bin/sh",
+            "-c",
+            "echo $(/usr/bin/id -u) $(/usr/bin/id -g) $(/usr/bin/id -G)",
+        ]);
+        let r = sp_cmd(&args, |c| {
+            let mut wrapped = std::process::Command::new("setpriv");
+            wrapped
+                .args(["--groups", "4243"])
+                .arg(c.get_program())
+                .args(c.get_args())
+                .stdin(std::process::Stdio::null());
+            *c = wrapped;
+        });
+        assert_eq!(r.code, 0, "{flags:?}\n{r}");
+        crate::text_cmp::assert_text(&r.stdout, &format!("{want}\n"), none);
+    }
+    // As the program is not root, the default process limit applies: no -P warning.
+    let r = sp(&["-p", "stdio", "-u", "65534", "--", "/bin/true"]);
+    crate::text_cmp::assert_text(&r.stderr, "", none);
+    // Bad input: one clear line, nothing run.
+    refused(
+        &["-u", "no-such-user"],
+        "no such user",
+        "seccomp-pledge: error: invalid -u `no-such-user`: no such user (give a number, or a name the system's user database knows)\n",
+    );
+    refused(
+        &["-u", "4242"],
+        "its group is unknown",
+        "seccomp-pledge: error: -u 4242: the user database has no uid 4242, so its group is unknown\n  hint: give the group too: -g GID\n",
+    );
+    // Not root: refused before anything runs.
+    let d = tempdir();
+    let marker = d.path().join("ran");
+    let out = std::process::Command::new("setpriv")
+        .args(["--reuid", "65534", "--regid", "65534", "--clear-groups"])
+        .arg(bin())
+        .args(["-u", "0", "--", "/usr/bin/touch"])
+        .arg(&marker)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(125));
+    assert!(!marker.exists());
+    crate::text_cmp::assert_text(
+        &String::from_utf8_lossy(&out.stderr),
+        "seccomp-pledge: error: -u drops privileges, which needs root: seccomp-pledge runs as uid 65534\n  hint: run it as root, or drop -u\n",
+        none,
+    );
+}
