@@ -342,7 +342,6 @@ impl RunArgs {
                 ),
             ));
         }
-        let ids = self.ids()?;
         let run = Command::Run {
             argv: self.command.clone(),
             // The program has the terminal's stdin, as any program run from a shell.
@@ -353,71 +352,12 @@ impl RunArgs {
             report: self.report.clone(),
             // `-p ''` is pledge(""): the program may only exit.
             empty_ok: true,
-            ids,
+            ids: crate::command::IdNames {
+                user: self.user.clone(),
+                group: self.group.clone(),
+            },
         };
         Ok((policy, run))
-    }
-
-    /// `-u`/`-g` as numbers (names looked up in the user and group databases); refused
-    /// unless seccomp-pledge runs as root, which alone can change them.
-    fn ids(&self) -> Result<crate::sandbox::launch::Ids, Error> {
-        use crate::error::FlagError;
-        if self.user.is_none() && self.group.is_none() {
-            return Ok(Default::default());
-        }
-        let euid = nix::unistd::geteuid();
-        if !euid.is_root() {
-            let flag = if self.user.is_some() { "-u" } else { "-g" };
-            return Err(Error::usage(
-                format!(
-                    "{flag} drops privileges, which needs root: seccomp-pledge runs as uid {euid}"
-                ),
-                Some(format!("run it as root, or drop {flag}")),
-            ));
-        }
-        let id = |flag: &'static str, text: &str, what: &'static str| -> Result<u32, Error> {
-            let found = match text.parse::<u32>() {
-                Ok(n) => Some(n),
-                Err(_) if what == "user" => nix::unistd::User::from_name(text)
-                    .ok()
-                    .flatten()
-                    .map(|u| u.uid.as_raw()),
-                Err(_) => nix::unistd::Group::from_name(text)
-                    .ok()
-                    .flatten()
-                    .map(|g| g.gid.as_raw()),
-            };
-            found.ok_or_else(|| Error::Flag {
-                flag,
-                value: text.to_string(),
-                source: FlagError::NoSuchId { what },
-            })
-        };
-        let uid = self
-            .user
-            .as_deref()
-            .map(|t| id("-u", t, "user"))
-            .transpose()?;
-        let mut gid = self
-            .group
-            .as_deref()
-            .map(|t| id("-g", t, "group"))
-            .transpose()?;
-        // -u alone: the user's own group, not ours (keeping root's group is not dropping
-        // privileges).
-        if let (Some(u), None) = (uid, gid) {
-            let primary = nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(u))
-                .ok()
-                .flatten()
-                .map(|user| user.gid.as_raw());
-            gid = Some(primary.ok_or_else(|| {
-                Error::usage(
-                    format!("-u {u}: the user database has no uid {u}, so its group is unknown"),
-                    Some("give the group too: -g GID".into()),
-                )
-            })?);
-        }
-        Ok(crate::sandbox::launch::Ids { uid, gid })
     }
 
     /// Lowers the flags to a policy: the `--policy` file (or an empty policy with pledge.com's

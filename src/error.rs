@@ -99,12 +99,6 @@ pub enum FlagError {
     /// A limit (`-C`, `-M`, `-O`, `-P`, `-F`) that does not parse.
     #[error(transparent)]
     Limit(#[from] crate::policy::limits::LimitError),
-    /// `-u`/`-g`: neither a number nor a known name.
-    #[error("no such {what} (give a number, or a name the system's {what} database knows)")]
-    NoSuchId {
-        /// `user` or `group`.
-        what: &'static str,
-    },
 }
 
 /// `invalid -p `VALUE`: …`; a limit's reason names its value itself: `invalid value for -M: …`.

@@ -139,6 +139,15 @@ pub(crate) const PENALTIES: [&str; 3] = ["eperm", "kill", "errno"];
 /// What `remove` removes (read by the parser and the completer).
 pub(crate) const REMOVE_TOPICS: [&str; 2] = ["rule", "unveil"];
 
+/// `run -u USER -g GROUP` as given: numbers or names, resolved when the program runs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct IdNames {
+    /// `-u`: the user the program runs as.
+    pub user: Option<String>,
+    /// `-g`: its group.
+    pub group: Option<String>,
+}
+
 /// A parsed command, ready for `Session::execute`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -213,8 +222,8 @@ pub enum Command {
         /// A policy that allows nothing is run as written, as OpenBSD's `pledge("")` (the
         /// one-shot's `-p ''`), instead of refused as a mistake (the shell's `run`).
         empty_ok: bool,
-        /// Whom the program runs as (the one-shot's `-u UID` / `-g GID`; root only).
-        ids: crate::sandbox::launch::Ids,
+        /// Whom the program runs as (`-u USER` / `-g GROUP`; root only).
+        ids: IdNames,
     },
     /// Show the last run's denials (`denials`).
     Denials,
@@ -754,6 +763,7 @@ fn parse_run(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
     let mut stdin = false;
     let mut quiet = false;
     let mut report = None;
+    let mut ids = IdNames::default();
     let mut landlock_reports = LandlockReports::default();
     let mut args = args;
     loop {
@@ -764,6 +774,19 @@ fn parse_run(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
             }
             [w, rest @ ..] if w.text == "--quiet" || w.text == "-q" => {
                 quiet = true;
+                args = rest;
+            }
+            [w, rest @ ..] if matches!(w.text.as_str(), "-u" | "--user" | "-g" | "--group") => {
+                let user = matches!(w.text.as_str(), "-u" | "--user");
+                let [v, rest @ ..] = rest else {
+                    return Err(missing(if user {
+                        "a user after -u (a number or a name)"
+                    } else {
+                        "a group after -g (a number or a name)"
+                    }));
+                };
+                let slot = if user { &mut ids.user } else { &mut ids.group };
+                *slot = Some(v.text.clone());
                 args = rest;
             }
             [w, rest @ ..] if w.text.starts_with("--report") => {
@@ -823,7 +846,7 @@ fn parse_run(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
         quiet,
         report,
         empty_ok: false,
-        ids: Default::default(),
+        ids,
     })
 }
 
@@ -1245,6 +1268,15 @@ mod tests {
             ok("run --quiet --report 'my denials' cat"),
             Command::Run { quiet: true, report: Some(p), .. } if p == std::path::Path::new("my denials")
         ));
+        assert!(matches!(
+            ok("run -u nobody --group 4242 -- id"),
+            Command::Run { ids: IdNames { user: Some(u), group: Some(g) }, .. }
+                if u == "nobody" && g == "4242"
+        ));
+        assert_eq!(
+            bad("run -u").message,
+            "`run` needs a user after -u (a number or a name)"
+        );
         assert_eq!(
             bad("run --report").message,
             "`run` needs a file after --report"

@@ -1007,7 +1007,7 @@ pub(crate) struct RunOptions {
 
 /// `-u UID` / `-g GID` (pledge.com's): whom the program runs as.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Ids {
+pub(crate) struct Ids {
     /// The user (`setresuid`).
     pub uid: Option<u32>,
     /// The group (`setresgid`).

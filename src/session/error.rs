@@ -99,6 +99,29 @@ pub enum SessionError {
     /// `save` over a file the session did not load or save.
     #[error("`{}` exists and was not loaded or saved in this session", .0.display())]
     Foreign(PathBuf),
+    /// `-u`/`-g` where seccomp-pledge is not root.
+    #[error("{flag} drops privileges, which needs root: seccomp-pledge runs as uid {euid}")]
+    NotRoot {
+        /// `-u` or `-g`.
+        flag: &'static str,
+        /// Our effective uid.
+        euid: u32,
+    },
+    /// `-u`/`-g` naming no user or group.
+    #[error(
+        "invalid {flag} `{value}`: no such {what} (give a number, or a name the system's {what} database knows)"
+    )]
+    NoSuchId {
+        /// `-u` or `-g`.
+        flag: &'static str,
+        /// The value as given.
+        value: String,
+        /// `user` or `group`.
+        what: &'static str,
+    },
+    /// `-u UID` alone, for a uid the user database lacks: its group is unknown.
+    #[error("-u {0}: the user database has no uid {0}, so its group is unknown")]
+    NoGroupFor(u32),
     /// `trace -o FILE` that cannot be created.
     #[error("cannot create `{}`: {source}", path.display())]
     TraceOutput {
@@ -148,12 +171,15 @@ impl crate::error::Hinted for SessionError {
             }
             SessionError::EmptyPolicy => "grant promises first, e.g. `promise stdio rpath`".into(),
             SessionError::Foreign(_) => "add --force to overwrite it".into(),
+            SessionError::NotRoot { flag, .. } => format!("run it as root, or drop {flag}"),
+            SessionError::NoGroupFor(_) => "give the group too: -g GID".into(),
             SessionError::NotUnveiled(_)
             | SessionError::NothingToUndo
             | SessionError::Limit(_)
             | SessionError::Policy(_)
             | SessionError::Json(_)
-            | SessionError::TraceOutput { .. } => return None,
+            | SessionError::TraceOutput { .. }
+            | SessionError::NoSuchId { .. } => return None,
         })
     }
 }

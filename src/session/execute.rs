@@ -624,7 +624,8 @@ impl Session {
             .report
             .map(|p| RunOptions::open_report(&self.path(&p)))
             .transpose()?;
-        let l = launch::prepare(&self.policy, argv, flags.ids)?;
+        let ids = resolve_ids(&flags.ids)?;
+        let l = launch::prepare(&self.policy, argv, ids)?;
         let mut notes = Vec::new();
         for w in &l.warnings {
             self.notice(format!("warning: {w}"), &mut notes);
@@ -808,4 +809,60 @@ impl Session {
             self.policy.rules.len()
         )))
     }
+}
+
+/// `-u`/`-g` as numbers (names looked up in the user and group databases); refused unless
+/// seccomp-pledge runs as root, which alone can change them. `-u` alone takes the user's own
+/// group, not ours: keeping root's group would not drop privileges.
+fn resolve_ids(names: &crate::command::IdNames) -> Result<launch::Ids, SessionError> {
+    use nix::unistd::{Group, Uid, User, geteuid};
+    if names.user.is_none() && names.group.is_none() {
+        return Ok(launch::Ids::default());
+    }
+    let euid = geteuid();
+    if !euid.is_root() {
+        let flag = if names.user.is_some() { "-u" } else { "-g" };
+        return Err(SessionError::NotRoot {
+            flag,
+            euid: euid.as_raw(),
+        });
+    }
+    let unknown = |flag: &'static str, value: &str, what: &'static str| SessionError::NoSuchId {
+        flag,
+        value: value.to_string(),
+        what,
+    };
+    let uid = match names.user.as_deref() {
+        None => None,
+        Some(t) => Some(match t.parse::<u32>() {
+            Ok(n) => n,
+            Err(_) => User::from_name(t)
+                .ok()
+                .flatten()
+                .map(|u| u.uid.as_raw())
+                .ok_or_else(|| unknown("-u", t, "user"))?,
+        }),
+    };
+    let gid = match names.group.as_deref() {
+        None => None,
+        Some(t) => Some(match t.parse::<u32>() {
+            Ok(n) => n,
+            Err(_) => Group::from_name(t)
+                .ok()
+                .flatten()
+                .map(|g| g.gid.as_raw())
+                .ok_or_else(|| unknown("-g", t, "group"))?,
+        }),
+    };
+    let gid = match (uid, gid) {
+        (Some(u), None) => Some(
+            User::from_uid(Uid::from_raw(u))
+                .ok()
+                .flatten()
+                .map(|user| user.gid.as_raw())
+                .ok_or(SessionError::NoGroupFor(u))?,
+        ),
+        (_, g) => g,
+    };
+    Ok(launch::Ids { uid, gid })
 }

@@ -70,7 +70,7 @@ struct RunFlags {
     quiet: bool,
     report: Option<PathBuf>,
     empty_ok: bool,
-    ids: launch::Ids,
+    ids: crate::command::IdNames,
 }
 
 /// How many denials of a run the session keeps for `denials`.

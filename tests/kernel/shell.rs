@@ -397,3 +397,42 @@ fn run_quiet_and_report_in_the_shell_as_on_the_command_line() {
     assert!(r.stderr.contains("it is a symbolic link"), "{r}");
     assert!(r.results("socket").next().is_none(), "nothing ran: {r}");
 }
+
+#[test]
+fn run_as_another_user_in_the_shell_as_on_the_command_line() {
+    if !require_kernel() {
+        return;
+    }
+    // SAFETY: getuid has no preconditions.
+    let uid = unsafe { libc::getuid() };
+    assert_eq!(uid, 0, "this test needs root");
+    let d = tempdir();
+    let ids = "echo $(/usr/bin/id -u) $(/usr/bin/id -g) $(/usr/bin/id -G)";
+    let setup = "promise stdio rpath proc exec\nunveil rx:/usr\nlimit processes unlimited\n";
+    // Without the flags the program is root; with them, nobody, whose group it takes.
+    let r = shell(d.path(), &format!("{setup}run -- /bin/sh -c '{ids}'\n"));
+    assert!(r.stdout.contains("\n0 0 0\n"), "{r}");
+    let r = shell(
+        d.path(),
+        &format!("{setup}run -u nobody -- /bin/sh -c '{ids}'\n"),
+    );
+    assert!(r.stdout.contains("\n65534 65534 65534\n"), "{r}");
+    let r = shell(
+        d.path(),
+        &format!("{setup}run --user 65534 --group 4242 -- /bin/sh -c '{ids}'\n"),
+    );
+    assert!(r.stdout.contains("\n65534 4242 4242\n"), "{r}");
+    // The same refusal as the command line's, and nothing runs.
+    let r = shell(
+        d.path(),
+        &format!("{setup}run -u 4242 -- /usr/bin/touch ran\n"),
+    );
+    assert_eq!(r.code, 1, "{r}");
+    assert!(!d.path().join("ran").exists());
+    assert!(
+        r.stderr.contains(
+            "-u 4242: the user database has no uid 4242, so its group is unknown\n  hint: give the group too: -g GID"
+        ),
+        "{r}"
+    );
+}
