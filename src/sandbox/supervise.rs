@@ -812,6 +812,20 @@ impl State {
                     options as usize as *mut libc::c_void,
                 )
             } == 0;
+            if !seized {
+                let err = std::io::Error::last_os_error();
+                self.unnarrowed_pids.insert(pid);
+                self.unnarrowed(format!(
+                    "the supervisor could not hold it before its first instruction (ptrace: {err})"
+                ));
+            }
+            // Seized before the answer: an execve that succeeds stops at PTRACE_EVENT_EXEC,
+            // before the new image's first instruction. The interrupt (a stop on the way out
+            // of an execve that fails) comes only after the answer: sent while the task
+            // still waits in the notification, it would wake that wait, the kernel would
+            // withdraw the notification (the answer fails with ENOENT) and restart the
+            // execve, which notifies again: the same call seen up to thousands of times.
+            self.respond(req.id, 0, libc::SECCOMP_USER_NOTIF_FLAG_CONTINUE as u32);
             if seized {
                 // SAFETY: as above; the stop comes when the task leaves the execve.
                 unsafe {
@@ -822,13 +836,8 @@ impl State {
                         std::ptr::null_mut::<libc::c_void>(),
                     )
                 };
-            } else {
-                let err = std::io::Error::last_os_error();
-                self.unnarrowed_pids.insert(pid);
-                self.unnarrowed(format!(
-                    "the supervisor could not hold it before its first instruction (ptrace: {err})"
-                ));
             }
+            return;
         }
         self.respond(req.id, 0, libc::SECCOMP_USER_NOTIF_FLAG_CONTINUE as u32);
     }
