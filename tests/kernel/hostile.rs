@@ -677,6 +677,52 @@ fn limits_as_root_the_process_limit_is_a_pids_cgroup() {
     assert_text(&auto_stderr(&tool_lines(&err)), "", Path::new(""));
 }
 
+/// Under `-u`, the program is not root: `-P` is the user's `RLIMIT_NPROC` (no pids cgroup,
+/// no root warning), and it must still hold.
+#[test]
+fn limits_under_dash_u_the_process_limit_is_the_users_rlimit() {
+    if !require_kernel() {
+        return;
+    }
+    // SAFETY: getuid has no preconditions.
+    assert_eq!(unsafe { libc::getuid() }, 0, "this test needs root");
+    let forks = "for i in 1 2 3 4 5 6 7 8 9 10; do /bin/sleep 0.3 & done; wait; echo done";
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "-p",
+            "stdio rpath proc exec",
+            "-v",
+            "rx:/usr",
+            "-v",
+            "rx:/bin",
+            "-u",
+            "65534",
+            "-g",
+            "65534",
+        ];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["--", "/bin/sh", "-c", forks]);
+        let out = Command::new(bin()).args(&args).output().unwrap();
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    // The attack first: as that user, without -P, ten processes start.
+    let (out, err) = run(&["-P", "unlimited"]);
+    assert!(out.contains("done") && !err.contains("fork"), "{out}{err}");
+    // -P 4 holds them back.
+    let (_, err) = run(&["-P", "4"]);
+    assert!(
+        err.contains("fork") || err.contains("Resource temporarily unavailable"),
+        "-P 4 holds under -u (RLIMIT_NPROC): {err}"
+    );
+    // The default limit applies to a user that is not root: no warning.
+    let (out, err) = run(&[]);
+    assert!(out.contains("done"), "{err}");
+    assert_text(&auto_stderr(&tool_lines(&err)), "", Path::new(""));
+}
+
 #[test]
 fn a_program_s_own_filters_cannot_stop_a_report_or_the_kill() {
     if !require_kernel() {
