@@ -827,33 +827,32 @@ fn resolve_ids(names: &crate::command::IdNames) -> Result<launch::Ids, SessionEr
             euid: euid.as_raw(),
         });
     }
-    let unknown = |flag: &'static str, value: &str, what: &'static str| SessionError::NoSuchId {
-        flag,
-        value: value.to_string(),
-        what,
+    // A number, or a name the database knows.
+    let id = |text: &str,
+              flag: &'static str,
+              what: &'static str,
+              by_name: &dyn Fn(&str) -> Option<u32>| {
+        text.parse::<u32>()
+            .ok()
+            .or_else(|| by_name(text))
+            .ok_or_else(|| SessionError::NoSuchId {
+                flag,
+                value: text.to_string(),
+                what,
+            })
     };
-    let uid = match names.user.as_deref() {
-        None => None,
-        Some(t) => Some(match t.parse::<u32>() {
-            Ok(n) => n,
-            Err(_) => User::from_name(t)
-                .ok()
-                .flatten()
-                .map(|u| u.uid.as_raw())
-                .ok_or_else(|| unknown("-u", t, "user"))?,
-        }),
-    };
-    let gid = match names.group.as_deref() {
-        None => None,
-        Some(t) => Some(match t.parse::<u32>() {
-            Ok(n) => n,
-            Err(_) => Group::from_name(t)
-                .ok()
-                .flatten()
-                .map(|g| g.gid.as_raw())
-                .ok_or_else(|| unknown("-g", t, "group"))?,
-        }),
-    };
+    let user = |t: &str| User::from_name(t).ok().flatten().map(|u| u.uid.as_raw());
+    let group = |t: &str| Group::from_name(t).ok().flatten().map(|g| g.gid.as_raw());
+    let uid = names
+        .user
+        .as_deref()
+        .map(|t| id(t, "-u", "user", &user))
+        .transpose()?;
+    let gid = names
+        .group
+        .as_deref()
+        .map(|t| id(t, "-g", "group", &group))
+        .transpose()?;
     let gid = match (uid, gid) {
         (Some(u), None) => Some(
             User::from_uid(Uid::from_raw(u))

@@ -9,7 +9,7 @@ use super::*;
 use crate::compile::bpf;
 use crate::compile::seccomp;
 use crate::policy::promise;
-use crate::policy::rule::Action;
+use crate::policy::rule::{ALWAYS_ENOSYS, Action};
 use crate::policy::unveil::Perms;
 use crate::test_util::nr;
 use crate::trace::profile::Phase;

@@ -32,9 +32,9 @@ use std::path::PathBuf;
 use super::profile::{Profile, Shape, ShapeStats};
 use crate::abi::syscalls;
 use crate::policy::Policy;
-use crate::policy::promise::{ALL, ALWAYS_ALLOWED, Promise, PromiseSet};
+use crate::policy::promise::{ALL, Promise, PromiseSet};
 use crate::policy::render;
-use crate::policy::rule::{ALWAYS_ENOSYS, Condition, Op, Rule};
+use crate::policy::rule::{Condition, Op, Rule};
 use crate::policy::unveil::Unveil;
 use cover::{
     Need, all_covered, by_cost_desc, cover, covered, examples, examples_among, pair_connects,
@@ -289,18 +289,10 @@ pub(crate) fn suggest(profile: &Profile) -> Suggestion {
     let mut uncoverable = Vec::new();
     let mut skipped = Skipped::default();
     for (shape, st) in effective_shapes(profile) {
-        let calls = st.program.saturating_add(st.loader);
-        let Some(sysno) = syscalls::by_number(shape.nr) else {
-            *skipped.unknown.entry(shape.nr).or_default() += calls;
+        let Some(sysno) = skipped.needs_deciding(&shape, &st) else {
             continue;
         };
-        if ALWAYS_ALLOWED.contains(&sysno) {
-            continue;
-        }
-        if let Some((name, _)) = ALWAYS_ENOSYS.iter().find(|(n, _)| *n == sysno.name()) {
-            *skipped.enosys.entry(name).or_default() += calls;
-            continue;
-        }
+        let calls = st.program.saturating_add(st.loader);
         if st.program > 0 && crate::policy::unveil::unscoped_attr(sysno.name(), &shape.args) {
             // No promise makes it work under unveil: it would only add a useless promise.
             let e = skipped.path_attrs.entry(sysno.name()).or_insert_with(|| {

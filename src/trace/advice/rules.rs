@@ -13,7 +13,7 @@ use crate::abi::sysargs;
 use crate::abi::syscalls::{self, Syscall, Sysno};
 use crate::policy::promise::{self, ALWAYS_ALLOWED, PID_PLACEHOLDER, PromiseSet};
 use crate::policy::rule::{ALWAYS_ENOSYS, Action, Condition, Op, Rule, Width};
-use crate::trace::profile::{self, Abi, Profile, Shape};
+use crate::trace::profile::{self, Abi, Profile, Shape, ShapeStats};
 
 /// The promises that allow a call on the program's own pid, as text: `` `stdio` or `proc` ``.
 pub(super) fn own_pid_promises(shape: &Shape) -> String {
@@ -162,6 +162,28 @@ pub(super) struct Skipped {
     pub(super) path_attrs: BTreeMap<&'static str, (u64, String)>,
 }
 
+impl Skipped {
+    /// The syscall of a traced shape that a policy has to decide, or `None` for one every
+    /// filter decides by itself: allowed whatever the policy, `ENOSYS` (counted here), or a
+    /// number outside the table (counted here). Both the suggestion and the allow-list walk
+    /// shapes through this.
+    pub(super) fn needs_deciding(&mut self, shape: &Shape, st: &ShapeStats) -> Option<Sysno> {
+        let calls = st.program.saturating_add(st.loader);
+        let Some(sysno) = syscalls::by_number(shape.nr) else {
+            *self.unknown.entry(shape.nr).or_default() += calls;
+            return None;
+        };
+        if ALWAYS_ALLOWED.contains(&sysno) {
+            return None;
+        }
+        if let Some((name, _)) = ALWAYS_ENOSYS.iter().find(|(n, _)| *n == sysno.name()) {
+            *self.enosys.entry(name).or_default() += calls;
+            return None;
+        }
+        Some(sysno)
+    }
+}
+
 pub(super) fn guarded_ioctl(shape: &Shape) -> Option<&'static str> {
     if syscalls::by_number(shape.nr) != Some(Sysno::ioctl) {
         return None;
@@ -277,18 +299,9 @@ pub(crate) fn allow_list_explained(profile: &Profile) -> (Vec<Rule>, Vec<String>
     let mut skipped = Skipped::default();
     let mut items = Vec::new();
     for (shape, st) in effective_shapes(profile) {
-        let calls = st.program.saturating_add(st.loader);
-        let Some(sysno) = syscalls::by_number(shape.nr) else {
-            *skipped.unknown.entry(shape.nr).or_default() += calls;
+        let Some(sysno) = skipped.needs_deciding(&shape, &st) else {
             continue;
         };
-        if ALWAYS_ALLOWED.contains(&sysno) {
-            continue;
-        }
-        if let Some((name, _)) = ALWAYS_ENOSYS.iter().find(|(n, _)| *n == sysno.name()) {
-            *skipped.enosys.entry(name).or_default() += calls;
-            continue;
-        }
         if st.program == 0 && promise::allows(loader, shape.nr, &shape.args) {
             continue;
         }
