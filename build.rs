@@ -3,6 +3,7 @@
 //! library for musl (`SP_PRELOAD`). The binary embeds both and hands them over through a
 //! memfd. They are freestanding (no libc); the audit module links against glibc's loader
 //! only to find `__libc_stack_end`.
+//! It also builds the spinning probe of `verify-export` (`src/verify/spin.c`).
 
 use std::path::{Path, PathBuf};
 
@@ -46,8 +47,34 @@ fn build(out: &Path, define: &str, extra: &[&str]) {
     );
 }
 
+/// The spinning probe of `verify-export` (`src/verify/spin.c`): static, no libc, no syscall.
+fn build_spin(out: &Path) {
+    let status = cc::Build::new()
+        .get_compiler()
+        .to_command()
+        .args([
+            "-static",
+            "-O2",
+            "-Wall",
+            "-Werror",
+            "-ffreestanding",
+            "-fno-stack-protector",
+            "-fno-asynchronous-unwind-tables",
+            "-nostdlib",
+            "-Wl,--build-id=none",
+            "-Wl,-z,noexecstack",
+        ])
+        .arg("-o")
+        .arg(out)
+        .arg("src/verify/spin.c")
+        .status()
+        .expect("running the C compiler to build src/verify/spin.c");
+    assert!(status.success(), "building src/verify/spin.c failed");
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=src/sandbox/preload.c");
+    println!("cargo:rerun-if-changed=src/verify/spin.c");
     let dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     assert!(
         Path::new(GLIBC_LOADER).exists(),
@@ -55,4 +82,5 @@ fn main() {
     );
     build(&dir.join("audit.so"), "SP_AUDIT", &[GLIBC_LOADER]);
     build(&dir.join("preload.so"), "SP_PRELOAD", &[]);
+    build_spin(&dir.join("spin"));
 }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_seccomp_pledge_global_optspecs
-    string join \n p/promises= e/exec-promises= v/unveil= V/no-unveil k/kill q/quiet report= landlock-reports= allow-loader-promises n/nice N/keep-fds D/keep-caps C/cpu= M/memory= O/open-files= P/processes= F/file-size= u/user= g/group= T/test= strict allow= deny= policy= filter= check json no-check local remote api no-api version h/help
+    string join \n p/promises= e/exec-promises= v/unveil= V/no-unveil k/kill q/quiet report= landlock-reports= allow-loader-promises n/nice N/keep-fds D/keep-caps C/cpu= M/memory= O/open-files= P/processes= F/file-size= u/user= g/group= T/test= strict allow= deny= policy= filter= export= runtime= lossy check json no-check local remote api no-api version h/help
 end
 
 function __fish_seccomp_pledge_needs_command
@@ -45,6 +45,8 @@ complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l allow -d 
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l deny -d 'Deny calls: \'SYSCALL… [if …] [errno NAME|kill|kill_thread|trap]\'; repeatable' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l policy -d 'Start from a policy file (ours or seccompiler\'s filters.json, detected); flags add to it' -r -F
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l filter -d 'With a seccompiler --policy file: take only this filter (e.g. `vcpu`)' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l export -d 'Write the policy to stdout in FORMAT (oci, bpf, seccompiler, seccomp-pledge) instead of running a program; how it differs from a run is noted on stderr' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l runtime -d 'With --export: add this runtime\'s own calls (none, runc, crun, bwrap)' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s V -l no-unveil -d 'Disable unveiling: no Landlock file-system rules at all, not even implicit ones'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s k -l kill -d 'Kill the sandbox with SIGSYS on a denied call, instead of failing it with EPERM'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s q -l quiet -d 'Do not print violation reports (nor their summary)'
@@ -53,6 +55,7 @@ complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s n -l nice
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s N -l keep-fds -d 'Keep inherited file descriptors above 2 [default: they are closed]'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s D -l keep-caps -d 'Keep the capability bounding set [default: it is dropped]'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l strict -d 'Fail instead of warning when Landlock enforces less than asked'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l lossy -d 'With --export: export even what the format cannot hold exactly, the losses noted'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l check -d 'Show what this kernel supports (same as the `check` subcommand)'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l json -d 'With --check: print JSON'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l no-check -d 'Accepted for compatibility: the native engine checks what it needs on every run'
@@ -93,6 +96,8 @@ complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l al
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l deny -d 'Deny calls: \'SYSCALL… [if …] [errno NAME|kill|kill_thread|trap]\'; repeatable' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l policy -d 'Start from a policy file (ours or seccompiler\'s filters.json, detected); flags add to it' -r -F
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l filter -d 'With a seccompiler --policy file: take only this filter (e.g. `vcpu`)' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l export -d 'Write the policy to stdout in FORMAT (oci, bpf, seccompiler, seccomp-pledge) instead of running a program; how it differs from a run is noted on stderr' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l runtime -d 'With --export: add this runtime\'s own calls (none, runc, crun, bwrap)' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s V -l no-unveil -d 'Disable unveiling: no Landlock file-system rules at all, not even implicit ones'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s k -l kill -d 'Kill the sandbox with SIGSYS on a denied call, instead of failing it with EPERM'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s q -l quiet -d 'Do not print violation reports (nor their summary)'
@@ -101,6 +106,7 @@ complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s n 
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s N -l keep-fds -d 'Keep inherited file descriptors above 2 [default: they are closed]'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s D -l keep-caps -d 'Keep the capability bounding set [default: it is dropped]'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l strict -d 'Fail instead of warning when Landlock enforces less than asked'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l lossy -d 'With --export: export even what the format cannot hold exactly, the losses noted'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l check -d 'Show what this kernel supports (same as the `check` subcommand)'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l json -d 'With --check: print JSON'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l no-check -d 'Accepted for compatibility: the native engine checks what it needs on every run'

@@ -247,6 +247,16 @@ pub struct RunArgs {
     /// With a seccompiler --policy file: take only this filter (e.g. `vcpu`)
     #[arg(long = "filter", value_name = "NAME", requires = "policy")]
     pub filter: Option<String>,
+    /// Write the policy to stdout in FORMAT (oci, bpf, seccompiler, seccomp-pledge) instead of
+    /// running a program; how it differs from a run is noted on stderr
+    #[arg(long = "export", value_name = "FORMAT")]
+    pub export: Option<String>,
+    /// With --export: add this runtime's own calls (none, runc, crun, bwrap)
+    #[arg(long = "runtime", value_name = "RUNTIME", requires = "export")]
+    pub runtime: Option<String>,
+    /// With --export: export even what the format cannot hold exactly, the losses noted
+    #[arg(long = "lossy", requires = "export")]
+    pub lossy: bool,
     /// Show what this kernel supports (same as the `check` subcommand)
     #[arg(long = "check")]
     pub check: bool,

@@ -70,6 +70,9 @@ pub enum Error {
     /// A file that cannot be read, parsed or written.
     #[error(transparent)]
     File(#[from] crate::format::FileError),
+    /// A policy the export format cannot hold (`--export`).
+    #[error("cannot export: {0}")]
+    Export(crate::format::ExportError),
     /// Launching failed.
     #[error(transparent)]
     Launch(#[from] LaunchError),
@@ -150,6 +153,7 @@ impl Error {
             Error::Command(e) => e.hint(),
             Error::Parse(p) => p.hint.clone(),
             Error::File(e) => e.hint(),
+            Error::Export(e) => e.hint(),
             Error::TraceFilter(e) => e.hint(),
             Error::Trace(crate::trace::engine::TraceError::NotPermitted { .. }) => Some(
                 "check `seccomp-pledge check` (ptrace line); in a container allow ptrace (CAP_SYS_PTRACE)".into(),

@@ -29,6 +29,7 @@ mod suggest;
 #[cfg(test)]
 mod test_util;
 mod trace;
+mod verify;
 
 // The library's surface. Every module is private: the binary needs `run` and the allocator,
 // and the integration tests and fuzz targets drive single layers through what follows.
@@ -257,6 +258,9 @@ fn one_shot(args: &RunArgs) -> Result<i32, Error> {
         };
         return Ok(if ok { 0 } else { 1 });
     }
+    if let Some(name) = &args.export {
+        return export(args, name);
+    }
     let (policy, run) = args.lower()?;
     let kill = policy.penalty == policy::Penalty::Kill;
     let mut session = one_shot_session();
@@ -282,6 +286,54 @@ fn one_shot(args: &RunArgs) -> Result<i32, Error> {
         }
     }
     Ok(ended.exit.code())
+}
+
+/// `--export FORMAT`: the policy the flags build, written to stdout in that format.
+fn export(args: &RunArgs, name: &str) -> Result<i32, Error> {
+    let shown = |w: &str| crate::abi::signature::escape_word(w);
+    if let Some(prog) = args.command.first() {
+        return Err(Error::usage(
+            format!(
+                "--export writes the policy and runs no program: the program `{}` cannot be used with it",
+                shown(&prog.to_string_lossy())
+            ),
+            Some("drop the program, or drop --export to run it".into()),
+        ));
+    }
+    let names = || format::names().collect::<Vec<_>>().join(", ");
+    let format = format::Format::by_name(name).ok_or_else(|| {
+        Error::usage(
+            format!("unknown format `{}` after --export", shown(name)),
+            Some(format!("formats: {}", names())),
+        )
+    })?;
+    let runtime = match &args.runtime {
+        None => format::Runtime::None,
+        Some(r) => format::Runtime::by_name(r).ok_or_else(|| {
+            Error::usage(
+                format!("unknown runtime `{}` after --runtime", shown(r)),
+                Some(format!(
+                    "runtimes: {}",
+                    format::target::runtime_names()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            )
+        })?,
+    };
+    let policy = args.policy()?;
+    let opts = format::ExportOptions {
+        runtime,
+        lossy: args.lossy,
+    };
+    let exported = (format.spec().export)(&policy, &opts).map_err(Error::Export)?;
+    for d in &exported.differences {
+        eprintln!("seccomp-pledge: note: {d}");
+    }
+    let mut out = std::io::stdout().lock();
+    out.write_all(&exported.bytes)?;
+    out.flush()?;
+    Ok(0)
 }
 
 /// The exit code for seccomp-pledge's own failures.

@@ -15,6 +15,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 pub(crate) use crate::format::Format;
+pub(crate) use crate::format::{ExportOptions, Runtime};
 use crate::policy::limits::LimitValue;
 use crate::policy::promise::PromiseSet;
 use crate::policy::{Penalty, Rule, Unveil, unveil::Perms};
@@ -189,6 +190,15 @@ pub enum Command {
         format: Format,
         /// Overwrite a file not loaded or saved in this session.
         force: bool,
+        /// `--runtime` and `--lossy`.
+        export: ExportOptions,
+    },
+    /// Export the policy for a target, run it there and compare (`verify-export`).
+    VerifyExport {
+        /// Where.
+        target: crate::verify::Target,
+        /// Accept the export's listed losses.
+        lossy: bool,
     },
     /// Save the session's trace profile (`save --trace`).
     SaveTrace {
@@ -682,23 +692,46 @@ fn parse_save(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
         args,
         spec,
         end,
-        &["--force", "-f", "--trace"],
-        &[(
-            "--format",
-            "a format after --format (seccomp-pledge or seccompiler)",
-        )],
+        &["--force", "-f", "--trace", "--lossy"],
+        &[
+            (
+                "--format",
+                "a format after --format (seccomp-pledge, seccompiler, oci, k8s or bpf)",
+            ),
+            (
+                "--runtime",
+                "a runtime after --runtime (none, runc, crun or bwrap)",
+            ),
+        ],
     )?;
     let mut format = None;
     let mut force = false;
     let mut trace = false;
+    let mut export = ExportOptions::default();
+    let mut export_flag = None;
     for (flag, value) in flags {
         match value {
             Some(v) if flag == "--format" => format = Some((parse_format(&v)?, v)),
+            Some(v) if flag == "--runtime" => {
+                export.runtime = parse_runtime(&v)?;
+                export_flag = Some(v);
+            }
             _ if flag == "--trace" => trace = true,
+            _ if flag == "--lossy" => export.lossy = true,
             _ => force = true,
         }
     }
     if trace {
+        if export.lossy || export_flag.is_some() {
+            let span = export_flag.map_or(end..end, |v| v.span);
+            return Err(with_hint(
+                err(
+                    "`--runtime` and `--lossy` are for policy exports, not for `--trace`",
+                    span,
+                ),
+                "a trace profile has one format: `save --trace [--force] [FILE]`",
+            ));
+        }
         if let Some((_, v)) = format {
             return Err(with_hint(
                 err("`--format` is for policies, not for `--trace`", v.span),
@@ -715,6 +748,32 @@ fn parse_save(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
         path: path.map(|p| PathBuf::from(&p.text)),
         format,
         force,
+        export,
+    })
+}
+
+/// Parses `verify-export`.
+fn parse_verify_export(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
+    let (flags, target) = flags_and_operand(cx.args, cx.spec, cx.end, &["--lossy"], &[])?;
+    let names = || {
+        crate::verify::TARGETS
+            .iter()
+            .map(|t| t.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let Some(w) = target else {
+        return Err(needs(cx.spec, cx.end, "a target (runc, crun or bwrap)"));
+    };
+    let target = crate::verify::Target::by_name(&w.text).ok_or_else(|| {
+        with_hint(
+            err(format!("unknown target `{}`", w.text), w.span.clone()),
+            format!("targets: {}", names()),
+        )
+    })?;
+    Ok(Command::VerifyExport {
+        target,
+        lossy: !flags.is_empty(),
     })
 }
 
@@ -1066,6 +1125,20 @@ fn flags_and_operand<'a>(
     Ok((flags, operand))
 }
 
+fn parse_runtime(w: &Word) -> Result<Runtime, ParseError> {
+    Runtime::by_name(&w.text).ok_or_else(|| {
+        with_hint(
+            err(format!("unknown runtime `{}`", w.text), w.span.clone()),
+            format!(
+                "runtimes: {}",
+                crate::format::target::runtime_names()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )
+    })
+}
+
 fn parse_format(w: &Word) -> Result<Format, ParseError> {
     Format::by_name(&w.text).ok_or_else(|| {
         with_hint(
@@ -1188,7 +1261,8 @@ mod tests {
             Command::Save {
                 path: None,
                 format: Format::Seccompiler,
-                force: false
+                force: false,
+                export: ExportOptions::default()
             }
         );
         assert_eq!(
@@ -1196,7 +1270,8 @@ mod tests {
             Command::Save {
                 path: Some("f.json".into()),
                 format: Format::Seccompiler,
-                force: true
+                force: true,
+                export: ExportOptions::default()
             }
         );
         assert_eq!(

@@ -6,13 +6,18 @@
 //! Above `policy/` (it reads and writes policies) and below `trace/`, `session` and the front
 //! ends. It prints nothing; its errors are [`FileError`], rendered at the edge.
 
+pub(crate) mod bpf;
 pub(crate) mod fs;
+pub(crate) mod k8s;
+pub(crate) mod oci;
 pub mod policy;
 pub mod seccompiler;
+pub(crate) mod target;
 
 use std::path::PathBuf;
 
 use crate::policy::Policy;
+pub(crate) use target::{ExportError, ExportOptions, Exported, Runtime};
 
 /// A file format `save` writes (and, for ours and seccompiler's, `load` reads back).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,6 +26,12 @@ pub enum Format {
     Ours,
     /// seccompiler's filters JSON.
     Seccompiler,
+    /// An OCI runtime-spec seccomp profile.
+    Oci,
+    /// The Security Profiles Operator's `SeccompProfile` resource.
+    K8s,
+    /// Our compiled filter as raw BPF.
+    Bpf,
 }
 
 /// One row of [`FORMATS`].
@@ -36,8 +47,10 @@ pub struct FormatSpec {
     pub default_file: &'static str,
     /// Whether the file holds the whole policy, so that saving it leaves nothing unsaved.
     pub whole_policy: bool,
-    /// The text written for a policy.
-    pub export: fn(&Policy) -> Result<String, String>,
+    /// The file written for a policy, and how it differs from `run`.
+    pub export: fn(&Policy, &ExportOptions) -> Result<Exported, ExportError>,
+    /// Whether a runtime installs it, so that `--runtime` applies.
+    pub installed_by_runtime: bool,
     /// What `save` says after writing it (what the format leaves out, how to use it).
     pub notes: &'static [&'static str],
 }
@@ -50,7 +63,11 @@ pub(crate) static FORMATS: &[FormatSpec] = &[
         aliases: &["ours", "policy"],
         default_file: "policy.json",
         whole_policy: true,
-        export: |p| policy::to_text(p).map_err(|e| e.to_string()),
+        export: |p, o| {
+            not_for_runtime("seccomp-pledge", o)?;
+            plain(policy::to_text(p).map_err(|e| e.to_string()))
+        },
+        installed_by_runtime: false,
         notes: &[],
     },
     FormatSpec {
@@ -59,13 +76,69 @@ pub(crate) static FORMATS: &[FormatSpec] = &[
         aliases: &["filters"],
         default_file: "filters.json",
         whole_policy: false,
-        export: |p| seccompiler::export(p).map_err(|e| e.to_string()),
+        export: |p, o| {
+            not_for_runtime("seccompiler", o)?;
+            plain(seccompiler::export(p).map_err(|e| e.to_string()))
+        },
+        installed_by_runtime: false,
         notes: &[
             "seccompiler's format holds the seccomp rules only: unveils, limits and options are not in it",
             "install every filter of the file, the `allow` filter last (it refuses seccomp(2) itself)",
         ],
     },
+    FormatSpec {
+        format: Format::Oci,
+        name: "oci",
+        aliases: &["docker", "podman", "runc", "crun"],
+        default_file: "seccomp.json",
+        whole_policy: false,
+        export: oci::export,
+        installed_by_runtime: true,
+        notes: &[
+            "an OCI seccomp profile: `linux.seccomp` of a bundle's config.json, or `docker run --security-opt seccomp=FILE`",
+        ],
+    },
+    FormatSpec {
+        format: Format::K8s,
+        name: "k8s",
+        aliases: &["kubernetes", "seccompprofile"],
+        default_file: "seccompprofile.json",
+        whole_policy: false,
+        export: k8s::export,
+        installed_by_runtime: true,
+        notes: &[
+            "a Security Profiles Operator SeccompProfile: `kubectl apply -f FILE`, then the pod's `securityContext.seccompProfile` (type Localhost) names it",
+        ],
+    },
+    FormatSpec {
+        format: Format::Bpf,
+        name: "bpf",
+        aliases: &["raw"],
+        default_file: "seccomp.bpf",
+        whole_policy: false,
+        export: bpf::export,
+        installed_by_runtime: true,
+        notes: &[
+            "raw sock_filter bytes: `bwrap --seccomp 3 3<FILE`, or crun's `run.oci.seccomp_bpf_data` annotation (base64); runc ignores that annotation",
+        ],
+    },
 ];
+
+/// The text of a format that is not installed by a runtime, with no differences listed.
+fn plain(text: Result<String, String>) -> Result<Exported, ExportError> {
+    Ok(Exported {
+        bytes: text.map_err(ExportError::Policy)?.into_bytes(),
+        differences: Vec::new(),
+    })
+}
+
+fn not_for_runtime(format: &'static str, o: &ExportOptions) -> Result<(), ExportError> {
+    if o.runtime == Runtime::None {
+        Ok(())
+    } else {
+        Err(ExportError::RuntimeNotApplicable { format })
+    }
+}
 
 impl Format {
     /// The format's row.
@@ -147,6 +220,14 @@ pub enum FileError {
         /// What is wrong.
         message: String,
     },
+    /// A policy the format cannot hold (as it is, or at all).
+    #[error("cannot save `{path}`: {source}")]
+    Export {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: ExportError,
+    },
     /// A file that cannot be written.
     #[error("cannot save `{path}`: {message}")]
     Save {
@@ -165,6 +246,7 @@ impl FileError {
                 "`load --trace FILE` merges it into the session's trace, and `suggest` makes a policy of it".into(),
             ),
             FileError::LoadTrace { hint, .. } => hint.clone(),
+            FileError::Export { source, .. } => source.hint(),
             FileError::Load { .. } | FileError::Save { .. } | FileError::SaveTrace { .. } => None,
         }
     }

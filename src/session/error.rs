@@ -42,6 +42,9 @@ pub enum SessionError {
         /// Where to use it instead.
         instead: Option<&'static str>,
     },
+    /// `verify-export` failed or found differences.
+    #[error(transparent)]
+    Verify(#[from] crate::verify::VerifyError),
     /// `undo` with nothing to undo.
     #[error("nothing to undo")]
     NothingToUndo,
@@ -150,6 +153,7 @@ impl crate::error::Hinted for SessionError {
                 format!("the policy has {rules} rules; `show` numbers them")
             }
             SessionError::FrontEndOnly { instead, .. } => return instead.map(str::to_string),
+            SessionError::Verify(e) => return e.hint(),
             SessionError::Contradicts {
                 index,
                 winner,

@@ -96,9 +96,11 @@ impl Session {
                 path,
                 format,
                 force,
-            } => self.save(path, format, force),
+                export,
+            } => self.save(path, format, force, &export),
             Command::Load { path, filter } => self.load(&path, filter.as_deref()),
             Command::SaveTrace { path, force } => self.save_trace(path, force),
+            Command::VerifyExport { target, lossy } => self.verify_export(target, lossy),
             Command::LoadTrace(path) => self.load_trace(&path),
             Command::Denials => self.denials(),
             Command::Run {
@@ -763,6 +765,7 @@ impl Session {
         path: Option<PathBuf>,
         format: Format,
         force: bool,
+        export: &format::ExportOptions,
     ) -> Result<Output, Error> {
         let spec = format.spec();
         let path = self.path(&path.unwrap_or_else(|| PathBuf::from(spec.default_file)));
@@ -773,8 +776,15 @@ impl Session {
             path: path.clone(),
             message,
         };
-        let text = (spec.export)(&self.policy).map_err(fail_save)?;
-        fs::write_atomic(&path, text.as_bytes()).map_err(|e| fail_save(e.to_string()))?;
+        let exported =
+            (spec.export)(&self.policy, export).map_err(|source| format::FileError::Export {
+                path: path.clone(),
+                source,
+            })?;
+        fs::write_atomic(&path, &exported.bytes).map_err(|e| fail_save(e.to_string()))?;
+        for d in &exported.differences {
+            out = out.note(d.to_string());
+        }
         if spec.whole_policy {
             self.dirty = false;
         }
@@ -785,6 +795,50 @@ impl Session {
             out = out.note(n);
         }
         self.known_files.insert(path);
+        Ok(out)
+    }
+
+    pub(super) fn verify_export(
+        &mut self,
+        target: crate::verify::Target,
+        lossy: bool,
+    ) -> Result<Output, Error> {
+        let v = crate::verify::verify(&self.policy, target, lossy).map_err(SessionError::from)?;
+        let mut text = format!(
+            "{}: the {} export ({} bytes) installed as {} filter{}; {} probes, {} answered as `run` does",
+            target.name(),
+            target.format().spec().name,
+            v.size,
+            v.filters,
+            if v.filters == 1 { "" } else { "s" },
+            v.probes,
+            v.probes - v.mismatches.len(),
+        );
+        let kinds = crate::verify::listed_counts(&v.mismatches);
+        if !kinds.is_empty() {
+            let parts: Vec<String> = kinds
+                .iter()
+                .map(|(what, n)| format!("{n} {what}"))
+                .collect();
+            text.push_str(&format!(
+                "; {} differ as the export lists: {}",
+                v.mismatches.len(),
+                parts.join(", ")
+            ));
+        }
+        let mut out = Output::text(text);
+        for d in &v.differences {
+            out = out.note(d.clone());
+        }
+        out.data = Some(serde_json::json!({
+            "target": target.name(),
+            "format": target.format().spec().name,
+            "bytes": v.size,
+            "filters": v.filters,
+            "probes": v.probes,
+            "listed_differences": v.mismatches.len(),
+            "unlisted_differences": 0,
+        }));
         Ok(out)
     }
 

@@ -4,6 +4,7 @@
 mod api;
 mod cli;
 mod exec_promises;
+mod export;
 mod guards;
 mod hostile;
 mod landlock_reports;
