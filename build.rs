@@ -57,6 +57,9 @@ fn build_spin(out: &Path) {
             "-O2",
             "-Wall",
             "-Werror",
+            // A fuzzing build's CFLAGS ask for sanitizers, whose runtime a freestanding
+            // static program cannot link.
+            "-fno-sanitize=all",
             "-ffreestanding",
             "-fno-stack-protector",
             "-fno-asynchronous-unwind-tables",
