@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_seccomp_pledge_global_optspecs
-    string join \n p/promises= e/exec-promises= v/unveil= V/no-unveil k/kill q/quiet report= landlock-reports= allow-loader-promises n/nice N/keep-fds D/keep-caps C/cpu= M/memory= O/open-files= P/processes= F/file-size= u/user= g/group= T/test= strict allow= deny= policy= filter= export= runtime= lossy check json no-check local remote api no-api version h/help
+    string join \n p/promises= e/exec-promises= v/unveil= V/no-unveil k/kill q/quiet report= landlock-reports= audit allow-loader-promises n/nice N/keep-fds D/keep-caps C/cpu= M/memory= O/open-files= P/processes= F/file-size= u/user= g/group= T/test= strict allow= deny= policy= filter= export= runtime= lossy check json no-check local remote api no-api version h/help
 end
 
 function __fish_seccomp_pledge_needs_command
@@ -50,6 +50,7 @@ complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l runtime -
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s V -l no-unveil -d 'Disable unveiling: no Landlock file-system rules at all, not even implicit ones'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s k -l kill -d 'Kill the sandbox with SIGSYS on a denied call, instead of failing it with EPERM'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s q -l quiet -d 'Do not print violation reports (nor their summary)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l audit -d 'Audit mode, for rolling a policy out: enforce nothing but --deny rules and the guards, and report every call the policy would deny (unveils as `check` finds them)'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l allow-loader-promises -d 'Run programs whose loader\'s promises (rpath prot_exec) cannot be dropped exactly (unknown loader, binfmt_misc), keeping them for the whole run'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s n -l nice -d 'Run at the lowest CPU and I/O priority (nice 19, SCHED_IDLE, idle I/O class)'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s N -l keep-fds -d 'Keep inherited file descriptors above 2 [default: they are closed]'
@@ -101,6 +102,7 @@ complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l ru
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s V -l no-unveil -d 'Disable unveiling: no Landlock file-system rules at all, not even implicit ones'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s k -l kill -d 'Kill the sandbox with SIGSYS on a denied call, instead of failing it with EPERM'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s q -l quiet -d 'Do not print violation reports (nor their summary)'
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l audit -d 'Audit mode, for rolling a policy out: enforce nothing but --deny rules and the guards, and report every call the policy would deny (unveils as `check` finds them)'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l allow-loader-promises -d 'Run programs whose loader\'s promises (rpath prot_exec) cannot be dropped exactly (unknown loader, binfmt_misc), keeping them for the whole run'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s n -l nice -d 'Run at the lowest CPU and I/O priority (nice 19, SCHED_IDLE, idle I/O class)'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s N -l keep-fds -d 'Keep inherited file descriptors above 2 [default: they are closed]'

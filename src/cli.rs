@@ -194,6 +194,10 @@ pub struct RunArgs {
     /// when possible), `off`
     #[arg(long = "landlock-reports", value_name = "MODE", value_parser = clap::builder::PossibleValuesParser::new(crate::sandbox::launch::LandlockReports::ALL.iter().map(|(n, _)| *n)), default_value = "auto")]
     pub landlock_reports: String,
+    /// Audit mode, for rolling a policy out: enforce nothing but --deny rules and the
+    /// guards, and report every call the policy would deny (unveils as `check` finds them)
+    #[arg(long = "audit")]
+    pub audit: bool,
     /// Run programs whose loader's promises (rpath prot_exec) cannot be dropped exactly
     /// (unknown loader, binfmt_misc), keeping them for the whole run
     #[arg(long = "allow-loader-promises")]
@@ -317,6 +321,7 @@ impl RunArgs {
         given(self.quiet, "-q");
         given(self.report.is_some(), "--report");
         given(self.landlock_reports != "auto", "--landlock-reports");
+        given(self.audit, "--audit");
         given(self.allow_loader_promises, "--allow-loader-promises");
         given(self.nice, "-n");
         given(self.keep_fds, "-N");
@@ -366,6 +371,7 @@ impl RunArgs {
                 user: self.user.clone(),
                 group: self.group.clone(),
             },
+            audit: self.audit,
         };
         Ok((policy, run))
     }

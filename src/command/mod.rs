@@ -234,6 +234,9 @@ pub enum Command {
         empty_ok: bool,
         /// Whom the program runs as (`-u USER` / `-g GROUP`; root only).
         ids: IdNames,
+        /// `--audit`: enforce nothing but deny rules and the guards, report what the policy
+        /// would deny.
+        audit: bool,
     },
     /// Show the last run's denials (`denials`).
     Denials,
@@ -824,11 +827,16 @@ fn parse_run(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
     let mut report = None;
     let mut ids = IdNames::default();
     let mut landlock_reports = LandlockReports::default();
+    let mut audit = false;
     let mut args = args;
     loop {
         match args {
             [w, rest @ ..] if w.text == "--stdin" => {
                 stdin = true;
+                args = rest;
+            }
+            [w, rest @ ..] if w.text == "--audit" => {
+                audit = true;
                 args = rest;
             }
             [w, rest @ ..] if w.text == "--quiet" || w.text == "-q" => {
@@ -906,6 +914,7 @@ fn parse_run(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
         report,
         empty_ok: false,
         ids,
+        audit,
     })
 }
 
@@ -1301,6 +1310,7 @@ mod tests {
                 report: None,
                 empty_ok: false,
                 ids: Default::default(),
+                audit: false,
             }
         );
         assert_eq!(
@@ -1313,6 +1323,7 @@ mod tests {
                 report: None,
                 empty_ok: false,
                 ids: Default::default(),
+                audit: false,
             }
         );
         for line in [
@@ -1337,6 +1348,7 @@ mod tests {
                 report: Some(PathBuf::from("d.jsonl")),
                 empty_ok: false,
                 ids: Default::default(),
+                audit: false,
             }
         );
         assert!(matches!(

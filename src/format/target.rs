@@ -154,7 +154,7 @@ pub enum ExportError {
     Policy(String),
     /// Exec promises: a target's one filter applies alike to the program and what it runs.
     #[error(
-        "a {format} export cannot express exec promises (`{promises}`): the target's one filter applies alike to the program and everything it executes; `unpromise --exec` to export the program's own promises"
+        "the {format} export cannot express exec promises (`{promises}`): the target's one filter applies alike to the program and everything it executes; `unpromise --exec` to export the program's own promises"
     )]
     ExecPromises {
         /// The format.

@@ -1003,6 +1003,10 @@ pub(crate) struct RunOptions {
     pub null_stdin: bool,
     /// How refusals by Landlock (unveil) are explained.
     pub landlock_reports: LandlockReports,
+    /// `--audit`: nothing is enforced but deny rules and the guards; every call the policy
+    /// would deny is reported and let through, Landlock is not applied and its refusals are
+    /// found as `check` finds them.
+    pub audit_only: bool,
 }
 
 /// `-u UID` / `-g GID` (pledge.com's): whom the program runs as.
@@ -1183,8 +1187,15 @@ impl Launch {
         let mut audit = None;
         let mut unexplained = None;
         let mut check = false;
+        let reports = if opts.audit_only {
+            // Landlock is not applied: what it would refuse is found by checking.
+            self.child.ruleset_fd = -1;
+            LandlockReports::Check
+        } else {
+            opts.landlock_reports
+        };
         if landlocked {
-            match opts.landlock_reports {
+            match reports {
                 LandlockReports::Auto | LandlockReports::Audit => {
                     // Asked for, audit must be there before anything runs; otherwise
                     // whether audit is on is settled while the child sets itself up.
@@ -1321,6 +1332,7 @@ impl Launch {
                 quiet: opts.quiet,
                 report_file: opts.report_file,
                 gate_first_exec: !self.child.wait_for_take,
+                audit_only: opts.audit_only,
                 exec_promises: self.exec_promises.take(),
                 loader: self.loader_watch.take(),
                 cgroup: self.cgroup.take(),

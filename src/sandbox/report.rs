@@ -116,12 +116,110 @@ pub(crate) struct Denial {
 }
 
 impl Denial {
-    /// The report line: `seccomp-pledge: denied CALL in COMM[PID]: FIX`.
+    /// The report line: `seccomp-pledge: denied CALL in COMM[PID]: FIX`, or in audit mode
+    /// `seccomp-pledge: audit: would deny CALL in COMM[PID] (let through): FIX`.
     pub(crate) fn line(&self) -> String {
+        if self.action == AUDIT_ACTION {
+            return format!(
+                "seccomp-pledge: audit: would deny {} in {}[{}] (let through): {}",
+                self.call, self.comm, self.pid, self.fix
+            );
+        }
         format!(
             "seccomp-pledge: denied {} in {}[{}]: {}",
             self.call, self.comm, self.pid, self.fix
         )
+    }
+}
+
+/// The `action` of a denial that audit mode let through.
+pub(crate) const AUDIT_ACTION: &str = "audit";
+
+/// What the calls audit mode let through would need: a promise for each (the first that
+/// would allow it, or the pair needed together), an unveil for each file Landlock would
+/// refuse.
+#[derive(Debug, Default)]
+pub(crate) struct WouldNeed {
+    calls: u64,
+    promises: std::collections::BTreeSet<&'static str>,
+    /// Promises executed programs would need (their fixes name exec promises).
+    exec_promises: std::collections::BTreeSet<&'static str>,
+    unveils: std::collections::BTreeSet<String>,
+    unfixable: u64,
+}
+
+impl WouldNeed {
+    /// Counts a call the filter denies that audit mode let through, with its fix.
+    pub(crate) fn note_fix(&mut self, fix: &Fix) {
+        self.calls += 1;
+        match fix {
+            Fix::Exec(inner) => self.take(inner, true),
+            other => self.take(other, false),
+        }
+    }
+
+    fn take(&mut self, fix: &Fix, exec: bool) {
+        let set = if exec {
+            &mut self.exec_promises
+        } else {
+            &mut self.promises
+        };
+        match fix {
+            Fix::Promises(ps) if !ps.is_empty() => {
+                set.insert(ps[0].name());
+            }
+            Fix::Together(pairs) if !pairs.is_empty() => {
+                set.insert(pairs[0].0.name());
+                set.insert(pairs[0].1.name());
+            }
+            _ => self.unfixable += 1,
+        }
+    }
+
+    /// Counts a file call Landlock would refuse that audit mode let through.
+    pub(crate) fn note_unveil(&mut self, d: &Denial) {
+        self.calls += 1;
+        match &d.unveil {
+            Some(u) => {
+                self.unveils.insert(u.clone());
+            }
+            None => self.unfixable += 1,
+        }
+    }
+
+    /// The line said at exit: nothing was enforced, how many calls would have been denied,
+    /// and what the policy lacks for them.
+    pub(crate) fn summary(&self, granted: PromiseSet) -> String {
+        let mut out = format!(
+            "audit mode: nothing was enforced but deny rules and the guards; {} call{} would have been denied",
+            self.calls,
+            if self.calls == 1 { "" } else { "s" }
+        );
+        if self.calls == 0 {
+            out.push_str(": the policy holds for this run");
+            return out;
+        }
+        let mut fix = Vec::new();
+        if !self.promises.is_empty() {
+            let mut all: Vec<&str> = granted.iter().map(|p| p.name()).collect();
+            all.extend(self.promises.iter().copied());
+            fix.push(format!("-p '{}'", all.join(" ")));
+        }
+        if !self.exec_promises.is_empty() {
+            let names: Vec<&str> = self.exec_promises.iter().copied().collect();
+            fix.push(format!("-e adding '{}'", names.join(" ")));
+        }
+        fix.extend(self.unveils.iter().map(|u| format!("-v {u}")));
+        if !fix.is_empty() {
+            out.push_str(&format!("; to allow them: {}", fix.join(" ")));
+        }
+        if self.unfixable > 0 {
+            out.push_str(&format!(
+                " ({} that no promise allows, see the lines above)",
+                self.unfixable
+            ));
+        }
+        out
     }
 }
 

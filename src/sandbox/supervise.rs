@@ -173,6 +173,8 @@ pub(crate) struct Options {
     pub report_file: Option<std::io::BufWriter<std::fs::File>>,
     /// Let the child's first `execve` through (the `exec` promise was not given).
     pub gate_first_exec: bool,
+    /// `--audit`: report what the policy would deny and let it through (never kill).
+    pub audit_only: bool,
     /// The errno denied calls fail with.
     pub errno: i32,
     /// Keep up to this many denial reports in [`Outcome::denied`].
@@ -218,6 +220,10 @@ struct State {
     child: libc::pid_t,
     listener: OwnedFd,
     tally: Tally,
+    /// `--audit`: what the denials would need.
+    would_need: report::WouldNeed,
+    /// `--audit`: the denial being reported is let through (marked so in its report).
+    passing: bool,
     killed: bool,
     loader: Option<LoaderState>,
     refused: Option<String>,
@@ -256,6 +262,8 @@ pub(crate) fn run(
         child,
         listener,
         tally: Tally::default(),
+        would_need: report::WouldNeed::default(),
+        passing: false,
         killed: false,
         loader: None,
         refused: None,
@@ -412,6 +420,9 @@ impl State {
                 eprintln!("{line}");
             }
         }
+        if self.opts.audit_only {
+            notes.push(self.would_need.summary(self.opts.granted));
+        }
         if let Some(f) = &mut self.opts.report_file {
             let _ = f.flush();
         }
@@ -540,9 +551,12 @@ impl State {
                 .as_ref()
                 .map(|c| c.check(pid, nr, &args, &read))
                 .unwrap_or_default();
+            // Auditing, Landlock is not applied: what it would refuse runs.
+            self.passing = self.opts.audit_only;
             for r in refusals {
                 self.emit(&report::landlock(&r));
             }
+            self.passing = false;
             self.respond(req.id, 0, libc::SECCOMP_USER_NOTIF_FLAG_CONTINUE as u32);
             return;
         }
@@ -553,13 +567,27 @@ impl State {
         if self.loader_call(&req) {
             return;
         }
-        if nr & crate::abi::uapi::X32_SYSCALL_BIT != 0 {
+        let x32 = nr & crate::abi::uapi::X32_SYSCALL_BIT != 0;
+        // Audit mode lets through what the promises deny, never a guard: x32 calls and the
+        // calls no promise ever allows (TIOCSTI, seccomp notifications …).
+        let pass = self.opts.audit_only
+            && !x32
+            && !matches!(
+                report::fix_for(nr, &args, self.opts.granted, self.child as u32),
+                report::Fix::Never(_)
+            );
+        self.passing = pass;
+        if x32 {
             let d = report::foreign(pid, data.arch, nr, args, action);
             self.emit(&d);
         } else {
             self.emit_native(req.id, pid, nr, args);
         }
-        if self.opts.kill {
+        self.passing = false;
+        if pass {
+            // The call runs as if allowed: not enforcing it is the user's decision.
+            self.respond(req.id, 0, libc::SECCOMP_USER_NOTIF_FLAG_CONTINUE as u32);
+        } else if self.opts.kill {
             self.kill_sandbox();
         } else {
             self.respond(req.id, -self.opts.errno, 0);
@@ -982,8 +1010,8 @@ impl State {
         }
         let accept = l.watch.accept;
         let extra = l.watch.extra;
-        if accept {
-            return false; // denied and reported like any other call
+        if accept || self.opts.audit_only {
+            return false; // denied (or, auditing, let through) and reported like any other call
         }
         self.refuse(
             pid,
@@ -1067,6 +1095,9 @@ impl State {
                 fix = report::Fix::Exec(Box::new(fix));
             }
         }
+        if self.passing {
+            self.would_need.note_fix(&fix);
+        }
         let print = self
             .tally
             .count(&report::syscall_name(nr), &fix.to_string())
@@ -1082,6 +1113,18 @@ impl State {
     }
 
     fn output(&mut self, d: &Denial, print: bool) {
+        let marked;
+        let d = if self.passing {
+            let mut m = d.clone();
+            m.action = report::AUDIT_ACTION.into();
+            if m.by == "landlock" {
+                self.would_need.note_unveil(&m);
+            }
+            marked = m;
+            &marked
+        } else {
+            d
+        };
         if self.denied.len() < self.opts.keep_denials {
             self.denied.push(d.clone());
         }

@@ -111,6 +111,7 @@ impl Session {
                 report,
                 empty_ok,
                 ids,
+                audit,
             } => self.run(
                 &argv,
                 RunFlags {
@@ -120,6 +121,7 @@ impl Session {
                     report,
                     empty_ok,
                     ids,
+                    audit,
                 },
             ),
             Command::Trace {
@@ -632,12 +634,19 @@ impl Session {
         for w in &l.warnings {
             self.notice(format!("warning: {w}"), &mut notes);
         }
+        if flags.audit {
+            self.notice(
+                "warning: audit mode: the policy is not enforced (deny rules and the guards are); what it would deny is reported and let through".into(),
+                &mut notes,
+            );
+        }
         let outcome = l.run(RunOptions {
             quiet: flags.quiet,
             report_file,
             keep_denials: self.keep.denials.max(DENIALS_KEPT),
             null_stdin: self.null_stdin && !flags.stdin,
             landlock_reports: flags.landlock_reports,
+            audit_only: flags.audit,
         })?;
         self.last_denials = Some(outcome.denied.clone());
         // The program's own output is on stdout: the status goes with the notes.
@@ -656,7 +665,14 @@ impl Session {
             } else {
                 "calls"
             };
-            status.push_str(&format!("; {} denied {calls}", outcome.denials));
+            if flags.audit {
+                status.push_str(&format!(
+                    "; {} {calls} reported (audit mode: let through unless a guard or deny rule)",
+                    outcome.denials
+                ));
+            } else {
+                status.push_str(&format!("; {} denied {calls}", outcome.denials));
+            }
         }
         let (code, signal) = match outcome.exit {
             Exit::Code(c) => (Some(c), None),

@@ -71,6 +71,7 @@ struct RunFlags {
     report: Option<PathBuf>,
     empty_ok: bool,
     ids: crate::command::IdNames,
+    audit: bool,
 }
 
 /// How many denials of a run the session keeps for `denials`.

@@ -2,6 +2,7 @@
 //! seccomp filters, real Landlock) and the tests assert errno, signals and exit codes.
 
 mod api;
+mod audit_mode;
 mod cli;
 mod exec_promises;
 mod export;
