@@ -26,7 +26,7 @@ end
 
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s p -l promises -d 'Promises, space separated; repeatable, values add up [default: stdio rpath]' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s e -l exec-promises -d 'Exec promises (OpenBSD\'s execpromises): the promises of every program the program executes, a subset of -p that needs `exec`; repeatable, values add up [default: the program\'s own]' -r
-complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s v -l unveil -d 'Unveil PATH with permissions from rwxc (no PERM: means r); repeatable' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s v -l unveil -d 'Unveil PATH with permissions from rwxc (no PERM: means r), or a TCP port: connect:PORT, bind:PORT (other ports of that kind are refused); repeatable' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l report -d 'Also write every denial to FILE, one JSON object per line' -r -F
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l landlock-reports -d 'How refusals by unveil (Landlock) are reported: `audit` from the kernel\'s audit records (exact; needs CAP_AUDIT_READ and audit enabled), `check` by checking file calls against the unveiled paths (unprivileged, report-only, slower), `auto` (audit when possible), `off`' -r -f -a "auto\t''
 audit\t''
@@ -78,7 +78,7 @@ complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -a "help" -d
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand shell" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s p -l promises -d 'Promises, space separated; repeatable, values add up [default: stdio rpath]' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s e -l exec-promises -d 'Exec promises (OpenBSD\'s execpromises): the promises of every program the program executes, a subset of -p that needs `exec`; repeatable, values add up [default: the program\'s own]' -r
-complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s v -l unveil -d 'Unveil PATH with permissions from rwxc (no PERM: means r); repeatable' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s v -l unveil -d 'Unveil PATH with permissions from rwxc (no PERM: means r), or a TCP port: connect:PORT, bind:PORT (other ports of that kind are refused); repeatable' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l report -d 'Also write every denial to FILE, one JSON object per line' -r -F
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l landlock-reports -d 'How refusals by unveil (Landlock) are reported: `audit` from the kernel\'s audit records (exact; needs CAP_AUDIT_READ and audit enabled), `check` by checking file calls against the unveiled paths (unprivileged, report-only, slower), `auto` (audit when possible), `off`' -r -f -a "auto\t''
 audit\t''

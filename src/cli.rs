@@ -173,7 +173,8 @@ pub struct RunArgs {
     /// program's own]
     #[arg(short = 'e', long = "exec-promises", value_name = "PROMISES")]
     pub exec_promises: Vec<String>,
-    /// Unveil PATH with permissions from rwxc (no PERM: means r); repeatable
+    /// Unveil PATH with permissions from rwxc (no PERM: means r), or a TCP port:
+    /// connect:PORT, bind:PORT (other ports of that kind are refused); repeatable
     #[arg(short = 'v', long = "unveil", value_name = "[PERM:]PATH")]
     pub unveil: Vec<String>,
     /// Disable unveiling: no Landlock file-system rules at all, not even implicit ones
@@ -409,11 +410,18 @@ impl RunArgs {
             policy.exec_promises = Some(policy.exec_promises.unwrap_or_default().union(set));
         }
         for v in &self.unveil {
-            let u = Unveil::parse_flag(v).map_err(|e| Error::Flag {
+            let flag_err = |e: crate::policy::unveil::UnveilError| Error::Flag {
                 flag: "-v",
                 value: v.clone(),
                 source: e.into(),
-            })?;
+            };
+            if let Some(p) = crate::policy::Port::parse_flag(v).map_err(flag_err)? {
+                if !policy.ports.contains(&p) {
+                    policy.ports.push(p);
+                }
+                continue;
+            }
+            let u = Unveil::parse_flag(v).map_err(flag_err)?;
             policy.unveils.push(u);
         }
         if self.kill {

@@ -46,6 +46,33 @@ pub fn name(nr: u32) -> Option<&'static str> {
     by_number(nr).map(|s| s.name())
 }
 
+/// The first other Linux architecture (of the `syscalls` crate's tables) with a syscall of
+/// this name, for profiles written for several (`_llseek`, `chown32`, `socketcall`, `recv`).
+pub fn other_arch(name: &str) -> Option<&'static str> {
+    use std::str::FromStr;
+    let known: [(&'static str, bool); 12] = [
+        ("i386", syscalls::x86::Sysno::from_str(name).is_ok()),
+        ("arm", syscalls::arm::Sysno::from_str(name).is_ok()),
+        ("aarch64", syscalls::aarch64::Sysno::from_str(name).is_ok()),
+        ("mips", syscalls::mips::Sysno::from_str(name).is_ok()),
+        ("mips64", syscalls::mips64::Sysno::from_str(name).is_ok()),
+        ("powerpc", syscalls::powerpc::Sysno::from_str(name).is_ok()),
+        (
+            "powerpc64",
+            syscalls::powerpc64::Sysno::from_str(name).is_ok(),
+        ),
+        ("riscv64", syscalls::riscv64::Sysno::from_str(name).is_ok()),
+        ("s390x", syscalls::s390x::Sysno::from_str(name).is_ok()),
+        ("sparc", syscalls::sparc::Sysno::from_str(name).is_ok()),
+        ("sparc64", syscalls::sparc64::Sysno::from_str(name).is_ok()),
+        (
+            "loongarch64",
+            syscalls::loongarch64::Sysno::from_str(name).is_ok(),
+        ),
+    ];
+    known.into_iter().find(|(_, k)| *k).map(|(a, _)| a)
+}
+
 /// The i386 name of a syscall number (what `int 0x80` with `eax = nr` calls).
 pub fn i386_name(nr: u32) -> Option<&'static str> {
     usize::try_from(nr)

@@ -174,6 +174,8 @@ pub enum Command {
     RemoveRule(usize),
     /// Remove the unveil rules for a path.
     RemoveUnveil(PathBuf),
+    /// `unveil connect:PORT` / `unveil bind:PORT`: a network unveil.
+    UnveilPort(crate::policy::Port),
     /// Set the penalty.
     Penalty(Penalty),
     /// Show the limits (`None`), or set one (`None` value: back to the default).
@@ -431,9 +433,14 @@ fn parse_unveil(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
     let missing = |what: &str| needs(spec, end, what);
     Ok(match args {
         [] => return Err(missing("a path")),
-        [one] => Command::Unveil(
-            Unveil::parse_flag(&one.text).map_err(|e| err(e.to_string(), one.span.clone()))?,
-        ),
+        [one] => match crate::policy::Port::parse_flag(&one.text)
+            .map_err(|e| err(e.to_string(), one.span.clone()))?
+        {
+            Some(p) => Command::UnveilPort(p),
+            None => Command::Unveil(
+                Unveil::parse_flag(&one.text).map_err(|e| err(e.to_string(), one.span.clone()))?,
+            ),
+        },
         [path, perms] => {
             let p =
                 Perms::parse(&perms.text).map_err(|e| err(e.to_string(), perms.span.clone()))?;

@@ -22,11 +22,12 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
 use landlock::{
-    ABI, Access, AccessFs, BitFlags, CompatLevel, Compatible, PathBeneath, Ruleset, RulesetAttr,
-    RulesetCreatedAttr, Scope,
+    ABI, Access, AccessFs, AccessNet, BitFlags, CompatLevel, Compatible, NetPort, PathBeneath,
+    Ruleset, RulesetAttr, RulesetCreatedAttr, Scope,
 };
 
 use crate::policy::Perms;
+use crate::policy::unveil::{Port, PortAccess};
 
 /// The newest ABI whose rights we ask for. Rights of later ABIs (e.g. RESOLVE_UNIX, ABI 9)
 /// are not requested, so nothing changes silently on newer kernels.
@@ -247,12 +248,19 @@ fn names(a: BitFlags<AccessFs>) -> Vec<String> {
 /// A user path that cannot be opened, or `--strict` with a kernel that enforces less.
 pub(crate) fn prepare(
     specs: &[UnveilSpec],
+    ports: &[Port],
     unveil_files: bool,
     strict: bool,
 ) -> Result<Prepared, LandlockError> {
     let abi_num = kernel_abi();
     let abi = abi_of(abi_num);
     let supported_fs = AccessFs::from_all(abi);
+    // Network unveils: each kind given is handled, so only its ports are allowed.
+    let want_net: BitFlags<AccessNet> = ports
+        .iter()
+        .map(|p| net_access(p.access))
+        .fold(BitFlags::empty(), |a, b| a | b);
+    let supported_net = AccessNet::from_all(abi);
     let want_fs = if unveil_files {
         handled()
     } else {
@@ -271,6 +279,13 @@ pub(crate) fn prepare(
         dropped.push(format!(
             "rights not in ABI {abi_num}: {}",
             names(missing_fs).join(", ")
+        ));
+    }
+    if !(want_net & !supported_net).is_empty() {
+        let list: Vec<String> = ports.iter().map(ToString::to_string).collect();
+        dropped.push(format!(
+            "network unveils need ABI 4, ABI {abi_num} is in use: {} NOT enforced",
+            list.join(" ")
         ));
     }
     let missing_scope = want_scope & !have_scope;
@@ -296,10 +311,13 @@ pub(crate) fn prepare(
 
     let effective_fs = want_fs & supported_fs;
     let effective_scope = want_scope & have_scope;
+    let effective_net = want_net & supported_net;
     let mut notes = Vec::new();
     let mut used = Vec::new();
     let mut child_rules = Vec::new();
-    if abi_num == 0 || (effective_fs.is_empty() && effective_scope.is_empty()) {
+    if abi_num == 0
+        || (effective_fs.is_empty() && effective_scope.is_empty() && effective_net.is_empty())
+    {
         // Still open user paths so that a missing one is an error whatever the kernel.
         for s in specs.iter().filter(|s| s.source == Source::User) {
             open_path(&s.path).map_err(|source| LandlockError::Path {
@@ -308,7 +326,7 @@ pub(crate) fn prepare(
                 source,
             })?;
         }
-        let enforcement = if want_fs.is_empty() {
+        let enforcement = if want_fs.is_empty() && want_net.is_empty() {
             Enforcement::NotRequested
         } else {
             Enforcement::None
@@ -335,10 +353,19 @@ pub(crate) fn prepare(
     if !effective_fs.is_empty() {
         ruleset = ruleset.handle_access(effective_fs)?;
     }
+    if !effective_net.is_empty() {
+        ruleset = ruleset.handle_access(effective_net)?;
+    }
     if !effective_scope.is_empty() {
         ruleset = ruleset.scope(effective_scope)?;
     }
     let mut created = ruleset.create()?;
+    for p in ports {
+        let access = net_access(p.access) & effective_net;
+        if !access.is_empty() {
+            created = created.add_rule(NetPort::new(p.port, access))?;
+        }
+    }
     if !effective_fs.is_empty() {
         for spec in specs {
             if spec.path.starts_with("/proc/self") {
@@ -409,6 +436,14 @@ pub(crate) fn prepare(
             rules: used,
         },
     })
+}
+
+/// The Landlock right of a network unveil.
+fn net_access(a: PortAccess) -> BitFlags<AccessNet> {
+    match a {
+        PortAccess::Bind => AccessNet::BindTcp.into(),
+        PortAccess::Connect => AccessNet::ConnectTcp.into(),
+    }
 }
 
 /// Opens a path as `O_PATH|O_CLOEXEC`, following symlinks, as Landlock rules need.

@@ -174,6 +174,13 @@ pub enum FileKind {
     Policy,
     /// seccompiler's `filters.json` (imported as rules).
     Seccompiler,
+    /// An OCI seccomp profile or a `SeccompProfile` resource (imported as rules).
+    Oci {
+        /// Entries left out for this machine (`includes`/`excludes`).
+        left_out: usize,
+        /// Other architectures' names, skipped.
+        foreign: usize,
+    },
 }
 
 impl std::fmt::Display for FileKind {
@@ -181,6 +188,7 @@ impl std::fmt::Display for FileKind {
         f.write_str(match self {
             FileKind::Policy => "policy",
             FileKind::Seccompiler => "seccompiler filters",
+            FileKind::Oci { .. } => "an OCI seccomp profile",
         })
     }
 }

@@ -51,12 +51,21 @@ pub fn parse(text: &str, filter: Option<&str>) -> Result<(Policy, FileKind), Str
     if value.get("format").and_then(serde_json::Value::as_str) == Some(super::TRACE_FORMAT) {
         return Err(TRACE_NOT_POLICY.into());
     }
-    if value.get("defaultAction").is_some() {
-        return Err(
-            "this is an OCI (Docker, podman, runc) seccomp profile (`defaultAction`): seccomp-pledge reads its own policy JSON and seccompiler's filters.json, not OCI profiles".into(),
-        );
-    }
-    let (policy, kind) = if super::seccompiler::looks_like_seccompiler(&value) {
+    let oci = value.get("defaultAction").is_some()
+        || value.get("kind").and_then(serde_json::Value::as_str) == Some("SeccompProfile");
+    let (policy, kind) = if oci {
+        if let Some(f) = filter {
+            return Err(format!(
+                "this is an OCI seccomp profile, not seccompiler filters: there is no filter `{f}` to pick"
+            ));
+        }
+        let got = super::oci::import(&value, &super::oci::Resolution::here())?;
+        let kind = FileKind::Oci {
+            left_out: got.left_out,
+            foreign: got.foreign.len(),
+        };
+        (got.policy, kind)
+    } else if super::seccompiler::looks_like_seccompiler(&value) {
         let p = super::seccompiler::import(text, filter).map_err(|e| e.to_string())?;
         (p, FileKind::Seccompiler)
     } else {

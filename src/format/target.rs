@@ -316,6 +316,13 @@ pub(crate) fn adapt(
             paths.join(" ")
         ));
     }
+    if !policy.ports.is_empty() {
+        let list: Vec<String> = policy.ports.iter().map(ToString::to_string).collect();
+        losses.push(format!(
+            "the network unveils are dropped (a seccomp profile cannot see ports; use the target's network policy): {}",
+            list.join(" ")
+        ));
+    }
     let user_set = {
         let l = &policy.limits;
         [

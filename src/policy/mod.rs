@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 pub(crate) use limits::{LimitValue, Limits};
 pub(crate) use promise::{Promise, PromiseSet};
 pub use rule::{Action, Rule};
-pub(crate) use unveil::{Perms, Unveil};
+pub(crate) use unveil::{Perms, Port, Unveil};
 
 /// What happens to a call no promise or rule allows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -115,6 +115,9 @@ pub struct Policy {
     /// Unveil rules, in the order given.
     #[serde(default, rename = "unveil")]
     pub unveils: Vec<Unveil>,
+    /// Network unveils (`connect:443`, `bind:8080`): TCP ports, with Landlock ABI 4.
+    #[serde(default, rename = "net", skip_serializing_if = "Vec::is_empty")]
+    pub ports: Vec<Port>,
     /// Explicit seccomp rules, in the order given.
     #[serde(default)]
     pub rules: Vec<Rule>,
@@ -140,6 +143,7 @@ impl Default for Policy {
             promises: PromiseSet::EMPTY,
             exec_promises: None,
             unveils: Vec::new(),
+            ports: Vec::new(),
             rules: Vec::new(),
             penalty: Penalty::default(),
             limits: Limits::default(),

@@ -144,6 +144,14 @@ pub enum UnveilError {
     /// No path.
     #[error("missing path to unveil")]
     EmptyPath,
+    /// `connect:`/`bind:` without a port number.
+    #[error(
+        "bad network unveil `{text}`: expected connect:PORT or bind:PORT with a TCP port 0 to 65535"
+    )]
+    BadPort {
+        /// The whole text.
+        text: String,
+    },
 }
 
 /// A path and what may be done beneath it.
@@ -186,9 +194,108 @@ impl fmt::Display for Unveil {
     }
 }
 
+/// What a network unveil allows on a TCP port (Landlock ABI 4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PortAccess {
+    /// `bind:PORT`: bind a TCP socket to the port.
+    Bind,
+    /// `connect:PORT`: connect a TCP socket to the port (on any address).
+    Connect,
+}
+
+impl PortAccess {
+    /// Its word in `-v WORD:PORT`.
+    pub fn word(self) -> &'static str {
+        match self {
+            PortAccess::Bind => "bind",
+            PortAccess::Connect => "connect",
+        }
+    }
+}
+
+/// A network unveil: TCP `bind` or `connect` on one port. Once one of a kind is given, that
+/// kind is refused on every other port (the other kind stays as the promises say).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Port {
+    /// Bind or connect.
+    pub access: PortAccess,
+    /// The TCP port.
+    pub port: u16,
+}
+
+impl Port {
+    /// `connect:PORT` or `bind:PORT`: `Ok(None)` when the text is no network unveil (a path
+    /// unveil, then).
+    ///
+    /// # Errors
+    /// `connect:` or `bind:` followed by anything but a port number 0 to 65535.
+    pub fn parse_flag(arg: &str) -> Result<Option<Port>, UnveilError> {
+        let Some((word, port)) = arg.split_once(':') else {
+            return Ok(None);
+        };
+        let access = match word {
+            "connect" => PortAccess::Connect,
+            "bind" => PortAccess::Bind,
+            _ => return Ok(None),
+        };
+        let port = port.parse::<u16>().map_err(|_| UnveilError::BadPort {
+            text: arg.to_string(),
+        })?;
+        Ok(Some(Port { access, port }))
+    }
+}
+
+impl fmt::Display for Port {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.access.word(), self.port)
+    }
+}
+
+impl Serialize for Port {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Port {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        match Port::parse_flag(&text) {
+            Ok(Some(p)) => Ok(p),
+            Ok(None) => Err(serde::de::Error::custom(format!(
+                "`{text}` is no network unveil: expected connect:PORT or bind:PORT"
+            ))),
+            Err(e) => Err(serde::de::Error::custom(e)),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn network_unveils_parse_and_print() {
+        assert_eq!(
+            Port::parse_flag("connect:443"),
+            Ok(Some(Port {
+                access: PortAccess::Connect,
+                port: 443
+            }))
+        );
+        assert_eq!(
+            Port::parse_flag("bind:8080").unwrap().unwrap().to_string(),
+            "bind:8080"
+        );
+        assert_eq!(Port::parse_flag("/usr"), Ok(None));
+        assert_eq!(Port::parse_flag("rw:/tmp"), Ok(None));
+        for bad in ["connect:", "connect:65536", "bind:http", "connect:-1"] {
+            assert!(
+                matches!(Port::parse_flag(bad), Err(UnveilError::BadPort { .. })),
+                "{bad}"
+            );
+        }
+    }
 
     #[test]
     fn parses_pledge_com_syntax() {

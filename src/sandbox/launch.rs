@@ -617,7 +617,12 @@ pub(crate) fn prepare(policy: &Policy, argv: &[OsString], ids: Ids) -> Result<La
             "the program",
         ));
     }
-    let prepared = ll::prepare(&specs, policy.options.unveil, policy.options.strict)?;
+    let prepared = ll::prepare(
+        &specs,
+        &policy.ports,
+        policy.options.unveil,
+        policy.options.strict,
+    )?;
     for d in &prepared.report.dropped {
         warnings.push(format!("landlock: {d}"));
     }

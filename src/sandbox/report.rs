@@ -460,6 +460,8 @@ fn right_word(kernel_name: &str) -> &str {
         "remove_file" | "remove_dir" => "remove",
         "refer" => "move or link across directories",
         n if n.starts_with("make_") => "create",
+        "net.connect_tcp" => "TCP connect",
+        "net.bind_tcp" => "TCP bind",
         _ => kernel_name,
     }
 }
@@ -505,17 +507,46 @@ pub(crate) fn landlock(r: &super::audit::Refusal) -> Denial {
         .blockers
         .iter()
         .all(|b| b.starts_with("fs.make_") || b.starts_with("fs.remove_") || b == "fs.refer");
+    // A TCP port refused by a network unveil: the kernel logs the port (`dest` for a
+    // connect, `src` for a bind) and the address.
+    let field = |key: &str| {
+        r.detail
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| signature::escape_bare(v.as_bytes()))
+    };
+    let net = if r.blockers.iter().any(|b| b == "net.connect_tcp") {
+        Some(("connect", field("dest"), field("daddr")))
+    } else if r.blockers.iter().any(|b| b == "net.bind_tcp") {
+        Some(("bind", field("src"), field("saddr")))
+    } else {
+        None
+    };
     let object = match (&r.path, r.detail.iter().find(|(k, _)| k == "opid")) {
         (Some(p), _) if in_dir => format!("{verb} in {}", signature::escape(p, 256)),
         (Some(p), _) => format!("{verb} {}", signature::escape(p, 256)),
         (None, Some((_, opid))) => format!("{verb} process {opid}"),
-        (None, None) => verb.to_string(),
+        (None, None) => match &net {
+            Some((_, Some(port), addr)) => {
+                let to = if verb == "bind" { "on" } else { "to" };
+                match addr {
+                    Some(a) => format!("{verb} {to} {a} port {port}"),
+                    None => format!("{verb} {to} port {port}"),
+                }
+            }
+            _ => verb.to_string(),
+        },
     };
     let call = format!("{object} ({})", words.join(", "));
     let (fix, unveil) = match (&path, letters.is_empty()) {
         (Some(p), false) => {
             let v = format!("{letters}:{p}");
             (format!("needs unveil {}", shell_words::quote(&v)), Some(v))
+        }
+        (None, _) if matches!(net, Some((_, Some(_), _))) => {
+            let (kind, port, _) = net.clone().expect("matched");
+            let v = format!("{kind}:{}", port.expect("matched"));
+            (format!("needs unveil {v}"), Some(v))
         }
         _ if r.blockers.iter().any(|b| b.starts_with("scope.")) => (
             "never allowed: Landlock scopes the sandbox (no signals to, and no abstract Unix sockets of, processes outside it)".to_string(),

@@ -32,6 +32,14 @@ impl Session {
                 self.policy.unveils.push(u);
                 Ok(out)
             }
+            Command::UnveilPort(p) => {
+                let out = Output::text(format!("unveiled {p} (TCP)"));
+                if !self.policy.ports.contains(&p) {
+                    self.change();
+                    self.policy.ports.push(p);
+                }
+                Ok(out)
+            }
             Command::Rules { rules, penalty } => self.rules(rules, penalty),
             Command::RemoveRule(n) => {
                 if n == 0 || n > self.policy.rules.len() {
@@ -49,6 +57,13 @@ impl Session {
                 )))
             }
             Command::RemoveUnveil(path) => {
+                if let Ok(Some(p)) = crate::policy::Port::parse_flag(&path.to_string_lossy()) {
+                    if self.policy.ports.contains(&p) {
+                        self.change();
+                        self.policy.ports.retain(|x| *x != p);
+                        return Ok(Output::text(format!("removed unveil {p}")));
+                    }
+                }
                 if !self.policy.unveils.iter().any(|u| u.path == path) {
                     return Err(SessionError::NotUnveiled(path).into());
                 }
@@ -307,8 +322,15 @@ impl Session {
         let mut promises = PromiseSet::EMPTY;
         let mut unveils: Vec<Unveil> = Vec::new();
         let mut unfixed = Vec::new();
+        let mut ports = Vec::new();
         for d in denied {
             if let Some(v) = &d.unveil {
+                if let Ok(Some(p)) = crate::policy::Port::parse_flag(v) {
+                    if !ports.contains(&p) {
+                        ports.push(p);
+                    }
+                    continue;
+                }
                 if let Ok(u) = Unveil::parse_flag(v) {
                     match unveils.iter_mut().find(|x| x.path == u.path) {
                         Some(x) => x.perms = x.perms.union(u.perms),
@@ -345,12 +367,20 @@ impl Session {
                 crate::abi::signature::escape_word(&u.path.to_string_lossy())
             ));
         }
+        let ports: Vec<crate::policy::Port> = ports
+            .into_iter()
+            .filter(|p| !self.policy.ports.contains(p))
+            .collect();
+        for p in &ports {
+            text.push_str(&format!("unveil {p}\n"));
+        }
         let mut out = Output::text(text.clone()).data(serde_json::json!({
             "promises": promises.iter().map(|p| p.name()).collect::<Vec<_>>(),
             "unveils": unveils.iter().map(|u| serde_json::json!({
                 "path": u.path.display().to_string(),
                 "perms": u.perms.to_string(),
             })).collect::<Vec<_>>(),
+            "net": ports.iter().map(ToString::to_string).collect::<Vec<_>>(),
             "unfixed": unfixed,
             "applied": apply,
         }));
@@ -370,6 +400,7 @@ impl Session {
         self.change();
         self.policy.promises = self.policy.promises.union(promises);
         self.policy.unveils.extend(unveils);
+        self.policy.ports.extend(ports);
         Ok(out.note("added to the session's policy (`undo` takes them back)"))
     }
 
@@ -634,6 +665,12 @@ impl Session {
         for w in &l.warnings {
             self.notice(format!("warning: {w}"), &mut notes);
         }
+        if flags.audit && !self.policy.ports.is_empty() {
+            self.notice(
+                "warning: audit mode: the network unveils are neither enforced nor checked (their refusals are reported from Landlock's audit records only, which need Landlock applied)".into(),
+                &mut notes,
+            );
+        }
         if flags.audit {
             self.notice(
                 "warning: audit mode: the policy is not enforced (deny rules and the guards are); what it would deny is reported and let through".into(),
@@ -871,13 +908,22 @@ impl Session {
         self.policy = policy;
         self.dirty = false;
         self.known_files.insert(path.clone());
-        Ok(Output::text(format!(
+        let mut out = Output::text(format!(
             "loaded {kind} from {}: {} promises, {} unveils, {} rules",
             path.display(),
             self.policy.promises.len(),
             self.policy.unveils.len(),
             self.policy.rules.len()
-        )))
+        ));
+        if let format::FileKind::Oci { left_out, foreign } = kind {
+            let r = format::oci::Resolution::here();
+            out = out.note(format!(
+                "resolved as a runtime would for a container here (x86_64, kernel {}.{}, no capabilities, which seccomp-pledge drops): {left_out} entries left out by their includes/excludes, {foreign} names of other architectures' syscalls skipped",
+                r.kernel.0, r.kernel.1
+            ));
+            out = out.note("the rules are explicit: `show` lists them, and the guards (TIOCSTI, seccomp notifications, ENOSYS for openat2 and clone3) apply as to every policy");
+        }
+        Ok(out)
     }
 }
 

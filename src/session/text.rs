@@ -149,6 +149,13 @@ impl Session {
                 ));
             }
         }
+        if !p.ports.is_empty() {
+            let list: Vec<String> = p.ports.iter().map(ToString::to_string).collect();
+            s.push_str(&format!(
+                "net       {} (TCP; other ports of these kinds refused)\n",
+                list.join(" ")
+            ));
+        }
         if p.rules.is_empty() {
             s.push_str("rules     (none)\n");
         } else {

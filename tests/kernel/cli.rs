@@ -332,7 +332,7 @@ fn policy_files_are_read_and_flags_add_to_them() {
     let r = sp(&["--policy", &s(&f), "--", "/bin/true"]);
     assert_eq!(r.code, 125, "{r}");
     assert_text(&r.stderr, "\
-seccomp-pledge: error: cannot load policy `$DIR/p.json`: unknown field `bogus`, expected one of `version`, `promises`, `exec_promises`, `unveil`, `rules`, `penalty`, `limits`, `options` at line 1 column 41
+seccomp-pledge: error: cannot load policy `$DIR/p.json`: unknown field `bogus`, expected one of `version`, `promises`, `exec_promises`, `unveil`, `net`, `rules`, `penalty`, `limits`, `options` at line 1 column 41
 ", d.path());
 }
 

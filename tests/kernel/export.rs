@@ -386,3 +386,75 @@ fn the_one_shot_export_writes_what_save_writes() {
         "{r}"
     );
 }
+
+/// Docker's default profile as Debian ships it (golang-github-docker-docker-dev).
+const DOCKER_DEFAULT: &str =
+    "/usr/share/gocode/src/github.com/docker/docker/profiles/seccomp/default.json";
+
+/// Calls whose answers do not depend on capabilities: keyctl(KEYCTL_GET_KEYRING_ID,
+/// KEY_SPEC_SESSION_KEYRING), which works unconfined and which the profile leaves out, socket(AF_INET),
+/// personality(8) and personality(1), personality(8) with the upper half set (an `int` that
+/// the profile compares on 64 bits), ptrace(PTRACE_TRACEME) (from Linux 4.8); then
+/// unshare(0), which the profile allows only with CAP_SYS_ADMIN.
+const IMPORT_STEPS: &str = "raw 250 0 -3 0 :: raw 41 2 1 0 :: raw 135 8 :: raw 135 1 :: raw 135 0x100000008 :: raw 101 0 0 0 0 :: raw 272 0";
+
+#[test]
+fn an_imported_docker_profile_decides_as_runc_runs_it() {
+    if !require_targets() {
+        return;
+    }
+    if !Path::new(DOCKER_DEFAULT).exists() {
+        assert!(
+            missing("Docker's default.json (apt-get install golang-github-docker-docker-dev)"),
+            "unreachable"
+        );
+        return;
+    }
+    let d = tempdir();
+    let loaded = shell(
+        d.path(),
+        &format!("load {DOCKER_DEFAULT}\nsave --format oci --force back.json\n"),
+    );
+    assert_eq!(loaded.code, 0, "{loaded}");
+    assert!(
+        loaded.stdout.starts_with(&format!(
+            "loaded an OCI seccomp profile from {DOCKER_DEFAULT}: 0 promises, 0 unveils, 295 rules\n"
+        )),
+        "{loaded}"
+    );
+    let notes = mask_digits_after(&loaded.stderr, "kernel ");
+    assert!(
+        notes.contains("note: resolved as a runtime would for a container here (x86_64, kernel N.")
+            && notes.contains("no capabilities, which seccomp-pledge drops): 17 entries left out by their includes/excludes, 60 names of other architectures' syscalls skipped"),
+        "{loaded}"
+    );
+    // Under seccomp-pledge, the imported rules.
+    let ours = probe_run(
+        &["-P", "unlimited", "--policy", DOCKER_DEFAULT],
+        IMPORT_STEPS,
+    );
+    assert_eq!(
+        ours.stdout, "raw EPERM\nraw ok 3\nraw ok 0\nraw EPERM\nraw EPERM\nraw ok 0\nraw EPERM\n",
+        "{ours}"
+    );
+    // Under runc, the file itself: the same answers, but for unshare. runc does not resolve
+    // `includes`/`excludes` (Docker does before it hands the profile over), so it allows
+    // what the profile allows only to CAP_SYS_ADMIN.
+    let docker: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(DOCKER_DEFAULT).unwrap()).unwrap();
+    let runc_raw = runc(d.path(), "docker", Some(docker), IMPORT_STEPS);
+    assert_eq!(
+        runc_raw.stdout,
+        "raw EPERM\nraw ok 3\nraw ok 0\nraw EPERM\nraw EPERM\nraw ok 0\nraw ok 0\n",
+        "{runc_raw}"
+    );
+    // The import exported again and run by runc answers as seccomp-pledge does.
+    let back: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.path().join("back.json")).unwrap()).unwrap();
+    let runc_back = runc(d.path(), "back", Some(back), IMPORT_STEPS);
+    assert_eq!(
+        runc_back.stdout,
+        "raw EPERM\nraw ok 3\nraw ok 0\nraw EPERM\nraw EPERM\nraw ok 0\nraw EPERM\n",
+        "{runc_back}"
+    );
+}

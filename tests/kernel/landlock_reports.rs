@@ -568,3 +568,102 @@ seccomp-pledge: denied execve(\"$PROBES/probe-static\", [\"$PROBES/probe-static\
     );
     assert_eq!(r.code, 42, "{r}");
 }
+
+/// A free TCP port on the loopback interface (bound, then released).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+#[test]
+fn network_unveils_allow_exactly_their_ports_and_refusals_name_the_fix() {
+    if !require_audit() {
+        return;
+    }
+    let a = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let b = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let (pa, pb) = (
+        a.local_addr().unwrap().port(),
+        b.local_addr().unwrap().port(),
+    );
+    let (pc, pd) = (free_port(), free_port());
+    let steps = format!(
+        "tcp-connect 127.0.0.1 {pa} :: tcp-connect 127.0.0.1 {pb} :: bind-inet {pc} :: bind-inet {pd}"
+    );
+    // Unconfined, every call works.
+    let open = probe_unconfined(&steps);
+    assert_eq!(
+        open.stdout, "tcp-connect ok 3\ntcp-connect ok 4\nbind-inet ok 5\nbind-inet ok 6\n",
+        "{open}"
+    );
+    // connect:A: only that port may be connected to; binding is not restricted.
+    let (va, vd) = (format!("connect:{pa}"), format!("bind:{pd}"));
+    let r = probe_run(&["-p", "stdio inet", "-P", "unlimited", "-v", &va], &steps);
+    assert_eq!(
+        r.stdout, "tcp-connect ok 3\ntcp-connect EACCES\nbind-inet ok 4\nbind-inet ok 5\n",
+        "{r}"
+    );
+    assert_text(
+        &mask_pids(&r.stderr),
+        &format!(
+            "seccomp-pledge: denied connect to 127.0.0.1 port {pb} (TCP connect) in probe-static[PID]: needs unveil connect:{pb}\n"
+        ),
+        Path::new("/"),
+    );
+    // Both kinds: binding is refused but on port D.
+    let r = probe_run(
+        &["-p", "stdio inet", "-P", "unlimited", "-v", &va, "-v", &vd],
+        &steps,
+    );
+    assert_eq!(
+        r.stdout, "tcp-connect ok 3\ntcp-connect EACCES\nbind-inet EACCES\nbind-inet ok 4\n",
+        "{r}"
+    );
+    assert!(
+        r.stderr
+            .contains(&format!(" port {pc} (TCP bind) in probe-static["))
+            && r.stderr.contains(&format!(": needs unveil bind:{pc}\n")),
+        "{r}"
+    );
+    // Bad values are refused before anything runs.
+    let bad = sp(&["-p", "stdio inet", "-v", "connect:http", "--", "/bin/true"]);
+    assert_eq!(bad.code, 125, "{bad}");
+    assert!(
+        bad.stderr.contains("bad network unveil `connect:http`: expected connect:PORT or bind:PORT with a TCP port 0 to 65535"),
+        "{bad}"
+    );
+    // In the shell: unveil, show, remove; a policy file keeps them.
+    let d = tempdir();
+    let commands = d.path().join("commands");
+    std::fs::write(
+        &commands,
+        format!("promise stdio inet\nunveil {va}\nunveil {vd}\nshow\nsave --force p.json\nremove unveil {va}\nshow\n"),
+    )
+    .unwrap();
+    let r = sp_cmd(
+        &[std::ffi::OsStr::new("shell"), commands.as_os_str()],
+        |c| {
+            c.current_dir(d.path())
+                .env("XDG_STATE_HOME", d.path().join(".state"));
+        },
+    );
+    assert_eq!(r.code, 0, "{r}");
+    let nets: Vec<&str> = r.stdout.lines().filter(|l| l.starts_with("net ")).collect();
+    assert_eq!(
+        nets,
+        [
+            format!("net       {va} {vd} (TCP; other ports of these kinds refused)"),
+            format!("net       {vd} (TCP; other ports of these kinds refused)"),
+        ],
+        "{r}"
+    );
+    let saved = std::fs::read_to_string(d.path().join("p.json")).unwrap();
+    assert!(
+        saved.contains(&format!("\"net\": [\n    \"{va}\",\n    \"{vd}\"\n  ]")),
+        "{saved}"
+    );
+    drop((a, b));
+}

@@ -202,7 +202,7 @@ fn bad_input_is_refused_with_a_clear_error() {
     .unwrap();
     std::fs::write(
         dir.path().join("oci.json"),
-        r#"{"defaultAction": "SCMP_ACT_ERRNO", "syscalls": []}"#,
+        r#"{"defaultAction": "SCMP_ACT_ERRNO", "syscalls": [{"names": ["read", "frobnicate"], "action": "SCMP_ACT_ALLOW"}]}"#,
     )
     .unwrap();
     let cases: &[(&str, &str, &str)] = &[
@@ -302,9 +302,9 @@ seccomp-pledge: stopped at stdin:2; the lines after it were not run
 "),
         (
             "load oci.json",
-            "OCI (Docker, podman, runc) seccomp profile",
+            "no system call of any Linux architecture",
             "\
-seccomp-pledge: error: stdin:2: cannot load policy `$DIR/oci.json`: this is an OCI (Docker, podman, runc) seccomp profile (`defaultAction`): seccomp-pledge reads its own policy JSON and seccompiler's filters.json, not OCI profiles
+seccomp-pledge: error: stdin:2: cannot load policy `$DIR/oci.json`: entry 1: `frobnicate` is no system call of any Linux architecture
 seccomp-pledge: stopped at stdin:2; the lines after it were not run
 ",
         ),

@@ -178,7 +178,7 @@ fn bad_files_are_refused_with_line_and_column() {
     let exact: &[(&str, &str)] = &[
         (
             "unknown.json",
-            "unknown field `promise`, expected one of `version`, `promises`, `exec_promises`, `unveil`, `rules`, `penalty`, `limits`, `options` at line 2 column 11",
+            "unknown field `promise`, expected one of `version`, `promises`, `exec_promises`, `unveil`, `net`, `rules`, `penalty`, `limits`, `options` at line 2 column 11",
         ),
         ("cut.json", "EOF while parsing a string at line 1 column 32"),
         (

@@ -24,7 +24,11 @@
 //! architecture is native x86_64 only (libseccomp then refuses x32 and i386 calls with the
 //! runtime's bad-architecture action).
 
+mod import;
+
 use std::collections::BTreeMap;
+
+pub(crate) use import::{Resolution, import};
 
 use oci_spec::runtime::{
     Arch, LinuxSeccomp, LinuxSeccompAction, LinuxSeccompArg, LinuxSeccompArgBuilder,
@@ -159,7 +163,7 @@ pub(crate) fn atoms_of(c: &Condition) -> Option<Vec<Atom>> {
 }
 
 /// `term AND atom`, or `None` when they cannot hold together.
-fn and_atom(term: &Term, a: Atom) -> Option<Term> {
+pub(crate) fn and_atom(term: &Term, a: Atom) -> Option<Term> {
     let mut out = term.clone();
     match out.iter_mut().find(|x| x.index == a.index) {
         Some(x) => {
