@@ -706,7 +706,7 @@ fn parse_save(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
         &[
             (
                 "--format",
-                "a format after --format (seccomp-pledge, seccompiler, oci, k8s or bpf)",
+                "a format after --format (seccomp-pledge, seccompiler, oci, k8s, systemd or bpf)",
             ),
             (
                 "--runtime",
@@ -773,7 +773,11 @@ fn parse_verify_export(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
             .join(", ")
     };
     let Some(w) = target else {
-        return Err(needs(cx.spec, cx.end, "a target (runc, crun or bwrap)"));
+        return Err(needs(
+            cx.spec,
+            cx.end,
+            "a target (runc, crun, bwrap or systemd)",
+        ));
     };
     let target = crate::verify::Target::by_name(&w.text).ok_or_else(|| {
         with_hint(

@@ -211,9 +211,9 @@ pub static COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         name: "save",
         aliases: &[],
-        usage: "save [--format seccomp-pledge|seccompiler|oci|k8s|bpf] [--runtime none|runc|crun|bwrap] [--lossy] [--force] [FILE]   |   save --trace [--force] [FILE]",
+        usage: "save [--format seccomp-pledge|seccompiler|oci|k8s|systemd|bpf] [--runtime none|runc|crun|bwrap] [--lossy] [--force] [FILE]   |   save --trace [--force] [FILE]",
         summary: "write the policy to FILE (default policy.json, or filters.json for seccompiler), or the session's trace profile (default trace.json)",
-        help: "Writes are atomic. Overwriting a file that was not loaded or saved in this session needs --force. The seccompiler format is what `seccompiler::compile_from_json` reads: several filters to stack. `oci` is an OCI runtime-spec seccomp profile (runc, crun, Docker, Podman, containerd), `k8s` the same profile as a Security Profiles Operator `SeccompProfile` resource, and `bpf` our exact filter as raw `sock_filter` bytes (bwrap --seccomp, crun's annotation): both list how they differ from `run` (execve allowed throughout, the loader's promises, what the target drops), `--runtime` adds a runtime's own calls (kept apart and named), and a policy they cannot hold exactly (unveils, limits set) is refused unless `--lossy` accepts the listed losses. --trace writes the session's trace profile (every run traced or loaded into it) as versioned JSON, for `load --trace` in another session or on another machine of the same architecture.",
+        help: "Writes are atomic. Overwriting a file that was not loaded or saved in this session needs --force. The seccompiler format is what `seccompiler::compile_from_json` reads: several filters to stack. `oci` is an OCI runtime-spec seccomp profile (runc, crun, Docker, Podman, containerd), `k8s` the same profile as a Security Profiles Operator `SeccompProfile` resource, `systemd` a `[Service]` drop-in (SystemCallFilter= and the other sandboxing settings), and `bpf` our exact filter as raw `sock_filter` bytes (bwrap --seccomp, crun's annotation): both list how they differ from `run` (execve allowed throughout, the loader's promises, what the target drops), `--runtime` adds a runtime's own calls (kept apart and named), and a policy they cannot hold exactly (unveils, limits set) is refused unless `--lossy` accepts the listed losses. --trace writes the session's trace profile (every run traced or loaded into it) as versioned JSON, for `load --trace` in another session or on another machine of the same architecture.",
         examples: &[
             "save --force policy.json",
             "save --format seccompiler --force",
@@ -226,9 +226,9 @@ pub static COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         name: "verify-export",
         aliases: &[],
-        usage: "verify-export runc|crun|bwrap [--lossy]",
+        usage: "verify-export runc|crun|bwrap|systemd [--lossy]",
         summary: "export the policy for a target, run it there and compare every answer with `run`'s",
-        help: "Exports the policy as the target takes it (an OCI profile for runc and crun, raw BPF for bwrap, with the runtime's own calls added), starts a program that makes no system call in the target, reads back the filters the kernel installed for it, and asks them and the policy the same probes: every syscall number, the argument values the policy decides (with the upper bits of 32-bit arguments set), x32 and i386 calls. Differences the export lists (execve, the runtime's calls, checks on the sandbox's own pid) are counted; any other is an error. Needs root and the target installed; runs nothing of the policy's program.",
+        help: "Exports the policy as the target takes it (an OCI profile for runc and crun, raw BPF for bwrap, with the runtime's own calls added), starts a program that makes no system call in the target, reads back the filters the kernel installed for it, and asks them and the policy the same probes: every syscall number, the argument values the policy decides (with the upper bits of 32-bit arguments set), x32 and i386 calls. Differences the export lists (execve, the runtime's calls, checks on the sandbox's own pid) are counted; any other is an error. Needs root and the target installed; runs nothing of the policy's program. systemd: the drop-in is added to a unit and checked offline by `systemd-analyze verify` (which must say nothing of it) and `security --offline` (which must rate NoNewPrivileges=, LockPersonality= and SystemCallArchitectures= safe); the filter is not run.",
         examples: &["verify-export runc --lossy", "verify-export bwrap --lossy"],
         parse: super::parse_verify_export,
         complete: Complete::Nothing,

@@ -12,6 +12,7 @@ pub(crate) mod k8s;
 pub(crate) mod oci;
 pub mod policy;
 pub mod seccompiler;
+pub(crate) mod systemd;
 pub(crate) mod target;
 
 use std::path::PathBuf;
@@ -30,6 +31,8 @@ pub enum Format {
     Oci,
     /// The Security Profiles Operator's `SeccompProfile` resource.
     K8s,
+    /// A systemd `[Service]` drop-in.
+    Systemd,
     /// Our compiled filter as raw BPF.
     Bpf,
 }
@@ -108,6 +111,18 @@ pub(crate) static FORMATS: &[FormatSpec] = &[
         installed_by_runtime: true,
         notes: &[
             "a Security Profiles Operator SeccompProfile: `kubectl apply -f FILE`, then the pod's `securityContext.seccompProfile` (type Localhost) names it",
+        ],
+    },
+    FormatSpec {
+        format: Format::Systemd,
+        name: "systemd",
+        aliases: &["unit", "drop-in"],
+        default_file: "seccomp-pledge.conf",
+        whole_policy: false,
+        export: systemd::export,
+        installed_by_runtime: false,
+        notes: &[
+            "a systemd [Service] drop-in: /etc/systemd/system/UNIT.service.d/seccomp-pledge.conf, then `systemctl daemon-reload`",
         ],
     },
     FormatSpec {

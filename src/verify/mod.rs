@@ -13,10 +13,12 @@
 //! Above `format` and `compile` (it exports and evaluates), beside `sandbox`; below `session`.
 
 mod target;
+mod unit;
 
 use std::collections::BTreeSet;
 
 pub(crate) use target::{TARGETS, Target, TargetError};
+pub(crate) use unit::UnitVerified;
 
 use crate::abi::syscalls::{self, MAX_NR};
 use crate::abi::uapi::X32_SYSCALL_BIT;
@@ -433,12 +435,37 @@ pub(crate) fn verify(policy: &Policy, t: Target, lossy: bool) -> Result<Verified
     })
 }
 
+/// Exports the policy as a systemd drop-in and has systemd check it offline.
+///
+/// # Errors
+/// The export failing, systemd-analyze missing or finding fault with the drop-in.
+pub(crate) fn verify_unit(
+    policy: &Policy,
+    lossy: bool,
+) -> Result<(UnitVerified, Vec<String>), VerifyError> {
+    let opts = ExportOptions {
+        runtime: Runtime::None,
+        lossy,
+    };
+    let exported = (Format::Systemd.spec().export)(policy, &opts)?;
+    let checked = unit::check(&exported.bytes)?;
+    Ok((
+        checked,
+        exported
+            .differences
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+    ))
+}
+
 impl Target {
     /// The format it takes.
     pub(crate) fn format(self) -> Format {
         match self {
             Target::Runc | Target::Crun => Format::Oci,
             Target::Bwrap => Format::Bpf,
+            Target::Systemd => Format::Systemd,
         }
     }
 
@@ -448,6 +475,7 @@ impl Target {
             Target::Runc => Runtime::Runc,
             Target::Crun => Runtime::Crun,
             Target::Bwrap => Runtime::Bwrap,
+            Target::Systemd => Runtime::None,
         }
     }
 }

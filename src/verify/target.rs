@@ -40,10 +40,12 @@ pub enum Target {
     Crun,
     /// bubblewrap with the raw filter.
     Bwrap,
+    /// systemd's offline analysis of the drop-in.
+    Systemd,
 }
 
 /// Every target, in the order help lists them.
-pub(crate) const TARGETS: &[Target] = &[Target::Runc, Target::Crun, Target::Bwrap];
+pub(crate) const TARGETS: &[Target] = &[Target::Runc, Target::Crun, Target::Bwrap, Target::Systemd];
 
 impl Target {
     /// Its name (and its program's).
@@ -52,6 +54,7 @@ impl Target {
             Target::Runc => "runc",
             Target::Crun => "crun",
             Target::Bwrap => "bwrap",
+            Target::Systemd => "systemd",
         }
     }
 
@@ -421,6 +424,12 @@ pub(crate) fn run(t: Target, bytes: &[u8]) -> Result<Vec<Vec<sock_filter>>, Targ
                 })?
         }
         Target::Bwrap => bwrap(&program, &dir, &spin, bytes, &mut cleanup)?,
+        Target::Systemd => {
+            return Err(TargetError::Failed {
+                target: "systemd",
+                reason: "a drop-in is checked by systemd-analyze, not run".into(),
+            });
+        }
     };
     cleanup.pids.push(pid);
     wait_for_probe(pid, t.name())?;

@@ -458,3 +458,52 @@ fn an_imported_docker_profile_decides_as_runc_runs_it() {
         "{runc_back}"
     );
 }
+
+#[test]
+fn a_systemd_drop_in_passes_systemd_analyze_and_says_what_it_widens() {
+    if !require_kernel() {
+        return;
+    }
+    let d = tempdir();
+    let r = shell(
+        d.path(),
+        "promise stdio rpath inet\nunveil r:/usr\nsave --format systemd --force sp.conf\nsave --format systemd --lossy --force sp.conf\nverify-export systemd --lossy\n",
+    );
+    assert_eq!(r.code, 1, "{r}");
+    // Without --lossy: refused, naming what systemd cannot say, nothing written.
+    assert!(
+        r.stderr.contains("systemd cannot express this policy exactly:\n  allowed for all arguments (SystemCallFilter= has no argument conditions; `run` allows them for some): open mmap mprotect ioctl socket"),
+        "{r}"
+    );
+    let r = shell(
+        d.path(),
+        "promise stdio rpath inet\nunveil r:/usr\nsave --format systemd --lossy --force sp.conf\nverify-export systemd --lossy\n",
+    );
+    assert_eq!(r.code, 0, "{r}");
+    let text = std::fs::read_to_string(d.path().join("sp.conf")).unwrap();
+    for line in [
+        "[Service]",
+        "NoNewPrivileges=yes",
+        "SystemCallArchitectures=native",
+        "SystemCallErrorNumber=EPERM",
+        "RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6",
+        "LimitNOFILE=64",
+        "ProtectSystem=strict",
+        "ReadOnlyPaths=-/usr",
+        "#   lossy: unveil is approximated: ProtectSystem=strict makes everything read-only, ReadWritePaths= reopens the w and c paths; nothing is hidden and x has no equivalent",
+    ] {
+        assert!(text.lines().any(|l| l == line), "{line}\n{text}");
+    }
+    let summary = r
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("systemd: "))
+        .unwrap_or_default();
+    assert_text(
+        &["export (", "exposure ", "exposure N.", "MEDIUM, ", ", "]
+            .iter()
+            .fold(summary.to_string(), |t, m| mask_digits_after(&t, m)),
+        "systemd: the systemd export (N bytes) passes `systemd-analyze verify` without a word; `security --offline`: exposure N.N MEDIUM, N of its settings rated safe, N not (what the policy allows): SystemCallFilter=~@resources RestrictAddressFamilies=~AF_UNIX RestrictAddressFamilies=~AF_(INET|INET6)",
+        d.path(),
+    );
+}
