@@ -776,7 +776,7 @@ fn parse_verify_export(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
         return Err(needs(
             cx.spec,
             cx.end,
-            "a target (runc, crun, bwrap or systemd)",
+            "a target (runc, crun, crun-bpf, bwrap or systemd)",
         ));
     };
     let target = crate::verify::Target::by_name(&w.text).ok_or_else(|| {

@@ -226,9 +226,9 @@ pub static COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         name: "verify-export",
         aliases: &[],
-        usage: "verify-export runc|crun|bwrap|systemd [--lossy]",
+        usage: "verify-export runc|crun|crun-bpf|bwrap|systemd [--lossy]",
         summary: "export the policy for a target, run it there and compare every answer with `run`'s",
-        help: "Exports the policy as the target takes it (an OCI profile for runc and crun, raw BPF for bwrap, with the runtime's own calls added), starts a program that makes no system call in the target, reads back the filters the kernel installed for it, and asks them and the policy the same probes: every syscall number, the argument values the policy decides (with the upper bits of 32-bit arguments set), x32 and i386 calls. Differences the export lists (execve, the runtime's calls, checks on the sandbox's own pid) are counted; any other is an error. Needs root and the target installed; runs nothing of the policy's program. systemd: the drop-in is added to a unit and checked offline by `systemd-analyze verify` (which must say nothing of it) and `security --offline` (which must rate NoNewPrivileges=, LockPersonality= and SystemCallArchitectures= safe); the filter is not run.",
+        help: "Exports the policy as the target takes it (an OCI profile for runc and crun, raw BPF for bwrap and for crun's run.oci.seccomp_bpf_data annotation (crun-bpf), with the runtime's own calls added), starts a program that makes no system call in the target, reads back the filters the kernel installed for it, and asks them and the policy the same probes: every syscall number, the argument values the policy decides (with the upper bits of 32-bit arguments set), x32 and i386 calls. Differences the export lists (execve, the runtime's calls, checks on the sandbox's own pid) are counted; any other is an error. Needs root and the target installed; runs nothing of the policy's program. systemd: the drop-in is added to a unit and checked offline by `systemd-analyze verify` (which must say nothing of it) and `security --offline` (which must rate NoNewPrivileges=, LockPersonality= and SystemCallArchitectures= safe); the filter is not run.",
         examples: &["verify-export runc --lossy", "verify-export bwrap --lossy"],
         parse: super::parse_verify_export,
         complete: Complete::Nothing,

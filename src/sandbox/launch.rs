@@ -117,6 +117,16 @@ pub enum LaunchError {
     /// Exec promises cannot be enforced exactly here.
     #[error("cannot enforce the exec promises (-e): {0}")]
     ExecPromises(String),
+    /// `pidfd_getfd` refused: the supervisor cannot take the child's seccomp listener (a
+    /// container's seccomp profile; Docker's default allows it only with CAP_SYS_PTRACE).
+    #[error(
+        "cannot take the sandbox's seccomp listener: pidfd_getfd was refused ({source}), as a container's seccomp profile does (Docker's default allows it only with CAP_SYS_PTRACE); nothing of the program ran"
+    )]
+    ListenerRefused {
+        /// The error.
+        #[source]
+        source: std::io::Error,
+    },
     /// fork, pipe or wait failed.
     #[error("{what}: {source}")]
     System {
@@ -1459,7 +1469,14 @@ fn take_listener(pid: libc::pid_t, shared: &Shared) -> Result<OwnedFd, LaunchErr
             // SAFETY: duplicating the child's listener into our table.
             let l = unsafe { libc::syscall(libc::SYS_pidfd_getfd, pidfd.as_raw_fd(), fd, 0) };
             if l < 0 {
-                return Err(sys_err("pidfd_getfd"));
+                let source = std::io::Error::last_os_error();
+                if matches!(source.raw_os_error(), Some(libc::EPERM | libc::ENOSYS)) {
+                    return Err(LaunchError::ListenerRefused { source });
+                }
+                return Err(LaunchError::System {
+                    what: "pidfd_getfd",
+                    source,
+                });
             }
             // SAFETY: a fresh fd we own.
             let listener = unsafe { OwnedFd::from_raw_fd(l as i32) };

@@ -464,7 +464,7 @@ impl Target {
     pub(crate) fn format(self) -> Format {
         match self {
             Target::Runc | Target::Crun => Format::Oci,
-            Target::Bwrap => Format::Bpf,
+            Target::Bwrap | Target::CrunBpf => Format::Bpf,
             Target::Systemd => Format::Systemd,
         }
     }
@@ -473,7 +473,7 @@ impl Target {
     pub(crate) fn runtime(self) -> Runtime {
         match self {
             Target::Runc => Runtime::Runc,
-            Target::Crun => Runtime::Crun,
+            Target::Crun | Target::CrunBpf => Runtime::Crun,
             Target::Bwrap => Runtime::Bwrap,
             Target::Systemd => Runtime::None,
         }

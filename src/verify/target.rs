@@ -38,6 +38,8 @@ pub enum Target {
     Runc,
     /// crun with an OCI bundle.
     Crun,
+    /// crun with the raw filter in its `run.oci.seccomp_bpf_data` annotation.
+    CrunBpf,
     /// bubblewrap with the raw filter.
     Bwrap,
     /// systemd's offline analysis of the drop-in.
@@ -45,7 +47,17 @@ pub enum Target {
 }
 
 /// Every target, in the order help lists them.
-pub(crate) const TARGETS: &[Target] = &[Target::Runc, Target::Crun, Target::Bwrap, Target::Systemd];
+pub(crate) const TARGETS: &[Target] = &[
+    Target::Runc,
+    Target::Crun,
+    Target::CrunBpf,
+    Target::Bwrap,
+    Target::Systemd,
+];
+
+/// crun's annotation for a raw BPF filter (base64 `sock_filter` bytes), which replaces
+/// `linux.seccomp`.
+const CRUN_BPF_ANNOTATION: &str = "run.oci.seccomp_bpf_data";
 
 impl Target {
     /// Its name (and its program's).
@@ -53,6 +65,7 @@ impl Target {
         match self {
             Target::Runc => "runc",
             Target::Crun => "crun",
+            Target::CrunBpf => "crun-bpf",
             Target::Bwrap => "bwrap",
             Target::Systemd => "systemd",
         }
@@ -61,6 +74,15 @@ impl Target {
     /// The target a name stands for.
     pub(crate) fn by_name(name: &str) -> Option<Target> {
         TARGETS.iter().copied().find(|t| t.name() == name)
+    }
+
+    /// The program that runs it.
+    fn program(self) -> &'static str {
+        match self {
+            Target::CrunBpf => "crun",
+            Target::Systemd => "systemd-analyze",
+            other => other.name(),
+        }
     }
 }
 
@@ -110,10 +132,10 @@ impl TargetError {
         match self {
             TargetError::NotInstalled { program } => Some(format!(
                 "install it (Debian: `apt-get install {}`)",
-                if *program == "bwrap" {
-                    "bubblewrap"
-                } else {
-                    program
+                match *program {
+                    "bwrap" => "bubblewrap",
+                    "systemd-analyze" => "systemd",
+                    other => other,
                 }
             )),
             TargetError::NotRoot => Some("run verify-export as root".into()),
@@ -330,8 +352,9 @@ fn dump(pid: i32, target: &'static str) -> Result<Vec<Vec<sock_filter>>, TargetE
 }
 
 /// A minimal bundle's `config.json`: the runtime's defaults, the probe as the process, a
-/// read-only root, no resources (crun's device filter needs locked memory) and the profile.
-fn config(seccomp: LinuxSeccomp) -> Result<Spec, String> {
+/// read-only root, no resources (crun's device filter needs locked memory) and the profile
+/// (none for crun's raw-BPF annotation).
+fn config(seccomp: Option<LinuxSeccomp>) -> Result<Spec, String> {
     let mut spec = Spec::default();
     let mut process = spec.process().clone().unwrap_or_default();
     process.set_args(Some(vec!["/spin".into()]));
@@ -347,7 +370,7 @@ fn config(seccomp: LinuxSeccomp) -> Result<Spec, String> {
         .clone()
         .ok_or("the default spec has no linux section")?;
     linux.set_resources(None);
-    linux.set_seccomp(Some(seccomp));
+    linux.set_seccomp(seccomp);
     spec.set_linux(Some(linux));
     Ok(spec)
 }
@@ -358,7 +381,7 @@ fn config(seccomp: LinuxSeccomp) -> Result<Spec, String> {
 /// # Errors
 /// The target missing or failing, not root, or the filters unreadable.
 pub(crate) fn run(t: Target, bytes: &[u8]) -> Result<Vec<Vec<sock_filter>>, TargetError> {
-    let program = find_program(t.name())?;
+    let program = find_program(t.program())?;
     if !nix::unistd::geteuid().is_root() {
         return Err(TargetError::NotRoot);
     }
@@ -383,13 +406,25 @@ pub(crate) fn run(t: Target, bytes: &[u8]) -> Result<Vec<Vec<sock_filter>>, Targ
     std::fs::set_permissions(&spin, std::fs::Permissions::from_mode(0o755))
         .map_err(|e| prepare(e.to_string()))?;
     let pid = match t {
-        Target::Runc | Target::Crun => {
-            let seccomp: LinuxSeccomp =
-                serde_json::from_slice(bytes).map_err(|e| prepare(e.to_string()))?;
-            let spec = config(seccomp).map_err(prepare)?;
+        Target::Runc | Target::Crun | Target::CrunBpf => {
+            let spec = if t == Target::CrunBpf {
+                use base64::Engine as _;
+                let mut spec = config(None).map_err(prepare)?;
+                let mut notes = spec.annotations().clone().unwrap_or_default();
+                notes.insert(
+                    CRUN_BPF_ANNOTATION.to_string(),
+                    base64::engine::general_purpose::STANDARD.encode(bytes),
+                );
+                spec.set_annotations(Some(notes));
+                spec
+            } else {
+                let seccomp: LinuxSeccomp =
+                    serde_json::from_slice(bytes).map_err(|e| prepare(e.to_string()))?;
+                config(Some(seccomp)).map_err(prepare)?
+            };
             spec.save(dir.join("config.json"))
                 .map_err(|e| prepare(e.to_string()))?;
-            let private = t == Target::Crun && !unified_cgroups();
+            let private = t != Target::Runc && !unified_cgroups();
             let id = dir
                 .file_name()
                 .and_then(|n| n.to_str())

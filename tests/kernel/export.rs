@@ -6,7 +6,7 @@ use std::ffi::OsStr;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use crate::text_cmp::{assert_text, mask_digits_after};
+use crate::text_cmp::{assert_text, mask_digits_after, mask_pids};
 use crate::util::*;
 
 /// `seccomp-pledge shell FILE` in `dir`, FILE holding `input`.
@@ -196,19 +196,26 @@ const RICH: &str = "promise stdio rpath inet tty proc\ndeny socket if arg0 == AF
 
 #[test]
 fn verify_export_finds_every_answer_as_run_gives_it_in_runc_crun_and_bwrap() {
+    // crun-bpf: crun given our own filter in its `run.oci.seccomp_bpf_data` annotation.
     if !require_targets() {
         return;
     }
     let d = tempdir();
     let r = shell(
         d.path(),
-        &format!("{RICH}verify-export runc\nverify-export crun\nverify-export bwrap\n"),
+        &format!(
+            "{RICH}verify-export runc\nverify-export crun\nverify-export crun-bpf\nverify-export bwrap\n"
+        ),
     );
     assert_eq!(r.code, 0, "{r}");
     let summary: Vec<String> = r
         .stdout
         .lines()
-        .filter(|l| l.starts_with("runc:") || l.starts_with("crun:") || l.starts_with("bwrap:"))
+        .filter(|l| {
+            ["runc:", "crun:", "crun-bpf:", "bwrap:"]
+                .iter()
+                .any(|t| l.starts_with(t))
+        })
         .map(|l| {
             [
                 "export (", "filter; ", "probes, ", "does; ", "lists: ", ", ",
@@ -221,6 +228,7 @@ fn verify_export_finds_every_answer_as_run_gives_it_in_runc_crun_and_bwrap() {
         &summary.join("\n"),
         "runc: the oci export (N bytes) installed as 1 filter; N probes, N answered as `run` does; N differ as the export lists: N allowed for the target (execve, the runtime's calls), N on the sandbox's own pid, N x32 or i386 calls, N unknown to the target's libseccomp, N numbers no syscall has\n\
 crun: the oci export (N bytes) installed as 1 filter; N probes, N answered as `run` does; N differ as the export lists: N allowed for the target (execve, the runtime's calls), N on the sandbox's own pid, N x32 or i386 calls, N numbers no syscall has\n\
+crun-bpf: the bpf export (N bytes) installed as 1 filter; N probes, N answered as `run` does; N differ as the export lists: N allowed for the target (execve, the runtime's calls), N on the sandbox's own pid\n\
 bwrap: the bpf export (N bytes) installed as 1 filter; N probes, N answered as `run` does; N differ as the export lists: N allowed for the target (execve, the runtime's calls), N on the sandbox's own pid",
         d.path(),
     );
@@ -286,7 +294,9 @@ fn exports_refuse_what_they_cannot_hold_and_write_nothing() {
     let bad = shell(d.path(), "verify-export podman\n");
     assert!(
         bad.stderr.contains("unknown target `podman`")
-            && bad.stderr.contains("targets: runc, crun, bwrap"),
+            && bad
+                .stderr
+                .contains("targets: runc, crun, crun-bpf, bwrap, systemd"),
         "{bad}"
     );
 }
@@ -505,5 +515,158 @@ fn a_systemd_drop_in_passes_systemd_analyze_and_says_what_it_widens() {
             .fold(summary.to_string(), |t, m| mask_digits_after(&t, m)),
         "systemd: the systemd export (N bytes) passes `systemd-analyze verify` without a word; `security --offline`: exposure N.N MEDIUM, N of its settings rated safe, N not (what the policy allows): SystemCallFilter=~@resources RestrictAddressFamilies=~AF_UNIX RestrictAddressFamilies=~AF_(INET|INET6)",
         d.path(),
+    );
+}
+
+/// Docker's default profile as Docker resolves it for a container with its default
+/// capabilities (runc does not resolve `includes`/`excludes` itself).
+fn docker_resolved() -> serde_json::Value {
+    const CAPS: &[&str] = &[
+        "CAP_CHOWN",
+        "CAP_DAC_OVERRIDE",
+        "CAP_FSETID",
+        "CAP_FOWNER",
+        "CAP_MKNOD",
+        "CAP_NET_RAW",
+        "CAP_SETGID",
+        "CAP_SETUID",
+        "CAP_SETFCAP",
+        "CAP_SETPCAP",
+        "CAP_NET_BIND_SERVICE",
+        "CAP_SYS_CHROOT",
+        "CAP_KILL",
+        "CAP_AUDIT_WRITE",
+    ];
+    let mut d: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(DOCKER_DEFAULT).unwrap()).unwrap();
+    let list = |v: &serde_json::Value, k: &str| -> Vec<String> {
+        v.get(k)
+            .and_then(|x| x.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let entries = d["syscalls"].as_array_mut().unwrap();
+    entries.retain_mut(|e| {
+        let inc = e.get("includes").cloned().unwrap_or_default();
+        let exc = e.get("excludes").cloned().unwrap_or_default();
+        let obj = e.as_object_mut().unwrap();
+        for k in ["includes", "excludes", "comment"] {
+            obj.remove(k);
+        }
+        let (ic, ia) = (list(&inc, "caps"), list(&inc, "arches"));
+        let (ec, ea) = (list(&exc, "caps"), list(&exc, "arches"));
+        (ic.iter().all(|c| CAPS.contains(&c.as_str())))
+            && (ia.is_empty() || ia.iter().any(|a| a == "amd64"))
+            && !ec.iter().any(|c| CAPS.contains(&c.as_str()))
+            && !ea.iter().any(|a| a == "amd64")
+    });
+    d.as_object_mut().unwrap().remove("archMap");
+    d["architectures"] = serde_json::json!(["SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32"]);
+    d
+}
+
+/// Runs seccomp-pledge (this build) as a runc container's entrypoint under `profile`, with
+/// the host's /usr and the static probe.
+fn sp_in_runc(dir: &Path, name: &str, profile: serde_json::Value, args: &[&str]) -> Run {
+    let bundle = dir.join(name);
+    let rootfs = bundle.join("rootfs");
+    for d in ["usr", "sp", "tmp", "proc", "dev", "etc"] {
+        std::fs::create_dir_all(rootfs.join(d)).unwrap();
+    }
+    for (link, to) in [
+        ("lib", "usr/lib"),
+        ("lib64", "usr/lib64"),
+        ("bin", "usr/bin"),
+    ] {
+        std::os::unix::fs::symlink(to, rootfs.join(link)).unwrap();
+    }
+    std::fs::copy(bin(), rootfs.join("sp/seccomp-pledge")).unwrap();
+    std::fs::copy(probe_static(), rootfs.join("sp/probe")).unwrap();
+    let spec = output(Command::new("runc").args(["spec", "--bundle"]).arg(&bundle));
+    assert_eq!(spec.code, 0, "{spec}");
+    let path = bundle.join("config.json");
+    let mut config: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let mut argv = vec!["/sp/seccomp-pledge".to_string()];
+    argv.extend(args.iter().map(|a| a.to_string()));
+    config["process"]["args"] = serde_json::json!(argv);
+    config["process"]["terminal"] = false.into();
+    config["root"]["readonly"] = true.into();
+    config["mounts"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"destination": "/usr", "type": "bind", "source": "/usr", "options": ["rbind", "ro"]}));
+    let linux = config["linux"].as_object_mut().unwrap();
+    linux.remove("resources");
+    linux.insert("seccomp".into(), profile);
+    std::fs::write(&path, serde_json::to_vec_pretty(&config).unwrap()).unwrap();
+    let id = format!("sp-test-{}-{name}", std::process::id());
+    let r = output(
+        Command::new("runc")
+            .args(["run", "--bundle"])
+            .arg(&bundle)
+            .arg(&id),
+    );
+    let _ = output(Command::new("runc").args(["delete", "-f", &id]));
+    r
+}
+
+#[test]
+fn seccomp_pledge_runs_in_a_container_once_its_profile_allows_pidfd_getfd() {
+    if !require_targets() {
+        return;
+    }
+    if !Path::new(DOCKER_DEFAULT).exists() {
+        assert!(
+            missing("Docker's default.json (apt-get install golang-github-docker-docker-dev)"),
+            "unreachable"
+        );
+        return;
+    }
+    let d = tempdir();
+    let args = [
+        "-P",
+        "unlimited",
+        "-p",
+        "stdio",
+        "--",
+        "/sp/probe",
+        "socket",
+        "AF_INET",
+        "SOCK_STREAM",
+        "::",
+        "getppid",
+    ];
+    // Under Docker's default profile (no CAP_SYS_PTRACE): refused before the program runs,
+    // with what to do about it.
+    let refused = sp_in_runc(d.path(), "default", docker_resolved(), &args);
+    assert_eq!(refused.code, 125, "{refused}");
+    assert_eq!(refused.stdout, "", "{refused}");
+    assert_text(
+        &refused.stderr,
+        "seccomp-pledge: error: cannot take the sandbox's seccomp listener: pidfd_getfd was refused (Operation not permitted (os error 1)), as a container's seccomp profile does (Docker's default allows it only with CAP_SYS_PTRACE); nothing of the program ran\n  hint: in a container, allow pidfd_getfd: `docker run --cap-add SYS_PTRACE` (Docker's default profile then allows it), or a seccomp profile that allows pidfd_getfd and seccomp(2) with SECCOMP_FILTER_FLAG_NEW_LISTENER\n",
+        d.path(),
+    );
+    // With pidfd_getfd allowed, it confines the program inside and reports the denial.
+    let mut allowed = docker_resolved();
+    allowed["syscalls"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"names": ["pidfd_getfd"], "action": "SCMP_ACT_ALLOW"}));
+    let ran = sp_in_runc(d.path(), "allowed", allowed, &args);
+    assert_eq!(ran.code, 1, "{ran}");
+    assert_eq!(
+        ran.results("socket").collect::<Vec<_>>(),
+        ["EPERM"],
+        "{ran}"
+    );
+    assert_eq!(ran.results("getppid").collect::<Vec<_>>(), ["ok"], "{ran}");
+    assert!(
+        mask_pids(&ran.stderr).contains("seccomp-pledge: denied socket(AF_INET, SOCK_STREAM, IPPROTO_IP) in probe[PID]: needs promise inet, anet or dns\n"),
+        "{ran}"
     );
 }
