@@ -99,6 +99,13 @@ pub(crate) fn check(dropin: &[u8]) -> Result<UnitVerified, TargetError> {
             reason: format!("systemd-analyze verify: {}", said.join("; ")),
         });
     }
+    // Only the settings the drop-in sets count (ProtectSystem= only with unveils).
+    let text = String::from_utf8_lossy(dropin);
+    let present: Vec<&str> = SET
+        .iter()
+        .copied()
+        .filter(|k| text.lines().any(|l| l.starts_with(k)))
+        .collect();
     let (out, _) = analyze(&["security", "--offline=yes"], &unit)?;
     let mut settings = Vec::new();
     let mut exposure = String::new();
@@ -122,7 +129,7 @@ pub(crate) fn check(dropin: &[u8]) -> Result<UnitVerified, TargetError> {
             },
         };
         let setting = rest.split_whitespace().next().unwrap_or("");
-        if SET.iter().any(|k| setting.starts_with(k)) {
+        if present.iter().any(|k| setting.starts_with(k)) {
             settings.push((setting.to_string(), safe));
         }
     }
