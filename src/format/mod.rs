@@ -1,7 +1,10 @@
-//! File formats: what a policy is read from and written to. One file per format (ours in
-//! [`policy`], seccompiler's in [`seccompiler`]), the table of formats ([`FORMATS`]) that the
-//! command parser, the shell's completer, `save`/`load` and help read, and the file I/O they
-//! share ([`fs`]: bounded reads, atomic writes).
+//! File formats: what a policy is read from and written to. One module per format (ours in
+//! [`policy`], seccompiler's in [`seccompiler`], OCI profiles in [`oci`] (export and import),
+//! the Kubernetes resource in [`k8s`], systemd drop-ins in [`systemd`], raw BPF in [`bpf`]),
+//! what the exports to native targets share ([`target`]: options, the runtime-tax table, the
+//! listed differences), the table of formats ([`FORMATS`]) that the command parser, the
+//! shell's completer, `save`/`load` and help read, and the file I/O they share ([`fs`]:
+//! bounded reads, atomic writes).
 //!
 //! Above `policy/` (it reads and writes policies) and below `trace/`, `session` and the front
 //! ends. It prints nothing; its errors are [`FileError`], rendered at the edge.
