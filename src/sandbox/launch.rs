@@ -657,6 +657,17 @@ pub(crate) fn prepare(policy: &Policy, argv: &[OsString], ids: Ids) -> Result<La
             "unix: unveil does not restrict connecting to pathname Unix sockets, so the program can reach every socket file the user can (e.g. /run/docker.sock, the D-Bus bus)".into(),
         );
     }
+    if policy
+        .ports
+        .iter()
+        .any(|p| p.access == crate::policy::unveil::PortAccess::Bind)
+    {
+        // Measured: with bind:2 only, listen(2) on an unbound TCP socket still listens on an
+        // ephemeral port (autobind takes no bind hook).
+        warnings.push(
+            "bind: Landlock restricts bind(2) only: listen(2) on an unbound TCP socket still listens on an ephemeral port; UDP is not restricted".into(),
+        );
+    }
     // As root the kernel ignores RLIMIT_NPROC: an explicit -P becomes a pids cgroup limit
     // on the sandbox; the default one does not apply, and every run says so.
     let kill = policy.penalty == crate::policy::Penalty::Kill;

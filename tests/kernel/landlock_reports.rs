@@ -667,3 +667,54 @@ fn network_unveils_allow_exactly_their_ports_and_refusals_name_the_fix() {
     );
     drop((a, b));
 }
+
+#[test]
+fn network_unveils_hold_against_ipv6_and_fast_open_and_say_what_they_leave_open() {
+    if !require_kernel() {
+        return;
+    }
+    let prog = compile_with("gcc", "netdodge.c", "netdodge", &["-static"]);
+    let six = std::net::TcpListener::bind("[::1]:0").unwrap();
+    let four = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let (p6, p4) = (
+        six.local_addr().unwrap().port().to_string(),
+        four.local_addr().unwrap().port().to_string(),
+    );
+    // Unconfined, every way works (Fast Open falls back to a plain connect).
+    let out = std::process::Command::new(&prog)
+        .args([&p6, &p4])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "connect6 ok\nfastopen ok\nlisten ok\n"
+    );
+    // connect:1 and bind:2: IPv6 and Fast Open are refused like connect(2); listen(2)
+    // autobinds an ephemeral port, which Landlock does not see, and the run says so.
+    let r = sp(&[
+        "-P",
+        "unlimited",
+        "-p",
+        "stdio inet",
+        "--landlock-reports",
+        "off",
+        "-v",
+        "connect:1",
+        "-v",
+        "bind:2",
+        "--",
+        &s(&prog),
+        &p6,
+        &p4,
+    ]);
+    assert_eq!(
+        r.stdout, "connect6 EACCES\nfastopen EACCES\nlisten ok\n",
+        "{r}"
+    );
+    assert_eq!(
+        r.stderr,
+        "seccomp-pledge: warning: bind: Landlock restricts bind(2) only: listen(2) on an unbound TCP socket still listens on an ephemeral port; UDP is not restricted\n",
+        "{r}"
+    );
+    drop((six, four));
+}
