@@ -90,6 +90,22 @@ seccomp-pledge: note: audit mode: nothing was enforced but deny rules and the gu
 }
 
 #[test]
+fn audit_mode_still_kills_an_i386_call() {
+    if !require_kernel() {
+        return;
+    }
+    // Unconfined, int 0x80 runs (the kernel has i386 emulation here).
+    probe_unconfined("int80-getpid").expect("int80-getpid", "ok");
+    let r = probe_run(
+        &["-p", "stdio", "-P", "unlimited", "--audit"],
+        "getpid :: int80-getpid",
+    );
+    assert_eq!(r.code, 128 + libc::SIGSYS, "{r}");
+    r.expect("getpid", "ok");
+    assert!(r.results("int80-getpid").next().is_none(), "{r}");
+}
+
+#[test]
 fn audit_mode_reports_what_unveil_would_refuse_in_the_shell_too() {
     if !require_kernel() {
         return;
