@@ -7,6 +7,14 @@ pub(crate) fn nr(name: &str) -> u32 {
         .id() as u32
 }
 
+/// A policy of these promises and nothing else.
+pub(crate) fn policy(promises: &str) -> crate::policy::Policy {
+    crate::policy::Policy {
+        promises: crate::policy::PromiseSet::parse(promises).unwrap(),
+        ..crate::policy::Policy::default()
+    }
+}
+
 /// A small deterministic generator (xorshift) of argument values that matter for filters:
 /// interesting constants (flags, ioctls, `AT_FDCWD`, the pid placeholder) mixed with random
 /// words, with or without upper 32 bits set. Shared by the differential tests of the BPF

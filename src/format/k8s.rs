@@ -85,26 +85,14 @@ pub(crate) fn export(policy: &Policy, opts: &ExportOptions) -> Result<Exported, 
         },
         "spec": spec,
     });
-    let mut text =
-        serde_json::to_string_pretty(&resource).map_err(|e| ExportError::Policy(e.to_string()))?;
-    text.push('\n');
-    Ok(Exported {
-        bytes: text.into_bytes(),
-        differences,
-    })
+    Exported::json(&resource, differences)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::{Penalty, PromiseSet};
-
-    fn policy(promises: &str) -> Policy {
-        Policy {
-            promises: PromiseSet::parse(promises).unwrap(),
-            ..Policy::default()
-        }
-    }
+    use crate::policy::Penalty;
+    use crate::test_util::policy;
 
     #[test]
     fn the_resource_holds_the_oci_profile_in_the_operators_schema() {

@@ -136,33 +136,22 @@ pub(crate) fn export(policy: &Policy, opts: &ExportOptions) -> Result<Exported, 
             ));
         }
     }
-    if !losses.is_empty() && !opts.lossy {
-        // The policy's own losses (unveils, ports, limits set) were found by `adapt` too.
-        let mut all: Vec<String> = differences
-            .iter()
-            .filter(|d| d.kind == Kind::Lossy)
-            .map(|d| d.text.clone())
-            .collect();
-        all.extend(losses);
-        return Err(ExportError::Lossy {
-            format: FORMAT,
-            losses: all,
-        });
-    }
-    if !opts.lossy && differences.iter().any(|d| d.kind == Kind::Lossy) {
-        return Err(ExportError::Lossy {
-            format: FORMAT,
-            losses: differences
-                .iter()
-                .filter(|d| d.kind == Kind::Lossy)
-                .map(|d| d.text.clone())
-                .collect(),
-        });
-    }
+    // With the policy's own losses `adapt` found (network unveils, limits it cannot hold).
     differences.extend(losses.into_iter().map(|text| Difference {
         kind: Kind::Lossy,
         text,
     }));
+    let losses: Vec<String> = differences
+        .iter()
+        .filter(|d| d.kind == Kind::Lossy)
+        .map(|d| d.text.clone())
+        .collect();
+    if !opts.lossy && !losses.is_empty() {
+        return Err(ExportError::Lossy {
+            format: FORMAT,
+            losses,
+        });
+    }
     differences.sort_by_key(|d| d.kind);
 
     let mut out = String::new();
@@ -233,14 +222,7 @@ pub(crate) fn export(policy: &Policy, opts: &ExportOptions) -> Result<Exported, 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::PromiseSet;
-
-    fn policy(promises: &str) -> Policy {
-        Policy {
-            promises: PromiseSet::parse(promises).unwrap(),
-            ..Policy::default()
-        }
-    }
+    use crate::test_util::policy;
 
     #[test]
     fn the_drop_in_names_what_it_widens_and_refuses_without_lossy() {

@@ -146,6 +146,25 @@ pub struct Exported {
     pub differences: Vec<Difference>,
 }
 
+impl Exported {
+    /// A JSON file (pretty, with a trailing newline).
+    ///
+    /// # Errors
+    /// serde_json's, should the value not serialize.
+    pub(crate) fn json(
+        value: &impl serde::Serialize,
+        differences: Vec<Difference>,
+    ) -> Result<Exported, ExportError> {
+        let mut text =
+            serde_json::to_string_pretty(value).map_err(|e| ExportError::Policy(e.to_string()))?;
+        text.push('\n');
+        Ok(Exported {
+            bytes: text.into_bytes(),
+            differences,
+        })
+    }
+}
+
 /// Why a policy is not exported.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {

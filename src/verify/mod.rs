@@ -485,13 +485,7 @@ mod tests {
     use super::*;
     use crate::format::{bpf as raw, target::ExportOptions};
     use crate::policy::{Action, Rule};
-
-    fn policy(promises: &str) -> Policy {
-        Policy {
-            promises: crate::policy::PromiseSet::parse(promises).unwrap(),
-            ..Policy::default()
-        }
-    }
+    use crate::test_util::policy;
 
     #[test]
     fn our_own_bpf_export_differs_from_run_only_where_listed() {

@@ -40,51 +40,51 @@ fn require_targets() -> bool {
     true
 }
 
-/// The outcome of a command, as [`Run`].
-fn output(c: &mut Command) -> Run {
-    use std::os::unix::process::ExitStatusExt;
-    let out = c.stdin(Stdio::null()).output().unwrap();
-    Run {
-        code: out
-            .status
-            .code()
-            .unwrap_or_else(|| 128 + out.status.signal().unwrap_or(0)),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
 /// Runs the static probe with `steps` as a runc container whose `linux.seccomp` is `profile`
 /// (none when `None`).
 fn runc(dir: &Path, name: &str, profile: Option<serde_json::Value>, steps: &str) -> Run {
     let bundle = dir.join(name);
-    let rootfs = bundle.join("rootfs");
-    std::fs::create_dir_all(&rootfs).unwrap();
-    std::fs::copy(probe_static(), rootfs.join("probe")).unwrap();
-    let spec = output(Command::new("runc").args(["spec", "--bundle"]).arg(&bundle));
+    std::fs::create_dir_all(bundle.join("rootfs")).unwrap();
+    std::fs::copy(probe_static(), bundle.join("rootfs/probe")).unwrap();
+    let mut argv = vec!["/probe".to_string()];
+    argv.extend(steps.split_whitespace().map(str::to_string));
+    runc_bundle(&bundle, argv, profile, None)
+}
+
+/// Runs the bundle `bundle` (its rootfs made by the caller) with runc: `argv` as the process,
+/// a read-only root, no resources, `profile` as `linux.seccomp`, and `mount` added.
+fn runc_bundle(
+    bundle: &Path,
+    argv: Vec<String>,
+    profile: Option<serde_json::Value>,
+    mount: Option<serde_json::Value>,
+) -> Run {
+    let spec = run_command(Command::new("runc").args(["spec", "--bundle"]).arg(bundle));
     assert_eq!(spec.code, 0, "{spec}");
     let path = bundle.join("config.json");
     let mut config: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-    let mut args = vec!["/probe".to_string()];
-    args.extend(steps.split_whitespace().map(str::to_string));
-    config["process"]["args"] = serde_json::json!(args);
+    config["process"]["args"] = serde_json::json!(argv);
     config["process"]["terminal"] = false.into();
     config["root"]["readonly"] = true.into();
+    if let Some(m) = mount {
+        config["mounts"].as_array_mut().unwrap().push(m);
+    }
     let linux = config["linux"].as_object_mut().unwrap();
     linux.remove("resources");
     if let Some(p) = profile {
         linux.insert("seccomp".into(), p);
     }
     std::fs::write(&path, serde_json::to_vec_pretty(&config).unwrap()).unwrap();
+    let name = bundle.file_name().unwrap().to_string_lossy();
     let id = format!("sp-test-{}-{name}", std::process::id());
-    let r = output(
+    let r = run_command(
         Command::new("runc")
             .args(["run", "--bundle"])
-            .arg(&bundle)
+            .arg(bundle)
             .arg(&id),
     );
-    let _ = output(Command::new("runc").args(["delete", "-f", &id]));
+    let _ = run_command(Command::new("runc").args(["delete", "-f", &id]));
     r
 }
 
@@ -176,7 +176,7 @@ fn a_bpf_export_holds_under_bwrap() {
             }
         }
         c.arg("/probe").args(DODGE.split_whitespace());
-        output(&mut c)
+        run_command(&mut c)
     };
     let open = bwrap(None);
     assert_eq!(
@@ -233,7 +233,7 @@ bwrap: the bpf export (N bytes) installed as 1 filter; N probes, N answered as `
         d.path(),
     );
     // No container or bundle is left behind.
-    let left = output(Command::new("runc").args(["list", "-q"]));
+    let left = run_command(Command::new("runc").args(["list", "-q"]));
     assert!(!left.stdout.contains("seccomp-pledge-verify"), "{left}");
     let tmp: Vec<_> = std::fs::read_dir(std::env::temp_dir())
         .unwrap()
@@ -586,33 +586,10 @@ fn sp_in_runc(dir: &Path, name: &str, profile: serde_json::Value, args: &[&str])
     }
     std::fs::copy(bin(), rootfs.join("sp/seccomp-pledge")).unwrap();
     std::fs::copy(probe_static(), rootfs.join("sp/probe")).unwrap();
-    let spec = output(Command::new("runc").args(["spec", "--bundle"]).arg(&bundle));
-    assert_eq!(spec.code, 0, "{spec}");
-    let path = bundle.join("config.json");
-    let mut config: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     let mut argv = vec!["/sp/seccomp-pledge".to_string()];
     argv.extend(args.iter().map(|a| a.to_string()));
-    config["process"]["args"] = serde_json::json!(argv);
-    config["process"]["terminal"] = false.into();
-    config["root"]["readonly"] = true.into();
-    config["mounts"]
-        .as_array_mut()
-        .unwrap()
-        .push(serde_json::json!({"destination": "/usr", "type": "bind", "source": "/usr", "options": ["rbind", "ro"]}));
-    let linux = config["linux"].as_object_mut().unwrap();
-    linux.remove("resources");
-    linux.insert("seccomp".into(), profile);
-    std::fs::write(&path, serde_json::to_vec_pretty(&config).unwrap()).unwrap();
-    let id = format!("sp-test-{}-{name}", std::process::id());
-    let r = output(
-        Command::new("runc")
-            .args(["run", "--bundle"])
-            .arg(&bundle)
-            .arg(&id),
-    );
-    let _ = output(Command::new("runc").args(["delete", "-f", &id]));
-    r
+    let usr = serde_json::json!({"destination": "/usr", "type": "bind", "source": "/usr", "options": ["rbind", "ro"]});
+    runc_bundle(&bundle, argv, Some(profile), Some(usr))
 }
 
 #[test]

@@ -681,13 +681,10 @@ fn network_unveils_hold_against_ipv6_and_fast_open_and_say_what_they_leave_open(
         four.local_addr().unwrap().port().to_string(),
     );
     // Unconfined, every way works (Fast Open falls back to a plain connect).
-    let out = std::process::Command::new(&prog)
-        .args([&p6, &p4])
-        .output()
-        .unwrap();
+    let open = run_command(std::process::Command::new(&prog).args([&p6, &p4]));
     assert_eq!(
-        String::from_utf8_lossy(&out.stdout),
-        "connect6 ok\nfastopen ok\nlisten ok\n"
+        open.stdout, "connect6 ok\nfastopen ok\nlisten ok\n",
+        "{open}"
     );
     // connect:1 and bind:2: IPv6 and Fast Open are refused like connect(2); listen(2)
     // autobinds an ephemeral port, which Landlock does not see, and the run says so.

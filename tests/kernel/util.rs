@@ -171,14 +171,21 @@ pub(crate) fn sp_cmd<S: AsRef<OsStr>>(args: &[S], adjust: impl FnOnce(&mut Comma
     let mut c = Command::new(bin());
     c.args(args).stdin(Stdio::null());
     adjust(&mut c);
-    let out = c.output().unwrap();
+    let mut r = run_command(&mut c);
+    r.stderr = without_root_warning(&r.stderr);
+    r
+}
+
+/// Runs any command with stdin from /dev/null, to its end.
+pub(crate) fn run_command(c: &mut Command) -> Run {
+    let out = c.stdin(Stdio::null()).output().unwrap();
     Run {
         code: out
             .status
             .code()
             .unwrap_or_else(|| 128 + out.status.signal().unwrap_or(0)),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: without_root_warning(&String::from_utf8_lossy(&out.stderr)),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
 }
 
@@ -202,19 +209,7 @@ pub(crate) fn probe_run(flags: &[&str], steps: &str) -> Run {
 
 /// Runs the static probe with `steps` outside any sandbox (what the kernel alone answers).
 pub(crate) fn probe_unconfined(steps: &str) -> Run {
-    let out = Command::new(probe_static())
-        .args(steps.split_whitespace())
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    Run {
-        code: out
-            .status
-            .code()
-            .unwrap_or_else(|| 128 + out.status.signal().unwrap_or(0)),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    run_command(Command::new(probe_static()).args(steps.split_whitespace()))
 }
 
 /// Runs the dynamic probe (the loader needs `rpath prot_exec`, added for now).

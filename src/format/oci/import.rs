@@ -459,7 +459,7 @@ mod tests {
     use super::*;
     use crate::compile::seccomp::{FilterSpec, plan};
     use crate::format::target::ExportOptions;
-    use crate::policy::PromiseSet;
+    use crate::test_util::{nr, policy};
 
     fn here() -> Resolution {
         Resolution { kernel: (6, 1) }
@@ -468,10 +468,7 @@ mod tests {
     #[test]
     fn an_export_imports_back_with_the_same_decisions() {
         for promises in ["stdio", "stdio rpath inet", "stdio proc tty unix"] {
-            let mut p = Policy {
-                promises: PromiseSet::parse(promises).unwrap(),
-                ..Policy::default()
-            };
+            let mut p = policy(promises);
             p.rules.push(Rule {
                 syscall: "socket".parse().unwrap(),
                 conditions: vec![Condition::new(0, Width::Dword, Op::Eq, 10)],
@@ -618,8 +615,7 @@ mod tests {
             got.penalty.action(),
         ))
         .unwrap();
-        let ptrace = syscalls::by_name("ptrace").unwrap().id() as u32;
-        let getpid = syscalls::by_name("getpid").unwrap().id() as u32;
+        let (ptrace, getpid) = (nr("ptrace"), nr("getpid"));
         assert_eq!(p.decide(ptrace, &[0; 6]), Action::Errno(13).ret());
         assert_eq!(p.decide(getpid, &[0; 6]), Action::Allow.ret());
     }

@@ -395,13 +395,7 @@ pub(crate) fn profile(
 /// As [`profile`].
 pub(crate) fn export(policy: &Policy, opts: &ExportOptions) -> Result<Exported, ExportError> {
     let (profile, differences) = profile(policy, opts)?;
-    let mut text =
-        serde_json::to_string_pretty(&profile).map_err(|e| ExportError::Policy(e.to_string()))?;
-    text.push('\n');
-    Ok(Exported {
-        bytes: text.into_bytes(),
-        differences,
-    })
+    Exported::json(&profile, differences)
 }
 
 #[cfg(test)]
