@@ -384,11 +384,17 @@ fn bad_socket_lines_get_a_status_line_and_the_connection_lives_on() {
         .spawn()
         .unwrap();
     let deadline = Instant::now() + Duration::from_secs(20);
-    while !sock.exists() {
-        assert!(Instant::now() < deadline, "the server did not start");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let stream = UnixStream::connect(&sock).unwrap();
+    // The socket file exists once bound, a moment before the server listens: connect until
+    // it does.
+    let stream = loop {
+        match UnixStream::connect(&sock) {
+            Ok(s) => break s,
+            Err(e) => {
+                assert!(Instant::now() < deadline, "the server did not start: {e}");
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+    };
     stream.set_read_timeout(Some(BOUND)).unwrap();
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut writer = stream;
