@@ -159,9 +159,6 @@ impl Error {
                 "check `seccomp-pledge check` (ptrace line); in a container allow ptrace (CAP_SYS_PTRACE)".into(),
             ),
             Error::Rule { source, .. } => source.hint.clone(),
-            Error::Launch(LaunchError::ListenerRefused { .. }) => Some(
-                "in a container, allow pidfd_getfd: `docker run --cap-add SYS_PTRACE` (Docker's default profile then allows it), or a seccomp profile that allows pidfd_getfd and seccomp(2) with SECCOMP_FILTER_FLAG_NEW_LISTENER".into(),
-            ),
             Error::Launch(LaunchError::Foreign { .. }) => {
                 Some("run a 64-bit x86_64 build of the program".into())
             }

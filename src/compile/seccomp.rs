@@ -416,6 +416,28 @@ fn finish(mut checks: Vec<Check>, mut default: u32) -> SyscallPlan {
     SyscallPlan { checks, default }
 }
 
+/// The two calls the launcher's child makes after its filter is in place: `sendmsg` hands
+/// the filter's listener to the supervisor, `seccomp` adds the filter that shuts both doors
+/// again before `execve` (`sandbox::handoff`). A filter emitted by [`compile_launch`] allows
+/// each of them when made from one instruction address, patched in before the fork.
+pub const HANDOFF_NRS: [u32; 2] = [libc::SYS_sendmsg as u32, libc::SYS_seccomp as u32];
+
+/// What an unpatched address comparison holds in both halves: `u64::MAX` is never the
+/// address of a user-space instruction, so the door stays shut.
+pub const IP_UNSET: u32 = u32::MAX;
+
+/// The instructions comparing one hand-off call's instruction address: its low and its high
+/// 32 bits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IpSlot {
+    /// The call (one of [`HANDOFF_NRS`]).
+    pub nr: u32,
+    /// The `JEQ` on the low half.
+    pub lo: usize,
+    /// The `JEQ` on the high half.
+    pub hi: usize,
+}
+
 /// A compiled filter, ready to install once the sandboxed process knows its pid.
 #[derive(Clone, Debug)]
 pub struct Filter {
@@ -423,6 +445,8 @@ pub struct Filter {
     pub program: Vec<sock_filter>,
     /// Instructions whose constant must become the sandboxed process's pid.
     pub pid_slots: Vec<usize>,
+    /// The hand-off calls' address comparisons ([`compile_launch`] only; empty otherwise).
+    pub ip_slots: Vec<IpSlot>,
     /// The plan it was emitted from.
     pub plan: Plan,
 }
@@ -434,6 +458,19 @@ impl Filter {
         for &i in slots {
             if let Some(insn) = program.get_mut(i) {
                 insn.k = pid;
+            }
+        }
+    }
+
+    /// Writes each hand-off call's instruction address (`ip(nr)`) into its comparisons.
+    pub fn patch_ips(program: &mut [sock_filter], slots: &[IpSlot], ip: impl Fn(u32) -> u64) {
+        for s in slots {
+            let at = ip(s.nr);
+            if let Some(insn) = program.get_mut(s.lo) {
+                insn.k = at as u32;
+            }
+            if let Some(insn) = program.get_mut(s.hi) {
+                insn.k = (at >> 32) as u32;
             }
         }
     }
@@ -459,7 +496,22 @@ pub fn compile(spec: &FilterSpec<'_>) -> Result<Filter, CompileError> {
 /// # Errors
 /// As [`emit`].
 pub fn compile_plan(plan: Plan) -> Result<Filter, CompileError> {
-    let program = emit(&plan)?;
+    emit_filter(plan, false)
+}
+
+/// Emits a plan as the filter `run` installs: as [`compile_plan`], with the hand-off calls
+/// ([`HANDOFF_NRS`]) also allowed from one instruction address each, to be patched in with
+/// [`Filter::patch_ips`] (unpatched, nothing matches). For every other call the program
+/// decides exactly as [`compile_plan`]'s, and stays as cacheable.
+///
+/// # Errors
+/// As [`emit`].
+pub fn compile_launch(plan: Plan) -> Result<Filter, CompileError> {
+    emit_filter(plan, true)
+}
+
+fn emit_filter(plan: Plan, handoff: bool) -> Result<Filter, CompileError> {
+    let (program, ip_slots) = emit_with(&plan, handoff)?;
     let pid_slots = program
         .iter()
         .enumerate()
@@ -471,6 +523,7 @@ pub fn compile_plan(plan: Plan) -> Result<Filter, CompileError> {
     Ok(Filter {
         program,
         pid_slots,
+        ip_slots,
         plan,
     })
 }
@@ -486,6 +539,8 @@ struct Backwards {
     rev: Vec<sock_filter>,
     /// The most recent `RET k` emitted for each k, for sharing.
     rets: HashMap<u32, Label>,
+    /// The hand-off gates emitted: (syscall, low-half `JEQ`, high-half `JEQ`).
+    gates: Vec<(u32, Label, Label)>,
 }
 
 impl Backwards {
@@ -540,6 +595,8 @@ impl Backwards {
 struct Range<'a> {
     lo: u32,
     plan: &'a SyscallPlan,
+    /// A hand-off call: its own range, whose leaf starts with the address gate.
+    gated: bool,
 }
 
 /// Lays a plan out as a BPF program (see the module docs for the layout).
@@ -547,16 +604,26 @@ struct Range<'a> {
 /// # Errors
 /// seccompiler refusing a condition, or the program exceeding 4096 instructions.
 pub fn emit(plan: &Plan) -> Result<Vec<sock_filter>, CompileError> {
+    emit_with(plan, false).map(|(program, _)| program)
+}
+
+/// [`emit`], with the hand-off gates when `handoff` (and where their comparisons are).
+fn emit_with(plan: &Plan, handoff: bool) -> Result<(Vec<sock_filter>, Vec<IpSlot>), CompileError> {
+    let gated = |nr: u32| handoff && HANDOFF_NRS.contains(&nr);
     let mut ranges: Vec<Range<'_>> = Vec::new();
     for (nr, p) in plan.syscalls.iter().enumerate() {
+        let nr = nr as u32;
         match ranges.last() {
             Some(last)
                 if p.checks.is_empty()
                     && last.plan.checks.is_empty()
-                    && last.plan.default == p.default => {}
+                    && last.plan.default == p.default
+                    && !gated(nr)
+                    && !last.gated => {}
             _ => ranges.push(Range {
-                lo: nr as u32,
+                lo: nr,
                 plan: p,
+                gated: gated(nr),
             }),
         }
     }
@@ -593,7 +660,17 @@ pub fn emit(plan: &Plan) -> Result<Vec<sock_filter>, CompileError> {
         bpf::BPF_LD | bpf::BPF_W | bpf::BPF_ABS,
         bpf::DATA_ARCH,
     ));
+    let gates = std::mem::take(&mut b.gates);
     let program = b.finish();
+    let at = |l: Label| program.len() - 1 - l.0;
+    let slots = gates
+        .into_iter()
+        .map(|(nr, lo, hi)| IpSlot {
+            nr,
+            lo: at(lo),
+            hi: at(hi),
+        })
+        .collect();
     if program.len() > bpf::BPF_MAXINSNS {
         return Err(CompileError::TooLarge {
             len: program.len(),
@@ -601,7 +678,7 @@ pub fn emit(plan: &Plan) -> Result<Vec<sock_filter>, CompileError> {
         });
     }
     bpf::validate(&program)?;
-    Ok(program)
+    Ok((program, slots))
 }
 
 fn emit_tree(b: &mut Backwards, ranges: &[Range<'_>]) -> Result<Label, CompileError> {
@@ -623,6 +700,37 @@ fn emit_tree(b: &mut Backwards, ranges: &[Range<'_>]) -> Result<Label, CompileEr
 }
 
 fn emit_leaf(b: &mut Backwards, range: &Range<'_>) -> Result<Label, CompileError> {
+    let start = emit_checks(b, range)?;
+    if !range.gated {
+        return Ok(start);
+    }
+    // The hand-off gate: the call made from the patched address is allowed; from anywhere
+    // else it goes on to the syscall's own checks (which load what they compare).
+    let allow = b.ret(bpf::SECCOMP_RET_ALLOW);
+    let hi = b.cond(
+        bpf::BPF_JMP | bpf::BPF_JEQ | bpf::BPF_K,
+        IP_UNSET,
+        allow,
+        start,
+    );
+    let load_hi = b.push(bpf::stmt(
+        bpf::BPF_LD | bpf::BPF_W | bpf::BPF_ABS,
+        bpf::DATA_IP + 4,
+    ));
+    let lo = b.cond(
+        bpf::BPF_JMP | bpf::BPF_JEQ | bpf::BPF_K,
+        IP_UNSET,
+        load_hi,
+        start,
+    );
+    b.gates.push((range.lo, lo, hi));
+    Ok(b.push(bpf::stmt(
+        bpf::BPF_LD | bpf::BPF_W | bpf::BPF_ABS,
+        bpf::DATA_IP,
+    )))
+}
+
+fn emit_checks(b: &mut Backwards, range: &Range<'_>) -> Result<Label, CompileError> {
     let plan = range.plan;
     if plan.checks.is_empty() {
         return Ok(b.ret(plan.default));
@@ -715,6 +823,54 @@ mod tests {
             Action::Errno(1),
         ))
         .unwrap()
+    }
+
+    /// The launch filter decides as the plain one for every call, except the hand-off calls
+    /// made from their patched addresses, which it allows; unpatched, only from u64::MAX,
+    /// which is no user-space address. Every other call is as cacheable as before.
+    #[test]
+    fn the_launch_filter_opens_only_the_two_doors() {
+        let mut g = Gen(0x9e37_79b9_7f4a_7c15);
+        let doors = |nr: u32| 0x5555_0000_1000 + u64::from(nr) * 16;
+        for text in ["", "stdio", "stdio rpath inet", "stdio proc exec prot_exec"] {
+            let spec = FilterSpec::new(PromiseSet::parse(text).unwrap(), &[], Action::Errno(1));
+            let plain = compile(&spec).unwrap();
+            let unpatched = compile_launch(plan(&spec).unwrap()).unwrap();
+            assert_eq!(unpatched.ip_slots.len(), 2, "{text}");
+            let mut patched = unpatched.clone();
+            Filter::patch_ips(&mut patched.program, &patched.ip_slots, doors);
+            for n in 0..=MAX_NR + 3 {
+                let cached = const_action(&plain.program, bpf::AUDIT_ARCH_X86_64, n as i32);
+                let gated = HANDOFF_NRS.contains(&n);
+                for p in [&unpatched.program, &patched.program] {
+                    let c = const_action(p, bpf::AUDIT_ARCH_X86_64, n as i32);
+                    assert_eq!(c, if gated { None } else { cached }, "{text}: {n}");
+                }
+                for _ in 0..8 {
+                    let mut args = [0; 6];
+                    for a in &mut args {
+                        *a = g.arg();
+                    }
+                    let mut d = data(n, args);
+                    let want = run(&plain.program, &d).unwrap();
+                    for ip in [0x40_1000, doors(n), doors(n) ^ (1 << 32), doors(n) + 1] {
+                        d.instruction_pointer = ip;
+                        assert_eq!(run(&unpatched.program, &d).unwrap(), want);
+                        let opened = gated && ip == doors(n);
+                        let got = run(&patched.program, &d).unwrap();
+                        assert_eq!(
+                            got,
+                            if opened { ALLOW } else { want },
+                            "{text}: {n} {ip:#x}"
+                        );
+                    }
+                    // Unpatched, the door is at u64::MAX, which no user-space instruction has.
+                    d.instruction_pointer = u64::MAX;
+                    let got = run(&unpatched.program, &d).unwrap();
+                    assert_eq!(got, if gated { ALLOW } else { want });
+                }
+            }
+        }
     }
 
     /// The emitted program agrees with the plan on every syscall for many arguments, and the

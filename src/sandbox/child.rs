@@ -6,10 +6,9 @@
 //! capability bounding set, no_new_privs, Landlock, `RLIMIT_NOFILE`, seccomp last, `execveat`.
 //! A failure is stored in the [`Shared`] page (a plain memory write, so it works even after
 //! the filter is in place) and the child exits with `SYS_exit`; the parent reads it and says
-//! what went wrong. The filter's user-notification listener is installed here too and its fd
-//! number stored in the same page, for the supervisor to take with `pidfd_getfd` while the
-//! child waits for its first `execve` to be let through (blocked in that call when the filter
-//! reports it, which is the case without `exec`; spinning on the page otherwise).
+//! what went wrong. The filter's user-notification listener is created here too and handed
+//! to the supervisor over a socket pair before `execve` (see [`super::handoff`]): the child
+//! never waits for the supervisor, except in the kernel, in an `execve` the filter reports.
 
 use std::ffi::CString;
 use std::os::raw::{c_char, c_int};
@@ -43,6 +42,8 @@ pub enum Stage {
     ParentGone = 9,
     /// Dropping privileges: `setgroups`, `setresgid`, `setresuid` (detail: which, 1–3).
     Ids = 10,
+    /// Handing the filter's listener to the supervisor (`sendmsg`).
+    Handoff = 11,
 }
 
 impl Stage {
@@ -59,6 +60,7 @@ impl Stage {
             8 => Stage::Exec,
             9 => Stage::ParentGone,
             10 => Stage::Ids,
+            11 => Stage::Handoff,
             _ => return None,
         })
     }
@@ -76,6 +78,7 @@ impl Stage {
             Stage::Exec => "executing the program",
             Stage::ParentGone => "waiting for the supervisor",
             Stage::Ids => "dropping privileges (-u/-g: setgroups, setgid, setuid)",
+            Stage::Handoff => "handing the filter's listener to the supervisor",
         }
     }
 }
@@ -96,11 +99,6 @@ pub(crate) struct ChildError {
 /// has this mapping.
 #[repr(C)]
 pub(crate) struct Shared {
-    /// The filter's listener fd in the child, or -1 until it is installed.
-    pub listener: AtomicI32,
-    /// Set by the parent once it holds the listener; the child waits for it before
-    /// `execve` closes its copy.
-    pub taken: AtomicU32,
     /// A [`Stage`] number when the set-up failed, else 0.
     pub stage: AtomicU32,
     /// errno of the failure.
@@ -178,14 +176,15 @@ pub(crate) struct ChildPlan {
     pub gid: Option<u32>,
     /// The page shared with the parent.
     pub shared: *const Shared,
-    /// Whether the child must wait for the supervisor to take the listener before its
-    /// `execveat`: false when the filter reports that very call to the supervisor (a
-    /// program without `exec`), which then cannot go on before the supervisor holds the
-    /// listener and answers it, so the child blocks in the kernel instead of spinning.
-    pub wait_for_take: bool,
-    /// Write end of a pipe: one byte right before the filter is installed, so the parent
-    /// can sleep instead of spinning until the listener exists.
-    pub ready_fd: c_int,
+    /// The child's end of the hand-off socket pair (close-on-exec).
+    pub handoff_sock: c_int,
+    /// The hand-off message, built before the fork.
+    pub message: Box<super::handoff::Message>,
+    /// The filter added after the hand-off ([`super::handoff::closing_filter`]).
+    pub closing: Vec<sock_filter>,
+    /// Read end of a pipe the child waits on (blocked in `read`) before its filter, or -1:
+    /// the supervisor writes once the child is in the sandbox's control group.
+    pub go_fd: c_int,
     /// Descriptors that must reach the program across `execve` (the narrowing library and
     /// its filter), whatever `-N` says.
     pub pass_fds: Vec<c_int>,
@@ -427,8 +426,23 @@ pub(crate) unsafe fn run(plan: &mut ChildPlan) -> ! {
             }
         }
 
+        if plan.go_fd >= 0 {
+            // Before the filter: this read is not filtered. EOF (the supervisor gave up) or
+            // a byte, the child goes on only with the byte.
+            let mut byte = 0u8;
+            loop {
+                let n = libc::read(plan.go_fd, (&raw mut byte).cast(), 1);
+                if n == 1 {
+                    break;
+                }
+                if n == 0 || errno() != libc::EINTR {
+                    fail(plan, Stage::ParentGone, errno(), 0, 125);
+                }
+            }
+            libc::close(plan.go_fd);
+        }
+
         let pid = libc::getpid() as u32;
-        libc::write(plan.ready_fd, [1u8].as_ptr().cast(), 1);
         crate::compile::seccomp::Filter::patch_pid(&mut plan.filter, &plan.pid_slots, pid);
         let prog = libc::sock_fprog {
             len: plan.filter.len() as u16,
@@ -443,17 +457,21 @@ pub(crate) unsafe fn run(plan: &mut ChildPlan) -> ! {
         if listener < 0 {
             fail(plan, Stage::Seccomp, errno(), 0, 125);
         }
-        // From here on every system call goes through the filter. The listener fd is
-        // close-on-exec: the supervisor takes it before letting the execve through.
-        let shared = &*plan.shared;
-        shared.listener.store(listener as i32, Ordering::Release);
-        // Where the filter lets the execveat through, wait, without system calls (they
-        // would all go through the filter), until the supervisor has taken the listener,
-        // which execve would close. Where it reports the call, the call itself waits.
-        if plan.wait_for_take {
-            while shared.taken.load(Ordering::Acquire) == 0 {
-                std::hint::spin_loop();
-            }
+        // From here on every system call goes through the filter, which lets these two
+        // through from their own instructions only (super::handoff). The message keeps the
+        // listener open past execve, which closes the child's copy.
+        let sent = plan.message.send(plan.handoff_sock, listener as c_int);
+        if sent < 0 {
+            fail(plan, Stage::Handoff, -sent as i32, 0, 125);
+        }
+        let closing = libc::sock_fprog {
+            len: plan.closing.len() as u16,
+            filter: plan.closing.as_ptr().cast_mut().cast(),
+        };
+        let shut =
+            super::handoff::handoff_seccomp(libc::SECCOMP_SET_MODE_FILTER, 0, &raw const closing);
+        if shut < 0 {
+            fail(plan, Stage::Seccomp, -shut as i32, 1, 125);
         }
 
         let a = plan.exec_args();

@@ -16,7 +16,6 @@ use std::io::Write;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::Ordering;
 
 use super::child::{self, ChildPlan, Shared, Stage};
 use super::elf::{self, Kind};
@@ -26,7 +25,7 @@ use super::loader::{
 };
 use super::os::{BlockedSignals, set_affinity};
 use super::shown;
-use super::status::{EXIT_NOT_EXECUTABLE, EXIT_NOT_FOUND, EXIT_TOOL, Exit};
+use super::status::{EXIT_NOT_EXECUTABLE, EXIT_NOT_FOUND, EXIT_TOOL};
 use super::supervise::{self, Outcome};
 use crate::compile::bpf;
 use crate::compile::landlock::{self as ll, Source, UnveilSpec};
@@ -117,16 +116,6 @@ pub enum LaunchError {
     /// Exec promises cannot be enforced exactly here.
     #[error("cannot enforce the exec promises (-e): {0}")]
     ExecPromises(String),
-    /// `pidfd_getfd` refused: the supervisor cannot take the child's seccomp listener (a
-    /// container's seccomp profile; Docker's default allows it only with CAP_SYS_PTRACE).
-    #[error(
-        "cannot take the sandbox's seccomp listener: pidfd_getfd was refused ({source}), as a container's seccomp profile does (Docker's default allows it only with CAP_SYS_PTRACE); nothing of the program ran"
-    )]
-    ListenerRefused {
-        /// The error.
-        #[source]
-        source: std::io::Error,
-    },
     /// fork, pipe or wait failed.
     #[error("{what}: {source}")]
     System {
@@ -186,8 +175,19 @@ pub(crate) struct Launch {
     /// program that could not start under it.
     address_space: Option<u64>,
     child: ChildPlan,
+    /// The filter reports the child's own `execveat` (no `exec` promise): the supervisor
+    /// lets that first one through.
+    gate_first_exec: bool,
     ruleset: Option<OwnedFd>,
     passed: Vec<OwnedFd>,
+}
+
+/// Whether `filter` reports the child's own `execveat` to the supervisor.
+fn reports_exec(filter: &Filter, child: &ChildPlan) -> bool {
+    filter
+        .plan
+        .decide(libc::SYS_execveat as u32, &child.exec_args())
+        == bpf::SECCOMP_RET_USER_NOTIF
 }
 
 /// Finds a program the way a shell does: a name with a `/` is a path, anything else is
@@ -600,7 +600,7 @@ pub(crate) fn prepare(policy: &Policy, argv: &[OsString], ids: Ids) -> Result<La
     {
         exec_promises = None; // nothing to narrow executed programs with
     }
-    let filter = seccomp::compile(&FilterSpec {
+    let mut filter = seccomp::compile_launch(seccomp::plan(&FilterSpec {
         // Under exec promises the filter allows only what every image may do, never
         // execve: the rest of the program's promises, and each execve, reach the
         // supervisor, which knows which image made the call.
@@ -613,7 +613,8 @@ pub(crate) fn prepare(policy: &Policy, argv: &[OsString], ids: Ids) -> Result<La
         foreign_arch: bpf::SECCOMP_RET_USER_NOTIF,
         report_syscall: narrowed || exec_marker.is_some(),
         scoped_attrs: policy.options.unveil,
-    })?;
+    })?)?;
+    Filter::patch_ips(&mut filter.program, &filter.ip_slots, super::handoff::door);
 
     let mut specs = unveil_specs(policy, &program, &kind);
     let by_path = exec.system;
@@ -812,20 +813,19 @@ pub(crate) fn prepare(policy: &Policy, argv: &[OsString], ids: Ids) -> Result<La
         uid: ids.uid,
         gid: ids.gid,
         shared: std::ptr::null(),
-        wait_for_take: true,
-        ready_fd: -1,
+        handoff_sock: -1,
+        message: super::handoff::Message::new(),
+        closing: super::handoff::closing_filter(),
+        go_fd: -1,
         pass_fds: passed.iter().map(AsRawFd::as_raw_fd).collect(),
         // SAFETY: getpid has no preconditions.
         parent_pid: unsafe { libc::getpid() },
         dev_null: CString::new("/dev/null").expect("no NUL"),
     };
     child.finish_pointers();
-    // When the filter reports the child's own execveat, the supervisor must take the
-    // listener to answer it, and the child need not wait on the shared page.
-    child.wait_for_take = filter
-        .plan
-        .decide(libc::SYS_execveat as u32, &child.exec_args())
-        != bpf::SECCOMP_RET_USER_NOTIF;
+    // When the filter reports the child's own execveat, the supervisor lets that first one
+    // through.
+    let gate_first_exec = reports_exec(&filter, &child);
     passed.push(exec_fd);
     Ok(Launch {
         program,
@@ -843,6 +843,7 @@ pub(crate) fn prepare(policy: &Policy, argv: &[OsString], ids: Ids) -> Result<La
         },
         cgroup,
         child,
+        gate_first_exec,
         ruleset: prepared.ruleset,
         passed,
     })
@@ -1241,14 +1242,12 @@ impl Launch {
                 LandlockReports::Check => {
                     // The file calls Landlock governs go to the supervisor, which lets them
                     // continue: the filter with them observed replaces the plain one.
-                    let seen =
-                        seccomp::compile_plan(super::unveil_check::observe(&self.filter.plan))?;
+                    let mut seen =
+                        seccomp::compile_launch(super::unveil_check::observe(&self.filter.plan))?;
+                    Filter::patch_ips(&mut seen.program, &seen.ip_slots, super::handoff::door);
+                    self.gate_first_exec = reports_exec(&seen, &self.child);
                     self.child.filter = seen.program;
                     self.child.pid_slots = seen.pid_slots;
-                    self.child.wait_for_take = seen
-                        .plan
-                        .decide(libc::SYS_execveat as u32, &self.child.exec_args())
-                        != bpf::SECCOMP_RET_USER_NOTIF;
                     check = true;
                 }
                 LandlockReports::Off => {}
@@ -1260,19 +1259,27 @@ impl Launch {
         } else {
             0
         };
-        let mut ready = [0; 2];
-        // SAFETY: pipe2 fills two fds, owned below.
-        if unsafe { libc::pipe2(ready.as_mut_ptr(), libc::O_CLOEXEC) } < 0 {
-            return Err(sys_err("pipe2"));
-        }
-        // SAFETY: both fds were just created.
-        let (ready_rd, ready_wr) = unsafe {
-            (
-                OwnedFd::from_raw_fd(ready[0]),
-                OwnedFd::from_raw_fd(ready[1]),
-            )
+        let (handoff, child_end) =
+            super::handoff::socket_pair().map_err(|source| LaunchError::System {
+                what: "socketpair",
+                source,
+            })?;
+        self.child.handoff_sock = child_end.as_raw_fd();
+        // With a control group, the child waits (blocked in `read`, before its filter) until
+        // it is in the group: nothing of the program may run outside it.
+        let go = if self.cgroup.is_some() {
+            let mut p = [0; 2];
+            // SAFETY: pipe2 fills two fds, owned below.
+            if unsafe { libc::pipe2(p.as_mut_ptr(), libc::O_CLOEXEC) } < 0 {
+                return Err(sys_err("pipe2"));
+            }
+            // SAFETY: both fds were just created.
+            let (rd, wr) = unsafe { (OwnedFd::from_raw_fd(p[0]), OwnedFd::from_raw_fd(p[1])) };
+            self.child.go_fd = rd.as_raw_fd();
+            Some((rd, wr))
+        } else {
+            None
         };
-        self.child.ready_fd = ready_wr.as_raw_fd();
         // SAFETY: fork; the child only runs async-signal-safe code (child::run) on memory
         // prepared before the fork, and never returns.
         let pid = unsafe { libc::fork() };
@@ -1283,6 +1290,15 @@ impl Launch {
             // SAFETY: we are the freshly forked child and `self.child` was prepared for it.
             unsafe { child::run(&mut self.child) }
         }
+        // The child has its own copies now: with ours closed, its end of the socket closes
+        // when it dies, which ends the wait below.
+        drop(child_end);
+        drop(self.ruleset.take());
+        self.passed.clear();
+        let go = go.map(|(rd, wr)| {
+            drop(rd);
+            wr
+        });
         if let Some(a) = &mut audit {
             a.set_child(pid);
             if opts.landlock_reports == LandlockReports::Auto {
@@ -1293,13 +1309,7 @@ impl Launch {
                 }
             }
         }
-        // The child has its own copies now.
-        drop(self.ruleset.take());
-        self.passed.clear();
-        drop(ready_wr);
-        // Into the sandbox's group before it can run anything of the program: it waits for
-        // the supervisor to take its listener before executing.
-        if let Some(cg) = &self.cgroup {
+        if let (Some(cg), Some(go)) = (&self.cgroup, go) {
             if let Err(e) = cg.add(pid) {
                 // SAFETY: the child is ours; it has not executed the program.
                 unsafe { libc::kill(pid, libc::SIGKILL) };
@@ -1309,16 +1319,11 @@ impl Launch {
                     source: e,
                 });
             }
+            // SAFETY: one byte from our buffer to our pipe.
+            unsafe { libc::write(go.as_raw_fd(), [1u8].as_ptr().cast(), 1) };
         }
-        // Sleep until the child is about to install its filter (or has died).
-        let mut byte = [0u8; 1];
-        // SAFETY: a blocking read of one byte into our buffer.
-        while unsafe { libc::read(ready_rd.as_raw_fd(), byte.as_mut_ptr().cast(), 1) } < 0
-            && std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR)
-        {}
-        drop(ready_rd);
         let shared = page.shared();
-        let listener = match take_listener(pid, shared) {
+        let listener = match receive_listener(&handoff) {
             Ok(l) => l,
             Err(e) => {
                 // SAFETY: the child is ours; make sure it is gone before reporting.
@@ -1331,6 +1336,7 @@ impl Launch {
                 }));
             }
         };
+        drop(handoff);
         // What the supervisor needs for the loader, computed while the kernel executes the
         // program (its loader's first call comes later); then, the child no longer waiting
         // for us, both are pinned to this CPU while the loader works (see `run`).
@@ -1357,7 +1363,7 @@ impl Launch {
                 kill: self.kill,
                 quiet: opts.quiet,
                 report_file: opts.report_file,
-                gate_first_exec: !self.child.wait_for_take,
+                gate_first_exec: self.gate_first_exec,
                 audit_only: opts.audit_only,
                 exec_promises: self.exec_promises.take(),
                 loader: self.loader_watch.take(),
@@ -1408,7 +1414,6 @@ impl SharedPage {
             return Err(sys_err("mmap"));
         }
         let page = SharedPage(p.cast());
-        page.shared().listener.store(-1, Ordering::Release);
         Ok(page)
     }
 
@@ -1462,119 +1467,62 @@ fn current_cpu_set() -> Option<libc::cpu_set_t> {
 /// `SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP` (uapi `linux/seccomp.h`).
 const SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP: u64 = 1;
 
-/// Waits until the child has installed its filter, then takes the listener from it with
-/// `pidfd_getfd` (the child's copy is close-on-exec: the program never holds it).
-fn take_listener(pid: libc::pid_t, shared: &Shared) -> Result<OwnedFd, LaunchError> {
-    // SAFETY: pidfd_open on our own child.
-    let pidfd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0) };
-    if pidfd < 0 {
-        return Err(sys_err("pidfd_open"));
-    }
-    // SAFETY: a fresh fd we own.
-    let pidfd = unsafe { OwnedFd::from_raw_fd(pidfd as i32) };
-    let start = std::time::Instant::now();
-    let _fine = FineTimer::new();
-    loop {
-        let fd = shared.listener.load(Ordering::Acquire);
-        if fd >= 0 {
-            // SAFETY: duplicating the child's listener into our table.
-            let l = unsafe { libc::syscall(libc::SYS_pidfd_getfd, pidfd.as_raw_fd(), fd, 0) };
-            if l < 0 {
-                let source = std::io::Error::last_os_error();
-                if matches!(source.raw_os_error(), Some(libc::EPERM | libc::ENOSYS)) {
-                    return Err(LaunchError::ListenerRefused { source });
-                }
-                return Err(LaunchError::System {
-                    what: "pidfd_getfd",
-                    source,
-                });
-            }
-            // SAFETY: a fresh fd we own.
-            let listener = unsafe { OwnedFd::from_raw_fd(l as i32) };
-            // The child is still before its execveat (it waits for `taken`, or in the call,
-            // which the filter reports), so the number is its listener; should the program
-            // have run all the same, whatever it opened there is refused, never supervised.
-            if !is_seccomp_listener(&listener) {
-                return Err(LaunchError::System {
-                    what: "setting up the sandbox",
-                    source: std::io::Error::other(
-                        "the child's descriptor was not its seccomp listener",
-                    ),
-                });
-            }
-            shared.taken.store(1, Ordering::Release);
-            // The sandbox waits for every answer: have the kernel wake the supervisor on the
-            // waiting task's CPU (Linux 6.6; older kernels refuse the flag, which only costs
-            // speed). The flags are the ioctl's argument itself, not a pointer to them (a
-            // pointer is refused with EINVAL).
-            // SAFETY: SET_FLAGS takes the flags by value and touches no memory of ours.
-            unsafe {
-                libc::ioctl(
-                    listener.as_raw_fd(),
-                    libc::SECCOMP_IOCTL_NOTIF_SET_FLAGS,
-                    SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP,
-                )
-            };
-            return Ok(listener);
+/// Waits (asleep) for the listener the child sends once its filter is installed, and makes
+/// sure it is one. The child sends it before its `execveat`, and the program never holds it
+/// (close-on-exec), so whatever else arrives is refused, never supervised.
+fn receive_listener(sock: &OwnedFd) -> Result<OwnedFd, LaunchError> {
+    use super::handoff::Received;
+    let failed = |why: &str| LaunchError::System {
+        what: "setting up the sandbox",
+        source: std::io::Error::other(why.to_string()),
+    };
+    let listener = match super::handoff::receive(sock, 30_000) {
+        Ok(l) => l,
+        Err(Received::Closed) => {
+            return Err(failed(
+                "the child ended before handing over its filter's listener",
+            ));
         }
-        if shared.error().is_some() {
-            return Err(LaunchError::System {
-                what: "setting up the sandbox",
-                source: std::io::Error::other("the child failed"),
-            });
+        Err(Received::Malformed) => {
+            return Err(failed("the child's message held no single descriptor"));
         }
-        let mut status = 0;
-        // SAFETY: non-blocking wait for our child.
-        if unsafe { libc::waitpid(pid, &mut status, libc::WNOHANG) } == pid {
-            return Err(LaunchError::System {
-                what: "setting up the sandbox",
-                source: std::io::Error::other(format!(
-                    "the child ended early ({:?})",
-                    Exit::from_wait_status(status)
-                )),
-            });
-        }
-        if start.elapsed() > std::time::Duration::from_secs(30) {
+        Err(Received::TimedOut) => {
             return Err(LaunchError::System {
                 what: "setting up the sandbox",
                 source: std::io::Error::from_raw_os_error(libc::ETIMEDOUT),
             });
         }
-        // The child is installing its filter (tens of microseconds): sleep, which leaves
-        // the CPU to it, rather than spin.
-        std::thread::sleep(std::time::Duration::from_micros(20));
+        Err(Received::Failed(source)) => {
+            return Err(LaunchError::System {
+                what: "receiving the filter's listener",
+                source,
+            });
+        }
+    };
+    if !is_seccomp_listener(&listener) {
+        return Err(failed(
+            "the child's descriptor was not its seccomp listener",
+        ));
     }
+    // The sandbox waits for every answer: have the kernel wake the supervisor on the
+    // waiting task's CPU (Linux 6.6; older kernels refuse the flag, which only costs
+    // speed). The flags are the ioctl's argument itself, not a pointer to them (a pointer
+    // is refused with EINVAL).
+    // SAFETY: SET_FLAGS takes the flags by value and touches no memory of ours.
+    unsafe {
+        libc::ioctl(
+            listener.as_raw_fd(),
+            libc::SECCOMP_IOCTL_NOTIF_SET_FLAGS,
+            SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP,
+        )
+    };
+    Ok(listener)
 }
 
 /// Whether `fd` is a seccomp user-notification listener (`anon_inode:seccomp notify`).
 fn is_seccomp_listener(fd: &OwnedFd) -> bool {
     std::fs::read_link(format!("/proc/self/fd/{}", fd.as_raw_fd()))
         .is_ok_and(|p| p.as_os_str() == "anon_inode:seccomp notify")
-}
-
-/// The calling thread's timer slack at its finest (1 ns) while this lives, then as it was:
-/// the wait for the listener sleeps in 20 µs steps, which the default slack of 50 µs would
-/// stretch to 70 µs and more each. (Set after the fork: the child keeps the default.)
-struct FineTimer(libc::c_int);
-
-impl FineTimer {
-    fn new() -> FineTimer {
-        // SAFETY: PR_GET_TIMERSLACK returns the slack; PR_SET_TIMERSLACK sets our own.
-        unsafe {
-            let old = libc::prctl(libc::PR_GET_TIMERSLACK, 0, 0, 0, 0);
-            libc::prctl(libc::PR_SET_TIMERSLACK, 1, 0, 0, 0);
-            FineTimer(old)
-        }
-    }
-}
-
-impl Drop for FineTimer {
-    fn drop(&mut self) {
-        if self.0 > 0 {
-            // SAFETY: restoring our own timer slack.
-            unsafe { libc::prctl(libc::PR_SET_TIMERSLACK, self.0 as libc::c_ulong, 0, 0, 0) };
-        }
-    }
 }
 
 fn wait_for(pid: libc::pid_t) -> Result<i32, LaunchError> {
@@ -1610,12 +1558,12 @@ mod tests {
     }
 
     use super::*;
+    use crate::sandbox::status::Exit;
 
-    /// The child blocks in its reported execveat rather than spinning on the shared page
-    /// exactly when the filter reports that call: without `exec`, and not when an explicit
-    /// rule allows it.
+    /// The supervisor lets the child's own execveat through exactly when the filter reports
+    /// that call: without `exec`, and not when an explicit rule allows it.
     #[test]
-    fn the_child_waits_in_its_execveat_only_when_the_filter_reports_it() {
+    fn the_first_exec_is_gated_only_when_the_filter_reports_it() {
         let launch = |promises: &str, allowed: Option<crate::abi::syscalls::Sysno>| {
             let mut policy = Policy {
                 promises: PromiseSet::parse(promises).unwrap(),
@@ -1631,20 +1579,14 @@ mod tests {
             }
             prepare(&policy, &["/bin/true".into()], Ids::default()).unwrap()
         };
-        assert!(!launch("stdio rpath", None).child.wait_for_take);
-        assert!(!launch("stdio", None).child.wait_for_take);
-        assert!(
-            launch("stdio rpath prot_exec proc exec", None)
-                .child
-                .wait_for_take
-        );
+        assert!(launch("stdio rpath", None).gate_first_exec);
+        assert!(launch("stdio", None).gate_first_exec);
+        assert!(!launch("stdio rpath prot_exec proc exec", None).gate_first_exec);
         // A program with `exec` but not the loader's promises: every execve reaches the
         // supervisor (executed programs are narrowed after their loader).
-        assert!(!launch("stdio rpath proc exec", None).child.wait_for_take);
+        assert!(launch("stdio rpath proc exec", None).gate_first_exec);
         assert!(
-            launch("stdio rpath", Some(crate::abi::syscalls::Sysno::execveat))
-                .child
-                .wait_for_take
+            !launch("stdio rpath", Some(crate::abi::syscalls::Sysno::execveat)).gate_first_exec
         );
     }
 

@@ -6,6 +6,7 @@ pub(crate) mod audit;
 pub(crate) mod cgroup;
 pub(crate) mod child;
 pub(crate) mod elf;
+pub(crate) mod handoff;
 pub(crate) mod kernel;
 pub(crate) mod launch;
 pub(crate) mod loader;

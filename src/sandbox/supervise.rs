@@ -998,7 +998,13 @@ impl State {
                     }
                 }
                 let pidfd = l.pidfd.as_ref();
-                let identify = |fd| pidfd.and_then(|p| fd_identity(p, fd));
+                // pidfd_getfd where the container allows it (Docker's default profile does
+                // only with CAP_SYS_PTRACE), the kernel's descriptor table otherwise.
+                let identify = |fd| {
+                    pidfd
+                        .and_then(|p| fd_identity(p, fd))
+                        .or_else(|| proc_fd_identity(child, fd))
+                };
                 match exec_mapping_allowed(req, &mut l.phase, l.watch.marker, identify) {
                     Ok(()) => {
                         self.respond(req.id, 0, libc::SECCOMP_USER_NOTIF_FLAG_CONTINUE as u32);

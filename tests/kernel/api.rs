@@ -899,7 +899,7 @@ fn a_program_confined_by_another_seccomp_pledge_run_is_refused() {
     // No command ran.
     assert_text(&reply, "\
 hint: a trusted client inside other confinement can be let in by starting the server with `serve --allow-confined-clients`
-error: refused: the client is more confined than the server (it has 1 seccomp filter, the server 0; it has no_new_privs, the server has not): sandboxed programs cannot use this API
+error: refused: the client is more confined than the server (it has 2 seccomp filters, the server 0; it has no_new_privs, the server has not): sandboxed programs cannot use this API
 ", server.dir.path());
     assert_eq!(
         reply.lines().filter(|l| l.starts_with("error: ")).count(),
@@ -916,7 +916,7 @@ error: refused: the client is more confined than the server (it has 1 seccomp fi
         &log.replace(&format!("pid {pid} "), "pid PID "),
         "\
 seccomp-pledge: serving the command API on $DIR/api.sock (connect with `nc -U $DIR/api.sock`; Ctrl-C stops)
-seccomp-pledge: refused a connection from pid PID \"probe-static\" (uid 0): refused: the client is more confined than the server (it has 1 seccomp filter, the server 0; it has no_new_privs, the server has not): sandboxed programs cannot use this API
+seccomp-pledge: refused a connection from pid PID \"probe-static\" (uid 0): refused: the client is more confined than the server (it has 2 seccomp filters, the server 0; it has no_new_privs, the server has not): sandboxed programs cannot use this API
 ",
         server.dir.path(),
     );
@@ -938,7 +938,7 @@ error: refused: the client is more confined than the server (it has no_new_privs
         &log,
         "\
 seccomp-pledge: serving the command API on $DIR/api.sock (connect with `nc -U $DIR/api.sock`; Ctrl-C stops)
-seccomp-pledge: refused a connection from pid N \"probe-static\" (uid 0): refused: the client is more confined than the server (it has 1 seccomp filter, the server 0; it has no_new_privs, the server has not): sandboxed programs cannot use this API
+seccomp-pledge: refused a connection from pid N \"probe-static\" (uid 0): refused: the client is more confined than the server (it has 2 seccomp filters, the server 0; it has no_new_privs, the server has not): sandboxed programs cannot use this API
 seccomp-pledge: refused a connection from pid N \"x\\x1b[2J\\ny\" (uid 0): refused: the client is more confined than the server (it has no_new_privs, the server has not): sandboxed programs cannot use this API
 ",
         server.dir.path(),
@@ -978,7 +978,7 @@ ok
     assert_text(&log, "\
 seccomp-pledge: warning: --allow-confined-clients: programs more confined than the server (sandboxes of uid 0 included) may connect and run commands with the server's privileges
 seccomp-pledge: serving the command API on $DIR/api.sock (connect with `nc -U $DIR/api.sock`; Ctrl-C stops)
-seccomp-pledge: accepted a confined client, pid PID \"probe-static\" (uid 0) (--allow-confined-clients): it has 1 seccomp filter, the server 0; it has no_new_privs, the server has not
+seccomp-pledge: accepted a confined client, pid PID \"probe-static\" (uid 0) (--allow-confined-clients): it has 2 seccomp filters, the server 0; it has no_new_privs, the server has not
 ", server.dir.path());
     // Programs the server itself sandboxed stay refused.
     let mut c = server.client();
@@ -1046,7 +1046,7 @@ ok
     let reply = chat_reply(&String::from_utf8_lossy(&out.stdout));
     assert_text(&reply, "\
 hint: a trusted client inside other confinement can be let in by starting the server with `serve --allow-confined-clients`
-error: refused: the client is more confined than the server (it has 2 seccomp filters, the server 1): sandboxed programs cannot use this API
+error: refused: the client is more confined than the server (it has 3 seccomp filters, the server 1): sandboxed programs cannot use this API
 ", filtered.dir.path());
     assert!(!marker.exists());
     // A server and a client that both have no_new_privs (and no filter).

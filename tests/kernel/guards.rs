@@ -153,8 +153,8 @@ fn the_filter_and_nnp_are_inherited_and_installed_once() {
         assert!(line.contains("NoNewPrivs=1"), "{line}");
         assert!(line.contains("Seccomp=2"), "{line}");
         assert!(
-            line.contains("Seccomp_filters=1"),
-            "one filter, not a stack: {line}"
+            line.contains("Seccomp_filters=2"),
+            "the launch filter and the one shutting its hand-off doors, not a stack: {line}"
         );
     }
 }

@@ -1018,3 +1018,114 @@ seccomp-pledge: note: an executed program was denied calls that need `rpath prot
 ", lab.dir.path());
     }
 }
+
+// The listener hand-off (src/sandbox/handoff.rs): the launch filter lets sendmsg and
+// seccomp(2) through from two instructions of the supervisor's image, which the child uses
+// before execve; the closing filter it adds then must shut both for the program. The probe
+// (tests/probe/doors.c) is handed the door's address, as if it had leaked, maps the same
+// stub there and calls through it.
+
+/// Where process `pid`'s image has the stub `mov eax, NR; syscall; ret` mapped executable.
+fn door_of(pid: u32, nr: i64) -> u64 {
+    let stub = [0xb8, nr as u8, (nr >> 8) as u8, 0, 0, 0x0f, 0x05, 0xc3];
+    let exe = std::fs::read_link(format!("/proc/{pid}/exe")).unwrap();
+    let image = std::fs::read(&exe).unwrap();
+    let maps = std::fs::read_to_string(format!("/proc/{pid}/maps")).unwrap();
+    let mut found = Vec::new();
+    for off in (0..image.len().saturating_sub(stub.len())).filter(|&i| image[i..i + 8] == stub) {
+        for line in maps.lines().filter(|l| l.ends_with(exe.to_str().unwrap())) {
+            let f: Vec<&str> = line.split_whitespace().collect();
+            let (lo, hi) = f[0].split_once('-').unwrap();
+            let lo = u64::from_str_radix(lo, 16).unwrap();
+            let hi = u64::from_str_radix(hi, 16).unwrap();
+            let foff = u64::from_str_radix(f[2], 16).unwrap();
+            let off = off as u64;
+            if f[1].contains('x') && off >= foff && off < foff + (hi - lo) {
+                found.push(lo + off - foff);
+            }
+        }
+    }
+    assert_eq!(found.len(), 1, "one stub for {nr} in {}", exe.display());
+    found[0]
+}
+
+/// Runs the doors probe confined with `flags`, telling it the supervisor's door.
+fn through_the_door(probe: &Path, door: &str, flags: &[&str]) -> (Run, u64) {
+    use std::io::Write;
+    let nr = if door == "sendmsg" {
+        libc::SYS_sendmsg
+    } else {
+        libc::SYS_seccomp
+    };
+    let mut child = Command::new(bin())
+        .args(["-P", "unlimited", "--landlock-reports", "off"])
+        .args(flags)
+        .arg("--")
+        .arg(probe)
+        .arg(door)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let at = door_of(child.id(), nr);
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "{at:#x}").unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let run = Run {
+        code: out.status.code().unwrap_or_else(|| {
+            128 + std::os::unix::process::ExitStatusExt::signal(&out.status).unwrap_or(0)
+        }),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    (run, at)
+}
+
+#[test]
+fn the_listener_hand_off_doors_stay_shut_for_the_program() {
+    if !require_kernel() {
+        return;
+    }
+    let probe = compile_with("gcc", "doors.c", "doors", &[]);
+    // seccomp(2) is no promise's (stdio installs filters through prctl only); sendmsg is
+    // stdio's, so an explicit rule denies it.
+    for (door, flags) in [
+        ("seccomp", &["-p", "stdio rpath prot_exec"][..]),
+        (
+            "sendmsg",
+            &["-p", "stdio rpath prot_exec", "--deny", "sendmsg"][..],
+        ),
+    ] {
+        let (r, at) = through_the_door(&probe, door, flags);
+        // The attack first, unconfined, at the very address: it works.
+        let mut c = Command::new(&probe);
+        c.arg(door);
+        let free = {
+            use std::io::Write;
+            let mut ch = c
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            writeln!(ch.stdin.take().unwrap(), "{at:#x}").unwrap();
+            ch.wait_with_output().unwrap()
+        };
+        assert_eq!(
+            String::from_utf8_lossy(&free.stdout),
+            format!("door {at:#x}\nvia-door ok\nplain ok\n"),
+            "unconfined"
+        );
+        // Confined: the call through the door kills the sandbox before it returns.
+        assert_eq!(r.code, 128 + libc::SIGSYS, "{door}: {r}");
+        assert_eq!(r.stdout, format!("door {at:#x}\n"), "{door}: {r}");
+        assert!(
+            r.stderr.lines().any(|l| l.ends_with(&format!(
+                "`{}` was killed by SIGSYS: a `kill` rule matched, or a system call the filter refuses to report",
+                probe.display()
+            ))),
+            "{door}: {r}"
+        );
+    }
+}

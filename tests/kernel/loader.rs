@@ -44,8 +44,8 @@ fn dynamic_programs_hold_exactly_their_promises_after_the_loader() {
         .expect("mmap", "EPERM")
         .expect("exec", "EPERM");
     assert!(
-        r.value("status").contains("Seccomp_filters=1"),
-        "one filter, exactly the promises: the loader's calls were granted one by one\n{r}"
+        r.value("status").contains("Seccomp_filters=2"),
+        "one filter (and the one shutting its hand-off doors), exactly the promises: the loader's calls were granted one by one\n{r}"
     );
     // The loader and the supervisor shared one CPU while it worked: the program has all of
     // its CPUs back.
@@ -62,12 +62,13 @@ fn dynamic_programs_hold_exactly_their_promises_after_the_loader() {
             .contains(&format!("Cpus_allowed_list={cpus}")),
         "{cpus}\n{r}"
     );
-    // everything the loader needs promised: one filter, nothing to narrow
+    // everything the loader needs promised: nothing to narrow (the launch filter and the
+    // one shutting its hand-off doors)
     let r = probe_run_dyn(
         &["-p", "stdio rpath prot_exec"],
         "status :: mmap PROT_READ|PROT_EXEC MAP_PRIVATE",
     );
-    assert!(r.value("status").contains("Seccomp_filters=1"), "{r}");
+    assert!(r.value("status").contains("Seccomp_filters=2"), "{r}");
     r.expect("mmap", "ok");
 }
 
@@ -161,7 +162,7 @@ fn narrowing_works_with_glibc_and_musl_loaders() {
         };
         assert_eq!(line("env-LD_PRELOAD"), "unset", "{libc}\n{r}");
         assert_eq!(line("env-LD_AUDIT"), "unset", "{libc}\n{r}");
-        assert_eq!(line("filters"), "1", "{libc}\n{r}");
+        assert_eq!(line("filters"), "2", "{libc}\n{r}");
         assert_eq!(line("open"), "ok", "{libc}\n{r}");
         assert_ne!(line("mmap-exec"), "ok", "{libc}\n{r}");
         assert_eq!(line("exec"), "EPERM", "{libc}\n{r}");
