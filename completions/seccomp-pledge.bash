@@ -77,7 +77,7 @@ _seccomp__pledge() {
 
     case "${cmd}" in
         seccomp__pledge)
-            opts="-p -e -v -V -k -q -n -N -D -C -M -O -P -F -u -g -T -h --promises --exec-promises --unveil --no-unveil --kill --quiet --report --landlock-reports --audit --allow-loader-promises --nice --keep-fds --keep-caps --cpu --memory --open-files --processes --file-size --user --group --test --strict --allow --deny --policy --filter --export --runtime --lossy --check --json --no-check --local --remote --api --no-api --version --help shell run serve script trace check completions man help"
+            opts="-p -e -v -V -k -q -n -N -D -C -M -O -P -F -u -g -c -T -h --promises --exec-promises --unveil --no-unveil --kill --quiet --report --landlock-reports --audit --allow-loader-promises --nice --keep-fds --keep-caps --cpu --memory --open-files --processes --file-size --user --group --chroot --test --strict --allow --deny --policy --filter --export --runtime --lossy --check --json --no-check --local --remote --api --no-api --version --help shell run serve script trace check completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -168,6 +168,14 @@ _seccomp__pledge() {
                     return 0
                     ;;
                 -g)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -393,7 +401,7 @@ _seccomp__pledge() {
             return 0
             ;;
         seccomp__subcmd__pledge__subcmd__run)
-            opts="-p -e -v -V -k -q -n -N -D -C -M -O -P -F -u -g -T -h --promises --exec-promises --unveil --no-unveil --kill --quiet --report --landlock-reports --audit --allow-loader-promises --nice --keep-fds --keep-caps --cpu --memory --open-files --processes --file-size --user --group --test --strict --allow --deny --policy --filter --export --runtime --lossy --check --json --no-check --local --remote --api --no-api --help"
+            opts="-p -e -v -V -k -q -n -N -D -C -M -O -P -F -u -g -c -T -h --promises --exec-promises --unveil --no-unveil --kill --quiet --report --landlock-reports --audit --allow-loader-promises --nice --keep-fds --keep-caps --cpu --memory --open-files --processes --file-size --user --group --chroot --test --strict --allow --deny --policy --filter --export --runtime --lossy --check --json --no-check --local --remote --api --no-api --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -484,6 +492,14 @@ _seccomp__pledge() {
                     return 0
                     ;;
                 -g)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

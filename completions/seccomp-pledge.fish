@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_seccomp_pledge_global_optspecs
-    string join \n p/promises= e/exec-promises= v/unveil= V/no-unveil k/kill q/quiet report= landlock-reports= audit allow-loader-promises n/nice N/keep-fds D/keep-caps C/cpu= M/memory= O/open-files= P/processes= F/file-size= u/user= g/group= T/test= strict allow= deny= policy= filter= export= runtime= lossy check json no-check local remote api no-api version h/help
+    string join \n p/promises= e/exec-promises= v/unveil= V/no-unveil k/kill q/quiet report= landlock-reports= audit allow-loader-promises n/nice N/keep-fds D/keep-caps C/cpu= M/memory= O/open-files= P/processes= F/file-size= u/user= g/group= c/chroot= T/test= strict allow= deny= policy= filter= export= runtime= lossy check json no-check local remote api no-api version h/help
 end
 
 function __fish_seccomp_pledge_needs_command
@@ -39,6 +39,7 @@ complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s P -l proc
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s F -l file-size -d 'File-size limit, e.g. 100m (RLIMIT_FSIZE; hard limit 1.5x) [default: 256000000]' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s u -l user -d 'Run the program as this user (a number or a name; root only), with the user\'s own group unless -g says otherwise. With -u or -g the supplementary groups are cleared' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s g -l group -d 'Run the program with this group (a number or a name; root only)' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s c -l chroot -d 'Run the program chrooted in DIR (root only): the program, its loader and libraries and the unveiled paths are looked up inside DIR, whose / is the program\'s working directory' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s T -l test -d 'Exit 0 if this kernel supports FEATURE, 1 if not' -r -f -a "pledge\t'seccomp-bpf filters'
 unveil\t'Landlock'"
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -l allow -d 'Allow calls: \'SYSCALL… [if argN OP VALUE [and …]] [log|trace N]\'; repeatable' -r
@@ -91,6 +92,7 @@ complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s P 
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s F -l file-size -d 'File-size limit, e.g. 100m (RLIMIT_FSIZE; hard limit 1.5x) [default: 256000000]' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s u -l user -d 'Run the program as this user (a number or a name; root only), with the user\'s own group unless -g says otherwise. With -u or -g the supplementary groups are cleared' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s g -l group -d 'Run the program with this group (a number or a name; root only)' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s c -l chroot -d 'Run the program chrooted in DIR (root only): the program, its loader and libraries and the unveiled paths are looked up inside DIR, whose / is the program\'s working directory' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s T -l test -d 'Exit 0 if this kernel supports FEATURE, 1 if not' -r -f -a "pledge\t'seccomp-bpf filters'
 unveil\t'Landlock'"
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -l allow -d 'Allow calls: \'SYSCALL… [if argN OP VALUE [and …]] [log|trace N]\'; repeatable' -r

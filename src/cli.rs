@@ -234,6 +234,10 @@ pub struct RunArgs {
     /// Run the program with this group (a number or a name; root only)
     #[arg(short = 'g', long = "group", value_name = "GID")]
     pub group: Option<String>,
+    /// Run the program chrooted in DIR (root only): the program, its loader and libraries and
+    /// the unveiled paths are looked up inside DIR, whose / is the program's working directory
+    #[arg(short = 'c', long = "chroot", value_name = "DIR")]
+    pub chroot: Option<String>,
     /// Exit 0 if this kernel supports FEATURE, 1 if not
     #[arg(short = 'T', long = "test", value_name = "FEATURE", value_enum)]
     pub test: Option<Feature>,
@@ -334,6 +338,7 @@ impl RunArgs {
         given(self.file_size.is_some(), "-F");
         given(self.strict, "--strict");
         given(self.user.is_some(), "-u");
+        given(self.chroot.is_some(), "-c");
         given(self.group.is_some(), "-g");
         given(!self.allow.is_empty(), "--allow");
         given(!self.deny.is_empty(), "--deny");
@@ -371,6 +376,7 @@ impl RunArgs {
             ids: crate::command::IdNames {
                 user: self.user.clone(),
                 group: self.group.clone(),
+                root: self.chroot.clone(),
             },
             audit: self.audit,
         };

@@ -140,13 +140,16 @@ pub(crate) const PENALTIES: [&str; 3] = ["eperm", "kill", "errno"];
 /// What `remove` removes (read by the parser and the completer).
 pub(crate) const REMOVE_TOPICS: [&str; 2] = ["rule", "unveil"];
 
-/// `run -u USER -g GROUP` as given: numbers or names, resolved when the program runs.
+/// `run -u USER -g GROUP -c DIR` as given: numbers, names and a path, resolved when the
+/// program runs.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct IdNames {
     /// `-u`: the user the program runs as.
     pub user: Option<String>,
     /// `-g`: its group.
     pub group: Option<String>,
+    /// `-c DIR`: the directory it runs chrooted in.
+    pub root: Option<String>,
 }
 
 /// A parsed command, ready for `Session::execute`.
@@ -234,7 +237,7 @@ pub enum Command {
         /// A policy that allows nothing is run as written, as OpenBSD's `pledge("")` (the
         /// one-shot's `-p ''`), instead of refused as a mistake (the shell's `run`).
         empty_ok: bool,
-        /// Whom the program runs as (`-u USER` / `-g GROUP`; root only).
+        /// Whom the program runs as and where (`-u USER` / `-g GROUP` / `-c DIR`; root only).
         ids: IdNames,
         /// `--audit`: enforce nothing but deny rules and the guards, report what the policy
         /// would deny.
@@ -854,6 +857,13 @@ fn parse_run(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
                 quiet = true;
                 args = rest;
             }
+            [w, rest @ ..] if matches!(w.text.as_str(), "-c" | "--chroot") => {
+                let [v, rest @ ..] = rest else {
+                    return Err(missing("a directory after -c"));
+                };
+                ids.root = Some(v.text.clone());
+                args = rest;
+            }
             [w, rest @ ..] if matches!(w.text.as_str(), "-u" | "--user" | "-g" | "--group") => {
                 let user = matches!(w.text.as_str(), "-u" | "--user");
                 let [v, rest @ ..] = rest else {
@@ -1368,9 +1378,14 @@ mod tests {
         ));
         assert!(matches!(
             ok("run -u nobody --group 4242 -- id"),
-            Command::Run { ids: IdNames { user: Some(u), group: Some(g) }, .. }
+            Command::Run { ids: IdNames { user: Some(u), group: Some(g), root: None }, .. }
                 if u == "nobody" && g == "4242"
         ));
+        assert!(matches!(
+            ok("run -c /srv/jail --chroot '/srv/my jail' -- id"),
+            Command::Run { ids: IdNames { root: Some(r), .. }, .. } if r == "/srv/my jail"
+        ));
+        assert_eq!(bad("run -c").message, "`run` needs a directory after -c");
         assert_eq!(
             bad("run -u").message,
             "`run` needs a user after -u (a number or a name)"

@@ -2,8 +2,9 @@
 //!
 //! Everything here is async-signal-safe: raw system calls on memory prepared by the parent,
 //! no allocation, no locks, no Rust I/O. The order is fixed (DESIGN.md): signal state, new
-//! session, parent-death signal, niceness, resource limits, descriptor normalisation,
-//! capability bounding set, no_new_privs, Landlock, `RLIMIT_NOFILE`, seccomp last, `execveat`.
+//! session, parent-death signal, niceness, resource limits, descriptor normalisation, the
+//! root directory (`-c`), capability bounding set, user and group (`-u`/`-g`),
+//! no_new_privs, Landlock, `RLIMIT_NOFILE`, seccomp last, `execveat`.
 //! A failure is stored in the [`Shared`] page (a plain memory write, so it works even after
 //! the filter is in place) and the child exits with `SYS_exit`; the parent reads it and says
 //! what went wrong. The filter's user-notification listener is created here too and handed
@@ -44,6 +45,8 @@ pub enum Stage {
     Ids = 10,
     /// Handing the filter's listener to the supervisor (`sendmsg`).
     Handoff = 11,
+    /// `-c DIR`: `fchdir` and `chroot`.
+    Chroot = 12,
 }
 
 impl Stage {
@@ -61,6 +64,7 @@ impl Stage {
             9 => Stage::ParentGone,
             10 => Stage::Ids,
             11 => Stage::Handoff,
+            12 => Stage::Chroot,
             _ => return None,
         })
     }
@@ -79,6 +83,7 @@ impl Stage {
             Stage::ParentGone => "waiting for the supervisor",
             Stage::Ids => "dropping privileges (-u/-g: setgroups, setgid, setuid)",
             Stage::Handoff => "handing the filter's listener to the supervisor",
+            Stage::Chroot => "changing the root directory (-c)",
         }
     }
 }
@@ -182,6 +187,8 @@ pub(crate) struct ChildPlan {
     pub message: Box<super::handoff::Message>,
     /// The filter added after the hand-off ([`super::handoff::closing_filter`]).
     pub closing: Vec<sock_filter>,
+    /// `-c DIR`: the directory to chroot into (an `O_PATH` descriptor), or -1.
+    pub root_fd: c_int,
     /// Read end of a pipe the child waits on (blocked in `read`) before its filter, or -1:
     /// the supervisor writes once the child is in the sandbox's control group.
     pub go_fd: c_int,
@@ -332,6 +339,12 @@ pub(crate) unsafe fn run(plan: &mut ChildPlan) -> ! {
             if libc::fcntl(fd, libc::F_SETFD, 0) < 0 {
                 fail(plan, Stage::Fds, errno(), fd as u32, 125);
             }
+        }
+
+        // -c: before anything drops the privilege it needs (CAP_SYS_CHROOT).
+        if plan.root_fd >= 0 && (libc::fchdir(plan.root_fd) < 0 || libc::chroot(c".".as_ptr()) < 0)
+        {
+            fail(plan, Stage::Chroot, errno(), 0, 125);
         }
 
         if !plan.keep_caps {

@@ -58,6 +58,14 @@ pub enum LaunchError {
         /// Why.
         reason: String,
     },
+    /// `-c DIR` cannot be done as asked.
+    #[error("-c {}: {why}", shown(path))]
+    Chroot {
+        /// The directory.
+        path: PathBuf,
+        /// What is wrong.
+        why: String,
+    },
     /// A 32-bit or foreign-architecture program.
     #[error(
         "cannot confine `{}`: it is a {description}; its system calls use another ABI, which every seccomp-pledge filter kills (only x86_64 programs can run)",
@@ -163,6 +171,10 @@ pub(crate) struct Launch {
     pub loader_watch: Option<supervise::LoaderWatch>,
     /// The sandbox's control group (`-k`, and `-P` when running as root).
     pub cgroup: Option<super::cgroup::Cgroup>,
+    /// A control group is needed, with this pids limit ([`Launch::set_cgroup`] makes it).
+    cgroup_wanted: Option<Option<u64>>,
+    /// `-c DIR`, and the directory open: the child chroots into it.
+    root: Option<(PathBuf, OwnedFd)>,
     /// What Landlock will enforce.
     pub landlock: ll::Report,
     /// Things the user must hear before the program runs.
@@ -489,7 +501,96 @@ fn tty_name() -> Option<PathBuf> {
 /// # Errors
 /// Anything that keeps the run from being enforced as asked; nothing has run yet.
 pub(crate) fn prepare(policy: &Policy, argv: &[OsString], ids: Ids) -> Result<Launch, LaunchError> {
+    let Some(root) = ids.root.clone() else {
+        let mut launch = prepare_in(policy, argv, ids, None)?;
+        launch.set_cgroup();
+        return Ok(launch);
+    };
+    // Everything the launch looks up is looked up as the program will see it: this thread
+    // alone (its own root after unshare(CLONE_FS)) is chrooted into DIR while preparing,
+    // then goes back. The child chroots itself into the same directory, by descriptor.
+    let dir = open_dir(&root).map_err(|e| chroot_err(&root, format!("cannot open it: {e}")))?;
+    let mut launch = in_root(&root, &dir, || prepare_in(policy, argv, ids, Some(&root)))?;
+    launch.set_cgroup();
+    launch.child.root_fd = dir.as_raw_fd();
+    launch.root = Some((root, dir));
+    Ok(launch)
+}
+
+fn chroot_err(path: &Path, why: String) -> LaunchError {
+    LaunchError::Chroot {
+        path: path.to_path_buf(),
+        why,
+    }
+}
+
+/// Opens a directory as `O_PATH`, close-on-exec.
+fn open_dir(path: &Path) -> std::io::Result<OwnedFd> {
+    let c = CString::new(path.as_os_str().as_bytes())
+        .map_err(|_| std::io::Error::from_raw_os_error(libc::EINVAL))?;
+    // SAFETY: `c` is NUL-terminated; O_PATH needs no mode.
+    let fd = unsafe {
+        libc::open(
+            c.as_ptr(),
+            libc::O_PATH | libc::O_DIRECTORY | libc::O_CLOEXEC,
+        )
+    };
+    if fd < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: a fresh fd we own.
+    Ok(unsafe { OwnedFd::from_raw_fd(fd) })
+}
+
+/// Runs `f` with this thread's root and working directory at `dir`, then puts both back.
+fn in_root<T>(
+    path: &Path,
+    dir: &OwnedFd,
+    f: impl FnOnce() -> Result<T, LaunchError>,
+) -> Result<T, LaunchError> {
+    let here = |what: &str, e: std::io::Error| chroot_err(path, format!("{what}: {e}"));
+    let old_root = open_dir(Path::new("/")).map_err(|e| here("opening /", e))?;
+    let old_cwd = open_dir(Path::new(".")).map_err(|e| here("opening the working directory", e))?;
+    // SAFETY: unshare(CLONE_FS) gives this thread its own root and working directory, which
+    // the calls below change; the descriptors are ours.
+    unsafe {
+        if libc::unshare(libc::CLONE_FS) < 0 {
+            return Err(here("unshare(CLONE_FS)", std::io::Error::last_os_error()));
+        }
+        if libc::fchdir(dir.as_raw_fd()) < 0 || libc::chroot(c".".as_ptr()) < 0 {
+            let e = std::io::Error::last_os_error();
+            libc::fchdir(old_cwd.as_raw_fd());
+            return Err(here("chroot", e));
+        }
+    }
+    let result = f();
+    // SAFETY: back to the root and directory held open above (a chroot does not confine a
+    // process that still holds a descriptor outside it).
+    unsafe {
+        if libc::fchdir(old_root.as_raw_fd()) < 0
+            || libc::chroot(c".".as_ptr()) < 0
+            || libc::fchdir(old_cwd.as_raw_fd()) < 0
+        {
+            // This thread would go on inside DIR: nothing it did after could be trusted.
+            eprintln!(
+                "seccomp-pledge: error: cannot leave the -c directory again ({}); stopping",
+                std::io::Error::last_os_error()
+            );
+            std::process::exit(125);
+        }
+    }
+    result
+}
+
+fn prepare_in(
+    policy: &Policy,
+    argv: &[OsString],
+    ids: Ids,
+    chroot_dir: Option<&Path>,
+) -> Result<Launch, LaunchError> {
     policy.validate()?;
+    // Under -c, /proc is whatever the directory has.
+    let no_proc = chroot_dir.is_some() && !Path::new("/proc/self/fd").is_dir();
     let Some(name) = argv.first() else {
         return Err(LaunchError::NoCommand);
     };
@@ -618,9 +719,10 @@ pub(crate) fn prepare(policy: &Policy, argv: &[OsString], ids: Ids) -> Result<La
 
     let mut specs = unveil_specs(policy, &program, &kind);
     let by_path = exec.system;
-    if !by_path {
+    if !by_path && !no_proc {
         // The file that runs is the descriptor that was inspected: unveil that one (the path
-        // may lead elsewhere by now).
+        // may lead elsewhere by now; without /proc, under -c, the path is unveiled, and a
+        // file put in its place since cannot be executed).
         specs.retain(|s| !(matches!(s.source, Source::Implicit(_)) && s.path == exec.elf));
         specs.push(implicit(
             format!("/proc/self/fd/{}", exec.file.as_raw_fd()),
@@ -683,18 +785,8 @@ pub(crate) fn prepare(policy: &Policy, argv: &[OsString], ids: Ids) -> Result<La
         }
         _ => None,
     };
-    let cgroup = if kill || pids_max.is_some() {
-        super::cgroup::Cgroup::create(pids_max)
-    } else {
-        None
-    };
-    if let Some(n) = pids_max {
-        if !cgroup.as_ref().is_some_and(|c| c.limits_pids) {
-            warnings.push(format!(
-                "-P {n} does not apply: the kernel ignores RLIMIT_NPROC for root, and no pids cgroup could be made"
-            ));
-        }
-    }
+    // Made by `set_cgroup`, outside any -c directory.
+    let cgroup_wanted = (kill || pids_max.is_some()).then_some(pids_max);
     let mut rlimits = policy.limits.resolve();
     let nofile = rlimits
         .iter()
@@ -714,6 +806,16 @@ pub(crate) fn prepare(policy: &Policy, argv: &[OsString], ids: Ids) -> Result<La
         })?;
     let mut passed = Vec::new();
     let mut loader_watch = None;
+    if let (Some(dir), Some(_), true) = (chroot_dir, loader.or(exec_marker), no_proc) {
+        return Err(chroot_err(
+            dir,
+            format!(
+                "`{}`'s dynamic loader would load seccomp-pledge's marker through /proc/self/fd, and there is no /proc in the directory: mount one there (`mount -t proc proc {}/proc`), or promise prot_exec",
+                exec.elf.display(),
+                dir.display()
+            ),
+        ));
+    }
     if let Some(marker_loader) = loader.or(exec_marker) {
         let (bytes, var) = match marker_loader.libc {
             Libc::Glibc => (super::preload::AUDIT, "LD_AUDIT"),
@@ -817,6 +919,7 @@ pub(crate) fn prepare(policy: &Policy, argv: &[OsString], ids: Ids) -> Result<La
         message: super::handoff::Message::new(),
         closing: super::handoff::closing_filter(),
         go_fd: -1,
+        root_fd: -1,
         pass_fds: passed.iter().map(AsRawFd::as_raw_fd).collect(),
         // SAFETY: getpid has no preconditions.
         parent_pid: unsafe { libc::getpid() },
@@ -841,7 +944,9 @@ pub(crate) fn prepare(policy: &Policy, argv: &[OsString], ids: Ids) -> Result<La
             Some(crate::policy::LimitValue::Value(n)) => Some(n),
             _ => None,
         },
-        cgroup,
+        cgroup: None,
+        cgroup_wanted,
+        root: None,
         child,
         gate_first_exec,
         ruleset: prepared.ruleset,
@@ -1036,13 +1141,16 @@ pub(crate) struct RunOptions {
     pub audit_only: bool,
 }
 
-/// `-u UID` / `-g GID` (pledge.com's): whom the program runs as.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// `-u UID` / `-g GID` / `-c DIR` (pledge.com's): whom the program runs as, and where.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Ids {
     /// The user (`setresuid`).
     pub uid: Option<u32>,
     /// The group (`setresgid`).
     pub gid: Option<u32>,
+    /// `-c DIR`: the directory the program runs chrooted in (absolute, resolved). The
+    /// program, its loader and libraries and the unveiled paths are looked up inside it.
+    pub root: Option<PathBuf>,
 }
 
 /// How refusals by Landlock (unveil) are found and explained (`--landlock-reports`).
@@ -1151,6 +1259,22 @@ impl RunOptions {
 }
 
 impl Launch {
+    /// Makes the control group the launch needs (outside any -c directory), or says why
+    /// its limit does not apply.
+    fn set_cgroup(&mut self) {
+        let Some(pids_max) = self.cgroup_wanted.take() else {
+            return;
+        };
+        self.cgroup = super::cgroup::Cgroup::create(pids_max);
+        if let Some(n) = pids_max {
+            if !self.cgroup.as_ref().is_some_and(|c| c.limits_pids) {
+                self.warnings.push(format!(
+                    "-P {n} does not apply: the kernel ignores RLIMIT_NPROC for root, and no pids cgroup could be made"
+                ));
+            }
+        }
+    }
+
     /// Forks, confines and executes the program, supervises it and everything it starts
     /// until they have all ended, and returns how it ended.
     ///
@@ -1221,6 +1345,17 @@ impl Launch {
         } else {
             opts.landlock_reports
         };
+        if let (LandlockReports::Check, Some((dir, _))) = (reports, &self.root) {
+            // The checker resolves the program's paths from the supervisor's root.
+            return Err(LaunchError::Chroot {
+                path: dir.clone(),
+                why: if opts.audit_only {
+                    "--audit checks the program's file calls from the supervisor's root, outside the directory: the two cannot be combined yet".into()
+                } else {
+                    "--landlock-reports check follows the program's paths from the supervisor's root, outside the directory: use --landlock-reports audit or off".into()
+                },
+            });
+        }
         if landlocked {
             match reports {
                 LandlockReports::Auto | LandlockReports::Audit => {

@@ -110,6 +110,14 @@ pub enum SessionError {
         /// Our effective uid.
         euid: u32,
     },
+    /// `-c DIR` naming no directory.
+    #[error("invalid -c `{value}`: {why} (give the directory to run the program chrooted in)")]
+    BadRoot {
+        /// The argument.
+        value: String,
+        /// What is wrong.
+        why: String,
+    },
     /// `-u`/`-g` naming no user or group.
     #[error(
         "invalid {flag} `{value}`: no such {what} (give a number, or a name the system's {what} database knows)"
@@ -183,7 +191,8 @@ impl crate::error::Hinted for SessionError {
             | SessionError::Policy(_)
             | SessionError::Json(_)
             | SessionError::TraceOutput { .. }
-            | SessionError::NoSuchId { .. } => return None,
+            | SessionError::NoSuchId { .. }
+            | SessionError::BadRoot { .. } => return None,
         })
     }
 }

@@ -974,12 +974,18 @@ impl Session {
 /// group, not ours: keeping root's group would not drop privileges.
 fn resolve_ids(names: &crate::command::IdNames) -> Result<launch::Ids, SessionError> {
     use nix::unistd::{Group, Uid, User, geteuid};
-    if names.user.is_none() && names.group.is_none() {
+    if names.user.is_none() && names.group.is_none() && names.root.is_none() {
         return Ok(launch::Ids::default());
     }
     let euid = geteuid();
     if !euid.is_root() {
-        let flag = if names.user.is_some() { "-u" } else { "-g" };
+        let flag = if names.user.is_some() {
+            "-u"
+        } else if names.group.is_some() {
+            "-g"
+        } else {
+            "-c"
+        };
         return Err(SessionError::NotRoot {
             flag,
             euid: euid.as_raw(),
@@ -1021,5 +1027,20 @@ fn resolve_ids(names: &crate::command::IdNames) -> Result<launch::Ids, SessionEr
         ),
         (_, g) => g,
     };
-    Ok(launch::Ids { uid, gid })
+    let root = names.root.as_deref().map(resolve_root).transpose()?;
+    Ok(launch::Ids { uid, gid, root })
+}
+
+/// `-c DIR`: the directory, absolute with every link resolved (the launch chroots into what
+/// it names now).
+fn resolve_root(text: &str) -> Result<PathBuf, SessionError> {
+    let bad = |why: String| SessionError::BadRoot {
+        value: text.to_string(),
+        why,
+    };
+    let path = std::fs::canonicalize(text).map_err(|e| bad(e.to_string()))?;
+    if !path.is_dir() {
+        return Err(bad("not a directory".into()));
+    }
+    Ok(path)
 }

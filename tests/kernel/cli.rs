@@ -2,6 +2,7 @@
 //! `check`, `-T`, seed compatibility flags, explicit rules, policy files, foreign ELF.
 
 use std::path::Path;
+use std::process::Command;
 
 use crate::text_cmp::assert_text;
 use crate::util::*;
@@ -354,7 +355,7 @@ seccomp-pledge: error: cannot confine `$DIR/elf32`: it is a 32-bit ELF for x86 (
 fn merged(args: &[&str], input: &str) -> String {
     use std::io::Write;
     // The shell only joins stderr to stdout and execs the binary.
-    let mut child = std::process::Command::new("/bin/sh")
+    let mut child = Command::new("/bin/sh")
         .arg("-c")
         .arg("exec \"$0\" \"$@\" 2>&1")
         .arg(bin())
@@ -441,7 +442,7 @@ fn dash_u_and_dash_g_drop_privileges_for_good() {
             "echo $(/usr/bin/id -u) $(/usr/bin/id -g) $(/usr/bin/id -G)",
         ]);
         let r = sp_cmd(&args, |c| {
-            let mut wrapped = std::process::Command::new("setpriv");
+            let mut wrapped = Command::new("setpriv");
             wrapped
                 .args(["--groups", "4243"])
                 .arg(c.get_program())
@@ -483,4 +484,199 @@ fn dash_u_and_dash_g_drop_privileges_for_good() {
         "seccomp-pledge: error: -u drops privileges, which needs root: seccomp-pledge runs as uid 65534\n  hint: run it as root, or drop -u\n",
         none,
     );
+}
+
+/// A directory to chroot into: the static probe as /bin/probe, the dynamic one as
+/// /bin/probe-dyn with the libraries `ldd` names at their paths (and the loader in
+/// /lib/x86_64-linux-gnu too, where glibc looks for the marker's dependency), and /etc/msg.
+fn jail() -> tempfile::TempDir {
+    let d = tempdir();
+    let put = |from: &Path, to: &str| {
+        let dst = d.path().join(to.trim_start_matches('/'));
+        std::fs::create_dir_all(dst.parent().unwrap()).unwrap();
+        std::fs::copy(from, &dst).unwrap();
+    };
+    put(probe_static(), "/bin/probe");
+    put(probe(), "/bin/probe-dyn");
+    let ldd = std::process::Command::new("ldd")
+        .arg(probe())
+        .output()
+        .unwrap();
+    for lib in String::from_utf8_lossy(&ldd.stdout)
+        .split_whitespace()
+        .filter(|w| w.starts_with('/'))
+    {
+        put(Path::new(lib), lib);
+        if lib.contains("/ld-linux") {
+            put(Path::new(lib), "/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2");
+        }
+    }
+    std::fs::create_dir_all(d.path().join("etc")).unwrap();
+    std::fs::write(d.path().join("etc/msg"), "inside\n").unwrap();
+    d
+}
+
+/// `-c DIR` (pledge.com's chroot): the program, its libraries and the unveils are found
+/// inside DIR, and the program cannot get out: the classic escape (chroot into a
+/// subdirectory, climb, chroot again), shown to work under chroot(8) first, fails whether
+/// or not seccomp allows chroot(2) and capabilities are kept (-D).
+#[test]
+fn dash_c_runs_the_program_chrooted_and_it_stays_there() {
+    if !require_kernel() {
+        return;
+    }
+    let j = jail();
+    let dir = s(j.path());
+    let host = tempdir();
+    let secret = host.path().join("secret");
+    std::fs::write(&secret, "HOST-SECRET").unwrap();
+    let secret = s(&secret);
+    // Unconfined, under chroot(8): out and reading the host's file.
+    let free =
+        run_command(Command::new("chroot").args([&dir, "/bin/probe", "chroot-escape", &secret]));
+    assert_eq!(free.result("chroot-escape"), "ok", "{free}");
+    assert!(free.stdout.contains("HOST-SECRET"), "{free}");
+    // Inside: its own /etc, none of the host's paths, / as working directory.
+    let r = sp(&[
+        "-P",
+        "unlimited",
+        "-c",
+        &dir,
+        "-p",
+        "stdio rpath",
+        "-v",
+        "r:/etc/msg",
+        "--",
+        "/bin/probe",
+        "cat",
+        "/etc/msg",
+        "::",
+        "stat",
+        &secret,
+        "::",
+        "getcwd",
+    ]);
+    assert_eq!(r.code, 1, "{r}");
+    r.expect("cat", "ok")
+        .expect("stat", "ENOENT")
+        .expect("getcwd", "ok");
+    assert!(
+        r.stdout.contains("inside") && r.stdout.contains("getcwd ok /\n"),
+        "{r}"
+    );
+    for extra in [&[][..], &["-D"][..]] {
+        let mut args = vec![
+            "-P",
+            "unlimited",
+            "-c",
+            &dir,
+            "-p",
+            "stdio rpath cpath",
+            "-v",
+            "rwc:/",
+            "--allow",
+            "chroot",
+        ];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["--", "/bin/probe", "chroot-escape", &secret]);
+        let r = sp(&args);
+        assert_ne!(r.result("chroot-escape"), "ok", "{extra:?}: {r}");
+        assert!(!r.stdout.contains("HOST-SECRET"), "{extra:?}: {r}");
+    }
+    // A dynamic program narrowed after its loader needs /proc inside: refused without it,
+    // before anything runs; with /proc mounted there it runs with exactly its promises.
+    let refused = sp(&[
+        "-P",
+        "unlimited",
+        "-c",
+        &dir,
+        "-p",
+        "stdio rpath",
+        "--",
+        "/bin/probe-dyn",
+        "getpid",
+    ]);
+    assert_eq!(refused.code, 125, "{refused}");
+    assert_text(
+        &refused.stderr,
+        &format!(
+            "seccomp-pledge: error: -c {dir}: `/bin/probe-dyn`'s dynamic loader would load seccomp-pledge's marker through /proc/self/fd, and there is no /proc in the directory: mount one there (`mount -t proc proc {dir}/proc`), or promise prot_exec\n"
+        ),
+        j.path(),
+    );
+    let proc_dir = j.path().join("proc");
+    std::fs::create_dir_all(&proc_dir).unwrap();
+    struct Unmount(std::path::PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = Command::new("umount").arg(&self.0).status();
+        }
+    }
+    let mounted = Command::new("mount")
+        .args(["-t", "proc", "proc"])
+        .arg(&proc_dir)
+        .status()
+        .unwrap();
+    assert!(mounted.success());
+    let _unmount = Unmount(proc_dir);
+    let r = sp(&[
+        "-P",
+        "unlimited",
+        "-c",
+        &dir,
+        "-p",
+        "stdio rpath",
+        "-v",
+        "r:/etc/msg",
+        "--",
+        "/bin/probe-dyn",
+        "cat",
+        "/etc/msg",
+        "::",
+        "mmap",
+        "PROT_READ|PROT_EXEC",
+        "MAP_PRIVATE",
+    ]);
+    r.expect("cat", "ok").expect("mmap", "EPERM");
+    assert!(!r.stderr.contains("ld.so"), "the marker loaded: {r}");
+    // Bad input.
+    let r = sp(&[
+        "-c",
+        "/nonexistent-dir",
+        "-p",
+        "stdio",
+        "--",
+        "/bin/probe",
+        "getpid",
+    ]);
+    assert_eq!(r.code, 125, "{r}");
+    assert_text(
+        &r.stderr,
+        "seccomp-pledge: error: invalid -c `/nonexistent-dir`: No such file or directory (os error 2) (give the directory to run the program chrooted in)\n",
+        j.path(),
+    );
+    let file = format!("{dir}/etc/msg");
+    let r = sp(&["-c", &file, "-p", "stdio", "--", "/bin/probe", "getpid"]);
+    assert_eq!(r.code, 125, "{r}");
+    assert_text(
+        &r.stderr,
+        &format!(
+            "seccomp-pledge: error: invalid -c `{file}`: not a directory (give the directory to run the program chrooted in)\n"
+        ),
+        j.path(),
+    );
+    let r = sp(&[
+        "-P",
+        "unlimited",
+        "-c",
+        &dir,
+        "--audit",
+        "-p",
+        "stdio",
+        "--",
+        "/bin/probe",
+        "getpid",
+    ]);
+    assert_eq!(r.code, 125, "{r}");
+    assert!(r.stderr.ends_with(&format!("seccomp-pledge: error: -c {dir}: --audit checks the program's file calls from the supervisor's root, outside the directory: the two cannot be combined yet\n")), "{r}");
 }

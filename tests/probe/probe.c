@@ -950,6 +950,24 @@ static void op_chdir(int ac, char **av, res_t *r)
 	(void)ac;
 	ret_void(r, SC1(SYS_chdir, av[0]));
 }
+/* The classic way out of a chroot: chroot into a subdirectory (the working directory is
+ * left outside it), climb with chdir(".."), chroot("."), then read PATH from the real root. */
+static void op_chroot_escape(int ac, char **av, res_t *r)
+{
+	(void)ac;
+	SC3(SYS_mkdirat, FDCWD, "chroot-escape.d", 0755);
+	if (SC1(SYS_chroot, "chroot-escape.d") < 0) {
+		fail(r);
+		return;
+	}
+	for (int i = 0; i < 64; i++)
+		SC1(SYS_chdir, "..");
+	if (SC1(SYS_chroot, ".") < 0) {
+		fail(r);
+		return;
+	}
+	read_common(av, r, 1);
+}
 static void op_mkdir(int ac, char **av, res_t *r)
 {
 	ret_void(r, SC3(SYS_mkdirat, FDCWD, av[0], ac > 1 ? N(av[1]) : 0755));
@@ -2334,6 +2352,7 @@ static const struct op ops[] = {
 	{ "getdents", 1, "s", 0, op_getdents, "PATH" },
 	{ "getcwd", 0, "", 0, op_getcwd, "" },
 	{ "chdir", 1, "s", 0, op_chdir, "PATH" },
+	{ "chroot-escape", 1, "s", 0, op_chroot_escape, "PATH" },
 	{ "mkdir", 1, "sn", 0, op_mkdir, "PATH [MODE]" },
 	{ "rmdir", 1, "s", 0, op_rmdir, "PATH" },
 	{ "unlink", 1, "s", 0, op_unlink, "PATH" },
