@@ -1049,37 +1049,25 @@ fn door_of(pid: u32, nr: i64) -> u64 {
     found[0]
 }
 
-/// Runs the doors probe confined with `flags`, telling it the supervisor's door.
+/// Runs the doors probe confined with `flags`, telling it the supervisor's door; returns the
+/// run and the door's address.
 fn through_the_door(probe: &Path, door: &str, flags: &[&str]) -> (Run, u64) {
-    use std::io::Write;
     let nr = if door == "sendmsg" {
         libc::SYS_sendmsg
     } else {
         libc::SYS_seccomp
     };
-    let mut child = Command::new(bin())
-        .args(["-P", "unlimited", "--landlock-reports", "off"])
+    let mut at = 0;
+    let mut c = Command::new(bin());
+    c.args(["-P", "unlimited", "--landlock-reports", "off"])
         .args(flags)
         .arg("--")
         .arg(probe)
-        .arg(door)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let at = door_of(child.id(), nr);
-    let mut stdin = child.stdin.take().unwrap();
-    writeln!(stdin, "{at:#x}").unwrap();
-    drop(stdin);
-    let out = child.wait_with_output().unwrap();
-    let run = Run {
-        code: out.status.code().unwrap_or_else(|| {
-            128 + std::os::unix::process::ExitStatusExt::signal(&out.status).unwrap_or(0)
-        }),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
+        .arg(door);
+    let run = run_feeding(&mut c, |pid| {
+        at = door_of(pid, nr);
+        format!("{at:#x}\n")
+    });
     (run, at)
 }
 
@@ -1100,22 +1088,11 @@ fn the_listener_hand_off_doors_stay_shut_for_the_program() {
     ] {
         let (r, at) = through_the_door(&probe, door, flags);
         // The attack first, unconfined, at the very address: it works.
-        let mut c = Command::new(&probe);
-        c.arg(door);
-        let free = {
-            use std::io::Write;
-            let mut ch = c
-                .stdin(std::process::Stdio::piped())
-                .stdout(std::process::Stdio::piped())
-                .spawn()
-                .unwrap();
-            writeln!(ch.stdin.take().unwrap(), "{at:#x}").unwrap();
-            ch.wait_with_output().unwrap()
-        };
+        let free = run_feeding(Command::new(&probe).arg(door), |_| format!("{at:#x}\n"));
         assert_eq!(
-            String::from_utf8_lossy(&free.stdout),
+            free.stdout,
             format!("door {at:#x}\nvia-door ok\nplain ok\n"),
-            "unconfined"
+            "unconfined: {free}"
         );
         // Confined: the call through the door kills the sandbox before it returns.
         assert_eq!(r.code, 128 + libc::SIGSYS, "{door}: {r}");

@@ -178,7 +178,27 @@ pub(crate) fn sp_cmd<S: AsRef<OsStr>>(args: &[S], adjust: impl FnOnce(&mut Comma
 
 /// Runs any command with stdin from /dev/null, to its end.
 pub(crate) fn run_command(c: &mut Command) -> Run {
-    let out = c.stdin(Stdio::null()).output().unwrap();
+    finished(c.stdin(Stdio::null()).output().unwrap())
+}
+
+/// Starts `c`, writes `input(pid)` to its stdin (then closes it) and waits for it: for input
+/// that depends on the running process.
+pub(crate) fn run_feeding(c: &mut Command, input: impl FnOnce(u32) -> String) -> Run {
+    use std::io::Write;
+    let mut child = c
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let text = input(child.id());
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(text.as_bytes()).unwrap();
+    drop(stdin);
+    finished(child.wait_with_output().unwrap())
+}
+
+fn finished(out: std::process::Output) -> Run {
     Run {
         code: out
             .status
