@@ -256,6 +256,16 @@ pub enum Command {
         summary_with_calls: bool,
     },
     /// Suggest a policy from the last trace; with `apply`, adopt it.
+    /// `suggest --from-profile FILE [--runtime NAME] [apply]`: promises for a recorded,
+    /// names-only OCI profile, the runtime's own calls left out.
+    SuggestProfile {
+        /// The profile.
+        file: PathBuf,
+        /// Whose calls to leave out.
+        runtime: crate::format::target::Runtime,
+        /// Add the promises and rules to the session's policy.
+        apply: bool,
+    },
     Suggest {
         /// Adopt the suggestion.
         apply: bool,
@@ -1001,6 +1011,48 @@ fn parse_denials(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
 fn parse_suggest(cx: &ParseCx<'_>) -> Result<Command, ParseError> {
     let spec = cx.spec;
     let args = cx.args;
+    if let [f, rest @ ..] = args {
+        if f.text == "--from-profile" {
+            let [file, rest @ ..] = rest else {
+                return Err(needs(spec, cx.end, "a profile file after --from-profile"));
+            };
+            let mut rest = rest;
+            let mut runtime = crate::format::target::Runtime::None;
+            if let [r, rest2 @ ..] = rest {
+                if r.text == "--runtime" {
+                    let [name, rest3 @ ..] = rest2 else {
+                        return Err(needs(spec, cx.end, "a runtime after --runtime"));
+                    };
+                    runtime =
+                        crate::format::target::Runtime::by_name(&name.text).ok_or_else(|| {
+                            with_hint(
+                                err(
+                                    format!("unknown runtime `{}`", name.text),
+                                    name.span.clone(),
+                                ),
+                                format!(
+                                    "one of {}",
+                                    crate::format::target::runtime_names()
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                ),
+                            )
+                        })?;
+                    rest = rest3;
+                }
+            }
+            let apply = match rest {
+                [] => false,
+                [w] if w.text == "apply" => true,
+                [w, ..] => return Err(err(format!("unexpected `{}`", w.text), w.span.clone())),
+            };
+            return Ok(Command::SuggestProfile {
+                file: PathBuf::from(&file.text),
+                runtime,
+                apply,
+            });
+        }
+    }
     Ok(match args {
         [] => Command::Suggest {
             apply: false,
@@ -1381,6 +1433,26 @@ mod tests {
             Command::Run { ids: IdNames { user: Some(u), group: Some(g), root: None }, .. }
                 if u == "nobody" && g == "4242"
         ));
+        assert!(matches!(
+            ok("suggest --from-profile rec.json --runtime crun apply"),
+            Command::SuggestProfile {
+                runtime: crate::format::target::Runtime::Crun,
+                apply: true,
+                ..
+            }
+        ));
+        assert!(matches!(
+            ok("suggest --from-profile rec.json"),
+            Command::SuggestProfile {
+                runtime: crate::format::target::Runtime::None,
+                apply: false,
+                ..
+            }
+        ));
+        assert_eq!(
+            bad("suggest --from-profile").message,
+            "`suggest` needs a profile file after --from-profile"
+        );
         assert!(matches!(
             ok("run -c /srv/jail --chroot '/srv/my jail' -- id"),
             Command::Run { ids: IdNames { root: Some(r), .. }, .. } if r == "/srv/my jail"

@@ -77,10 +77,15 @@ pub static COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         name: "suggest",
         aliases: &[],
-        usage: "suggest [apply [--all]] | suggest --from-denials [apply]",
+        usage: "suggest [apply [--all]] | suggest --from-denials [apply] | suggest --from-profile FILE [--runtime NAME] [apply]",
         summary: "propose the smallest policy that lets the last traced program run; `suggest apply` adopts it",
-        help: "The proposal has the fewest promises that cover every traced call (calls the dynamic loader alone makes are left to the launcher, which grants them until the program starts), the unveils the program needs beyond what `run` unveils by itself (collapsed to directories, least permission), and explicit allow rules for calls no promise covers. A promise needed only by calls that all failed anyway (isatty() on a pipe, getpeername on a file, opening /dev/tty without a terminal) is listed as optional. What the program created goes to the directory it was created in, which exists when the program starts again. `suggest apply` replaces the session's promises, unveils and rules with it, without the optional promises (`suggest apply --all` adopts those too; `undo` brings the old policy back). `suggest --from-denials` proposes instead what the last run's denial reports name (`denials`): a promise for each call the filter refused, an unveil for each access Landlock refused; `suggest --from-denials apply` adds them to the session's policy.",
-        examples: &["suggest", "suggest apply", "suggest apply --all"],
+        help: "The proposal has the fewest promises that cover every traced call (calls the dynamic loader alone makes are left to the launcher, which grants them until the program starts), the unveils the program needs beyond what `run` unveils by itself (collapsed to directories, least permission), and explicit allow rules for calls no promise covers. A promise needed only by calls that all failed anyway (isatty() on a pipe, getpeername on a file, opening /dev/tty without a terminal) is listed as optional. What the program created goes to the directory it was created in, which exists when the program starts again. `suggest apply` replaces the session's promises, unveils and rules with it, without the optional promises (`suggest apply --all` adopts those too; `undo` brings the old policy back). `suggest --from-denials` proposes instead what the last run's denial reports name (`denials`): a promise for each call the filter refused, an unveil for each access Landlock refused; `suggest --from-denials apply` adds them to the session's policy. --from-profile FILE reads a recorded, names-only OCI profile (the syscall names a container made, as a recording hook writes them, all allowed without args) and proposes the cheapest promises that allow those names whatever their arguments; --runtime runc|crun|bwrap leaves out the runtime's own calls (those `save --format oci --runtime` adds); names a chosen promise allows only for some arguments are named, names every promise allows only for some arguments are left out and named with their candidate promises (a trace tells which), and names no promise allows become explicit allow rules; `apply` adds the promises and rules to the policy.",
+        examples: &[
+            "suggest",
+            "suggest apply",
+            "suggest apply --all",
+            "suggest --from-profile recorded.json --runtime runc",
+        ],
         parse: super::parse_suggest,
         complete: Complete::Nothing,
     },

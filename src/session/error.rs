@@ -110,6 +110,9 @@ pub enum SessionError {
         /// Our effective uid.
         euid: u32,
     },
+    /// `suggest --from-profile` given a file that is not a names-only OCI profile.
+    #[error("{0}")]
+    NotNamesOnly(String),
     /// `-c DIR` naming no directory.
     #[error("invalid -c `{value}`: {why} (give the directory to run the program chrooted in)")]
     BadRoot {
@@ -193,6 +196,9 @@ impl crate::error::Hinted for SessionError {
             | SessionError::TraceOutput { .. }
             | SessionError::NoSuchId { .. }
             | SessionError::BadRoot { .. } => return None,
+            SessionError::NotNamesOnly(_) => {
+                "give a recorded profile whose entries allow names without `args`; `load FILE` takes any profile as explicit rules".into()
+            }
         })
     }
 }

@@ -150,6 +150,11 @@ impl Session {
                 ..
             } => self.suggest_from_denials(apply),
             Command::Suggest { apply, all, .. } => self.suggest(apply, all),
+            Command::SuggestProfile {
+                file,
+                runtime,
+                apply,
+            } => self.suggest_from_profile(&file, runtime, apply),
             Command::Format(_) => Err(SessionError::FrontEndOnly {
                 command: "format",
                 what: "applies to a connection or a batch",
@@ -310,6 +315,101 @@ impl Session {
 
     /// `suggest --from-denials [apply]`: what the last run's denial reports name, a promise
     /// for each refused call and an unveil for each refused access, added to the policy.
+    /// `suggest --from-profile FILE [--runtime NAME] [apply]`: the promises for a recorded,
+    /// names-only OCI profile, with the runtime's own calls (format::target's table) left
+    /// out; `apply` adds them, and allows for the names no promise allows, to the policy.
+    pub(super) fn suggest_from_profile(
+        &mut self,
+        file: &Path,
+        runtime: crate::format::target::Runtime,
+        apply: bool,
+    ) -> Result<Output, Error> {
+        use crate::policy::rule::Action;
+        let path = self.path(file);
+        let (policy, kind) = format::policy::load(&path, None)?;
+        if !matches!(kind, format::FileKind::Oci { .. }) {
+            return Err(SessionError::NotNamesOnly(format!(
+                "`{}` is {kind}, not an OCI seccomp profile",
+                path.display()
+            ))
+            .into());
+        }
+        if let Some(r) = policy
+            .rules
+            .iter()
+            .find(|r| r.action != Action::Allow || !r.conditions.is_empty())
+        {
+            return Err(SessionError::NotNamesOnly(format!(
+                "`{}` is not a names-only profile: it has `{}` (a recorded profile allows names, with no conditions)",
+                path.display(),
+                r
+            ))
+            .into());
+        }
+        let base = runtime.spec().calls;
+        let (left_out, names): (Vec<_>, Vec<_>) = policy
+            .rules
+            .iter()
+            .map(|r| r.syscall.0)
+            .partition(|s| base.contains(&s.name()));
+        let a = crate::trace::advice::advise_names(&names);
+        let list = |v: &mut dyn Iterator<Item = String>| v.collect::<Vec<_>>().join(", ");
+        let mut text = format!("promises: {}", a.promises);
+        if !a.unpromised.is_empty() {
+            text.push_str(&format!(
+                "\nrules: {}",
+                list(&mut a.unpromised.iter().map(|s| format!("allow {}", s.name())))
+            ));
+        }
+        let mut out = Output::text(text).note(format!(
+            "from {}: {} names{}",
+            path.display(),
+            names.len() + left_out.len(),
+            if left_out.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    ", {} of them left out as {}'s own calls ({})",
+                    left_out.len(),
+                    runtime.spec().name,
+                    list(&mut left_out.iter().map(|s| s.name().to_string()))
+                )
+            }
+        ));
+        if !a.partly.is_empty() {
+            out = out.note(format!(
+                "allowed only for some arguments: {}; a trace (`trace -- PROGRAM`, then `suggest`) shows whether the program's calls fit",
+                list(&mut a.partly.iter().map(|(s, p)| format!("{} (by {p})", s.name())))
+            ));
+        }
+        if !a.undecided.is_empty() {
+            out = out.note(format!(
+                "left out, as every promise allows them only for some arguments, which a names-only profile does not record: {}; a trace shows which the program needs",
+                list(&mut a.undecided.iter().map(|(s, ps)| {
+                    let names: Vec<&str> = ps.iter().map(|p| p.name()).collect();
+                    format!("{} ({})", s.name(), names.join(" or "))
+                }))
+            ));
+        }
+        if apply {
+            self.change();
+            self.policy.promises = self.policy.promises.union(a.promises);
+            for s in &a.unpromised {
+                let rule = crate::policy::Rule {
+                    syscall: crate::abi::syscalls::Syscall(*s),
+                    conditions: Vec::new(),
+                    action: Action::Allow,
+                    comment: Some(format!("from {}", path.display())),
+                };
+                if !self.policy.rules.contains(&rule) {
+                    self.policy.rules.push(rule);
+                }
+            }
+            out = out.note("applied: the promises and rules above are in the policy (`show`)");
+        }
+        Ok(out)
+    }
+
     pub(super) fn suggest_from_denials(&mut self, apply: bool) -> Result<Output, Error> {
         use crate::policy::promise::{Promise, PromiseSet};
         use crate::policy::unveil::Unveil;

@@ -1014,3 +1014,63 @@ seccomp-pledge: error: cannot unveil `$DIR/out/deeper`: No such file or director
   hint: `$DIR/out/deeper` does not exist; Landlock grants only paths that exist. For what the program creates there, unveil the directory it is created in: `rwc:$DIR`
 ", d.path());
 }
+
+/// A recorded, names-only OCI profile (the names a container made, as a recording hook
+/// writes them) feeds `suggest --from-profile`: runc's own calls left out, the promises for
+/// the rest, the names only some arguments of which a promise allows said so, and `apply`
+/// adds promises and rules. A profile with conditions is refused, naming the entry.
+#[test]
+fn a_names_only_profile_feeds_suggest_without_the_runtime_s_calls() {
+    let d = tempdir();
+    let profile = serde_json::json!({
+        "defaultAction": "SCMP_ACT_ERRNO",
+        "architectures": ["SCMP_ARCH_X86_64"],
+        "syscalls": [{
+            "names": ["read", "write", "close", "futex", "getpid", "ioctl", "socket", "mount",
+                      "exit_group", "fstatfs", "epoll_ctl", "getdents64", "rt_sigreturn",
+                      "mmap", "openat"],
+            "action": "SCMP_ACT_ALLOW"
+        }]
+    });
+    std::fs::write(d.path().join("rec.json"), profile.to_string()).unwrap();
+    let r = batch(
+        d.path(),
+        "names.sp",
+        "suggest --from-profile rec.json --runtime runc apply\nshow\n",
+    );
+    assert_eq!(r.code, 0, "{r}");
+    assert_text(
+        &r.stdout,
+        "\
+promises: stdio
+rules: allow mount
+promises  stdio
+penalty   eperm
+unveil    (nothing beyond what the program and its promises need)
+rules      1. allow mount   (from $DIR/rec.json)
+limits    cpu default, memory default, open-files default, processes default, file-size default
+options   unveil on, strict off, nice off, keep-fds off, keep-caps off, allow-loader-promises off
+(unsaved changes)
+",
+        d.path(),
+    );
+    assert_text(&r.stderr, "\
+note: from $DIR/rec.json: 15 names, 9 of them left out as runc's own calls (write, close, futex, getpid, fstatfs, epoll_ctl, getdents64, rt_sigreturn, openat)
+note: allowed only for some arguments: mmap (by stdio), ioctl (by stdio); a trace (`trace -- PROGRAM`, then `suggest`) shows whether the program's calls fit
+note: left out, as every promise allows them only for some arguments, which a names-only profile does not record: socket (inet or anet or unix or dns or netlink); a trace shows which the program needs
+note: applied: the promises and rules above are in the policy (`show`)
+", d.path());
+    let with_args = serde_json::json!({
+        "defaultAction": "SCMP_ACT_ERRNO",
+        "syscalls": [{"names": ["socket"], "action": "SCMP_ACT_ALLOW",
+                      "args": [{"index": 0, "value": 2, "op": "SCMP_CMP_EQ"}]}]
+    });
+    std::fs::write(d.path().join("args.json"), with_args.to_string()).unwrap();
+    let r = batch(d.path(), "args.sp", "suggest --from-profile args.json\n");
+    assert_eq!(r.code, 1, "{r}");
+    assert_text(&r.stderr, "\
+seccomp-pledge: error: $DIR/args.sp:1: `$DIR/args.json` is not a names-only profile: it has `allow socket if arg0:64 == 2` (a recorded profile allows names, with no conditions)
+  hint: give a recorded profile whose entries allow names without `args`; `load FILE` takes any profile as explicit rules
+seccomp-pledge: stopped at $DIR/args.sp:1; the lines after it were not run
+", d.path());
+}

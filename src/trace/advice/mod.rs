@@ -20,8 +20,10 @@
 //!   directories, less what `run` unveils by itself.
 
 mod cover;
+pub(crate) use names::advise as advise_names;
 #[cfg(test)]
 mod fixtures;
+mod names;
 mod rules;
 mod unveils;
 
