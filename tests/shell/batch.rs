@@ -23,6 +23,12 @@ pub(crate) const TRANSCRIPT: &[&str] = &[
 #[test]
 fn every_command_table_example_runs_in_one_session() {
     let dir = tempfile::tempdir().unwrap();
+    // The file `suggest --from-profile`'s example reads: a recorded, names-only profile.
+    std::fs::write(
+        dir.path().join("recorded.json"),
+        r#"{"defaultAction":"SCMP_ACT_ERRNO","syscalls":[{"names":["read","write","close","futex","exit_group"],"action":"SCMP_ACT_ALLOW"}]}"#,
+    )
+    .unwrap();
     let mut input = String::new();
     let mut count = 0;
     for c in COMMANDS {
