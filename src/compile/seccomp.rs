@@ -567,6 +567,11 @@ impl Backwards {
         l
     }
 
+    /// A `LD W ABS` of the `seccomp_data` word at `offset`.
+    fn load(&mut self, offset: u32) -> Label {
+        self.push(bpf::stmt(bpf::BPF_LD | bpf::BPF_W | bpf::BPF_ABS, offset))
+    }
+
     /// A conditional jump, adding `JA` trampolines for targets out of an 8-bit offset's reach.
     fn cond(&mut self, code: u16, k: u32, t: Label, f: Label) -> Label {
         let mut t = t;
@@ -644,10 +649,7 @@ fn emit_with(plan: &Plan, handoff: bool) -> Result<(Vec<sock_filter>, Vec<IpSlot
         x32,
         above,
     );
-    let load_nr = b.push(bpf::stmt(
-        bpf::BPF_LD | bpf::BPF_W | bpf::BPF_ABS,
-        bpf::DATA_NR,
-    ));
+    let load_nr = b.load(bpf::DATA_NR);
     debug_assert_eq!(x32_check.0 + 1, load_nr.0);
     let kill = b.ret(plan.foreign_arch);
     b.cond(
@@ -656,10 +658,7 @@ fn emit_with(plan: &Plan, handoff: bool) -> Result<(Vec<sock_filter>, Vec<IpSlot
         load_nr,
         kill,
     );
-    b.push(bpf::stmt(
-        bpf::BPF_LD | bpf::BPF_W | bpf::BPF_ABS,
-        bpf::DATA_ARCH,
-    ));
+    b.load(bpf::DATA_ARCH);
     let gates = std::mem::take(&mut b.gates);
     let program = b.finish();
     let at = |l: Label| program.len() - 1 - l.0;
@@ -713,10 +712,7 @@ fn emit_leaf(b: &mut Backwards, range: &Range<'_>) -> Result<Label, CompileError
         allow,
         start,
     );
-    let load_hi = b.push(bpf::stmt(
-        bpf::BPF_LD | bpf::BPF_W | bpf::BPF_ABS,
-        bpf::DATA_IP + 4,
-    ));
+    let load_hi = b.load(bpf::DATA_IP + 4);
     let lo = b.cond(
         bpf::BPF_JMP | bpf::BPF_JEQ | bpf::BPF_K,
         IP_UNSET,
@@ -724,10 +720,7 @@ fn emit_leaf(b: &mut Backwards, range: &Range<'_>) -> Result<Label, CompileError
         start,
     );
     b.gates.push((range.lo, lo, hi));
-    Ok(b.push(bpf::stmt(
-        bpf::BPF_LD | bpf::BPF_W | bpf::BPF_ABS,
-        bpf::DATA_IP,
-    )))
+    Ok(b.load(bpf::DATA_IP))
 }
 
 fn emit_checks(b: &mut Backwards, range: &Range<'_>) -> Result<Label, CompileError> {

@@ -527,6 +527,12 @@ fn dash_c_runs_the_program_chrooted_and_it_stays_there() {
     }
     let j = jail();
     let dir = s(j.path());
+    // seccomp-pledge -P unlimited -c DIR ARGS…
+    let in_jail = |args: &[&str]| {
+        let mut all = vec!["-P", "unlimited", "-c", &dir];
+        all.extend_from_slice(args);
+        sp(&all)
+    };
     let host = tempdir();
     let secret = host.path().join("secret");
     std::fs::write(&secret, "HOST-SECRET").unwrap();
@@ -537,11 +543,7 @@ fn dash_c_runs_the_program_chrooted_and_it_stays_there() {
     assert_eq!(free.result("chroot-escape"), "ok", "{free}");
     assert!(free.stdout.contains("HOST-SECRET"), "{free}");
     // Inside: its own /etc, none of the host's paths, / as working directory.
-    let r = sp(&[
-        "-P",
-        "unlimited",
-        "-c",
-        &dir,
+    let r = in_jail(&[
         "-p",
         "stdio rpath",
         "-v",
@@ -566,10 +568,6 @@ fn dash_c_runs_the_program_chrooted_and_it_stays_there() {
     );
     for extra in [&[][..], &["-D"][..]] {
         let mut args = vec![
-            "-P",
-            "unlimited",
-            "-c",
-            &dir,
             "-p",
             "stdio rpath cpath",
             "-v",
@@ -579,23 +577,13 @@ fn dash_c_runs_the_program_chrooted_and_it_stays_there() {
         ];
         args.extend_from_slice(extra);
         args.extend_from_slice(&["--", "/bin/probe", "chroot-escape", &secret]);
-        let r = sp(&args);
+        let r = in_jail(&args);
         assert_ne!(r.result("chroot-escape"), "ok", "{extra:?}: {r}");
         assert!(!r.stdout.contains("HOST-SECRET"), "{extra:?}: {r}");
     }
     // A dynamic program narrowed after its loader needs /proc inside: refused without it,
     // before anything runs; with /proc mounted there it runs with exactly its promises.
-    let refused = sp(&[
-        "-P",
-        "unlimited",
-        "-c",
-        &dir,
-        "-p",
-        "stdio rpath",
-        "--",
-        "/bin/probe-dyn",
-        "getpid",
-    ]);
+    let refused = in_jail(&["-p", "stdio rpath", "--", "/bin/probe-dyn", "getpid"]);
     assert_eq!(refused.code, 125, "{refused}");
     assert_text(
         &refused.stderr,
@@ -619,11 +607,7 @@ fn dash_c_runs_the_program_chrooted_and_it_stays_there() {
         .unwrap();
     assert!(mounted.success());
     let _unmount = Unmount(proc_dir);
-    let r = sp(&[
-        "-P",
-        "unlimited",
-        "-c",
-        &dir,
+    let r = in_jail(&[
         "-p",
         "stdio rpath",
         "-v",
@@ -665,18 +649,7 @@ fn dash_c_runs_the_program_chrooted_and_it_stays_there() {
         ),
         j.path(),
     );
-    let r = sp(&[
-        "-P",
-        "unlimited",
-        "-c",
-        &dir,
-        "--audit",
-        "-p",
-        "stdio",
-        "--",
-        "/bin/probe",
-        "getpid",
-    ]);
+    let r = in_jail(&["--audit", "-p", "stdio", "--", "/bin/probe", "getpid"]);
     assert_eq!(r.code, 125, "{r}");
     assert!(r.stderr.ends_with(&format!("seccomp-pledge: error: -c {dir}: --audit checks the program's file calls from the supervisor's root, outside the directory: the two cannot be combined yet\n")), "{r}");
 }

@@ -401,6 +401,12 @@ fn the_one_shot_export_writes_what_save_writes() {
 const DOCKER_DEFAULT: &str =
     "/usr/share/gocode/src/github.com/docker/docker/profiles/seccomp/default.json";
 
+/// Fails (or skips loudly, not strict) unless Docker's default.json is installed.
+fn require_docker_default() -> bool {
+    Path::new(DOCKER_DEFAULT).exists()
+        || missing("Docker's default.json (apt-get install golang-github-docker-docker-dev)")
+}
+
 /// Calls whose answers do not depend on capabilities: keyctl(KEYCTL_GET_KEYRING_ID,
 /// KEY_SPEC_SESSION_KEYRING), which works unconfined and which the profile leaves out, socket(AF_INET),
 /// personality(8) and personality(1), personality(8) with the upper half set (an `int` that
@@ -410,14 +416,7 @@ const IMPORT_STEPS: &str = "raw 250 0 -3 0 :: raw 41 2 1 0 :: raw 135 8 :: raw 1
 
 #[test]
 fn an_imported_docker_profile_decides_as_runc_runs_it() {
-    if !require_targets() {
-        return;
-    }
-    if !Path::new(DOCKER_DEFAULT).exists() {
-        assert!(
-            missing("Docker's default.json (apt-get install golang-github-docker-docker-dev)"),
-            "unreachable"
-        );
+    if !require_targets() || !require_docker_default() {
         return;
     }
     let d = tempdir();
@@ -594,14 +593,7 @@ fn sp_in_runc(dir: &Path, name: &str, profile: serde_json::Value, args: &[&str])
 
 #[test]
 fn seccomp_pledge_runs_in_a_container_under_docker_s_default_profile() {
-    if !require_targets() {
-        return;
-    }
-    if !Path::new(DOCKER_DEFAULT).exists() {
-        assert!(
-            missing("Docker's default.json (apt-get install golang-github-docker-docker-dev)"),
-            "unreachable"
-        );
+    if !require_targets() || !require_docker_default() {
         return;
     }
     let d = tempdir();
