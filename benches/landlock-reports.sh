@@ -23,7 +23,7 @@ mkdir -p "$OUT"
 command -v hyperfine >/dev/null || { echo "benches: hyperfine is needed (apt-get install hyperfine)" >&2; exit 1; }
 if [ -z "${SP:-}" ]; then
     cargo build --release --quiet
-    SP=$PWD/target/release/seccomp-pledge
+    SP=$PWD/target/x86_64-unknown-linux-gnu/release/seccomp-pledge
 fi
 python3 - "$OUT" "$ROUNDS" "$RUNS" "$FILES" "$SP" "${ENABLE_AUDIT:-0}" <<'PY'
 import json, os, shutil, socket, statistics, struct, subprocess, sys

@@ -27,7 +27,7 @@ mkdir -p "$OUT"
 command -v hyperfine >/dev/null || { echo "benches: hyperfine is needed (apt-get install hyperfine)" >&2; exit 1; }
 if [ -z "${SP:-}" ]; then
     cargo build --release --quiet
-    SP=$PWD/target/release/seccomp-pledge
+    SP=$PWD/target/x86_64-unknown-linux-gnu/release/seccomp-pledge
 fi
 cc -O2 -Wall -static -o "$OUT/workload" benches/workload.c
 cc -O2 -Wall -o "$OUT/allow-all" benches/allow_all.c

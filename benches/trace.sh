@@ -17,7 +17,7 @@ SCALE=${SCALE:-1}
 mkdir -p "$OUT"
 command -v strace >/dev/null || { echo "benches: strace is needed (apt-get install strace)" >&2; exit 1; }
 cargo build --release --quiet
-SP=$PWD/target/release/seccomp-pledge
+SP=$PWD/target/x86_64-unknown-linux-gnu/release/seccomp-pledge
 cc -O2 -Wall -static -o "$OUT/workload" benches/workload.c
 echo "strace: $(strace -V | head -1)"
 

@@ -37,8 +37,8 @@ complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s M -l memo
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s O -l open-files -d 'Open-file limit (RLIMIT_NOFILE) [default: 64]' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s P -l processes -d 'Process limit for the user (RLIMIT_NPROC) [default: CPUs + processes running now]' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s F -l file-size -d 'File-size limit, e.g. 100m (RLIMIT_FSIZE; hard limit 1.5x) [default: 256000000]' -r
-complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s u -l user -d 'Run the program as this user (a number or a name; root only), with the user\'s own group unless -g says otherwise. With -u or -g the supplementary groups are cleared' -r
-complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s g -l group -d 'Run the program with this group (a number or a name; root only)' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s u -l user -d 'Run the program as this user (a number or a name in /etc/passwd; root only), with its group unless -g says otherwise. With -u or -g the supplementary groups are cleared' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s g -l group -d 'Run the program with this group (a number or a name in /etc/group; root only)' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s c -l chroot -d 'Run the program chrooted in DIR (root only): the program, its loader and libraries and the unveiled paths are looked up inside DIR, whose / is the program\'s working directory' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_needs_command" -s T -l test -d 'Exit 0 if this kernel supports FEATURE, 1 if not' -r -f -a "pledge\t'seccomp-bpf filters'
 unveil\t'Landlock'"
@@ -90,8 +90,8 @@ complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s M 
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s O -l open-files -d 'Open-file limit (RLIMIT_NOFILE) [default: 64]' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s P -l processes -d 'Process limit for the user (RLIMIT_NPROC) [default: CPUs + processes running now]' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s F -l file-size -d 'File-size limit, e.g. 100m (RLIMIT_FSIZE; hard limit 1.5x) [default: 256000000]' -r
-complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s u -l user -d 'Run the program as this user (a number or a name; root only), with the user\'s own group unless -g says otherwise. With -u or -g the supplementary groups are cleared' -r
-complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s g -l group -d 'Run the program with this group (a number or a name; root only)' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s u -l user -d 'Run the program as this user (a number or a name in /etc/passwd; root only), with its group unless -g says otherwise. With -u or -g the supplementary groups are cleared' -r
+complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s g -l group -d 'Run the program with this group (a number or a name in /etc/group; root only)' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s c -l chroot -d 'Run the program chrooted in DIR (root only): the program, its loader and libraries and the unveiled paths are looked up inside DIR, whose / is the program\'s working directory' -r
 complete -c seccomp-pledge -n "__fish_seccomp_pledge_using_subcommand run" -s T -l test -d 'Exit 0 if this kernel supports FEATURE, 1 if not' -r -f -a "pledge\t'seccomp-bpf filters'
 unveil\t'Landlock'"

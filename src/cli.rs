@@ -227,11 +227,11 @@ pub struct RunArgs {
     /// File-size limit, e.g. 100m (RLIMIT_FSIZE; hard limit 1.5x) [default: 256000000]
     #[arg(short = 'F', long = "file-size", value_name = "BYTES")]
     pub file_size: Option<String>,
-    /// Run the program as this user (a number or a name; root only), with the user's own
+    /// Run the program as this user (a number or a name in /etc/passwd; root only), with its
     /// group unless -g says otherwise. With -u or -g the supplementary groups are cleared
     #[arg(short = 'u', long = "user", value_name = "UID")]
     pub user: Option<String>,
-    /// Run the program with this group (a number or a name; root only)
+    /// Run the program with this group (a number or a name in /etc/group; root only)
     #[arg(short = 'g', long = "group", value_name = "GID")]
     pub group: Option<String>,
     /// Run the program chrooted in DIR (root only): the program, its loader and libraries and

@@ -9,6 +9,11 @@
 //! a panic still ends the process with status 101 after its message, not an abort; the
 //! arguments still come from std (it records them before `main` on glibc), and
 //! `std::process::exit` still flushes standard output.
+//!
+//! The binary is static (`.cargo/config.toml`), so glibc's name services are limited to
+//! the ones built into it, first thing: a static program that loads an NSS module (such as
+//! `libnss_systemd`, for a user name `/etc/passwd` lacks) crashes. User and group names
+//! (`-u`, `-g`) are therefore looked up in `/etc/passwd` and `/etc/group` only.
 #![no_main]
 
 use std::os::raw::{c_char, c_int};
@@ -17,8 +22,29 @@ use std::os::raw::{c_char, c_int};
 #[global_allocator]
 static ALLOC: seccomp_pledge::script::CountingAlloc = seccomp_pledge::script::CountingAlloc;
 
+unsafe extern "C" {
+    /// glibc (`<nss.h>`): the services for one database, replacing nsswitch.conf's line.
+    fn __nss_configure_lookup(db: *const c_char, services: *const c_char) -> c_int;
+}
+
+/// The name-service databases glibc could consult for us, each with services built into a
+/// static glibc (`files`, and `dns` for hosts); never a module to load.
+const NSS_BUILT_IN: [(&std::ffi::CStr, &std::ffi::CStr); 7] = [
+    (c"passwd", c"files"),
+    (c"group", c"files"),
+    (c"shadow", c"files"),
+    (c"gshadow", c"files"),
+    (c"initgroups", c"files"),
+    (c"hosts", c"files dns"),
+    (c"services", c"files"),
+];
+
 #[unsafe(no_mangle)]
 extern "C" fn main(_argc: c_int, _argv: *const *const c_char) -> c_int {
+    for (db, services) in NSS_BUILT_IN {
+        // SAFETY: two NUL-terminated strings; no thread exists yet, and no lookup was made.
+        unsafe { __nss_configure_lookup(db.as_ptr(), services.as_ptr()) };
+    }
     let mut std_fds = [0, 1, 2].map(|fd| libc::pollfd {
         fd,
         events: 0,

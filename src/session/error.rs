@@ -123,7 +123,7 @@ pub enum SessionError {
     },
     /// `-u`/`-g` naming no user or group.
     #[error(
-        "invalid {flag} `{value}`: no such {what} (give a number, or a name the system's {what} database knows)"
+        "invalid {flag} `{value}`: no such {what} in /etc/{file} (give a number, or a name listed there)"
     )]
     NoSuchId {
         /// `-u` or `-g`.
@@ -132,9 +132,11 @@ pub enum SessionError {
         value: String,
         /// `user` or `group`.
         what: &'static str,
+        /// `passwd` or `group`: names are looked up there only (see main.rs).
+        file: &'static str,
     },
     /// `-u UID` alone, for a uid the user database lacks: its group is unknown.
-    #[error("-u {0}: the user database has no uid {0}, so its group is unknown")]
+    #[error("-u {0}: /etc/passwd has no uid {0}, so its group is unknown")]
     NoGroupFor(u32),
     /// `trace -o FILE` that cannot be created.
     #[error("cannot create `{}`: {source}", path.display())]

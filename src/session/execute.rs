@@ -1091,10 +1091,10 @@ fn resolve_ids(names: &crate::command::IdNames) -> Result<launch::Ids, SessionEr
             euid: euid.as_raw(),
         });
     }
-    // A number, or a name the database knows.
+    // A number, or a name in /etc/passwd or /etc/group (main.rs: the files alone).
     let id = |text: &str,
               flag: &'static str,
-              what: &'static str,
+              (what, file): (&'static str, &'static str),
               by_name: &dyn Fn(&str) -> Option<u32>| {
         text.parse::<u32>()
             .ok()
@@ -1103,6 +1103,7 @@ fn resolve_ids(names: &crate::command::IdNames) -> Result<launch::Ids, SessionEr
                 flag,
                 value: text.to_string(),
                 what,
+                file,
             })
     };
     let user = |t: &str| User::from_name(t).ok().flatten().map(|u| u.uid.as_raw());
@@ -1110,12 +1111,12 @@ fn resolve_ids(names: &crate::command::IdNames) -> Result<launch::Ids, SessionEr
     let uid = names
         .user
         .as_deref()
-        .map(|t| id(t, "-u", "user", &user))
+        .map(|t| id(t, "-u", ("user", "passwd"), &user))
         .transpose()?;
     let gid = names
         .group
         .as_deref()
-        .map(|t| id(t, "-g", "group", &group))
+        .map(|t| id(t, "-g", ("group", "group"), &group))
         .transpose()?;
     let gid = match (uid, gid) {
         (Some(u), None) => Some(

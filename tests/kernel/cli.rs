@@ -460,12 +460,12 @@ fn dash_u_and_dash_g_drop_privileges_for_good() {
     refused(
         &["-u", "no-such-user"],
         "no such user",
-        "seccomp-pledge: error: invalid -u `no-such-user`: no such user (give a number, or a name the system's user database knows)\n",
+        "seccomp-pledge: error: invalid -u `no-such-user`: no such user in /etc/passwd (give a number, or a name listed there)\n",
     );
     refused(
         &["-u", "4242"],
         "its group is unknown",
-        "seccomp-pledge: error: -u 4242: the user database has no uid 4242, so its group is unknown\n  hint: give the group too: -g GID\n",
+        "seccomp-pledge: error: -u 4242: /etc/passwd has no uid 4242, so its group is unknown\n  hint: give the group too: -g GID\n",
     );
     // Not root: refused before anything runs.
     let d = tempdir();

@@ -431,7 +431,7 @@ fn run_as_another_user_in_the_shell_as_on_the_command_line() {
     assert!(!d.path().join("ran").exists());
     assert!(
         r.stderr.contains(
-            "-u 4242: the user database has no uid 4242, so its group is unknown\n  hint: give the group too: -g GID"
+            "-u 4242: /etc/passwd has no uid 4242, so its group is unknown\n  hint: give the group too: -g GID"
         ),
         "{r}"
     );

@@ -18,7 +18,23 @@ pub(crate) fn bin() -> &'static Path {
 }
 
 fn build_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("probe")
+    // Cargo's temporary directory sits under the target triple's directory (the build has a
+    // `target` of its own, .cargo/config.toml); the probes go one level up, so that their
+    // paths stay short enough to be shown whole in a denial's argv (64 bytes a string).
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let base = match tmp.parent() {
+        Some(triple)
+            if triple
+                .file_name()
+                .is_some_and(|n| n == "x86_64-unknown-linux-gnu") =>
+        {
+            triple
+                .parent()
+                .map_or_else(|| tmp.to_path_buf(), |t| t.join("tmp"))
+        }
+        _ => tmp.to_path_buf(),
+    };
+    base.join("probe")
 }
 
 fn compile(out: &str, extra: &[&str]) -> PathBuf {
