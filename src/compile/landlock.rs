@@ -17,13 +17,13 @@
 //! that opens them) through [`ChildRule`].
 
 use std::ffi::CString;
-use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::fd::{AsRawFd, IntoRawFd, OwnedFd, RawFd};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
 use landlock::{
-    ABI, Access, AccessFs, AccessNet, BitFlags, CompatLevel, Compatible, NetPort, PathBeneath,
-    Ruleset, RulesetAttr, RulesetCreatedAttr, Scope,
+    ABI, Access, AccessFs, AccessNet, BitFlags, CompatLevel, Compatible, NetPort, Ruleset,
+    RulesetAttr, RulesetCreatedAttr, Scope,
 };
 
 use crate::policy::Perms;
@@ -125,6 +125,15 @@ pub enum LandlockError {
         /// What is missing.
         dropped: Vec<String>,
     },
+    /// The kernel refused a path's rule (should not happen with the rights we ask).
+    #[error("Landlock refused the rule for `{}`: {source}", path.display())]
+    Rule {
+        /// The path.
+        path: PathBuf,
+        /// Why it failed.
+        #[source]
+        source: std::io::Error,
+    },
     /// The landlock crate refused (should not happen with the rights we ask).
     #[error("Landlock: {0}")]
     Ruleset(#[from] landlock::RulesetError),
@@ -154,6 +163,12 @@ pub(crate) fn abi_and_cap() -> (i32, Option<i32>) {
 }
 
 fn kernel_abi_raw() -> i32 {
+    // Asked once: a launch needs it in several places.
+    static ABI: std::sync::OnceLock<i32> = std::sync::OnceLock::new();
+    *ABI.get_or_init(kernel_abi_query)
+}
+
+fn kernel_abi_query() -> i32 {
     // SAFETY: with a NULL attribute, size 0 and LANDLOCK_CREATE_RULESET_VERSION the syscall
     // only returns the ABI version; it reads and writes no memory.
     let v = unsafe {
@@ -366,7 +381,12 @@ pub(crate) fn prepare(
             created = created.add_rule(NetPort::new(p.port, access))?;
         }
     }
-    if !effective_fs.is_empty() {
+    // Path rules are added by the bare system call (add_path_rule): the crate's `add_rule`
+    // would fstat each file again to fit the rights, which access_for has done.
+    let ruleset_fd: Option<OwnedFd> = created.into();
+    // Each path's descriptor is kept until the end, then all are closed with one call.
+    let mut opened: Vec<OwnedFd> = Vec::new();
+    if let (false, Some(rs)) = (effective_fs.is_empty(), &ruleset_fd) {
         for spec in specs {
             if spec.path.starts_with("/proc/self") {
                 child_rules.push(ChildRule {
@@ -407,19 +427,23 @@ pub(crate) fn prepare(
             if access.is_empty() {
                 continue;
             }
-            if spec.source == Source::User {
-                created = created.add_rule(PathBeneath::new(fd, access))?;
-            } else if on_internal_fs(&fd, kind) {
+            if spec.source != Source::User && on_internal_fs(&fd, kind) {
                 // e.g. /dev/stdin behind a pipe: Landlock takes no rule on pipefs or sockfs
                 // inodes (and does not restrict reopening them through /proc either).
                 continue;
-            } else {
-                created = created.add_rule(PathBeneath::new(fd, access))?;
             }
+            if add_path_rule(rs.as_raw_fd(), fd.as_raw_fd(), access.bits()) < 0 {
+                return Err(LandlockError::Rule {
+                    path: spec.path.clone(),
+                    source: std::io::Error::last_os_error(),
+                });
+            }
+            opened.push(fd);
             used.push(spec.clone());
         }
     }
-    let fd: Option<OwnedFd> = created.into();
+    close_all(opened);
+    let fd = ruleset_fd;
     let enforcement = if dropped.is_empty() {
         Enforcement::Full
     } else {
@@ -443,6 +467,50 @@ fn net_access(a: PortAccess) -> BitFlags<AccessNet> {
     match a {
         PortAccess::Bind => AccessNet::BindTcp.into(),
         PortAccess::Connect => AccessNet::ConnectTcp.into(),
+    }
+}
+
+/// `struct landlock_path_beneath_attr` (packed in the kernel's uapi).
+#[repr(C, packed)]
+struct PathBeneathAttr {
+    allowed_access: u64,
+    parent_fd: i32,
+}
+
+/// Adds the rule "`access` beneath the file or directory `fd`" to the ruleset: a bare
+/// system call, which the forked child may make too. `access` is already fitted to the
+/// file's type and the kernel's ABI. Returns the call's result (-1 with errno set).
+pub(crate) fn add_path_rule(ruleset: RawFd, fd: RawFd, access: u64) -> libc::c_long {
+    let attr = PathBeneathAttr {
+        allowed_access: access,
+        parent_fd: fd,
+    };
+    // SAFETY: the kernel reads the attribute, a live struct of its layout, and nothing else.
+    unsafe {
+        libc::syscall(
+            libc::SYS_landlock_add_rule,
+            ruleset,
+            crate::abi::uapi::LANDLOCK_RULE_PATH_BENEATH,
+            &raw const attr,
+            0,
+        )
+    }
+}
+
+/// Closes the descriptors, with one `close_range` per run of consecutive numbers (the
+/// lowest-free-number rule makes them one run, unless inherited descriptors sit between).
+fn close_all(fds: Vec<OwnedFd>) {
+    let mut raw: Vec<RawFd> = fds.into_iter().map(IntoRawFd::into_raw_fd).collect();
+    raw.sort_unstable();
+    for run in raw.chunk_by(|a, b| b - a == 1) {
+        let (lo, hi) = (run[0], run[run.len() - 1]);
+        // SAFETY: the run is descriptors we owned and gave up above.
+        if unsafe { libc::syscall(libc::SYS_close_range, lo as u32, hi as u32, 0u32) } != 0 {
+            for &fd in run {
+                // SAFETY: still ours: close_range failed before closing any.
+                unsafe { libc::close(fd) };
+            }
+        }
     }
 }
 

@@ -124,13 +124,6 @@ impl Shared {
     }
 }
 
-/// `struct landlock_path_beneath_attr` (packed in the kernel's uapi).
-#[repr(C, packed)]
-struct PathBeneathAttr {
-    allowed_access: u64,
-    parent_fd: i32,
-}
-
 /// Everything the child needs, prepared by the parent before `fork`.
 pub(crate) struct ChildPlan {
     /// The inspected program (or the interpreter of a script), opened close-on-exec: it is
@@ -407,18 +400,8 @@ pub(crate) unsafe fn run(plan: &mut ChildPlan) -> ! {
                     rule.file_access
                 };
                 if access != 0 {
-                    let attr = PathBeneathAttr {
-                        allowed_access: access,
-                        parent_fd: fd,
-                    };
-                    // LANDLOCK_RULE_PATH_BENEATH = 1; an implicit rule that fails is skipped.
-                    libc::syscall(
-                        libc::SYS_landlock_add_rule,
-                        plan.ruleset_fd,
-                        1,
-                        &raw const attr,
-                        0,
-                    );
+                    // An implicit rule that fails is skipped.
+                    crate::compile::landlock::add_path_rule(plan.ruleset_fd, fd, access);
                 }
                 libc::close(fd);
             }
