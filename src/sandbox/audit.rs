@@ -187,6 +187,9 @@ pub(crate) struct Reader {
     /// This executable, as the kernel names it (the creator of the sandbox's domain).
     own_exe: Vec<u8>,
     seq: u32,
+    /// The receive buffer, allocated once (a record is at most about 9 KiB; a burst's
+    /// messages arrive one per `recv`).
+    buf: Box<[u8]>,
 }
 
 fn socket() -> Result<OwnedFd, Unavailable> {
@@ -290,6 +293,7 @@ impl Reader {
             can_query: false,
             seq: 0,
             own_exe,
+            buf: vec![0u8; 64 << 10].into_boxed_slice(),
         }
     }
 
@@ -351,7 +355,6 @@ impl Reader {
             return None;
         }
         let deadline = Instant::now() + Duration::from_millis(200);
-        let mut buf = vec![0u8; 64 << 10];
         let word = |p: &[u8], i: usize| {
             p.get(i * 4..i * 4 + 4)
                 .map(|b| u32::from_ne_bytes(b.try_into().unwrap_or([0; 4])))
@@ -361,15 +364,21 @@ impl Reader {
                 return None;
             }
             // SAFETY: receiving into our buffer.
-            let n =
-                unsafe { libc::recv(self.sock.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len(), 0) };
+            let n = unsafe {
+                libc::recv(
+                    self.sock.as_raw_fd(),
+                    self.buf.as_mut_ptr().cast(),
+                    self.buf.len(),
+                    0,
+                )
+            };
             if n < 0 {
                 continue;
             }
             // struct audit_status: mask, enabled, failure, pid, rate_limit, backlog_limit,
             // lost, backlog, …
             let mut answer: Option<Option<(bool, u32)>> = None;
-            let records = messages(&buf[..n as usize], |kind, s, payload| {
+            let records = messages(&self.buf[..n as usize], |kind, s, payload| {
                 if s == seq && kind == AUDIT_GET {
                     answer = Some(
                         word(payload, 1)
@@ -392,14 +401,13 @@ impl Reader {
 
     /// Reads every record waiting on the socket; returns the refusals completed so far.
     pub(crate) fn read_available(&mut self) -> Vec<Refusal> {
-        let mut buf = vec![0u8; 64 << 10];
         loop {
             // SAFETY: receiving into our buffer, without blocking.
             let n = unsafe {
                 libc::recv(
                     self.sock.as_raw_fd(),
-                    buf.as_mut_ptr().cast(),
-                    buf.len(),
+                    self.buf.as_mut_ptr().cast(),
+                    self.buf.len(),
                     libc::MSG_DONTWAIT,
                 )
             };
@@ -414,7 +422,7 @@ impl Reader {
             if n == 0 {
                 break;
             }
-            for r in messages(&buf[..n as usize], |_, _, _| {}) {
+            for r in messages(&self.buf[..n as usize], |_, _, _| {}) {
                 self.record(r);
             }
         }

@@ -1,6 +1,16 @@
 //! Thin wrappers of the OS calls that more than one part of the crate makes, each `unsafe`
 //! block once: reading another process's memory, setting a thread's CPU affinity, blocking
-//! signals for a scope ([`BlockedSignals`]).
+//! signals for a scope ([`BlockedSignals`]), reading a `/proc` file ([`read_proc`]).
+
+/// A `/proc` file's text, read in one or two calls: `/proc` files report size 0, and
+/// `std::fs::read_to_string` then starts with a 32-byte read and doubles (eight reads for a
+/// short `maps`, on the supervisor's path while the program's loader waits).
+pub(crate) fn read_proc(path: &str) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut text = String::with_capacity(16 << 10);
+    std::fs::File::open(path)?.read_to_string(&mut text)?;
+    Ok(text)
+}
 
 /// Up to `len` bytes of `pid`'s memory at `addr`, as many as one `process_vm_readv` returns
 /// (fewer at the end of a mapping); `None` for a NULL or empty request or when nothing is

@@ -1375,7 +1375,7 @@ pub(crate) fn inspect_exec(
 /// The executable mappings of the file `id` (device, inode) in `pid`, from the kernel's
 /// `/proc/PID/maps`.
 fn exec_ranges(pid: i32, id: (u64, u64)) -> Vec<(u64, u64)> {
-    let Ok(maps) = std::fs::read_to_string(format!("/proc/{pid}/maps")) else {
+    let Ok(maps) = super::os::read_proc(&format!("/proc/{pid}/maps")) else {
         return Vec::new();
     };
     let (major, minor) = (libc::major(id.0), libc::minor(id.0));
@@ -1421,7 +1421,7 @@ fn marker_fd(value: &[u8]) -> Option<(i32, bool)> {
 
 /// The file mapped at `addr` in `pid` (its path and (device, inode)), from `/proc/PID/maps`.
 fn mapping_at(pid: i32, addr: u64) -> Option<(PathBuf, (u64, u64))> {
-    let maps = std::fs::read_to_string(format!("/proc/{pid}/maps")).ok()?;
+    let maps = super::os::read_proc(&format!("/proc/{pid}/maps")).ok()?;
     maps.lines().find_map(|line| {
         let mut f = line.splitn(6, ' ');
         let (s, e) = f.next()?.split_once('-')?;
