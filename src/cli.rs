@@ -506,6 +506,13 @@ where
     Cli::try_parse_from(args)
 }
 
+/// The answer to `seccomp-pledge --version` and nothing else, made without building the
+/// parser, which costs more than the rest of that answer; clap's own line (unit test).
+pub(crate) fn version_only(args: &[OsString]) -> Option<String> {
+    (args.len() == 2 && args[1] == "--version")
+        .then(|| format!("seccomp-pledge {}\n", env!("CARGO_PKG_VERSION")))
+}
+
 /// The one-shot run's flags alone: [`parse`]'s fast path.
 #[derive(Parser, Debug)]
 #[command(
@@ -616,6 +623,21 @@ mod tests {
                 Cli::try_parse_from(&argv).unwrap_err().kind(),
                 "{case:?}"
             );
+        }
+    }
+
+    #[test]
+    fn the_version_answer_is_clap_s() {
+        let argv: Vec<OsString> = ["seccomp-pledge", "--version"].map(OsString::from).to_vec();
+        let e = Cli::try_parse_from(&argv).unwrap_err();
+        assert_eq!(e.kind(), clap::error::ErrorKind::DisplayVersion);
+        assert_eq!(version_only(&argv).as_deref(), Some(e.to_string().as_str()));
+        for other in [
+            &["seccomp-pledge", "--version", "x"][..],
+            &["seccomp-pledge", "-p"],
+        ] {
+            let argv: Vec<OsString> = other.iter().map(OsString::from).collect();
+            assert_eq!(version_only(&argv), None, "{other:?}");
         }
     }
 

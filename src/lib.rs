@@ -65,6 +65,10 @@ where
         // No arguments: the shell (the terminal's, or commands from a pipe).
         return shell(None);
     }
+    if let Some(version) = cli::version_only(&args) {
+        let _ = std::io::stdout().write_all(version.as_bytes());
+        return 0;
+    }
     let cli = match cli::parse(args) {
         Ok(c) => c,
         Err(e) => {
